@@ -1,0 +1,891 @@
+//! Methods of `str`, and str indexing/slicing.
+
+use super::{arg, check_args, take_kw};
+use crate::object::{Args, Obj};
+use crate::value::{ObjRef, Value};
+use crate::vm::exc::{self, ExcKind, PyErr};
+use crate::vm::{PyResult, Vm};
+
+pub fn install(vm: &mut Vm) {
+    let c = vm.types.str_;
+    let methods: &[(&str, crate::object::NativeFnPtr)] = &[
+        ("upper", s_upper),
+        ("lower", s_lower),
+        ("casefold", s_lower),
+        ("title", s_title),
+        ("capitalize", s_capitalize),
+        ("swapcase", s_swapcase),
+        ("strip", s_strip),
+        ("lstrip", s_lstrip),
+        ("rstrip", s_rstrip),
+        ("split", s_split),
+        ("rsplit", s_rsplit),
+        ("splitlines", s_splitlines),
+        ("join", s_join),
+        ("replace", s_replace),
+        ("find", s_find),
+        ("rfind", s_rfind),
+        ("index", s_index),
+        ("rindex", s_rindex),
+        ("count", s_count),
+        ("startswith", s_startswith),
+        ("endswith", s_endswith),
+        ("isdigit", s_isdigit),
+        ("isdecimal", s_isdecimal),
+        ("isnumeric", s_isnumeric),
+        ("isalpha", s_isalpha),
+        ("isalnum", s_isalnum),
+        ("isspace", s_isspace),
+        ("isupper", s_isupper),
+        ("islower", s_islower),
+        ("istitle", s_istitle),
+        ("isidentifier", s_isidentifier),
+        ("isprintable", s_isprintable),
+        ("isascii", s_isascii),
+        ("zfill", s_zfill),
+        ("center", s_center),
+        ("ljust", s_ljust),
+        ("rjust", s_rjust),
+        ("partition", s_partition),
+        ("rpartition", s_rpartition),
+        ("format", s_format),
+        ("format_map", s_format_map),
+        ("encode", s_encode),
+        ("expandtabs", s_expandtabs),
+        ("removeprefix", s_removeprefix),
+        ("removesuffix", s_removesuffix),
+        ("translate", s_translate),
+        ("__len__", s_len),
+        ("__contains__", s_contains),
+        ("__getitem__", s_getitem_m),
+        ("__add__", s_add),
+        ("__mul__", s_mul),
+        ("__mod__", s_mod),
+        ("__eq__", s_eq),
+        ("__lt__", s_lt),
+        ("__hash__", s_hash),
+        ("__iter__", s_iter),
+    ];
+    for &(n, f) in methods {
+        vm.add_method(c, n, f);
+    }
+    vm.add_class_method(c, "maketrans", s_maketrans, true);
+}
+
+fn this(vm: &Vm, args: &Args, name: &str) -> PyResult<String> {
+    match args.pos.first().map(|&v| vm.unwrap_base(v)) {
+        Some(v) => match vm.as_str(v) {
+            Some(s) => Ok(s.to_string()),
+            None => Err(exc::type_error(format!(
+                "descriptor '{name}' requires a 'str' object but received a '{}'",
+                vm.type_name(v)
+            ))),
+        },
+        None => Err(exc::type_error(format!("unbound method str.{name}() needs an argument"))),
+    }
+}
+
+fn str_arg(vm: &Vm, v: Value, what: &str) -> PyResult<String> {
+    match vm.as_str(vm.unwrap_base(v)) {
+        Some(s) => Ok(s.to_string()),
+        None => {
+            let t = vm.type_name(v);
+            Err(exc::type_error(format!("{what} must be str, not {t}")))
+        }
+    }
+}
+
+fn opt_str_arg(vm: &Vm, args: &Args, i: usize, what: &str) -> PyResult<Option<String>> {
+    match args.pos.get(i) {
+        None | Some(Value::None) => Ok(None),
+        Some(&v) => str_arg(vm, v, what).map(Some),
+    }
+}
+
+fn ret(vm: &mut Vm, s: String) -> PyResult<Value> {
+    Ok(vm.new_str(s))
+}
+
+fn s_upper(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let s = this(vm, &a, "upper")?;
+    ret(vm, s.to_uppercase())
+}
+
+fn s_lower(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let s = this(vm, &a, "lower")?;
+    ret(vm, s.to_lowercase())
+}
+
+fn s_swapcase(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let s = this(vm, &a, "swapcase")?;
+    let out: String = s
+        .chars()
+        .flat_map(|c| {
+            if c.is_uppercase() {
+                c.to_lowercase().collect::<Vec<_>>()
+            } else {
+                c.to_uppercase().collect::<Vec<_>>()
+            }
+        })
+        .collect();
+    ret(vm, out)
+}
+
+fn s_title(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let s = this(vm, &a, "title")?;
+    let mut out = String::new();
+    let mut prev_cased = false;
+    for c in s.chars() {
+        if prev_cased {
+            out.extend(c.to_lowercase());
+        } else {
+            out.extend(c.to_uppercase());
+        }
+        prev_cased = c.is_alphabetic();
+    }
+    ret(vm, out)
+}
+
+fn s_capitalize(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let s = this(vm, &a, "capitalize")?;
+    let mut cs = s.chars();
+    let out = match cs.next() {
+        Some(f) => f.to_uppercase().chain(cs.flat_map(|c| c.to_lowercase())).collect(),
+        None => String::new(),
+    };
+    ret(vm, out)
+}
+
+fn strip_impl(vm: &mut Vm, a: Args, name: &str, left: bool, right: bool) -> PyResult<Value> {
+    check_args(&a, name, 1, 2)?;
+    let s = this(vm, &a, name)?;
+    let chars = opt_str_arg(vm, &a, 1, &format!("{name} arg"))?;
+    let pred = |c: char| match &chars {
+        Some(cs) => cs.contains(c),
+        None => c.is_whitespace(),
+    };
+    let mut t: &str = &s;
+    if left {
+        t = t.trim_start_matches(pred);
+    }
+    if right {
+        t = t.trim_end_matches(pred);
+    }
+    let t = t.to_string();
+    ret(vm, t)
+}
+
+fn s_strip(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    strip_impl(vm, a, "strip", true, true)
+}
+
+fn s_lstrip(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    strip_impl(vm, a, "lstrip", true, false)
+}
+
+fn s_rstrip(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    strip_impl(vm, a, "rstrip", false, true)
+}
+
+fn split_args(vm: &mut Vm, a: &mut Args, name: &str) -> PyResult<(String, Option<String>, i64)> {
+    let sep_kw = take_kw(vm, a, "sep");
+    let max_kw = take_kw(vm, a, "maxsplit");
+    super::reject_extra_kw(vm, a, name)?;
+    let s = this(vm, a, name)?;
+    let sep = match a.pos.get(1).copied().or(sep_kw) {
+        None | Some(Value::None) => None,
+        Some(v) => Some(str_arg(vm, v, "must be str or None,").map_err(|_| {
+            exc::type_error(format!("must be str or None, not {}", vm.type_name(v)))
+        })?),
+    };
+    if sep.as_deref() == Some("") {
+        return Err(exc::value_error("empty separator"));
+    }
+    let max = match a.pos.get(2).copied().or(max_kw) {
+        Some(v) => vm.index_value(v)?,
+        None => -1,
+    };
+    Ok((s, sep, max))
+}
+
+fn s_split(vm: &mut Vm, mut a: Args) -> PyResult<Value> {
+    let (s, sep, max) = split_args(vm, &mut a, "split")?;
+    let parts: Vec<String> = match sep {
+        Some(sep) => {
+            if max < 0 {
+                s.split(sep.as_str()).map(|x| x.to_string()).collect()
+            } else {
+                s.splitn(max as usize + 1, sep.as_str()).map(|x| x.to_string()).collect()
+            }
+        }
+        None => {
+            let mut out = Vec::new();
+            let mut rest = s.trim_start();
+            while !rest.is_empty() {
+                if max >= 0 && out.len() as i64 == max {
+                    out.push(rest.to_string());
+                    break;
+                }
+                let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+                out.push(rest[..end].to_string());
+                rest = rest[end..].trim_start();
+            }
+            out
+        }
+    };
+    let vals: Vec<Value> = parts.into_iter().map(|p| vm.new_str(p)).collect();
+    Ok(vm.new_list(vals))
+}
+
+fn s_rsplit(vm: &mut Vm, mut a: Args) -> PyResult<Value> {
+    let (s, sep, max) = split_args(vm, &mut a, "rsplit")?;
+    let mut parts: Vec<String> = match sep {
+        Some(sep) => {
+            if max < 0 {
+                s.split(sep.as_str()).map(|x| x.to_string()).collect()
+            } else {
+                let mut v: Vec<String> = s.rsplitn(max as usize + 1, sep.as_str()).map(|x| x.to_string()).collect();
+                v.reverse();
+                v
+            }
+        }
+        None => {
+            let mut out = Vec::new();
+            let mut rest = s.trim_end();
+            while !rest.is_empty() {
+                if max >= 0 && out.len() as i64 == max {
+                    out.push(rest.to_string());
+                    break;
+                }
+                let start = rest.rfind(char::is_whitespace).map(|i| i + rest[i..].chars().next().map_or(1, |c| c.len_utf8())).unwrap_or(0);
+                out.push(rest[start..].to_string());
+                rest = rest[..start].trim_end();
+            }
+            out.reverse();
+            out
+        }
+    };
+    if parts.is_empty() {
+        parts = Vec::new();
+    }
+    let vals: Vec<Value> = parts.into_iter().map(|p| vm.new_str(p)).collect();
+    Ok(vm.new_list(vals))
+}
+
+fn s_splitlines(vm: &mut Vm, mut a: Args) -> PyResult<Value> {
+    let keep_kw = take_kw(vm, &mut a, "keepends");
+    let s = this(vm, &a, "splitlines")?;
+    let keep = match a.pos.get(1).copied().or(keep_kw) {
+        Some(v) => vm.truthy(v)?,
+        None => false,
+    };
+    let mut out = Vec::new();
+    let chars: Vec<char> = s.chars().collect();
+    let mut start = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let is_break = matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}');
+        if is_break {
+            let mut end = i + 1;
+            if c == '\r' && i + 1 < chars.len() && chars[i + 1] == '\n' {
+                end = i + 2;
+            }
+            let line: String = if keep { chars[start..end].iter().collect() } else { chars[start..i].iter().collect() };
+            out.push(line);
+            start = end;
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    if start < chars.len() {
+        out.push(chars[start..].iter().collect());
+    }
+    let vals: Vec<Value> = out.into_iter().map(|p| vm.new_str(p)).collect();
+    Ok(vm.new_list(vals))
+}
+
+fn s_join(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    check_args(&a, "join", 2, 2)?;
+    let sep = this(vm, &a, "join")?;
+    let items = vm.iterate(a.pos[1])?;
+    let mut out = String::new();
+    for (i, it) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(&sep);
+        }
+        match vm.as_str(vm.unwrap_base(*it)) {
+            Some(s) => out.push_str(s),
+            None => {
+                let t = vm.type_name(*it);
+                return Err(exc::type_error(format!("sequence item {i}: expected str instance, {t} found")));
+            }
+        }
+    }
+    vm.reserve(out.len())?;
+    ret(vm, out)
+}
+
+fn s_replace(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    check_args(&a, "replace", 3, 4)?;
+    let s = this(vm, &a, "replace")?;
+    let old = str_arg(vm, a.pos[1], "replace() argument 1")?;
+    let new = str_arg(vm, a.pos[2], "replace() argument 2")?;
+    let count = match a.pos.get(3) {
+        Some(&v) => vm.index_value(v)?,
+        None => -1,
+    };
+    let out = if count < 0 {
+        if old.is_empty() {
+            let mut o = new.clone();
+            for c in s.chars() {
+                o.push(c);
+                o.push_str(&new);
+            }
+            o
+        } else {
+            s.replace(&old, &new)
+        }
+    } else {
+        s.replacen(&old, &new, count as usize)
+    };
+    ret(vm, out)
+}
+
+/// Resolve optional start/end arguments to char offsets.
+fn range_args(vm: &mut Vm, a: &Args, from: usize, len: usize) -> PyResult<(usize, usize)> {
+    let get = |vm: &mut Vm, i: usize, default: i64| -> PyResult<i64> {
+        match a.pos.get(i) {
+            None | Some(Value::None) => Ok(default),
+            Some(&v) => vm.index_value(v),
+        }
+    };
+    let n = len as i64;
+    let fix = |x: i64| -> usize {
+        let y = if x < 0 { x + n } else { x };
+        y.clamp(0, n) as usize
+    };
+    let start = fix(get(vm, from, 0)?);
+    let end = fix(get(vm, from + 1, n)?);
+    Ok((start, end))
+}
+
+fn char_to_byte(s: &str, ci: usize) -> usize {
+    s.char_indices().nth(ci).map_or(s.len(), |(b, _)| b)
+}
+
+fn byte_to_char(s: &str, bi: usize) -> usize {
+    s[..bi].chars().count()
+}
+
+fn find_impl(vm: &mut Vm, a: &Args, name: &str, rev: bool) -> PyResult<i64> {
+    check_args(a, name, 2, 4)?;
+    let s = this(vm, a, name)?;
+    let sub = str_arg(vm, a.pos[1], "must be str, not")
+        .map_err(|_| exc::type_error(format!("must be str, not {}", vm.type_name(a.pos[1]))))?;
+    let n = s.chars().count();
+    let (start, end) = range_args(vm, a, 2, n)?;
+    if start > end {
+        return Ok(-1);
+    }
+    let (bs, be) = (char_to_byte(&s, start), char_to_byte(&s, end));
+    let hay = &s[bs..be];
+    let found = if rev { hay.rfind(&sub) } else { hay.find(&sub) };
+    Ok(match found {
+        Some(b) => (start + byte_to_char(hay, b)) as i64,
+        None => -1,
+    })
+}
+
+fn s_find(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    Ok(Value::Int(find_impl(vm, &a, "find", false)?))
+}
+
+fn s_rfind(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    Ok(Value::Int(find_impl(vm, &a, "rfind", true)?))
+}
+
+fn s_index(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    match find_impl(vm, &a, "index", false)? {
+        -1 => Err(exc::value_error("substring not found")),
+        i => Ok(Value::Int(i)),
+    }
+}
+
+fn s_rindex(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    match find_impl(vm, &a, "rindex", true)? {
+        -1 => Err(exc::value_error("substring not found")),
+        i => Ok(Value::Int(i)),
+    }
+}
+
+fn s_count(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    check_args(&a, "count", 2, 4)?;
+    let s = this(vm, &a, "count")?;
+    let sub = str_arg(vm, a.pos[1], "must be str, not")?;
+    let n = s.chars().count();
+    let (start, end) = range_args(vm, &a, 2, n)?;
+    if start > end {
+        return Ok(Value::Int(0));
+    }
+    let hay = &s[char_to_byte(&s, start)..char_to_byte(&s, end)];
+    let c = if sub.is_empty() { hay.chars().count() + 1 } else { hay.matches(&sub).count() };
+    Ok(Value::Int(c as i64))
+}
+
+fn prefix_impl(vm: &mut Vm, a: Args, name: &str, ends: bool) -> PyResult<Value> {
+    check_args(&a, name, 2, 4)?;
+    let s = this(vm, &a, name)?;
+    let n = s.chars().count();
+    let (start, end) = range_args(vm, &a, 2, n)?;
+    if start > end {
+        return Ok(Value::Bool(false));
+    }
+    let hay = &s[char_to_byte(&s, start)..char_to_byte(&s, end)];
+    let cands: Vec<Value> = match a.pos[1] {
+        Value::Obj(r) if matches!(vm.heap.get(r), Obj::Tuple(_)) => vm.iterate(a.pos[1])?,
+        v => {
+            if vm.as_str(v).is_none() {
+                let t = vm.type_name(v);
+                return Err(exc::type_error(format!(
+                    "{name} first arg must be str or a tuple of str, not {t}"
+                )));
+            }
+            vec![v]
+        }
+    };
+    for c in cands {
+        let p = str_arg(vm, c, "tuple for startswith must only contain str, not")?;
+        if (ends && hay.ends_with(&p)) || (!ends && hay.starts_with(&p)) {
+            return Ok(Value::Bool(true));
+        }
+    }
+    Ok(Value::Bool(false))
+}
+
+fn s_startswith(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    prefix_impl(vm, a, "startswith", false)
+}
+
+fn s_endswith(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    prefix_impl(vm, a, "endswith", true)
+}
+
+fn pred(vm: &mut Vm, a: Args, name: &str, f: fn(char) -> bool) -> PyResult<Value> {
+    let s = this(vm, &a, name)?;
+    Ok(Value::Bool(!s.is_empty() && s.chars().all(f)))
+}
+
+fn s_isdigit(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    pred(vm, a, "isdigit", |c| c.is_ascii_digit() || matches!(c, '²' | '³' | '¹') || c.is_numeric() && c.to_digit(10).is_some())
+}
+
+fn s_isdecimal(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    pred(vm, a, "isdecimal", |c| c.is_ascii_digit() || (c.is_numeric() && c.to_digit(10).is_some()))
+}
+
+fn s_isnumeric(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    pred(vm, a, "isnumeric", |c| c.is_numeric())
+}
+
+fn s_isalpha(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    pred(vm, a, "isalpha", |c| c.is_alphabetic())
+}
+
+fn s_isalnum(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    pred(vm, a, "isalnum", |c| c.is_alphanumeric())
+}
+
+fn s_isspace(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    pred(vm, a, "isspace", |c| c.is_whitespace())
+}
+
+fn s_isascii(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let s = this(vm, &a, "isascii")?;
+    Ok(Value::Bool(s.is_ascii()))
+}
+
+fn s_isprintable(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let s = this(vm, &a, "isprintable")?;
+    Ok(Value::Bool(s.chars().all(crate::vm::repr::is_printable)))
+}
+
+fn s_isupper(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let s = this(vm, &a, "isupper")?;
+    Ok(Value::Bool(s.chars().any(|c| c.is_uppercase()) && !s.chars().any(|c| c.is_lowercase())))
+}
+
+fn s_islower(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let s = this(vm, &a, "islower")?;
+    Ok(Value::Bool(s.chars().any(|c| c.is_lowercase()) && !s.chars().any(|c| c.is_uppercase())))
+}
+
+fn s_istitle(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let s = this(vm, &a, "istitle")?;
+    let mut prev_cased = false;
+    let mut any = false;
+    for c in s.chars() {
+        if c.is_uppercase() {
+            if prev_cased {
+                return Ok(Value::Bool(false));
+            }
+            prev_cased = true;
+            any = true;
+        } else if c.is_lowercase() {
+            if !prev_cased {
+                return Ok(Value::Bool(false));
+            }
+            prev_cased = true;
+        } else {
+            prev_cased = false;
+        }
+    }
+    Ok(Value::Bool(any))
+}
+
+fn s_isidentifier(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let s = this(vm, &a, "isidentifier")?;
+    let mut cs = s.chars();
+    let ok = match cs.next() {
+        Some(c) => (c.is_alphabetic() || c == '_') && cs.all(|c| c.is_alphanumeric() || c == '_'),
+        None => false,
+    };
+    Ok(Value::Bool(ok))
+}
+
+fn s_zfill(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    check_args(&a, "zfill", 2, 2)?;
+    let s = this(vm, &a, "zfill")?;
+    let w = vm.index_value(a.pos[1])?.max(0) as usize;
+    let n = s.chars().count();
+    if n >= w {
+        return ret(vm, s);
+    }
+    let (sign, body) = if s.starts_with('+') || s.starts_with('-') { (&s[..1], &s[1..]) } else { ("", &s[..]) };
+    let out = format!("{sign}{}{body}", "0".repeat(w - n));
+    ret(vm, out)
+}
+
+fn justify(vm: &mut Vm, a: Args, name: &str, how: char) -> PyResult<Value> {
+    check_args(&a, name, 2, 3)?;
+    let s = this(vm, &a, name)?;
+    let w = vm.index_value(a.pos[1])?.max(0) as usize;
+    let fill = match a.pos.get(2) {
+        Some(&f) => {
+            let fs = str_arg(vm, f, "The fill character")?;
+            if fs.chars().count() != 1 {
+                return Err(exc::type_error("The fill character must be exactly one character long"));
+            }
+            fs.chars().next().unwrap_or(' ')
+        }
+        None => ' ',
+    };
+    let n = s.chars().count();
+    if n >= w {
+        return ret(vm, s);
+    }
+    let pad = w - n;
+    let f = |k: usize| fill.to_string().repeat(k);
+    let out = match how {
+        '<' => format!("{s}{}", f(pad)),
+        '>' => format!("{}{s}", f(pad)),
+        _ => {
+            // CPython's centering puts the extra char on the left when the width is odd.
+            let left = pad / 2 + (pad & w & 1);
+            format!("{}{s}{}", f(left), f(pad - left))
+        }
+    };
+    ret(vm, out)
+}
+
+fn s_center(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    justify(vm, a, "center", '^')
+}
+
+fn s_ljust(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    justify(vm, a, "ljust", '<')
+}
+
+fn s_rjust(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    justify(vm, a, "rjust", '>')
+}
+
+fn partition_impl(vm: &mut Vm, a: Args, rev: bool) -> PyResult<Value> {
+    check_args(&a, "partition", 2, 2)?;
+    let s = this(vm, &a, "partition")?;
+    let sep = str_arg(vm, a.pos[1], "must be str, not")?;
+    if sep.is_empty() {
+        return Err(exc::value_error("empty separator"));
+    }
+    let found = if rev { s.rfind(&sep) } else { s.find(&sep) };
+    let (x, y, z) = match found {
+        Some(i) => (s[..i].to_string(), sep.clone(), s[i + sep.len()..].to_string()),
+        None => {
+            if rev {
+                (String::new(), String::new(), s.clone())
+            } else {
+                (s.clone(), String::new(), String::new())
+            }
+        }
+    };
+    let vals = vec![vm.new_str(x), vm.new_str(y), vm.new_str(z)];
+    Ok(vm.new_tuple(vals))
+}
+
+fn s_partition(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    partition_impl(vm, a, false)
+}
+
+fn s_rpartition(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    partition_impl(vm, a, true)
+}
+
+fn s_format(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let s = this(vm, &a, "format")?;
+    let out = vm.str_format(&s, &a.pos[1..], &a.kw)?;
+    ret(vm, out)
+}
+
+fn s_format_map(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    check_args(&a, "format_map", 2, 2)?;
+    let s = this(vm, &a, "format_map")?;
+    let m = a.pos[1];
+    let keys = vm.iterate(m)?;
+    let mut kw = Vec::new();
+    for k in keys {
+        if let Some(ks) = vm.as_str(k).map(|x| x.to_string()) {
+            let v = vm.get_item(m, k)?;
+            kw.push((vm.intern(&ks), v));
+        }
+    }
+    let out = vm.str_format(&s, &[], &kw)?;
+    ret(vm, out)
+}
+
+fn s_encode(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let s = this(vm, &a, "encode")?;
+    let enc = opt_str_arg(vm, &a, 1, "encode() argument 'encoding'")?.unwrap_or_else(|| "utf-8".into());
+    let bytes = match enc.to_lowercase().replace('_', "-").as_str() {
+        "utf-8" | "utf8" => s.into_bytes(),
+        "ascii" | "latin-1" | "latin1" | "iso-8859-1" => {
+            let limit = if enc.to_lowercase().starts_with("ascii") { 128 } else { 256 };
+            let mut out = Vec::new();
+            for (i, c) in s.chars().enumerate() {
+                if (c as u32) >= limit {
+                    return Err(PyErr::new(
+                        ExcKind::UnicodeEncodeError,
+                        format!("'{}' codec can't encode character '\\u{:04x}' in position {i}: ordinal not in range({limit})", if limit == 128 { "ascii" } else { "latin-1" }, c as u32),
+                    ));
+                }
+                out.push(c as u32 as u8);
+            }
+            out
+        }
+        other => return Err(PyErr::new(ExcKind::LookupError, format!("unknown encoding: {other}"))),
+    };
+    Ok(Value::Obj(vm.heap.alloc(Obj::Bytes(bytes))))
+}
+
+fn s_expandtabs(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let s = this(vm, &a, "expandtabs")?;
+    let ts = match a.pos.get(1) {
+        Some(&v) => vm.index_value(v)?.max(0) as usize,
+        None => 8,
+    };
+    let mut out = String::new();
+    let mut col = 0;
+    for c in s.chars() {
+        match c {
+            '\t' => {
+                if ts > 0 {
+                    let n = ts - col % ts;
+                    out.push_str(&" ".repeat(n));
+                    col += n;
+                }
+            }
+            '\n' | '\r' => {
+                out.push(c);
+                col = 0;
+            }
+            _ => {
+                out.push(c);
+                col += 1;
+            }
+        }
+    }
+    ret(vm, out)
+}
+
+fn s_removeprefix(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    check_args(&a, "removeprefix", 2, 2)?;
+    let s = this(vm, &a, "removeprefix")?;
+    let p = str_arg(vm, a.pos[1], "removeprefix() argument")?;
+    let out = s.strip_prefix(&p).unwrap_or(&s).to_string();
+    ret(vm, out)
+}
+
+fn s_removesuffix(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    check_args(&a, "removesuffix", 2, 2)?;
+    let s = this(vm, &a, "removesuffix")?;
+    let p = str_arg(vm, a.pos[1], "removesuffix() argument")?;
+    let out = if p.is_empty() { s.clone() } else { s.strip_suffix(&p).unwrap_or(&s).to_string() };
+    ret(vm, out)
+}
+
+fn s_maketrans(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let d = vm.new_dict_ref();
+    match a.pos.len() {
+        1 => {
+            let src = a.pos[0];
+            let items = vm.iterate(src)?;
+            for k in items {
+                let v = vm.get_item(src, k)?;
+                let key = match vm.as_str(k) {
+                    Some(s) => Value::Int(s.chars().next().map_or(0, |c| c as i64)),
+                    None => k,
+                };
+                vm.dict_set(d, key, v)?;
+            }
+        }
+        2 | 3 => {
+            let x = str_arg(vm, a.pos[0], "maketrans() argument 1")?;
+            let y = str_arg(vm, a.pos[1], "maketrans() argument 2")?;
+            if x.chars().count() != y.chars().count() {
+                return Err(exc::value_error("the first two maketrans arguments must have equal length"));
+            }
+            for (c1, c2) in x.chars().zip(y.chars()) {
+                vm.dict_set(d, Value::Int(c1 as i64), Value::Int(c2 as i64))?;
+            }
+            if let Some(&z) = a.pos.get(2) {
+                let z = str_arg(vm, z, "maketrans() argument 3")?;
+                for c in z.chars() {
+                    vm.dict_set(d, Value::Int(c as i64), Value::None)?;
+                }
+            }
+        }
+        _ => return Err(exc::type_error("maketrans() takes 1 to 3 arguments")),
+    }
+    Ok(Value::Obj(d))
+}
+
+fn s_translate(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    check_args(&a, "translate", 2, 2)?;
+    let s = this(vm, &a, "translate")?;
+    let table = a.pos[1];
+    let mut out = String::new();
+    for c in s.chars() {
+        match vm.get_item(table, Value::Int(c as i64)) {
+            Ok(Value::None) => {}
+            Ok(Value::Int(n)) => out.push(char::from_u32(n as u32).unwrap_or(c)),
+            Ok(v) => match vm.as_str(v) {
+                Some(t) => out.push_str(t),
+                None => return Err(exc::type_error("character mapping must return integer, None or str")),
+            },
+            Err(e) => {
+                if vm.err_matches(&e, ExcKind::LookupError) {
+                    out.push(c);
+                } else {
+                    return Err(e);
+                }
+            }
+        }
+    }
+    ret(vm, out)
+}
+
+fn s_len(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let s = this(vm, &a, "__len__")?;
+    Ok(Value::Int(s.chars().count() as i64))
+}
+
+fn s_contains(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    check_args(&a, "__contains__", 2, 2)?;
+    let s = vm.unwrap_base(a.pos[0]);
+    Ok(Value::Bool(vm.contains(s, a.pos[1])?))
+}
+
+fn s_getitem_m(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    check_args(&a, "__getitem__", 2, 2)?;
+    match vm.unwrap_base(a.pos[0]) {
+        Value::Obj(r) => str_getitem(vm, r, a.pos[1]),
+        _ => Err(exc::type_error("descriptor '__getitem__' requires a 'str' object")),
+    }
+}
+
+fn s_add(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    check_args(&a, "__add__", 2, 2)?;
+    let x = vm.unwrap_base(a.pos[0]);
+    if vm.as_str(a.pos[1]).is_none() {
+        return Ok(vm.not_implemented());
+    }
+    vm.binary_op(x, a.pos[1], crate::code::BinaryOp::Add, false)
+}
+
+fn s_mul(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    check_args(&a, "__mul__", 2, 2)?;
+    let x = vm.unwrap_base(a.pos[0]);
+    vm.binary_op(x, a.pos[1], crate::code::BinaryOp::Mul, false)
+}
+
+fn s_mod(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    check_args(&a, "__mod__", 2, 2)?;
+    let x = vm.unwrap_base(a.pos[0]);
+    vm.percent_format(x, a.pos[1])
+}
+
+fn s_eq(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    check_args(&a, "__eq__", 2, 2)?;
+    let (x, y) = (vm.unwrap_base(a.pos[0]), vm.unwrap_base(a.pos[1]));
+    match (vm.as_str(x), vm.as_str(y)) {
+        (Some(p), Some(q)) => Ok(Value::Bool(p == q)),
+        _ => Ok(vm.not_implemented()),
+    }
+}
+
+fn s_lt(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    check_args(&a, "__lt__", 2, 2)?;
+    let (x, y) = (vm.unwrap_base(a.pos[0]), vm.unwrap_base(a.pos[1]));
+    match (vm.as_str(x), vm.as_str(y)) {
+        (Some(p), Some(q)) => Ok(Value::Bool(p < q)),
+        _ => Ok(vm.not_implemented()),
+    }
+}
+
+fn s_hash(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let x = vm.unwrap_base(arg(&a, 0, "__hash__")?);
+    Ok(Value::Int(vm.hash_value(x)?))
+}
+
+fn s_iter(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let x = vm.unwrap_base(arg(&a, 0, "__iter__")?);
+    vm.get_iter(x)
+}
+
+/// `s[i]` and `s[a:b:c]`.
+pub fn str_getitem(vm: &mut Vm, r: ObjRef, key: Value) -> PyResult<Value> {
+    let (ascii, nchars) = match vm.heap.get(r) {
+        Obj::Str(s) => (s.is_ascii(), s.chars),
+        _ => return Err(exc::type_error("not a str")),
+    };
+    if let Some(sl) = vm.as_slice(key) {
+        let (start, _, step, count) = vm.slice_indices(sl, nchars)?;
+        let s = vm.str_ref(r);
+        let out: String = if ascii {
+            let b = s.as_bytes();
+            (0..count).map(|k| b[(start + k as i64 * step) as usize] as char).collect()
+        } else {
+            let cs: Vec<char> = s.chars().collect();
+            (0..count).map(|k| cs[(start + k as i64 * step) as usize]).collect()
+        };
+        return Ok(vm.new_str(out));
+    }
+    if !vm.is_int(key) && !vm.is_instance_like(key) {
+        let t = vm.type_name(key);
+        return Err(exc::type_error(format!("string indices must be integers, not '{t}'")));
+    }
+    let i = vm.seq_index(key, nchars, "string")?;
+    let s = vm.str_ref(r);
+    let c = if ascii { s.as_bytes()[i] as char } else { s.chars().nth(i).unwrap_or(' ') };
+    Ok(vm.new_str(c.to_string()))
+}

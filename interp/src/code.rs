@@ -1,0 +1,333 @@
+//! Code objects and the instruction set.
+//!
+//! Each instruction is one enum variant with its operand; the comment gives its stack effect
+//! (`before -- after`, top of stack on the right), as CPython's `bytecodes.c` does.
+
+use crate::ast::Pos;
+use crate::value::{ObjRef, Value};
+use std::sync::Arc;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BinaryOp {
+    Add,
+    Sub,
+    Mul,
+    MatMul,
+    TrueDiv,
+    FloorDiv,
+    Mod,
+    Pow,
+    LShift,
+    RShift,
+    And,
+    Or,
+    Xor,
+}
+
+impl BinaryOp {
+    pub fn symbol(self) -> &'static str {
+        match self {
+            BinaryOp::Add => "+",
+            BinaryOp::Sub => "-",
+            BinaryOp::Mul => "*",
+            BinaryOp::MatMul => "@",
+            BinaryOp::TrueDiv => "/",
+            BinaryOp::FloorDiv => "//",
+            BinaryOp::Mod => "%",
+            BinaryOp::Pow => "** or pow()",
+            BinaryOp::LShift => "<<",
+            BinaryOp::RShift => ">>",
+            BinaryOp::And => "&",
+            BinaryOp::Or => "|",
+            BinaryOp::Xor => "^",
+        }
+    }
+
+    /// The dunder pair (`__add__`, `__radd__`) and in-place name (`__iadd__`).
+    pub fn dunders(self) -> (&'static str, &'static str, &'static str) {
+        match self {
+            BinaryOp::Add => ("__add__", "__radd__", "__iadd__"),
+            BinaryOp::Sub => ("__sub__", "__rsub__", "__isub__"),
+            BinaryOp::Mul => ("__mul__", "__rmul__", "__imul__"),
+            BinaryOp::MatMul => ("__matmul__", "__rmatmul__", "__imatmul__"),
+            BinaryOp::TrueDiv => ("__truediv__", "__rtruediv__", "__itruediv__"),
+            BinaryOp::FloorDiv => ("__floordiv__", "__rfloordiv__", "__ifloordiv__"),
+            BinaryOp::Mod => ("__mod__", "__rmod__", "__imod__"),
+            BinaryOp::Pow => ("__pow__", "__rpow__", "__ipow__"),
+            BinaryOp::LShift => ("__lshift__", "__rlshift__", "__ilshift__"),
+            BinaryOp::RShift => ("__rshift__", "__rrshift__", "__irshift__"),
+            BinaryOp::And => ("__and__", "__rand__", "__iand__"),
+            BinaryOp::Or => ("__or__", "__ror__", "__ior__"),
+            BinaryOp::Xor => ("__xor__", "__rxor__", "__ixor__"),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CompareOp {
+    Lt,
+    Le,
+    Eq,
+    Ne,
+    Gt,
+    Ge,
+}
+
+impl CompareOp {
+    pub fn symbol(self) -> &'static str {
+        match self {
+            CompareOp::Lt => "<",
+            CompareOp::Le => "<=",
+            CompareOp::Eq => "==",
+            CompareOp::Ne => "!=",
+            CompareOp::Gt => ">",
+            CompareOp::Ge => ">=",
+        }
+    }
+
+    pub fn dunder(self) -> &'static str {
+        match self {
+            CompareOp::Lt => "__lt__",
+            CompareOp::Le => "__le__",
+            CompareOp::Eq => "__eq__",
+            CompareOp::Ne => "__ne__",
+            CompareOp::Gt => "__gt__",
+            CompareOp::Ge => "__ge__",
+        }
+    }
+
+    /// The operation with its operands swapped (`a < b` is `b > a`).
+    pub fn swapped(self) -> CompareOp {
+        match self {
+            CompareOp::Lt => CompareOp::Gt,
+            CompareOp::Le => CompareOp::Ge,
+            CompareOp::Eq => CompareOp::Eq,
+            CompareOp::Ne => CompareOp::Ne,
+            CompareOp::Gt => CompareOp::Lt,
+            CompareOp::Ge => CompareOp::Le,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnaryOp {
+    Neg,
+    Pos,
+    Invert,
+    Not,
+}
+
+/// One instruction. Jump targets are instruction indices.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Instr {
+    Nop,
+    /// `-- v`
+    LoadConst(u32),
+    /// `-- v`; UnboundLocalError if unset.
+    LoadFast(u32),
+    /// `v --`
+    StoreFast(u32),
+    DeleteFast(u32),
+    /// Cell slots follow the locals: `-- v` through the cell.
+    LoadDeref(u32),
+    StoreDeref(u32),
+    DeleteDeref(u32),
+    /// `-- cell` (to build a closure tuple).
+    LoadClosure(u32),
+    /// Class bodies: the class namespace first, then the cell.
+    LoadClassDeref(u32),
+    LoadGlobal(u32),
+    StoreGlobal(u32),
+    DeleteGlobal(u32),
+    /// Module and class bodies: locals dict, then globals, then builtins.
+    LoadName(u32),
+    StoreName(u32),
+    DeleteName(u32),
+    /// `obj -- attr`
+    LoadAttr(u32),
+    /// `v obj --`
+    StoreAttr(u32),
+    /// `obj --`
+    DeleteAttr(u32),
+    /// `obj -- meth self` or `obj -- attr Undef`
+    LoadMethod(u32),
+    /// `meth self_or_undef a1..an -- result`
+    CallMethod(u32),
+    /// `f a1..an -- result`
+    Call(u32),
+    /// `f a1..an v1..vk -- result`; operand: (argc, const index of the tuple of keyword names).
+    CallKw(u32, u32),
+    /// `f args_tuple [kwargs_dict] -- result`
+    CallEx(bool),
+    /// `obj key -- obj[key]`
+    BinarySubscr,
+    /// `v obj key --`
+    StoreSubscr,
+    /// `obj key --`
+    DeleteSubscr,
+    /// `a b -- a op b`
+    Binary(BinaryOp),
+    /// `a b -- a op= b`
+    Inplace(BinaryOp),
+    Unary(UnaryOp),
+    /// `a b -- a op b`
+    Compare(CompareOp),
+    /// `a b -- a is b` (true: `is not`)
+    Is(bool),
+    /// `a b -- a in b` (true: `not in`)
+    Contains(bool),
+    /// `v --`
+    Pop,
+    /// `v -- v v`
+    Dup,
+    /// `a b -- a b a b`
+    Dup2,
+    /// `a b -- b a`
+    Rot2,
+    /// `a b c -- c a b`
+    Rot3,
+    /// `a b c d -- d a b c`
+    Rot4,
+    Jump(u32),
+    /// `v --`
+    PopJumpIfFalse(u32),
+    PopJumpIfTrue(u32),
+    /// `v -- v` if jumping, else `v --`
+    JumpIfFalseOrPop(u32),
+    JumpIfTrueOrPop(u32),
+    /// `obj -- iter`
+    GetIter,
+    /// `iter -- iter v`, or `iter --` and jump when exhausted.
+    ForIter(u32),
+    BuildTuple(u32),
+    BuildList(u32),
+    BuildSet(u32),
+    /// `k1 v1 .. kn vn -- dict`
+    BuildMap(u32),
+    /// `keys_tuple v1..vn -- dict`
+    BuildConstKeyMap(u32),
+    /// `start stop [step] -- slice`
+    BuildSlice(u32),
+    /// `s1..sn -- s` (f-strings)
+    BuildString(u32),
+    /// `v [spec] -- str`; operand: conversion (0 none, 1 str, 2 repr, 3 ascii) + 4 if spec.
+    FormatValue(u32),
+    /// Comprehensions: `coll ...(depth) v -- coll ...`
+    ListAppend(u32),
+    SetAdd(u32),
+    /// `coll ... k v -- coll ...`
+    MapAdd(u32),
+    /// `list iterable -- list`
+    ListExtend(u32),
+    SetUpdate(u32),
+    /// `dict mapping -- dict`
+    DictUpdate(u32),
+    /// Like DictUpdate, but duplicate keys are an error (call `**kwargs`).
+    DictMerge(u32),
+    ListToTuple,
+    /// `seq -- vn .. v1`
+    UnpackSequence(u32),
+    /// `seq -- vn .. rest .. v1`; operand: before | after << 8
+    UnpackEx(u32),
+    /// `code qualname [defaults] [kwdefaults] [closure] -- function`; flags: 1 defaults,
+    /// 2 kwdefaults, 8 closure.
+    MakeFunction(u32),
+    /// `v --` and leave the frame.
+    ReturnValue,
+    /// `v -- sent`
+    YieldValue,
+    /// `iter sent -- iter next_yielded`, or `iter sent -- result` and jump when the sub-iterator
+    /// returns (yield from / await).
+    Send(u32),
+    /// `iterable -- iter` for `yield from` (a generator stays itself).
+    GetYieldFromIter,
+    /// `awaitable -- iter`
+    GetAwaitable,
+    /// Push a handler block: on an exception, unwind the stack to its depth, push the exception
+    /// and jump to the handler.
+    SetupExcept(u32),
+    /// Pop the innermost handler block.
+    PopBlock,
+    /// In a handler: `exc -- prev_handled exc`; the frame's handled exception becomes `exc`.
+    PushExcInfo,
+    /// `prev_handled --`: restore the handled exception.
+    PopExcept,
+    /// `exc --`: raise again, keeping the traceback.
+    Reraise,
+    /// `exc type -- exc matched`
+    CheckExcMatch,
+    /// operand: 0 bare raise, 1 `raise exc`, 2 `raise exc from cause`.
+    Raise(u32),
+    /// `-- AssertionError`
+    LoadAssertionError,
+    /// `mgr -- exit enter_result`
+    BeforeWith,
+    /// `exit ... exc -- exit ... exc result` (calls exit(type, exc, tb))
+    WithExceptStart,
+    /// `fromlist level -- module`
+    ImportName(u32),
+    /// `module -- module attr`
+    ImportFrom(u32),
+    /// `module --`
+    ImportStar,
+    /// `-- __build_class__`
+    LoadBuildClass,
+    /// In a class body: store `__class__` cell into the namespace (`-- `).
+    SetupAnnotations,
+    /// `v -- v` for a bare expression statement at the REPL: print repr unless None.
+    PrintExpr,
+}
+
+/// Flags of a code object.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CodeFlags {
+    pub varargs: bool,
+    pub varkw: bool,
+    pub generator: bool,
+    pub coroutine: bool,
+    /// Module or class body: names go through a namespace dict.
+    pub uses_namespace: bool,
+}
+
+/// A compiled function body, module or class body.
+#[derive(Debug)]
+pub struct Code {
+    pub name: String,
+    pub qualname: String,
+    pub filename: Arc<str>,
+    pub firstlineno: u32,
+    pub instrs: Vec<Instr>,
+    /// Source range of each instruction, for tracebacks.
+    pub positions: Vec<Pos>,
+    /// Constants: heap strings, big ints, nested code objects, tuples of keyword names.
+    pub consts: Vec<Value>,
+    /// Interned name strings for attribute, global and namespace access.
+    pub names: Vec<ObjRef>,
+    pub varnames: Vec<String>,
+    pub cellvars: Vec<String>,
+    pub freevars: Vec<String>,
+    /// For each cell variable that is also a parameter, the parameter's slot.
+    pub cell2arg: Vec<Option<u32>>,
+    pub argcount: u32,
+    pub posonlyargcount: u32,
+    pub kwonlyargcount: u32,
+    pub flags: CodeFlags,
+    pub stacksize: u32,
+}
+
+impl Code {
+    pub fn nlocals(&self) -> usize {
+        self.varnames.len()
+    }
+
+    pub fn ncells(&self) -> usize {
+        self.cellvars.len() + self.freevars.len()
+    }
+
+    /// Total parameter slots, counting *args and **kwargs.
+    pub fn total_args(&self) -> usize {
+        (self.argcount + self.kwonlyargcount) as usize
+            + self.flags.varargs as usize
+            + self.flags.varkw as usize
+    }
+}

@@ -1,0 +1,135 @@
+//! The per-VM heap: an arena of objects addressed by [`ObjRef`], and a mark-sweep collector.
+//!
+//! Collection only happens at safe points chosen by the VM (instruction boundaries of the
+//! outermost eval loop), where every live value is reachable from the VM's roots. Native code
+//! may therefore hold `Value`s in Rust locals freely while it runs.
+
+use crate::object::Obj;
+use crate::value::ObjRef;
+
+/// Memory accounting and the arena.
+pub struct Heap {
+    objs: Vec<Option<Obj>>,
+    marks: Vec<bool>,
+    free: Vec<u32>,
+    /// Estimated bytes in use (exact after a collection, grows by estimates between).
+    pub bytes: usize,
+    /// Collect when `bytes` passes this.
+    pub threshold: usize,
+    /// The memory limit: past it (after a collection) scripts get MemoryError.
+    pub limit: usize,
+    pub collections: u64,
+    pub last_freed: usize,
+}
+
+const MIN_THRESHOLD: usize = 4 << 20;
+
+impl Heap {
+    pub fn new(limit: usize) -> Self {
+        Heap {
+            objs: Vec::with_capacity(1024),
+            marks: Vec::new(),
+            free: Vec::new(),
+            bytes: 0,
+            threshold: MIN_THRESHOLD,
+            limit,
+            collections: 0,
+            last_freed: 0,
+        }
+    }
+
+    #[inline]
+    pub fn alloc(&mut self, obj: Obj) -> ObjRef {
+        self.bytes += obj.size_estimate();
+        if let Some(i) = self.free.pop() {
+            self.objs[i as usize] = Some(obj);
+            ObjRef(i)
+        } else {
+            self.objs.push(Some(obj));
+            ObjRef((self.objs.len() - 1) as u32)
+        }
+    }
+
+    #[inline]
+    pub fn get(&self, r: ObjRef) -> &Obj {
+        match self.objs.get(r.index()) {
+            Some(Some(o)) => o,
+            _ => dangling(r),
+        }
+    }
+
+    #[inline]
+    pub fn get_mut(&mut self, r: ObjRef) -> &mut Obj {
+        match self.objs.get_mut(r.index()) {
+            Some(Some(o)) => o,
+            _ => dangling(r),
+        }
+    }
+
+    /// Whether `r` names a live object (used to validate handles coming from outside).
+    pub fn is_live(&self, r: ObjRef) -> bool {
+        matches!(self.objs.get(r.index()), Some(Some(_)))
+    }
+
+    /// Account for growth of an existing object (a list append, a dict insert).
+    #[inline]
+    pub fn grew(&mut self, bytes: usize) {
+        self.bytes += bytes;
+    }
+
+    /// Would an allocation of `bytes` more stay within the limit?
+    #[inline]
+    pub fn can_grow(&self, bytes: usize) -> bool {
+        self.bytes.saturating_add(bytes) <= self.limit
+    }
+
+    pub fn should_collect(&self) -> bool {
+        self.bytes > self.threshold
+    }
+
+    pub fn live_objects(&self) -> usize {
+        self.objs.len() - self.free.len()
+    }
+
+    /// Mark from `roots`, then sweep everything unmarked. Iterative: deep structures cannot
+    /// overflow the Rust stack.
+    pub fn collect(&mut self, roots: Vec<ObjRef>) {
+        self.marks.clear();
+        self.marks.resize(self.objs.len(), false);
+        let mut stack = roots;
+        while let Some(r) = stack.pop() {
+            let i = r.index();
+            if i >= self.marks.len() || self.marks[i] {
+                continue;
+            }
+            self.marks[i] = true;
+            if let Some(o) = &self.objs[i] {
+                o.trace(&mut stack);
+            }
+        }
+        let mut live_bytes = 0;
+        let mut freed = 0;
+        for (i, slot) in self.objs.iter_mut().enumerate() {
+            if let Some(o) = slot {
+                if self.marks[i] {
+                    live_bytes += o.size_estimate();
+                } else {
+                    *slot = None;
+                    self.free.push(i as u32);
+                    freed += 1;
+                }
+            }
+        }
+        self.bytes = live_bytes;
+        self.threshold = (live_bytes * 2).max(MIN_THRESHOLD);
+        self.collections += 1;
+        self.last_freed = freed;
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn dangling(r: ObjRef) -> ! {
+    // A handle outlived its object: a bug in Kaa's rooting, never something a script can cause.
+    panic!("kaa: dangling object handle {}", r.0)
+}

@@ -1,0 +1,437 @@
+//! Heap objects: every value that is not immediate lives in the VM's heap as an [`Obj`].
+
+use crate::code::Code;
+use crate::types::dict::Dict;
+use crate::types::set::Set;
+use crate::value::{ObjRef, Value};
+use crate::vm::frame::Frame;
+use crate::vm::Vm;
+use num_bigint::BigInt;
+use std::cell::Cell;
+use std::sync::Arc;
+
+pub type PyResult<T> = Result<T, crate::vm::exc::PyErr>;
+
+/// A native function: receives the VM and its arguments.
+pub type NativeFnPtr = fn(&mut Vm, Args) -> PyResult<Value>;
+
+/// A host closure registered as a script callable.
+pub type NativeClosure = Arc<dyn Fn(&mut Vm, Args) -> PyResult<Value> + Send + Sync>;
+
+/// Arguments of a native call: positional values and keyword pairs.
+#[derive(Default, Debug)]
+pub struct Args {
+    pub pos: smallvec::SmallVec<[Value; 8]>,
+    pub kw: Vec<(ObjRef, Value)>,
+}
+
+impl Args {
+    pub fn new(pos: &[Value]) -> Self {
+        Args { pos: pos.iter().copied().collect(), kw: Vec::new() }
+    }
+
+    pub fn len(&self) -> usize {
+        self.pos.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.pos.is_empty()
+    }
+}
+
+/// A Python `str`. Hash is computed lazily and cached.
+#[derive(Debug)]
+pub struct PyStr {
+    pub s: String,
+    pub hash: Cell<i64>,
+    /// Number of chars; equals `s.len()` when the string is ASCII (O(1) indexing).
+    pub chars: usize,
+}
+
+impl PyStr {
+    pub fn new(s: String) -> Self {
+        let chars = if s.is_ascii() { s.len() } else { s.chars().count() };
+        PyStr { s, hash: Cell::new(-1), chars }
+    }
+
+    pub fn is_ascii(&self) -> bool {
+        self.chars == self.s.len()
+    }
+}
+
+pub enum NativeImpl {
+    Fn(NativeFnPtr),
+    Closure(NativeClosure),
+}
+
+impl std::fmt::Debug for NativeImpl {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            NativeImpl::Fn(_) => f.write_str("<native fn>"),
+            NativeImpl::Closure(_) => f.write_str("<native closure>"),
+        }
+    }
+}
+
+#[derive(Debug)]
+pub struct NativeFn {
+    pub name: String,
+    pub imp: NativeImpl,
+    /// For methods of builtin types: the owning class (for repr and descriptor checks).
+    pub owner: Option<ObjRef>,
+    /// Bound receiver for module-level natives made from methods (e.g. `random.random`).
+    pub bound: Value,
+    /// A classmethod-like native (`dict.fromkeys`): receives the class as first argument.
+    pub class_method: bool,
+    /// A static native in a class dict (no receiver).
+    pub static_method: bool,
+}
+
+#[derive(Debug)]
+pub struct Function {
+    pub code: Arc<Code>,
+    pub code_ref: ObjRef,
+    pub globals: ObjRef,
+    pub name: String,
+    pub qualname: String,
+    pub module: Value,
+    pub defaults: Vec<Value>,
+    pub kwdefaults: Vec<(ObjRef, Value)>,
+    pub closure: Vec<ObjRef>,
+    pub dict: Option<ObjRef>,
+    pub doc: Value,
+}
+
+/// Which builtin type a class is (or derives its instances' layout from).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TypeKind {
+    Object,
+    Type,
+    NoneType,
+    Bool,
+    Int,
+    Float,
+    Complex,
+    Str,
+    Bytes,
+    ByteArray,
+    List,
+    Tuple,
+    Dict,
+    Set,
+    FrozenSet,
+    Range,
+    Slice,
+    Function,
+    BuiltinFunction,
+    Method,
+    Module,
+    Cell,
+    Code,
+    Generator,
+    Coroutine,
+    Iterator,
+    Property,
+    StaticMethod,
+    ClassMethod,
+    Super,
+    Exception,
+    NotImplementedType,
+    Ellipsis,
+    DictKeys,
+    DictValues,
+    DictItems,
+    /// A user-defined class (its instances are [`Instance`]s).
+    User,
+}
+
+#[derive(Debug)]
+pub struct Class {
+    pub name: String,
+    pub qualname: String,
+    pub module: Value,
+    pub bases: Vec<ObjRef>,
+    pub mro: Vec<ObjRef>,
+    pub dict: Dict,
+    /// The builtin layout instances have (Object for plain user classes).
+    pub kind: TypeKind,
+    pub builtin: bool,
+    pub metaclass: Option<ObjRef>,
+    /// Bumped on every change to this class's dict or any base's: the key for inline caches.
+    pub version: u32,
+    pub is_exception: bool,
+}
+
+/// Exception state carried by exception instances.
+#[derive(Debug)]
+pub struct ExcData {
+    pub args: Value,
+    /// Innermost frame first: (code, instruction index).
+    pub traceback: Vec<(Arc<Code>, u32)>,
+    pub cause: Value,
+    pub context: Value,
+    pub suppress_context: bool,
+    pub notes: Value,
+}
+
+#[derive(Debug)]
+pub struct Instance {
+    pub class: ObjRef,
+    /// The instance's `__dict__` (a heap dict, so `obj.__dict__` is live).
+    pub dict: ObjRef,
+    pub exc: Option<Box<ExcData>>,
+    /// For instances of subclasses of builtin types: the builtin value they wrap.
+    pub base: Value,
+}
+
+#[derive(Debug)]
+pub struct Module {
+    pub name: String,
+    pub dict: ObjRef,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GenState {
+    Created,
+    Suspended,
+    Running,
+    Finished,
+}
+
+#[derive(Debug)]
+pub struct Generator {
+    pub frame: Option<Box<Frame>>,
+    pub state: GenState,
+    pub name: String,
+    pub qualname: String,
+    pub coroutine: bool,
+    /// The generator or iterator this one delegates to (`yield from`), for `gi_yieldfrom`.
+    pub yieldfrom: Value,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DictView {
+    Keys,
+    Values,
+    Items,
+}
+
+/// Iterator objects of builtin types.
+#[derive(Debug)]
+pub enum IterKind {
+    Seq { seq: ObjRef, idx: usize },
+    Str { s: ObjRef, byte: usize },
+    Bytes { b: ObjRef, idx: usize },
+    Range { cur: i64, stop: i64, step: i64 },
+    BigRange { cur: BigInt, stop: BigInt, step: BigInt },
+    Dict { dict: ObjRef, idx: usize, view: DictView, len: usize },
+    Set { set: ObjRef, idx: usize, len: usize },
+    Enumerate { it: Value, n: Value },
+    Zip { its: Vec<Value>, strict: bool },
+    Map { func: Value, its: Vec<Value> },
+    Filter { func: Value, it: Value, negate: bool },
+    Reversed { seq: ObjRef, idx: usize },
+    /// `iter(callable, sentinel)`
+    Callable { func: Value, sentinel: Value },
+    /// The old sequence protocol: `__getitem__` with 0, 1, 2, ... until IndexError.
+    GetItem { obj: Value, idx: i64 },
+    /// Any native state (itertools and friends).
+    Native(Box<dyn NativeIter>),
+    Exhausted,
+}
+
+/// A native iterator's state; `next` may call back into the VM.
+pub trait NativeIter: std::fmt::Debug + Send {
+    fn next(&mut self, vm: &mut Vm) -> PyResult<Option<Value>>;
+    fn trace(&self, out: &mut Vec<ObjRef>);
+    fn type_name(&self) -> &'static str;
+}
+
+/// Opaque host data attached to a native object.
+pub trait HostData: std::any::Any + Send + std::fmt::Debug {
+    fn as_any(&self) -> &dyn std::any::Any;
+    fn as_any_mut(&mut self) -> &mut dyn std::any::Any;
+    fn trace(&self, _out: &mut Vec<ObjRef>) {}
+}
+
+#[derive(Debug)]
+pub enum Obj {
+    Str(PyStr),
+    Bytes(Vec<u8>),
+    ByteArray(Vec<u8>),
+    BigInt(BigInt),
+    Complex(f64, f64),
+    List(Vec<Value>),
+    Tuple(Vec<Value>),
+    Dict(Dict),
+    Set(Set),
+    FrozenSet(Set),
+    Range { start: Value, stop: Value, step: Value },
+    Slice(Value, Value, Value),
+    Code(Arc<Code>),
+    Function(Box<Function>),
+    Native(Box<NativeFn>),
+    BoundMethod { receiver: Value, func: Value },
+    Class(Box<Class>),
+    Instance(Box<Instance>),
+    Module(Box<Module>),
+    Cell(Value),
+    Generator(Box<Generator>),
+    Iter(IterKind),
+    Property { fget: Value, fset: Value, fdel: Value, doc: Value },
+    StaticMethod(Value),
+    ClassMethod(Value),
+    Super { class: ObjRef, obj: Value },
+    DictView(ObjRef, DictView),
+    Host(Box<dyn HostData>),
+}
+
+impl Obj {
+    /// Push every handle this object refers to.
+    pub fn trace(&self, out: &mut Vec<ObjRef>) {
+        fn v(out: &mut Vec<ObjRef>, x: Value) {
+            if let Value::Obj(r) = x {
+                out.push(r);
+            }
+        }
+        match self {
+            Obj::Str(_) | Obj::Bytes(_) | Obj::ByteArray(_) | Obj::BigInt(_) | Obj::Complex(..) => {}
+            Obj::List(xs) | Obj::Tuple(xs) => xs.iter().for_each(|&x| v(out, x)),
+            Obj::Dict(d) => d.trace(out),
+            Obj::Set(s) | Obj::FrozenSet(s) => s.trace(out),
+            Obj::Range { start, stop, step } => {
+                v(out, *start);
+                v(out, *stop);
+                v(out, *step);
+            }
+            Obj::Slice(a, b, c) => {
+                v(out, *a);
+                v(out, *b);
+                v(out, *c);
+            }
+            Obj::Code(c) => trace_code(c, out),
+            Obj::Function(f) => {
+                out.push(f.code_ref);
+                out.push(f.globals);
+                v(out, f.module);
+                v(out, f.doc);
+                f.defaults.iter().for_each(|&x| v(out, x));
+                for &(k, x) in &f.kwdefaults {
+                    out.push(k);
+                    v(out, x);
+                }
+                out.extend(f.closure.iter().copied());
+                if let Some(d) = f.dict {
+                    out.push(d);
+                }
+            }
+            Obj::Native(n) => {
+                if let Some(o) = n.owner {
+                    out.push(o);
+                }
+                v(out, n.bound);
+            }
+            Obj::BoundMethod { receiver, func } => {
+                v(out, *receiver);
+                v(out, *func);
+            }
+            Obj::Class(c) => {
+                out.extend(c.bases.iter().copied());
+                out.extend(c.mro.iter().copied());
+                c.dict.trace(out);
+                v(out, c.module);
+                if let Some(m) = c.metaclass {
+                    out.push(m);
+                }
+            }
+            Obj::Instance(i) => {
+                out.push(i.class);
+                out.push(i.dict);
+                v(out, i.base);
+                if let Some(e) = &i.exc {
+                    v(out, e.args);
+                    v(out, e.cause);
+                    v(out, e.context);
+                    v(out, e.notes);
+                    for (c, _) in &e.traceback {
+                        trace_code(c, out);
+                    }
+                }
+            }
+            Obj::Module(m) => out.push(m.dict),
+            Obj::Cell(x) | Obj::StaticMethod(x) | Obj::ClassMethod(x) => v(out, *x),
+            Obj::Generator(g) => {
+                if let Some(f) = &g.frame {
+                    f.trace(out);
+                }
+                v(out, g.yieldfrom);
+            }
+            Obj::Iter(it) => match it {
+                IterKind::Seq { seq, .. } | IterKind::Reversed { seq, .. } => out.push(*seq),
+                IterKind::Str { s, .. } => out.push(*s),
+                IterKind::Bytes { b, .. } => out.push(*b),
+                IterKind::Range { .. } | IterKind::BigRange { .. } | IterKind::Exhausted => {}
+                IterKind::Dict { dict, .. } => out.push(*dict),
+                IterKind::Set { set, .. } => out.push(*set),
+                IterKind::Enumerate { it, n } => {
+                    v(out, *it);
+                    v(out, *n);
+                }
+                IterKind::Zip { its, .. } => its.iter().for_each(|&x| v(out, x)),
+                IterKind::Map { func, its } => {
+                    v(out, *func);
+                    its.iter().for_each(|&x| v(out, x));
+                }
+                IterKind::Filter { func, it, .. } => {
+                    v(out, *func);
+                    v(out, *it);
+                }
+                IterKind::Callable { func, sentinel } => {
+                    v(out, *func);
+                    v(out, *sentinel);
+                }
+                IterKind::GetItem { obj, .. } => v(out, *obj),
+                IterKind::Native(n) => n.trace(out),
+            },
+            Obj::Property { fget, fset, fdel, doc } => {
+                v(out, *fget);
+                v(out, *fset);
+                v(out, *fdel);
+                v(out, *doc);
+            }
+            Obj::Super { class, obj } => {
+                out.push(*class);
+                v(out, *obj);
+            }
+            Obj::DictView(d, _) => out.push(*d),
+            Obj::Host(h) => h.trace(out),
+        }
+    }
+
+    /// A rough size in bytes, for the memory limit.
+    pub fn size_estimate(&self) -> usize {
+        let base = std::mem::size_of::<Obj>() + 16;
+        base + match self {
+            Obj::Str(s) => s.s.capacity(),
+            Obj::Bytes(b) | Obj::ByteArray(b) => b.capacity(),
+            Obj::BigInt(b) => (b.bits() as usize) / 8,
+            Obj::List(xs) | Obj::Tuple(xs) => xs.capacity() * 16,
+            Obj::Dict(d) => d.size_estimate(),
+            Obj::Set(s) | Obj::FrozenSet(s) => s.size_estimate(),
+            Obj::Function(_) => 160,
+            Obj::Class(c) => 200 + c.dict.size_estimate(),
+            Obj::Instance(_) => 64,
+            Obj::Generator(g) => 128 + g.frame.as_ref().map_or(0, |f| f.saved_stack.len() * 16),
+            _ => 0,
+        }
+    }
+}
+
+pub fn trace_code(c: &Code, out: &mut Vec<ObjRef>) {
+    for &k in &c.consts {
+        if let Value::Obj(r) = k {
+            out.push(r);
+        }
+    }
+    out.extend(c.names.iter().copied());
+}

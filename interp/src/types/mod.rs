@@ -1,0 +1,4 @@
+//! Storage types shared by several builtin types.
+
+pub mod dict;
+pub mod set;

@@ -1,0 +1,797 @@
+//! Attributes: types of values, MRO lookup, descriptors, `getattr`/`setattr`/`delattr`,
+//! method loading without a bound-method allocation, and class creation (C3 MRO).
+
+use crate::object::{Class, DictView, IterKind, Obj, TypeKind};
+use crate::types::dict::Dict;
+use crate::value::{ObjRef, Value};
+use crate::vm::exc::{self, ExcKind, PyErr};
+use crate::vm::{PyResult, Vm};
+
+impl Vm {
+    /// The class of any value.
+    pub fn class_of(&self, v: Value) -> ObjRef {
+        let t = &self.types;
+        match v {
+            Value::None | Value::Undef => t.none,
+            Value::Bool(_) => t.bool_,
+            Value::Int(_) => t.int,
+            Value::Float(_) => t.float,
+            Value::Obj(r) => match self.heap.get(r) {
+                Obj::Str(_) => t.str_,
+                Obj::Bytes(_) => t.bytes,
+                Obj::ByteArray(_) => t.bytearray,
+                Obj::BigInt(_) => t.int,
+                Obj::Complex(..) => t.complex,
+                Obj::List(_) => t.list,
+                Obj::Tuple(_) => {
+                    if r == self.ellipsis {
+                        t.ellipsis_type
+                    } else if r == self.not_implemented {
+                        t.not_implemented_type
+                    } else {
+                        t.tuple
+                    }
+                }
+                Obj::Dict(_) => t.dict,
+                Obj::Set(_) => t.set,
+                Obj::FrozenSet(_) => t.frozenset,
+                Obj::Range { .. } => t.range,
+                Obj::Slice(..) => t.slice,
+                Obj::Code(_) => t.code,
+                Obj::Function(_) => t.function,
+                Obj::Native(_) => t.builtin_function,
+                Obj::BoundMethod { func, .. } => match func {
+                    Value::Obj(f) if matches!(self.heap.get(*f), Obj::Native(_)) => t.builtin_function,
+                    _ => t.method,
+                },
+                Obj::Class(c) => c.metaclass.unwrap_or(t.type_),
+                Obj::Instance(i) => i.class,
+                Obj::Module(_) => t.module,
+                Obj::Cell(_) => t.cell,
+                Obj::Generator(g) => {
+                    if g.coroutine {
+                        t.coroutine
+                    } else {
+                        t.generator
+                    }
+                }
+                Obj::Iter(k) => match k {
+                    IterKind::Enumerate { .. } => t.enumerate,
+                    IterKind::Zip { .. } => t.zip,
+                    IterKind::Map { .. } => t.map,
+                    IterKind::Filter { .. } => t.filter,
+                    IterKind::Reversed { .. } => t.reversed,
+                    other => {
+                        let name = iter_type_name(self, other);
+                        t.misc.get(name).copied().unwrap_or(t.object)
+                    }
+                },
+                Obj::Property { .. } => t.property,
+                Obj::StaticMethod(_) => t.staticmethod,
+                Obj::ClassMethod(_) => t.classmethod,
+                Obj::Super { .. } => t.super_,
+                Obj::DictView(_, v) => match v {
+                    DictView::Keys => t.dict_keys,
+                    DictView::Values => t.dict_values,
+                    DictView::Items => t.dict_items,
+                },
+                Obj::Host(_) => t.object,
+            },
+        }
+    }
+
+    pub fn type_name(&self, v: Value) -> String {
+        self.class_name(self.class_of(v))
+    }
+
+    pub fn mro(&self, cls: ObjRef) -> &[ObjRef] {
+        match self.heap.get(cls) {
+            Obj::Class(c) => &c.mro,
+            _ => &[],
+        }
+    }
+
+    pub fn is_subclass(&self, a: ObjRef, b: ObjRef) -> bool {
+        a == b || self.mro(a).contains(&b)
+    }
+
+    pub fn isinstance(&self, v: Value, cls: ObjRef) -> bool {
+        self.is_subclass(self.class_of(v), cls)
+    }
+
+    pub fn is_class(&self, v: Value) -> Option<ObjRef> {
+        match v {
+            Value::Obj(r) if matches!(self.heap.get(r), Obj::Class(_)) => Some(r),
+            _ => None,
+        }
+    }
+
+    /// Find `name` along a class's MRO.
+    pub fn lookup_type_attr(&self, cls: ObjRef, name: ObjRef) -> Option<Value> {
+        let Obj::Class(c) = self.heap.get(cls) else { return None };
+        for &k in &c.mro {
+            if let Obj::Class(kc) = self.heap.get(k) {
+                if let Some(v) = self.dict_get_str(&kc.dict, name) {
+                    return Some(v);
+                }
+            }
+        }
+        None
+    }
+
+    /// Call `type(v).name(v, *args)` if the type defines it.
+    pub fn call_dunder(&mut self, v: Value, name: ObjRef, args: &[Value]) -> PyResult<Option<Value>> {
+        let cls = self.class_of(v);
+        match self.lookup_type_attr(cls, name) {
+            Some(f) => self.call_bound(f, v, args).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    /// Call a class attribute `f` as a method of `receiver`, honouring descriptors.
+    pub fn call_bound(&mut self, f: Value, receiver: Value, args: &[Value]) -> PyResult<Value> {
+        if let Value::Obj(r) = f {
+            match self.heap.get(r) {
+                Obj::StaticMethod(inner) => {
+                    let inner = *inner;
+                    return self.call(inner, args);
+                }
+                Obj::ClassMethod(inner) => {
+                    let inner = *inner;
+                    let cls = Value::Obj(self.class_of(receiver));
+                    let mut a = vec![cls];
+                    a.extend_from_slice(args);
+                    return self.call(inner, &a);
+                }
+                Obj::Function(_) | Obj::Native(_) => {
+                    let mut a = Vec::with_capacity(args.len() + 1);
+                    a.push(receiver);
+                    a.extend_from_slice(args);
+                    return self.call(f, &a);
+                }
+                _ => {}
+            }
+        }
+        let bound = self.bind_descriptor(f, receiver)?;
+        self.call(bound, args)
+    }
+
+    /// The value of class attribute `attr` seen through instance `obj` (binding methods).
+    fn bind_descriptor(&mut self, attr: Value, obj: Value) -> PyResult<Value> {
+        let Value::Obj(r) = attr else { return Ok(attr) };
+        match self.heap.get(r) {
+            Obj::Function(_) => Ok(Value::Obj(self.heap.alloc(Obj::BoundMethod { receiver: obj, func: attr }))),
+            Obj::Native(n) => {
+                if n.static_method {
+                    Ok(attr)
+                } else if n.class_method {
+                    let cls = Value::Obj(self.class_of(obj));
+                    Ok(Value::Obj(self.heap.alloc(Obj::BoundMethod { receiver: cls, func: attr })))
+                } else {
+                    Ok(Value::Obj(self.heap.alloc(Obj::BoundMethod { receiver: obj, func: attr })))
+                }
+            }
+            Obj::StaticMethod(inner) => Ok(*inner),
+            Obj::ClassMethod(inner) => {
+                let inner = *inner;
+                let cls = Value::Obj(self.class_of(obj));
+                Ok(Value::Obj(self.heap.alloc(Obj::BoundMethod { receiver: cls, func: inner })))
+            }
+            Obj::Property { fget, .. } => {
+                let fget = *fget;
+                if fget.is_none() {
+                    return Err(exc::attribute_error("property has no getter"));
+                }
+                self.call(fget, &[obj])
+            }
+            Obj::Instance(_) => {
+                let g = self.names.__get__;
+                let cls = Value::Obj(self.class_of(obj));
+                match self.call_dunder(attr, g, &[obj, cls])? {
+                    Some(v) => Ok(v),
+                    None => Ok(attr),
+                }
+            }
+            _ => Ok(attr),
+        }
+    }
+
+    fn is_data_descriptor(&mut self, attr: Value) -> bool {
+        let Value::Obj(r) = attr else { return false };
+        match self.heap.get(r) {
+            Obj::Property { .. } => true,
+            Obj::Instance(i) => {
+                let cls = i.class;
+                let s = self.names.__set__;
+                let d = self.names.__delete__;
+                self.lookup_type_attr(cls, s).is_some() || self.lookup_type_attr(cls, d).is_some()
+            }
+            _ => false,
+        }
+    }
+
+    pub fn get_attr_str(&mut self, v: Value, name: &str) -> PyResult<Value> {
+        let n = self.intern(name);
+        self.get_attr(v, n)
+    }
+
+    /// `getattr(v, name)`, None instead of AttributeError.
+    pub fn get_attr_opt(&mut self, v: Value, name: ObjRef) -> PyResult<Option<Value>> {
+        match self.get_attr(v, name) {
+            Ok(x) => Ok(Some(x)),
+            Err(e) if self.err_matches(&e, ExcKind::AttributeError) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// `v.name`
+    pub fn get_attr(&mut self, v: Value, name: ObjRef) -> PyResult<Value> {
+        if let Value::Obj(r) = v {
+            match self.heap.get(r) {
+                Obj::Instance(_) => return self.instance_getattr(v, r, name),
+                Obj::Class(_) => return self.class_getattr(r, name),
+                Obj::Module(m) => {
+                    let d = m.dict;
+                    if let Some(x) = self.ns_get(d, name) {
+                        return Ok(x);
+                    }
+                    if name == self.names.__dict__ {
+                        return Ok(Value::Obj(d));
+                    }
+                    let ga = self.names.__getattr__;
+                    if let Some(f) = self.ns_get(d, ga) {
+                        let n = Value::Obj(name);
+                        return self.call(f, &[n]);
+                    }
+                    let mname = match self.heap.get(r) {
+                        Obj::Module(m) => m.name.clone(),
+                        _ => String::new(),
+                    };
+                    let attr = self.str_ref(name).to_string();
+                    return Err(exc::attribute_error(format!("module '{mname}' has no attribute '{attr}'")));
+                }
+                Obj::Super { class, obj } => {
+                    let (class, obj) = (*class, *obj);
+                    return self.super_getattr(class, obj, name);
+                }
+                _ => {}
+            }
+        }
+        // Builtin values: methods from their class, then special attributes.
+        let cls = self.class_of(v);
+        if let Some(attr) = self.lookup_type_attr(cls, name) {
+            return self.bind_descriptor(attr, v);
+        }
+        if let Some(x) = crate::builtins::special_attr(self, v, name)? {
+            return Ok(x);
+        }
+        Err(self.no_attribute(v, name))
+    }
+
+    pub fn no_attribute(&mut self, v: Value, name: ObjRef) -> PyErr {
+        let t = self.type_name(v);
+        let attr = self.str_ref(name).to_string();
+        exc::attribute_error(format!("'{t}' object has no attribute '{attr}'"))
+    }
+
+    fn instance_getattr(&mut self, v: Value, r: ObjRef, name: ObjRef) -> PyResult<Value> {
+        let (cls, dict) = match self.heap.get(r) {
+            Obj::Instance(i) => (i.class, i.dict),
+            _ => unreachable!("instance"),
+        };
+        let class_attr = self.lookup_type_attr(cls, name);
+        if let Some(a) = class_attr {
+            if self.is_data_descriptor(a) {
+                return self.bind_descriptor(a, v);
+            }
+        }
+        if let Some(x) = self.ns_get(dict, name) {
+            return Ok(x);
+        }
+        if let Some(a) = class_attr {
+            return self.bind_descriptor(a, v);
+        }
+        if let Some(x) = crate::builtins::special_attr(self, v, name)? {
+            return Ok(x);
+        }
+        let ga = self.names.__getattr__;
+        if let Some(f) = self.lookup_type_attr(cls, ga) {
+            return self.call_bound(f, v, &[Value::Obj(name)]);
+        }
+        Err(self.no_attribute(v, name))
+    }
+
+    fn class_getattr(&mut self, cls: ObjRef, name: ObjRef) -> PyResult<Value> {
+        // Data descriptors on the metaclass come first (e.g. __name__ handled below).
+        if let Some(a) = self.lookup_type_attr(cls, name) {
+            return self.class_bind(a, cls);
+        }
+        if let Some(x) = crate::builtins::special_attr(self, Value::Obj(cls), name)? {
+            return Ok(x);
+        }
+        let meta = self.class_of(Value::Obj(cls));
+        if let Some(a) = self.lookup_type_attr(meta, name) {
+            return self.bind_descriptor(a, Value::Obj(cls));
+        }
+        let ga = self.names.__getattr__;
+        if meta != self.types.type_ {
+            if let Some(f) = self.lookup_type_attr(meta, ga) {
+                return self.call_bound(f, Value::Obj(cls), &[Value::Obj(name)]);
+            }
+        }
+        let cname = self.class_name(cls);
+        let attr = self.str_ref(name).to_string();
+        Err(exc::attribute_error(format!("type object '{cname}' has no attribute '{attr}'")))
+    }
+
+    /// A class attribute seen through the class itself.
+    fn class_bind(&mut self, a: Value, cls: ObjRef) -> PyResult<Value> {
+        let Value::Obj(r) = a else { return Ok(a) };
+        match self.heap.get(r) {
+            Obj::StaticMethod(inner) => Ok(*inner),
+            Obj::ClassMethod(inner) => {
+                let inner = *inner;
+                Ok(Value::Obj(self.heap.alloc(Obj::BoundMethod { receiver: Value::Obj(cls), func: inner })))
+            }
+            Obj::Native(n) if n.class_method => {
+                Ok(Value::Obj(self.heap.alloc(Obj::BoundMethod { receiver: Value::Obj(cls), func: a })))
+            }
+            Obj::Instance(_) => {
+                let g = self.names.__get__;
+                match self.call_dunder(a, g, &[Value::None, Value::Obj(cls)])? {
+                    Some(v) => Ok(v),
+                    None => Ok(a),
+                }
+            }
+            _ => Ok(a),
+        }
+    }
+
+    fn super_getattr(&mut self, class: ObjRef, obj: Value, name: ObjRef) -> PyResult<Value> {
+        let start_cls = match self.is_class(obj) {
+            Some(c) if self.is_subclass(c, class) => c,
+            _ => self.class_of(obj),
+        };
+        let mro = self.mro(start_cls).to_vec();
+        let pos = mro.iter().position(|&c| c == class).map_or(mro.len(), |p| p + 1);
+        for &k in &mro[pos..] {
+            let found = match self.heap.get(k) {
+                Obj::Class(kc) => self.dict_get_str(&kc.dict, name),
+                _ => None,
+            };
+            if let Some(a) = found {
+                if self.is_class(obj).is_some() && self.class_of(obj) != class {
+                    if let Value::Obj(ar) = a {
+                        if let Obj::Function(_) = self.heap.get(ar) {
+                            return Ok(a);
+                        }
+                    }
+                    return self.class_bind(a, start_cls);
+                }
+                return self.bind_descriptor(a, obj);
+            }
+        }
+        if name == self.names.__class__ {
+            return Ok(Value::Obj(self.types.super_));
+        }
+        let attr = self.str_ref(name).to_string();
+        Err(exc::attribute_error(format!("'super' object has no attribute '{attr}'")))
+    }
+
+    /// For `obj.name(...)`: the function and receiver without allocating a bound method.
+    /// Returns (callable, Some(self)) or (bound_or_attr, None).
+    pub fn load_method(&mut self, v: Value, name: ObjRef) -> PyResult<(Value, Option<Value>)> {
+        let cls = self.class_of(v);
+        let is_inst = matches!(v, Value::Obj(r) if matches!(self.heap.get(r), Obj::Instance(_)));
+        let is_plain = match v {
+            Value::Obj(r) => !matches!(self.heap.get(r), Obj::Class(_) | Obj::Module(_) | Obj::Super { .. }),
+            _ => true,
+        };
+        if is_plain {
+            if let Some(a) = self.lookup_type_attr(cls, name) {
+                if let Value::Obj(ar) = a {
+                    let plain = match self.heap.get(ar) {
+                        Obj::Function(_) => true,
+                        Obj::Native(n) => !n.static_method && !n.class_method,
+                        _ => false,
+                    };
+                    if plain {
+                        // An instance attribute shadows a method.
+                        if is_inst {
+                            if let Value::Obj(r) = v {
+                                let dict = match self.heap.get(r) {
+                                    Obj::Instance(i) => i.dict,
+                                    _ => unreachable!("instance"),
+                                };
+                                if let Some(x) = self.ns_get(dict, name) {
+                                    return Ok((x, None));
+                                }
+                            }
+                        }
+                        return Ok((a, Some(v)));
+                    }
+                }
+            }
+        }
+        Ok((self.get_attr(v, name)?, None))
+    }
+
+    pub fn set_attr(&mut self, v: Value, name: &str, val: Value) -> PyResult<()> {
+        let n = self.intern(name);
+        self.set_attr_ref(v, n, val)
+    }
+
+    /// `v.name = val`
+    pub fn set_attr_ref(&mut self, v: Value, name: ObjRef, val: Value) -> PyResult<()> {
+        let Value::Obj(r) = v else { return Err(self.readonly_attr(v, name)) };
+        match self.heap.get(r) {
+            Obj::Instance(i) => {
+                let (cls, dict) = (i.class, i.dict);
+                let sa = self.names.__setattr__;
+                if let Some(f) = self.lookup_type_attr(cls, sa) {
+                    if !self.is_builtin_object_slot(f) {
+                        self.call_bound(f, v, &[Value::Obj(name), val])?;
+                        return Ok(());
+                    }
+                }
+                if let Some(a) = self.lookup_type_attr(cls, name) {
+                    if let Some(done) = self.set_via_descriptor(a, v, val)? {
+                        return done;
+                    }
+                }
+                // Exception attributes live in ExcData.
+                if self.exc_data(r).is_some() && self.set_exc_attr(r, name, val)? {
+                    return Ok(());
+                }
+                self.ns_set(dict, name, val);
+                Ok(())
+            }
+            Obj::Class(c) => {
+                if c.builtin {
+                    let cname = c.name.clone();
+                    let attr = self.str_ref(name).to_string();
+                    return Err(exc::type_error(format!(
+                        "cannot set '{attr}' attribute of immutable type '{cname}'"
+                    )));
+                }
+                let h = self.str_hash(name);
+                if let Obj::Class(c) = self.heap.get_mut(r) {
+                    let mut d = std::mem::take(&mut c.dict);
+                    Vm::dict_set_str(&mut d, &self.heap, name, h, val);
+                    if let Obj::Class(c) = self.heap.get_mut(r) {
+                        c.dict = d;
+                        c.version = c.version.wrapping_add(1);
+                    }
+                }
+                Ok(())
+            }
+            Obj::Module(m) => {
+                let d = m.dict;
+                self.ns_set(d, name, val);
+                Ok(())
+            }
+            Obj::Function(f) => {
+                let d = f.dict;
+                let d = match d {
+                    Some(d) => d,
+                    None => {
+                        let d = self.heap.alloc(Obj::Dict(Dict::new()));
+                        if let Obj::Function(f) = self.heap.get_mut(r) {
+                            f.dict = Some(d);
+                        }
+                        d
+                    }
+                };
+                let attr = self.str_ref(name).to_string();
+                match attr.as_str() {
+                    "__name__" => {
+                        let s = self.str_of_value_lossy(val);
+                        if let Obj::Function(f) = self.heap.get_mut(r) {
+                            f.name = s;
+                        }
+                    }
+                    "__qualname__" => {
+                        let s = self.str_of_value_lossy(val);
+                        if let Obj::Function(f) = self.heap.get_mut(r) {
+                            f.qualname = s;
+                        }
+                    }
+                    "__doc__" => {
+                        if let Obj::Function(f) = self.heap.get_mut(r) {
+                            f.doc = val;
+                        }
+                    }
+                    "__module__" => {
+                        if let Obj::Function(f) = self.heap.get_mut(r) {
+                            f.module = val;
+                        }
+                    }
+                    _ => self.ns_set(d, name, val),
+                }
+                Ok(())
+            }
+            _ => Err(self.readonly_attr(v, name)),
+        }
+    }
+
+    fn readonly_attr(&mut self, v: Value, name: ObjRef) -> PyErr {
+        let t = self.type_name(v);
+        let attr = self.str_ref(name).to_string();
+        let cls = self.class_of(v);
+        if self.lookup_type_attr(cls, name).is_some() {
+            return exc::attribute_error(format!("'{t}' object attribute '{attr}' is read-only"));
+        }
+        exc::attribute_error(format!("'{t}' object has no attribute '{attr}'"))
+    }
+
+    /// Assignment through a property or a `__set__` descriptor. None: not a data descriptor.
+    fn set_via_descriptor(&mut self, a: Value, obj: Value, val: Value) -> PyResult<Option<PyResult<()>>> {
+        let Value::Obj(ar) = a else { return Ok(None) };
+        match self.heap.get(ar) {
+            Obj::Property { fset, .. } => {
+                let fset = *fset;
+                if fset.is_none() {
+                    return Ok(Some(Err(exc::attribute_error("can't set attribute"))));
+                }
+                self.call(fset, &[obj, val])?;
+                Ok(Some(Ok(())))
+            }
+            Obj::Instance(_) => {
+                let s = self.names.__set__;
+                match self.call_dunder(a, s, &[obj, val])? {
+                    Some(_) => Ok(Some(Ok(()))),
+                    None => Ok(None),
+                }
+            }
+            _ => Ok(None),
+        }
+    }
+
+    fn set_exc_attr(&mut self, r: ObjRef, name: ObjRef, val: Value) -> PyResult<bool> {
+        let attr = self.str_ref(name).to_string();
+        let Some(d) = self.exc_data_mut(r) else { return Ok(false) };
+        match attr.as_str() {
+            "__cause__" => {
+                d.cause = val;
+                d.suppress_context = true;
+            }
+            "__context__" => d.context = val,
+            "__suppress_context__" => d.suppress_context = matches!(val, Value::Bool(true)),
+            "args" => {
+                let items = self.iterate(val)?;
+                let t = self.new_tuple(items);
+                if let Some(d) = self.exc_data_mut(r) {
+                    d.args = t;
+                }
+            }
+            "__traceback__" => {
+                if val.is_none() {
+                    d.traceback.clear();
+                }
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+
+    /// `del v.name`
+    pub fn del_attr(&mut self, v: Value, name: ObjRef) -> PyResult<()> {
+        let Value::Obj(r) = v else { return Err(self.no_attribute(v, name)) };
+        match self.heap.get(r) {
+            Obj::Instance(i) => {
+                let (cls, dict) = (i.class, i.dict);
+                let da = self.names.__delattr__;
+                if let Some(f) = self.lookup_type_attr(cls, da) {
+                    if !self.is_builtin_object_slot(f) {
+                        self.call_bound(f, v, &[Value::Obj(name)])?;
+                        return Ok(());
+                    }
+                }
+                if let Some(a) = self.lookup_type_attr(cls, name) {
+                    if let Value::Obj(ar) = a {
+                        if let Obj::Property { fdel, .. } = self.heap.get(ar) {
+                            let fdel = *fdel;
+                            if fdel.is_none() {
+                                return Err(exc::attribute_error("can't delete attribute"));
+                            }
+                            self.call(fdel, &[v])?;
+                            return Ok(());
+                        }
+                    }
+                }
+                if self.dict_remove(dict, Value::Obj(name))?.is_none() {
+                    return Err(self.no_attribute(v, name));
+                }
+                Ok(())
+            }
+            Obj::Class(_) => {
+                let removed = if let Obj::Class(c) = self.heap.get(r) {
+                    let h = self.str_hash(name);
+                    let text = self.str_ref(name).to_string();
+                    c.dict.find(h, |k| self.as_str(k) == Some(text.as_str()))
+                } else {
+                    None
+                };
+                match removed {
+                    Some(i) => {
+                        if let Obj::Class(c) = self.heap.get_mut(r) {
+                            c.dict.remove_at(i);
+                            c.version = c.version.wrapping_add(1);
+                        }
+                        Ok(())
+                    }
+                    None => {
+                        let cname = self.class_name(r);
+                        let attr = self.str_ref(name).to_string();
+                        Err(exc::attribute_error(format!("type object '{cname}' has no attribute '{attr}'")))
+                    }
+                }
+            }
+            Obj::Module(m) => {
+                let d = m.dict;
+                if self.dict_remove(d, Value::Obj(name))?.is_none() {
+                    let mname = match self.heap.get(r) {
+                        Obj::Module(m) => m.name.clone(),
+                        _ => String::new(),
+                    };
+                    let attr = self.str_ref(name).to_string();
+                    return Err(exc::attribute_error(format!("module '{mname}' has no attribute '{attr}'")));
+                }
+                Ok(())
+            }
+            _ => Err(self.no_attribute(v, name)),
+        }
+    }
+
+    // ----- classes -----
+
+    /// Create a class: compute the C3 MRO, pick the instance layout, set up the namespace.
+    pub fn create_class(
+        &mut self,
+        name: &str,
+        bases: Vec<ObjRef>,
+        ns: Dict,
+        metaclass: Option<ObjRef>,
+    ) -> PyResult<ObjRef> {
+        let bases = if bases.is_empty() { vec![self.types.object] } else { bases };
+        for &b in &bases {
+            if let Obj::Class(bc) = self.heap.get(b) {
+                if bc.builtin && matches!(bc.kind, TypeKind::Bool | TypeKind::Range | TypeKind::Slice | TypeKind::Function | TypeKind::Generator | TypeKind::NoneType) {
+                    let n = bc.name.clone();
+                    return Err(exc::type_error(format!("type '{n}' is not an acceptable base type")));
+                }
+            } else {
+                return Err(exc::type_error("bases must be types"));
+            }
+        }
+        let mro_tail = self.c3_merge(&bases)?;
+        // The builtin layout: the first builtin non-object class in the MRO.
+        let mut kind = TypeKind::Object;
+        let mut is_exception = false;
+        for &m in &mro_tail {
+            if let Obj::Class(mc) = self.heap.get(m) {
+                if mc.is_exception {
+                    is_exception = true;
+                }
+                if mc.builtin && mc.kind != TypeKind::Object && kind == TypeKind::Object {
+                    kind = mc.kind;
+                }
+            }
+        }
+        let module = {
+            let mn = self.names.__module__;
+            self.dict_get_str(&ns, mn).unwrap_or(Value::None)
+        };
+        let qualname = {
+            let qn = self.names.__qualname__;
+            match self.dict_get_str(&ns, qn) {
+                Some(q) => self.as_str(q).unwrap_or(name).to_string(),
+                None => name.to_string(),
+            }
+        };
+        let c = Class {
+            name: name.to_string(),
+            qualname,
+            module,
+            bases: bases.clone(),
+            mro: Vec::new(),
+            dict: ns,
+            kind,
+            builtin: false,
+            metaclass: metaclass.filter(|&m| m != self.types.type_),
+            version: 0,
+            is_exception,
+        };
+        let r = self.heap.alloc(Obj::Class(Box::new(c)));
+        let mut mro = vec![r];
+        mro.extend(mro_tail);
+        if let Obj::Class(c) = self.heap.get_mut(r) {
+            c.mro = mro;
+        }
+        // __new__ in a class body is implicitly a static method.
+        let nn = self.names.__new__;
+        let ns_new = match self.heap.get(r) {
+            Obj::Class(c) => self.dict_get_str(&c.dict, nn),
+            _ => None,
+        };
+        if let Some(f @ Value::Obj(fr)) = ns_new {
+            if matches!(self.heap.get(fr), Obj::Function(_)) {
+                let sm = Value::Obj(self.heap.alloc(Obj::StaticMethod(f)));
+                self.class_set_attr(r, "__new__", sm);
+            }
+        }
+        for special in ["__init_subclass__", "__class_getitem__"] {
+            let k = self.intern(special);
+            let v = match self.heap.get(r) {
+                Obj::Class(c) => self.dict_get_str(&c.dict, k),
+                _ => None,
+            };
+            if let Some(f @ Value::Obj(fr)) = v {
+                if matches!(self.heap.get(fr), Obj::Function(_)) {
+                    let cm = Value::Obj(self.heap.alloc(Obj::ClassMethod(f)));
+                    self.class_set_attr(r, special, cm);
+                }
+            }
+        }
+        Ok(r)
+    }
+
+    fn c3_merge(&mut self, bases: &[ObjRef]) -> PyResult<Vec<ObjRef>> {
+        let mut seqs: Vec<Vec<ObjRef>> = bases.iter().map(|&b| self.mro(b).to_vec()).collect();
+        seqs.push(bases.to_vec());
+        let mut out = Vec::new();
+        loop {
+            seqs.retain(|s| !s.is_empty());
+            if seqs.is_empty() {
+                return Ok(out);
+            }
+            let mut cand = None;
+            for s in &seqs {
+                let head = s[0];
+                if !seqs.iter().any(|t| t[1..].contains(&head)) {
+                    cand = Some(head);
+                    break;
+                }
+            }
+            let Some(c) = cand else {
+                let names: Vec<String> = bases.iter().map(|&b| self.class_name(b)).collect();
+                return Err(exc::type_error(format!(
+                    "Cannot create a consistent method resolution\norder (MRO) for bases {}",
+                    names.join(", ")
+                )));
+            };
+            out.push(c);
+            for s in seqs.iter_mut() {
+                if s[0] == c {
+                    s.remove(0);
+                }
+            }
+        }
+    }
+}
+
+fn iter_type_name(vm: &Vm, k: &IterKind) -> &'static str {
+    match k {
+        IterKind::Seq { seq, .. } => match vm.heap.get(*seq) {
+            Obj::List(_) => "list_iterator",
+            Obj::Tuple(_) => "tuple_iterator",
+            _ => "iterator",
+        },
+        IterKind::Str { s, .. } => match vm.heap.get(*s) {
+            Obj::Str(ps) if ps.is_ascii() => "str_ascii_iterator",
+            _ => "str_iterator",
+        },
+        IterKind::Bytes { .. } => "bytes_iterator",
+        IterKind::Range { .. } | IterKind::BigRange { .. } => "range_iterator",
+        IterKind::Dict { view, .. } => match view {
+            DictView::Keys => "dict_keyiterator",
+            DictView::Values => "dict_valueiterator",
+            DictView::Items => "dict_itemiterator",
+        },
+        IterKind::Set { .. } => "set_iterator",
+        IterKind::Callable { .. } => "callable_iterator",
+        IterKind::GetItem { .. } => "iterator",
+        IterKind::Native(n) => n.type_name(),
+        _ => "iterator",
+    }
+}

@@ -1,0 +1,1460 @@
+//! The eval loop. One loop, one `match` per instruction; a frame switch (call, return, yield,
+//! exception unwinding) reloads the loop's cached frame state. Script calls never recurse on
+//! the Rust stack: they push a [`Frame`] and continue.
+//!
+//! Fuel is charged at calls and backward jumps, which every unbounded computation passes
+//! through; when it runs out the loop saves its position and returns [`RunState::Suspended`].
+//! Garbage is collected at the same safe points.
+
+use crate::code::{BinaryOp, CompareOp, Instr};
+use crate::object::{Args, Function, GenState, IterKind, Obj};
+use crate::types::dict::Dict;
+use crate::value::{ObjRef, Value};
+use crate::vm::call::CallOutcome;
+use crate::vm::exc::{self, ExcKind, PyErr};
+use crate::vm::{PyResult, RunState, Vm};
+use smallvec::SmallVec;
+use std::sync::Arc;
+
+/// How control leaves an instruction that switched frames.
+enum Flow {
+    /// Reload the top frame and continue.
+    Reload,
+    /// The boundary frame finished with this value: return it to the Rust caller.
+    Exit(Value),
+}
+
+impl Vm {
+    /// Run from the top frame until the innermost boundary frame finishes.
+    pub(crate) fn run_frames(&mut self) -> PyResult<RunState> {
+        self.run_loop(None)
+    }
+
+    /// Like [`run_frames`], but first raise `err` in the top frame (generator `throw`).
+    pub(crate) fn run_frames_with_error(&mut self, err: PyErr) -> PyResult<RunState> {
+        self.run_loop(Some(err))
+    }
+
+    fn run_loop(&mut self, mut pending: Option<PyErr>) -> PyResult<RunState> {
+        'frame: loop {
+            if let Some(e) = pending.take() {
+                match self.unwind(e, true) {
+                    Ok(Flow::Reload) => {}
+                    Ok(Flow::Exit(v)) => return Ok(RunState::Done(v)),
+                    Err(e) => return Err(e),
+                }
+            }
+            let Some(frame) = self.frames.last() else { return Ok(RunState::Done(Value::None)) };
+            let code = frame.code.clone();
+            let base = frame.base;
+            let mut ip = frame.ip;
+            let fi = self.frames.len() - 1;
+            macro_rules! save_ip {
+                () => {
+                    self.frames[fi].ip = ip
+                };
+            }
+            macro_rules! tri {
+                ($e:expr) => {
+                    match $e {
+                        Ok(v) => v,
+                        Err(e) => {
+                            save_ip!();
+                            pending = Some(self.with_context(e));
+                            continue 'frame;
+                        }
+                    }
+                };
+            }
+            macro_rules! pop {
+                () => {
+                    self.stack.pop().unwrap_or(Value::None)
+                };
+            }
+            macro_rules! top {
+                () => {
+                    *self.stack.last().unwrap_or(&Value::None)
+                };
+            }
+            macro_rules! flow {
+                ($e:expr) => {{
+                    save_ip!();
+                    match $e {
+                        Ok(Flow::Reload) => continue 'frame,
+                        Ok(Flow::Exit(v)) => return Ok(RunState::Done(v)),
+                        Err(e) => {
+                            pending = Some(self.with_context(e));
+                            continue 'frame;
+                        }
+                    }
+                }};
+            }
+            macro_rules! safe_point {
+                () => {
+                    self.fuel -= 1;
+                    if self.fuel <= 0 || self.heap.should_collect() {
+                        save_ip!();
+                        match self.safe_point() {
+                            Ok(true) => {}
+                            Ok(false) => return Ok(RunState::Suspended),
+                            Err(e) => {
+                                pending = Some(e);
+                                continue 'frame;
+                            }
+                        }
+                    }
+                };
+            }
+            loop {
+                let Some(&instr) = code.instrs.get(ip) else {
+                    // Falling off the end cannot happen for compiled code; treat as return None.
+                    save_ip!();
+                    self.stack.push(Value::None);
+                    flow!(self.do_return());
+                };
+                ip += 1;
+                match instr {
+                    Instr::Nop => {}
+                    Instr::LoadConst(k) => self.stack.push(code.consts[k as usize]),
+                    Instr::LoadFast(i) => {
+                        let v = self.stack[base + i as usize];
+                        if let Value::Undef = v {
+                            let name = &code.varnames[i as usize];
+                            tri!(Err(PyErr::new(
+                                ExcKind::UnboundLocalError,
+                                format!("cannot access local variable '{name}' where it is not associated with a value"),
+                            )));
+                        }
+                        self.stack.push(v);
+                    }
+                    Instr::StoreFast(i) => {
+                        let v = pop!();
+                        self.stack[base + i as usize] = v;
+                    }
+                    Instr::DeleteFast(i) => {
+                        if let Value::Undef = self.stack[base + i as usize] {
+                            let name = &code.varnames[i as usize];
+                            tri!(Err(PyErr::new(
+                                ExcKind::UnboundLocalError,
+                                format!("cannot access local variable '{name}' where it is not associated with a value"),
+                            )));
+                        }
+                        self.stack[base + i as usize] = Value::Undef;
+                    }
+                    Instr::LoadDeref(i) => {
+                        let v = self.cell_get(base, &code, i);
+                        if let Value::Undef = v {
+                            tri!(Err(self.unbound_cell(&code, i)));
+                        }
+                        self.stack.push(v);
+                    }
+                    Instr::StoreDeref(i) => {
+                        let v = pop!();
+                        self.cell_set(base, &code, i, v);
+                    }
+                    Instr::DeleteDeref(i) => {
+                        if let Value::Undef = self.cell_get(base, &code, i) {
+                            tri!(Err(self.unbound_cell(&code, i)));
+                        }
+                        self.cell_set(base, &code, i, Value::Undef);
+                    }
+                    Instr::LoadClosure(i) => {
+                        let c = self.stack[base + code.nlocals() + i as usize];
+                        self.stack.push(c);
+                    }
+                    Instr::LoadClassDeref(i) => {
+                        let idx = i as usize;
+                        let name = if idx < code.cellvars.len() {
+                            &code.cellvars[idx]
+                        } else {
+                            &code.freevars[idx - code.cellvars.len()]
+                        };
+                        let k = self.intern(name);
+                        let found = self.frames[fi].locals.and_then(|l| self.ns_get(l, k));
+                        match found {
+                            Some(v) => self.stack.push(v),
+                            None => {
+                                let v = self.cell_get(base, &code, i);
+                                if let Value::Undef = v {
+                                    tri!(Err(self.unbound_cell(&code, i)));
+                                }
+                                self.stack.push(v);
+                            }
+                        }
+                    }
+                    Instr::LoadGlobal(i) => {
+                        let name = code.names[i as usize];
+                        let g = self.frames[fi].globals;
+                        let v = tri!(self.load_global(g, name));
+                        self.stack.push(v);
+                    }
+                    Instr::StoreGlobal(i) => {
+                        let v = pop!();
+                        let g = self.frames[fi].globals;
+                        self.ns_set(g, code.names[i as usize], v);
+                    }
+                    Instr::DeleteGlobal(i) => {
+                        let g = self.frames[fi].globals;
+                        let name = code.names[i as usize];
+                        if tri!(self.dict_remove(g, Value::Obj(name))).is_none() {
+                            let n = self.str_ref(name).to_string();
+                            tri!(Err(exc::name_error(format!("name '{n}' is not defined"))));
+                        }
+                    }
+                    Instr::LoadName(i) => {
+                        let name = code.names[i as usize];
+                        let f = &self.frames[fi];
+                        let (locals, g) = (f.locals, f.globals);
+                        let v = match locals.and_then(|l| self.ns_get(l, name)) {
+                            Some(v) => v,
+                            None => tri!(self.load_global(g, name)),
+                        };
+                        self.stack.push(v);
+                    }
+                    Instr::StoreName(i) => {
+                        let v = pop!();
+                        let f = &self.frames[fi];
+                        let ns = f.locals.unwrap_or(f.globals);
+                        self.ns_set(ns, code.names[i as usize], v);
+                    }
+                    Instr::DeleteName(i) => {
+                        let f = &self.frames[fi];
+                        let ns = f.locals.unwrap_or(f.globals);
+                        let name = code.names[i as usize];
+                        if tri!(self.dict_remove(ns, Value::Obj(name))).is_none() {
+                            let n = self.str_ref(name).to_string();
+                            tri!(Err(exc::name_error(format!("name '{n}' is not defined"))));
+                        }
+                    }
+                    Instr::LoadAttr(i) => {
+                        let obj = pop!();
+                        let v = tri!(self.get_attr(obj, code.names[i as usize]));
+                        self.stack.push(v);
+                    }
+                    Instr::StoreAttr(i) => {
+                        let obj = pop!();
+                        let v = pop!();
+                        tri!(self.set_attr_ref(obj, code.names[i as usize], v));
+                    }
+                    Instr::DeleteAttr(i) => {
+                        let obj = pop!();
+                        tri!(self.del_attr(obj, code.names[i as usize]));
+                    }
+                    Instr::LoadMethod(i) => {
+                        let obj = pop!();
+                        let (m, recv) = tri!(self.load_method(obj, code.names[i as usize]));
+                        self.stack.push(m);
+                        self.stack.push(recv.unwrap_or(Value::Undef));
+                    }
+                    Instr::CallMethod(argc) => {
+                        safe_point!();
+                        let pos = self.stack.len() - argc as usize - 2;
+                        if let Value::Undef = self.stack[pos + 1] {
+                            self.stack.remove(pos + 1);
+                            save_ip!();
+                            flow!(self.do_call(pos, argc as usize, None));
+                        } else {
+                            save_ip!();
+                            flow!(self.do_call(pos, argc as usize + 1, None));
+                        }
+                    }
+                    Instr::Call(argc) => {
+                        safe_point!();
+                        let pos = self.stack.len() - argc as usize - 1;
+                        save_ip!();
+                        flow!(self.do_call(pos, argc as usize, None));
+                    }
+                    Instr::CallKw(argc, names) => {
+                        safe_point!();
+                        let pos = self.stack.len() - argc as usize - 1;
+                        save_ip!();
+                        flow!(self.do_call(pos, argc as usize, Some(code.consts[names as usize])));
+                    }
+                    Instr::CallEx(has_kw) => {
+                        safe_point!();
+                        let kw = if has_kw { Some(pop!()) } else { None };
+                        let args = pop!();
+                        let f = pop!();
+                        let pos_args = tri!(self.iterate(args));
+                        let mut kws = Vec::new();
+                        if let Some(Value::Obj(d)) = kw {
+                            let entries: Vec<(Value, Value)> = match self.heap.get(d) {
+                                Obj::Dict(d) => d.iter().map(|e| (e.key, e.value)).collect(),
+                                _ => Vec::new(),
+                            };
+                            for (k, v) in entries {
+                                match k {
+                                    Value::Obj(kr) if self.as_str(k).is_some() => {
+                                        let s = self.str_ref(kr).to_string();
+                                        kws.push((self.intern(&s), v));
+                                    }
+                                    _ => tri!(Err(exc::type_error("keywords must be strings"))),
+                                }
+                            }
+                        }
+                        save_ip!();
+                        let a = Args { pos: pos_args.into_iter().collect(), kw: kws };
+                        flow!(self.start_call(f, a, false).map(|o| self.after_call(o)));
+                    }
+                    Instr::BinarySubscr => {
+                        let key = pop!();
+                        let obj = pop!();
+                        let v = tri!(self.get_item(obj, key));
+                        self.stack.push(v);
+                    }
+                    Instr::StoreSubscr => {
+                        let key = pop!();
+                        let obj = pop!();
+                        let v = pop!();
+                        tri!(self.set_item(obj, key, v));
+                    }
+                    Instr::DeleteSubscr => {
+                        let key = pop!();
+                        let obj = pop!();
+                        tri!(self.del_item(obj, key));
+                    }
+                    Instr::Binary(op) => {
+                        let b = pop!();
+                        let a = pop!();
+                        let v = match (a, b, op) {
+                            (Value::Int(x), Value::Int(y), BinaryOp::Add) if x.checked_add(y).is_some() => Value::Int(x + y),
+                            (Value::Int(x), Value::Int(y), BinaryOp::Sub) if x.checked_sub(y).is_some() => Value::Int(x - y),
+                            (Value::Float(x), Value::Float(y), BinaryOp::Add) => Value::Float(x + y),
+                            (Value::Float(x), Value::Float(y), BinaryOp::Mul) => Value::Float(x * y),
+                            _ => tri!(self.binary_op(a, b, op, false)),
+                        };
+                        self.stack.push(v);
+                    }
+                    Instr::Inplace(op) => {
+                        let b = pop!();
+                        let a = pop!();
+                        let v = match (a, b, op) {
+                            (Value::Int(x), Value::Int(y), BinaryOp::Add) if x.checked_add(y).is_some() => Value::Int(x + y),
+                            _ => tri!(self.binary_op(a, b, op, true)),
+                        };
+                        self.stack.push(v);
+                    }
+                    Instr::Unary(op) => {
+                        let a = pop!();
+                        let v = tri!(self.unary_op(op, a));
+                        self.stack.push(v);
+                    }
+                    Instr::Compare(op) => {
+                        let b = pop!();
+                        let a = pop!();
+                        let v = match (a, b) {
+                            (Value::Int(x), Value::Int(y)) => Value::Bool(match op {
+                                CompareOp::Lt => x < y,
+                                CompareOp::Le => x <= y,
+                                CompareOp::Eq => x == y,
+                                CompareOp::Ne => x != y,
+                                CompareOp::Gt => x > y,
+                                CompareOp::Ge => x >= y,
+                            }),
+                            _ => match op {
+                                CompareOp::Eq => match self.fast_eq(a, b) {
+                                    Some(r) => Value::Bool(r),
+                                    None => tri!(self.compare(a, b, op)),
+                                },
+                                CompareOp::Ne => match self.fast_eq(a, b) {
+                                    Some(r) => Value::Bool(!r),
+                                    None => tri!(self.compare(a, b, op)),
+                                },
+                                _ => tri!(self.compare(a, b, op)),
+                            },
+                        };
+                        self.stack.push(v);
+                    }
+                    Instr::Is(neg) => {
+                        let b = pop!();
+                        let a = pop!();
+                        self.stack.push(Value::Bool(a.is(b) != neg));
+                    }
+                    Instr::Contains(neg) => {
+                        let b = pop!();
+                        let a = pop!();
+                        let r = tri!(self.contains(b, a));
+                        self.stack.push(Value::Bool(r != neg));
+                    }
+                    Instr::Pop => {
+                        self.stack.pop();
+                    }
+                    Instr::Dup => {
+                        let v = top!();
+                        self.stack.push(v);
+                    }
+                    Instr::Dup2 => {
+                        let n = self.stack.len();
+                        let (a, b) = (self.stack[n - 2], self.stack[n - 1]);
+                        self.stack.push(a);
+                        self.stack.push(b);
+                    }
+                    Instr::Rot2 => {
+                        let n = self.stack.len();
+                        self.stack.swap(n - 1, n - 2);
+                    }
+                    Instr::Rot3 => {
+                        let v = pop!();
+                        let n = self.stack.len();
+                        self.stack.insert(n - 2, v);
+                    }
+                    Instr::Rot4 => {
+                        let v = pop!();
+                        let n = self.stack.len();
+                        self.stack.insert(n - 3, v);
+                    }
+                    Instr::Jump(t) => {
+                        if (t as usize) < ip {
+                            safe_point!();
+                        }
+                        ip = t as usize;
+                    }
+                    Instr::PopJumpIfFalse(t) => {
+                        let v = pop!();
+                        let b = match v {
+                            Value::Bool(b) => b,
+                            _ => tri!(self.truthy(v)),
+                        };
+                        if !b {
+                            ip = t as usize;
+                        }
+                    }
+                    Instr::PopJumpIfTrue(t) => {
+                        let v = pop!();
+                        let b = match v {
+                            Value::Bool(b) => b,
+                            _ => tri!(self.truthy(v)),
+                        };
+                        if b {
+                            ip = t as usize;
+                        }
+                    }
+                    Instr::JumpIfFalseOrPop(t) => {
+                        let v = top!();
+                        if !tri!(self.truthy(v)) {
+                            ip = t as usize;
+                        } else {
+                            self.stack.pop();
+                        }
+                    }
+                    Instr::JumpIfTrueOrPop(t) => {
+                        let v = top!();
+                        if tri!(self.truthy(v)) {
+                            ip = t as usize;
+                        } else {
+                            self.stack.pop();
+                        }
+                    }
+                    Instr::GetIter => {
+                        let v = pop!();
+                        let it = tri!(self.get_iter(v));
+                        self.stack.push(it);
+                    }
+                    Instr::ForIter(t) => {
+                        let it = top!();
+                        if let Value::Obj(r) = it {
+                            // Fast paths for the common iterators.
+                            match self.heap.get_mut(r) {
+                                Obj::Iter(IterKind::Range { cur, stop, step }) => {
+                                    let c = *cur;
+                                    if (*step > 0 && c < *stop) || (*step < 0 && c > *stop) {
+                                        *cur = c.wrapping_add(*step);
+                                        self.stack.push(Value::Int(c));
+                                    } else {
+                                        self.stack.pop();
+                                        ip = t as usize;
+                                    }
+                                    continue;
+                                }
+                                Obj::Generator(_) => {
+                                    save_ip!();
+                                    flow!(self.resume_inline(r, Value::None));
+                                }
+                                _ => {}
+                            }
+                        }
+                        match tri!(self.iter_next(it)) {
+                            Some(v) => self.stack.push(v),
+                            None => {
+                                self.stack.pop();
+                                ip = t as usize;
+                            }
+                        }
+                    }
+                    Instr::BuildTuple(n) => {
+                        let items = self.stack.split_off(self.stack.len() - n as usize);
+                        let t = self.new_tuple(items);
+                        self.stack.push(t);
+                    }
+                    Instr::BuildList(n) => {
+                        let items = self.stack.split_off(self.stack.len() - n as usize);
+                        let l = self.new_list(items);
+                        self.stack.push(l);
+                    }
+                    Instr::BuildSet(n) => {
+                        let items = self.stack.split_off(self.stack.len() - n as usize);
+                        let s = tri!(crate::builtins::set::new_set_from(self, &items));
+                        self.stack.push(s);
+                    }
+                    Instr::BuildMap(n) => {
+                        let items = self.stack.split_off(self.stack.len() - 2 * n as usize);
+                        let d = self.heap.alloc(Obj::Dict(Dict::with_capacity(n as usize)));
+                        for kv in items.chunks(2) {
+                            tri!(self.dict_set(d, kv[0], kv[1]));
+                        }
+                        self.stack.push(Value::Obj(d));
+                    }
+                    Instr::BuildConstKeyMap(_) => {}
+                    Instr::BuildSlice(n) => {
+                        let step = if n == 3 { pop!() } else { Value::None };
+                        let stop = pop!();
+                        let start = pop!();
+                        let s = self.heap.alloc(Obj::Slice(start, stop, step));
+                        self.stack.push(Value::Obj(s));
+                    }
+                    Instr::BuildString(n) => {
+                        let items = self.stack.split_off(self.stack.len() - n as usize);
+                        let mut s = String::new();
+                        for v in items {
+                            s.push_str(self.as_str(v).unwrap_or(""));
+                        }
+                        let v = self.new_str(s);
+                        self.stack.push(v);
+                    }
+                    Instr::FormatValue(flags) => {
+                        let spec = if flags & 4 != 0 { Some(pop!()) } else { None };
+                        let mut v = pop!();
+                        match flags & 3 {
+                            1 => {
+                                let s = tri!(self.str_value(v));
+                                v = self.new_str(s);
+                            }
+                            2 => {
+                                let s = tri!(self.repr_value(v));
+                                v = self.new_str(s);
+                            }
+                            3 => {
+                                let s = tri!(self.repr_value(v));
+                                v = self.new_str(crate::builtins::ascii_escape(&s));
+                            }
+                            _ => {}
+                        }
+                        let spec_s = spec.and_then(|s| self.as_str(s).map(|x| x.to_string())).unwrap_or_default();
+                        let out = if spec_s.is_empty() && self.as_str(v).is_some() {
+                            v
+                        } else {
+                            let s = tri!(self.format_value(v, &spec_s));
+                            self.new_str(s)
+                        };
+                        self.stack.push(out);
+                    }
+                    Instr::ListAppend(d) => {
+                        let v = pop!();
+                        let l = self.stack[self.stack.len() - d as usize];
+                        if let Value::Obj(r) = l {
+                            tri!(self.reserve(16));
+                            if let Obj::List(xs) = self.heap.get_mut(r) {
+                                xs.push(v);
+                            }
+                        }
+                    }
+                    Instr::SetAdd(d) => {
+                        let v = pop!();
+                        let s = self.stack[self.stack.len() - d as usize];
+                        if let Value::Obj(r) = s {
+                            tri!(self.set_add(r, v));
+                        }
+                    }
+                    Instr::MapAdd(d) => {
+                        let v = pop!();
+                        let k = pop!();
+                        let m = self.stack[self.stack.len() - d as usize];
+                        if let Value::Obj(r) = m {
+                            tri!(self.dict_set(r, k, v));
+                        }
+                    }
+                    Instr::ListExtend(d) => {
+                        let it = pop!();
+                        let l = self.stack[self.stack.len() - d as usize];
+                        let items = match self.iterate(it) {
+                            Ok(x) => x,
+                            Err(e) => {
+                                if self.err_matches(&e, ExcKind::TypeError) && !self.is_iterable(it) {
+                                    let t = self.type_name(it);
+                                    tri!(Err(exc::type_error(format!("Value after * must be an iterable, not {t}"))));
+                                }
+                                tri!(Err(e))
+                            }
+                        };
+                        tri!(self.reserve(items.len() * 16));
+                        if let Value::Obj(r) = l {
+                            if let Obj::List(xs) = self.heap.get_mut(r) {
+                                xs.extend(items);
+                            }
+                        }
+                    }
+                    Instr::SetUpdate(d) => {
+                        let it = pop!();
+                        let s = self.stack[self.stack.len() - d as usize];
+                        let items = tri!(self.iterate(it));
+                        if let Value::Obj(r) = s {
+                            for v in items {
+                                tri!(self.set_add(r, v));
+                            }
+                        }
+                    }
+                    Instr::DictUpdate(d) | Instr::DictMerge(d) => {
+                        let m = pop!();
+                        let target = self.stack[self.stack.len() - d as usize];
+                        let merge = matches!(instr, Instr::DictMerge(_));
+                        if let Value::Obj(t) = target {
+                            tri!(self.dict_merge_into(t, m, merge));
+                        }
+                    }
+                    Instr::ListToTuple => {
+                        let l = pop!();
+                        let items = match l {
+                            Value::Obj(r) => match self.heap.get_mut(r) {
+                                Obj::List(xs) => std::mem::take(xs),
+                                _ => Vec::new(),
+                            },
+                            _ => Vec::new(),
+                        };
+                        let t = self.new_tuple(items);
+                        self.stack.push(t);
+                    }
+                    Instr::UnpackSequence(n) => {
+                        let seq = pop!();
+                        tri!(self.unpack(seq, n as usize));
+                    }
+                    Instr::UnpackEx(arg) => {
+                        let seq = pop!();
+                        tri!(self.unpack_ex(seq, (arg & 0xff) as usize, (arg >> 8) as usize));
+                    }
+                    Instr::MakeFunction(flags) => {
+                        let g = self.frames[fi].globals;
+                        let f = tri!(self.make_function(flags, g));
+                        self.stack.push(f);
+                    }
+                    Instr::ReturnValue => {
+                        save_ip!();
+                        flow!(self.do_return());
+                    }
+                    Instr::YieldValue => {
+                        save_ip!();
+                        flow!(self.do_yield());
+                    }
+                    Instr::Send(t) => {
+                        let v = pop!();
+                        let sub = top!();
+                        if let Value::Obj(r) = sub {
+                            if matches!(self.heap.get(r), Obj::Generator(_)) {
+                                save_ip!();
+                                flow!(self.resume_inline(r, v));
+                            }
+                        }
+                        let step = if v.is_none() {
+                            self.iter_next(sub).map(|o| o.ok_or(()))
+                        } else {
+                            let send = self.names.send;
+                            self.get_attr(sub, send).and_then(|m| self.call(m, &[v])).map(Ok)
+                        };
+                        match step {
+                            Ok(Ok(y)) => self.stack.push(y),
+                            Ok(Err(_)) => {
+                                self.stack.pop();
+                                self.stack.push(Value::None);
+                                ip = t as usize;
+                            }
+                            Err(e) => {
+                                if self.err_matches(&e, ExcKind::StopIteration) {
+                                    let r = self.materialize(e);
+                                    let val = self.stop_iteration_value(r);
+                                    self.stack.pop();
+                                    self.stack.push(val);
+                                    ip = t as usize;
+                                } else {
+                                    tri!(Err(e));
+                                }
+                            }
+                        }
+                    }
+                    Instr::GetYieldFromIter => {
+                        let v = pop!();
+                        let it = match v {
+                            Value::Obj(r) if matches!(self.heap.get(r), Obj::Generator(_)) => v,
+                            _ => tri!(self.get_iter(v)),
+                        };
+                        self.stack.push(it);
+                    }
+                    Instr::GetAwaitable => {
+                        let v = pop!();
+                        let it = tri!(self.get_awaitable(v));
+                        self.stack.push(it);
+                    }
+                    Instr::SetupExcept(t) => {
+                        let depth = (self.stack.len() - base) as u32;
+                        self.frames[fi].blocks.push(crate::vm::frame::Block { handler: t, depth });
+                    }
+                    Instr::PopBlock => {
+                        self.frames[fi].blocks.pop();
+                    }
+                    Instr::PushExcInfo => {
+                        let exc = pop!();
+                        let prev = std::mem::replace(&mut self.frames[fi].exc, exc);
+                        self.stack.push(prev);
+                        self.stack.push(exc);
+                    }
+                    Instr::PopExcept => {
+                        let prev = pop!();
+                        self.frames[fi].exc = prev;
+                    }
+                    Instr::Reraise => {
+                        let e = pop!();
+                        save_ip!();
+                        let err = match e {
+                            Value::Obj(r) => PyErr::Obj(r),
+                            _ => exc::runtime_error("No active exception to reraise"),
+                        };
+                        match self.unwind(err, false) {
+                            Ok(Flow::Reload) => continue 'frame,
+                            Ok(Flow::Exit(v)) => return Ok(RunState::Done(v)),
+                            Err(e) => return Err(e),
+                        }
+                    }
+                    Instr::CheckExcMatch => {
+                        let t = pop!();
+                        let e = top!();
+                        let m = tri!(self.exception_matches(e, t));
+                        self.stack.push(Value::Bool(m));
+                    }
+                    Instr::Raise(n) => {
+                        save_ip!();
+                        let err = match n {
+                            0 => match self.current_handled() {
+                                Some(r) => {
+                                    match self.unwind(PyErr::Obj(r), false) {
+                                        Ok(Flow::Reload) => continue 'frame,
+                                        Ok(Flow::Exit(v)) => return Ok(RunState::Done(v)),
+                                        Err(e) => return Err(e),
+                                    }
+                                }
+                                None => exc::runtime_error("No active exception to reraise"),
+                            },
+                            1 => {
+                                let e = pop!();
+                                match self.make_raisable(e) {
+                                    Ok(r) => PyErr::Obj(r),
+                                    Err(e) => e,
+                                }
+                            }
+                            _ => {
+                                let cause = pop!();
+                                let e = pop!();
+                                match self.make_raisable(e) {
+                                    Ok(r) => match self.set_cause(r, cause) {
+                                        Ok(()) => PyErr::Obj(r),
+                                        Err(e) => e,
+                                    },
+                                    Err(e) => e,
+                                }
+                            }
+                        };
+                        pending = Some(self.with_context(err));
+                        continue 'frame;
+                    }
+                    Instr::LoadAssertionError => {
+                        let c = self.exc_class(ExcKind::AssertionError);
+                        self.stack.push(Value::Obj(c));
+                    }
+                    Instr::BeforeWith => {
+                        let mgr = pop!();
+                        let (exit, enter) = tri!(self.context_methods(mgr));
+                        self.stack.push(exit);
+                        self.stack.push(enter);
+                        self.stack.push(mgr);
+                        let pos = self.stack.len() - 2;
+                        save_ip!();
+                        flow!(self.do_call(pos, 1, None));
+                    }
+                    Instr::WithExceptStart => {
+                        let n = self.stack.len();
+                        let (exit, e) = (self.stack[n - 3], self.stack[n - 1]);
+                        let t = Value::Obj(self.class_of(e));
+                        self.stack.push(exit);
+                        self.stack.push(t);
+                        self.stack.push(e);
+                        self.stack.push(Value::None);
+                        let pos = self.stack.len() - 4;
+                        save_ip!();
+                        flow!(self.do_call(pos, 3, None));
+                    }
+                    Instr::ImportName(i) => {
+                        let fromlist = pop!();
+                        let level = pop!();
+                        let name = self.str_ref(code.names[i as usize]).to_string();
+                        let level = match level {
+                            Value::Int(l) => l as usize,
+                            _ => 0,
+                        };
+                        let g = self.frames[fi].globals;
+                        save_ip!();
+                        let m = tri!(self.import_module(&name, fromlist, level, g));
+                        self.stack.push(m);
+                    }
+                    Instr::ImportFrom(i) => {
+                        let m = top!();
+                        save_ip!();
+                        let v = tri!(self.import_from(m, code.names[i as usize]));
+                        self.stack.push(v);
+                    }
+                    Instr::ImportStar => {
+                        let m = pop!();
+                        let f = &self.frames[fi];
+                        let ns = f.locals.unwrap_or(f.globals);
+                        tri!(self.import_star(m, ns));
+                    }
+                    Instr::LoadBuildClass => {
+                        let k = self.intern("__build_class__");
+                        let bd = self.module_dict(self.builtins);
+                        let v = self.ns_get(bd, k).unwrap_or(Value::None);
+                        self.stack.push(v);
+                    }
+                    Instr::SetupAnnotations => {}
+                    Instr::PrintExpr => {
+                        let v = pop!();
+                        if !v.is_none() {
+                            let s = tri!(self.repr_value(v));
+                            self.write_out(&format!("{s}\n"));
+                            self.set_builtin("_", v);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Charge fuel and collect garbage. Ok(false): out of fuel, suspend.
+    fn safe_point(&mut self) -> PyResult<bool> {
+        if self.heap.should_collect() && self.native_depth == 0 {
+            self.collect_garbage();
+            if self.heap.bytes > self.heap.limit {
+                return Err(exc::memory_error(""));
+            }
+        }
+        if self.fuel <= 0 {
+            if self.fuel_limited {
+                if self.native_depth > 0 {
+                    // Cannot suspend under a native caller: fail the callback clearly.
+                    self.fuel = 0;
+                    return Err(PyErr::new(
+                        ExcKind::RuntimeError,
+                        "script ran out of fuel inside a native callback",
+                    ));
+                }
+                self.fuel = 0;
+                return Ok(false);
+            }
+            self.fuel = i64::MAX;
+        }
+        Ok(true)
+    }
+
+    fn cell_get(&self, base: usize, code: &crate::code::Code, i: u32) -> Value {
+        match self.stack[base + code.nlocals() + i as usize] {
+            Value::Obj(c) => match self.heap.get(c) {
+                Obj::Cell(v) => *v,
+                _ => Value::Undef,
+            },
+            _ => Value::Undef,
+        }
+    }
+
+    fn cell_set(&mut self, base: usize, code: &crate::code::Code, i: u32, v: Value) {
+        if let Value::Obj(c) = self.stack[base + code.nlocals() + i as usize] {
+            if let Obj::Cell(slot) = self.heap.get_mut(c) {
+                *slot = v;
+            }
+        }
+    }
+
+    fn unbound_cell(&self, code: &crate::code::Code, i: u32) -> PyErr {
+        let i = i as usize;
+        if i < code.cellvars.len() {
+            let name = &code.cellvars[i];
+            PyErr::new(
+                ExcKind::UnboundLocalError,
+                format!("cannot access local variable '{name}' where it is not associated with a value"),
+            )
+        } else {
+            let name = &code.freevars[i - code.cellvars.len()];
+            exc::name_error(format!(
+                "cannot access free variable '{name}' where it is not associated with a value in enclosing scope"
+            ))
+        }
+    }
+
+    pub fn load_global(&mut self, globals: ObjRef, name: ObjRef) -> PyResult<Value> {
+        if let Some(v) = self.ns_get(globals, name) {
+            return Ok(v);
+        }
+        let bd = self.module_dict(self.builtins);
+        if let Some(v) = self.ns_get(bd, name) {
+            return Ok(v);
+        }
+        let n = self.str_ref(name).to_string();
+        Err(exc::name_error(format!("name '{n}' is not defined")))
+    }
+
+    /// A call from the eval loop: callable at `pos`, `argc` values after it (the last
+    /// `kwnames.len()` of them keyword values).
+    fn do_call(&mut self, pos: usize, argc: usize, kwnames: Option<Value>) -> PyResult<Flow> {
+        let f = self.stack[pos];
+        // Fast path: a plain script function with exactly its positional parameters.
+        if kwnames.is_none() {
+            if let Value::Obj(fr) = f {
+                if let Obj::Function(func) = self.heap.get(fr) {
+                    let c = &func.code;
+                    if c.argcount as usize == argc
+                        && c.kwonlyargcount == 0
+                        && !c.flags.varargs
+                        && !c.flags.varkw
+                        && !c.flags.generator
+                        && c.cellvars.is_empty()
+                        && c.freevars.is_empty()
+                    {
+                        return self.push_simple_frame(fr, pos);
+                    }
+                }
+            }
+        }
+        let nkw = match kwnames {
+            Some(Value::Obj(t)) => match self.heap.get(t) {
+                Obj::Tuple(xs) => xs.len(),
+                _ => 0,
+            },
+            _ => 0,
+        };
+        let mut args = Args::default();
+        let npos = argc - nkw;
+        args.pos.extend_from_slice(&self.stack[pos + 1..pos + 1 + npos]);
+        if nkw > 0 {
+            if let Some(Value::Obj(t)) = kwnames {
+                let names: Vec<Value> = match self.heap.get(t) {
+                    Obj::Tuple(xs) => xs.clone(),
+                    _ => Vec::new(),
+                };
+                for (k, name) in names.into_iter().enumerate() {
+                    if let Value::Obj(n) = name {
+                        args.kw.push((n, self.stack[pos + 1 + npos + k]));
+                    }
+                }
+            }
+        }
+        self.stack.truncate(pos);
+        let out = self.start_call(f, args, false)?;
+        Ok(self.after_call(out))
+    }
+
+    fn after_call(&mut self, out: CallOutcome) -> Flow {
+        match out {
+            CallOutcome::Pushed => Flow::Reload,
+            CallOutcome::Value(v) => {
+                self.stack.push(v);
+                Flow::Reload
+            }
+        }
+    }
+
+    /// Push a frame whose arguments already sit on the stack after the callable.
+    fn push_simple_frame(&mut self, fr: ObjRef, pos: usize) -> PyResult<Flow> {
+        if self.frames.len() >= self.recursion_limit {
+            return Err(exc::recursion_error("maximum recursion depth exceeded"));
+        }
+        let (code, globals) = match self.heap.get(fr) {
+            Obj::Function(f) => (f.code.clone(), f.globals),
+            _ => unreachable!("function"),
+        };
+        self.stack.remove(pos);
+        let base = pos;
+        let n = code.nlocals();
+        let have = self.stack.len() - base;
+        for _ in have..n {
+            self.stack.push(Value::Undef);
+        }
+        self.frames.push(crate::vm::frame::Frame {
+            code,
+            ip: 0,
+            base,
+            globals,
+            locals: None,
+            blocks: Vec::new(),
+            exc: Value::None,
+            func: Some(fr),
+            init_self: Value::Undef,
+            boundary: false,
+            generator: None,
+            saved_stack: Vec::new(),
+        });
+        Ok(Flow::Reload)
+    }
+
+    fn do_return(&mut self) -> PyResult<Flow> {
+        let v = self.stack.pop().unwrap_or(Value::None);
+        let Some(frame) = self.frames.pop() else { return Ok(Flow::Exit(v)) };
+        self.stack.truncate(frame.base);
+        let mut v = v;
+        if !matches!(frame.init_self, Value::Undef) {
+            if !v.is_none() {
+                let t = self.type_name(v);
+                if frame.boundary {
+                    return Err(exc::type_error(format!("__init__() should return None, not '{t}'")));
+                }
+                return Err(exc::type_error(format!("__init__() should return None, not '{t}'")));
+            }
+            v = frame.init_self;
+        }
+        if let Some(g) = frame.generator {
+            if let Obj::Generator(gen) = self.heap.get_mut(g) {
+                gen.state = GenState::Finished;
+                gen.frame = None;
+                gen.yieldfrom = Value::None;
+            }
+            if frame.boundary {
+                return Ok(Flow::Exit(v));
+            }
+            return self.generator_returned_inline(v);
+        }
+        if frame.boundary {
+            return Ok(Flow::Exit(v));
+        }
+        self.stack.push(v);
+        Ok(Flow::Reload)
+    }
+
+    /// A generator resumed by the caller's ForIter/Send returned `v`.
+    fn generator_returned_inline(&mut self, v: Value) -> PyResult<Flow> {
+        let Some(caller) = self.frames.last_mut() else { return Ok(Flow::Exit(v)) };
+        let instr = caller.code.instrs.get(caller.lasti()).copied();
+        match instr {
+            Some(Instr::ForIter(t)) => {
+                caller.ip = t as usize;
+                self.stack.pop();
+            }
+            Some(Instr::Send(t)) => {
+                caller.ip = t as usize;
+                self.stack.pop();
+                self.stack.push(v);
+            }
+            _ => {
+                let e = self.stop_iteration_with(v);
+                return Err(e);
+            }
+        }
+        Ok(Flow::Reload)
+    }
+
+    fn do_yield(&mut self) -> PyResult<Flow> {
+        let v = self.stack.pop().unwrap_or(Value::None);
+        let Some(mut frame) = self.frames.pop() else { return Ok(Flow::Exit(v)) };
+        let Some(g) = frame.generator else {
+            return Err(exc::runtime_error("yield outside a generator"));
+        };
+        frame.saved_stack = self.stack.split_off(frame.base);
+        let boundary = frame.boundary;
+        frame.boundary = false;
+        if let Obj::Generator(gen) = self.heap.get_mut(g) {
+            gen.state = GenState::Suspended;
+            gen.frame = Some(Box::new(frame));
+        }
+        if boundary {
+            return Ok(Flow::Exit(v));
+        }
+        self.stack.push(v);
+        Ok(Flow::Reload)
+    }
+
+    /// Resume generator `g` on top of the current frame (no Rust recursion).
+    fn resume_inline(&mut self, g: ObjRef, sent: Value) -> PyResult<Flow> {
+        let (state, frame) = match self.heap.get_mut(g) {
+            Obj::Generator(gen) => {
+                match gen.state {
+                    GenState::Running => return Err(exc::value_error("generator already executing")),
+                    GenState::Finished => {
+                        return self.generator_returned_inline(Value::None);
+                    }
+                    _ => {}
+                }
+                let st = gen.state;
+                gen.state = GenState::Running;
+                (st, gen.frame.take())
+            }
+            _ => return Err(exc::type_error("not a generator")),
+        };
+        let Some(mut frame) = frame else { return self.generator_returned_inline(Value::None) };
+        if state == GenState::Created && !sent.is_none() {
+            if let Obj::Generator(gen) = self.heap.get_mut(g) {
+                gen.state = GenState::Created;
+                gen.frame = Some(frame);
+            }
+            return Err(exc::type_error("can't send non-None value to a just-started generator"));
+        }
+        if self.frames.len() >= self.recursion_limit {
+            if let Obj::Generator(gen) = self.heap.get_mut(g) {
+                gen.state = state;
+                gen.frame = Some(frame);
+            }
+            return Err(exc::recursion_error("maximum recursion depth exceeded"));
+        }
+        frame.base = self.stack.len();
+        self.stack.append(&mut frame.saved_stack);
+        frame.boundary = false;
+        if state == GenState::Suspended {
+            self.stack.push(sent);
+        }
+        self.frames.push(*frame);
+        Ok(Flow::Reload)
+    }
+
+    /// Attach the handled exception as `__context__` of a newly raised one.
+    fn with_context(&mut self, e: PyErr) -> PyErr {
+        let Some(handled) = self.current_handled() else { return e };
+        let r = self.materialize(e);
+        if r != handled {
+            // Break cycles: the new exception must not already be in handled's context chain.
+            let mut cur = Value::Obj(handled);
+            let mut steps = 0;
+            while let Value::Obj(c) = cur {
+                if steps > 1000 {
+                    break;
+                }
+                steps += 1;
+                let next = self.exc_data(c).map(|d| d.context).unwrap_or(Value::None);
+                if let Value::Obj(n) = next {
+                    if n == r {
+                        if let Some(d) = self.exc_data_mut(c) {
+                            d.context = Value::None;
+                        }
+                        break;
+                    }
+                }
+                cur = next;
+            }
+            if let Some(d) = self.exc_data_mut(r) {
+                d.context = Value::Obj(handled);
+            }
+        }
+        PyErr::Obj(r)
+    }
+
+    /// The exception being handled, innermost first (`sys.exc_info()`).
+    pub fn current_handled(&self) -> Option<ObjRef> {
+        for f in self.frames.iter().rev() {
+            if let Value::Obj(r) = f.exc {
+                return Some(r);
+            }
+        }
+        None
+    }
+
+    /// Find a handler for `err`, walking up frames. `add_tb`: record the frame in the
+    /// traceback (false for re-raises, which keep their traceback).
+    fn unwind(&mut self, err: PyErr, mut add_tb: bool) -> PyResult<Flow> {
+        let mut err = err;
+        loop {
+            let Some(frame) = self.frames.last() else { return Err(err) };
+            if add_tb {
+                let (code, lasti) = (frame.code.clone(), frame.lasti() as u32);
+                let r = self.materialize(err);
+                if let Some(d) = self.exc_data_mut(r) {
+                    if d.traceback.len() < 10_000 {
+                        d.traceback.push((code, lasti));
+                    }
+                }
+                err = PyErr::Obj(r);
+            }
+            let fi = self.frames.len() - 1;
+            if let Some(block) = self.frames[fi].blocks.pop() {
+                let r = self.materialize(err);
+                let base = self.frames[fi].base;
+                self.stack.truncate(base + block.depth as usize);
+                self.stack.push(Value::Obj(r));
+                self.frames[fi].ip = block.handler as usize;
+                return Ok(Flow::Reload);
+            }
+            let Some(frame) = self.frames.pop() else { return Err(err) };
+            self.stack.truncate(frame.base);
+            if let Some(g) = frame.generator {
+                if let Obj::Generator(gen) = self.heap.get_mut(g) {
+                    gen.state = GenState::Finished;
+                    gen.frame = None;
+                }
+                if self.err_matches(&err, ExcKind::StopIteration) {
+                    let coroutine = matches!(self.heap.get(g), Obj::Generator(gen) if gen.coroutine);
+                    let cause = self.materialize(err);
+                    let what = if coroutine { "coroutine" } else { "generator" };
+                    let new = self.materialize(exc::runtime_error(format!("{what} raised StopIteration")));
+                    if let Some(d) = self.exc_data_mut(new) {
+                        d.cause = Value::Obj(cause);
+                        d.context = Value::Obj(cause);
+                        d.suppress_context = true;
+                    }
+                    err = PyErr::Obj(new);
+                }
+            }
+            if frame.boundary {
+                return Err(err);
+            }
+            add_tb = true;
+        }
+    }
+
+    fn exception_matches(&mut self, e: Value, t: Value) -> PyResult<bool> {
+        let base = self.exc_class(ExcKind::BaseException);
+        let check = |vm: &mut Vm, c: Value| -> PyResult<bool> {
+            match vm.is_class(c) {
+                Some(cr) if vm.is_subclass(cr, base) => Ok(vm.isinstance(e, cr)),
+                _ => Err(exc::type_error("catching classes that do not inherit from BaseException is not allowed")),
+            }
+        };
+        if let Value::Obj(tr) = t {
+            if let Obj::Tuple(items) = self.heap.get(tr) {
+                let items = items.clone();
+                let mut any = false;
+                for c in items {
+                    if check(self, c)? {
+                        any = true;
+                    }
+                }
+                return Ok(any);
+            }
+        }
+        check(self, t)
+    }
+
+    /// The object `raise e` raises: instances as they are, classes instantiated.
+    fn make_raisable(&mut self, e: Value) -> PyResult<ObjRef> {
+        let base = self.exc_class(ExcKind::BaseException);
+        if let Some(c) = self.is_class(e) {
+            if self.is_subclass(c, base) {
+                let v = self.call(e, &[])?;
+                if let Value::Obj(r) = v {
+                    if self.isinstance(v, base) {
+                        return Ok(r);
+                    }
+                }
+                let t = self.type_name(v);
+                return Err(exc::type_error(format!(
+                    "calling {} should have returned an instance of BaseException, not {t}",
+                    self.class_name(c)
+                )));
+            }
+        }
+        if let Value::Obj(r) = e {
+            if self.isinstance(e, base) {
+                return Ok(r);
+            }
+        }
+        Err(exc::type_error("exceptions must derive from BaseException"))
+    }
+
+    fn set_cause(&mut self, r: ObjRef, cause: Value) -> PyResult<()> {
+        let base = self.exc_class(ExcKind::BaseException);
+        let c = if cause.is_none() {
+            Value::None
+        } else if let Some(cls) = self.is_class(cause) {
+            if !self.is_subclass(cls, base) {
+                return Err(exc::type_error("exception causes must derive from BaseException"));
+            }
+            self.call(cause, &[])?
+        } else if self.isinstance(cause, base) {
+            cause
+        } else {
+            return Err(exc::type_error("exception causes must derive from BaseException"));
+        };
+        if let Some(d) = self.exc_data_mut(r) {
+            d.cause = c;
+            d.suppress_context = true;
+        }
+        Ok(())
+    }
+
+    pub fn stop_iteration_value(&self, r: ObjRef) -> Value {
+        match self.exc_data(r).map(|d| d.args) {
+            Some(Value::Obj(t)) => match self.heap.get(t) {
+                Obj::Tuple(xs) if !xs.is_empty() => xs[0],
+                _ => Value::None,
+            },
+            _ => Value::None,
+        }
+    }
+
+    fn context_methods(&mut self, mgr: Value) -> PyResult<(Value, Value)> {
+        let cls = self.class_of(mgr);
+        let (en, ex) = (self.names.__enter__, self.names.__exit__);
+        let enter = self.lookup_type_attr(cls, en);
+        let exit = self.lookup_type_attr(cls, ex);
+        let t = self.type_name(mgr);
+        let Some(enter) = enter else {
+            return Err(exc::type_error(format!("'{t}' object does not support the context manager protocol")));
+        };
+        let Some(_) = exit else {
+            return Err(exc::type_error(format!(
+                "'{t}' object does not support the context manager protocol (missed __exit__ method)"
+            )));
+        };
+        let exit_bound = self.get_attr(mgr, ex)?;
+        Ok((exit_bound, enter))
+    }
+
+    fn get_awaitable(&mut self, v: Value) -> PyResult<Value> {
+        if let Value::Obj(r) = v {
+            if let Obj::Generator(g) = self.heap.get(r) {
+                if g.coroutine {
+                    return Ok(v);
+                }
+            }
+            let aw = self.names.__await__;
+            if let Some(it) = self.call_dunder(v, aw, &[])? {
+                return self.get_iter(it);
+            }
+        }
+        let t = self.type_name(v);
+        Err(exc::type_error(format!("object {t} can't be used in 'await' expression")))
+    }
+
+    fn unpack(&mut self, seq: Value, n: usize) -> PyResult<()> {
+        if let Value::Obj(r) = seq {
+            if let Obj::Tuple(xs) | Obj::List(xs) = self.heap.get(r) {
+                if xs.len() == n {
+                    for i in (0..n).rev() {
+                        let v = match self.heap.get(r) {
+                            Obj::Tuple(xs) | Obj::List(xs) => xs[i],
+                            _ => Value::None,
+                        };
+                        self.stack.push(v);
+                    }
+                    return Ok(());
+                }
+                let got = xs.len();
+                return Err(if got < n {
+                    exc::value_error(format!("not enough values to unpack (expected {n}, got {got})"))
+                } else {
+                    exc::value_error(format!("too many values to unpack (expected {n})"))
+                });
+            }
+        }
+        let it = match self.get_iter(seq) {
+            Ok(it) => it,
+            Err(e) => {
+                if self.err_matches(&e, ExcKind::TypeError) {
+                    let t = self.type_name(seq);
+                    return Err(exc::type_error(format!("cannot unpack non-iterable {t} object")));
+                }
+                return Err(e);
+            }
+        };
+        let mut items: SmallVec<[Value; 8]> = SmallVec::new();
+        while let Some(v) = self.iter_next(it)? {
+            if items.len() == n {
+                return Err(exc::value_error(format!("too many values to unpack (expected {n})")));
+            }
+            items.push(v);
+        }
+        if items.len() < n {
+            return Err(exc::value_error(format!(
+                "not enough values to unpack (expected {n}, got {})",
+                items.len()
+            )));
+        }
+        for v in items.into_iter().rev() {
+            self.stack.push(v);
+        }
+        Ok(())
+    }
+
+    fn unpack_ex(&mut self, seq: Value, before: usize, after: usize) -> PyResult<()> {
+        let items = match self.iterate(seq) {
+            Ok(x) => x,
+            Err(e) => {
+                if self.err_matches(&e, ExcKind::TypeError) && !self.is_iterable(seq) {
+                    let t = self.type_name(seq);
+                    return Err(exc::type_error(format!("cannot unpack non-iterable {t} object")));
+                }
+                return Err(e);
+            }
+        };
+        if items.len() < before + after {
+            return Err(exc::value_error(format!(
+                "not enough values to unpack (expected at least {}, got {})",
+                before + after,
+                items.len()
+            )));
+        }
+        let mid_end = items.len() - after;
+        for i in (mid_end..items.len()).rev() {
+            self.stack.push(items[i]);
+        }
+        let rest = self.new_list(items[before..mid_end].to_vec());
+        self.stack.push(rest);
+        for i in (0..before).rev() {
+            self.stack.push(items[i]);
+        }
+        Ok(())
+    }
+
+    fn make_function(&mut self, flags: u32, globals: ObjRef) -> PyResult<Value> {
+        let code_v = self.stack.pop().unwrap_or(Value::None);
+        let closure = if flags & 8 != 0 { self.stack.pop() } else { None };
+        let kwdefaults = if flags & 2 != 0 { self.stack.pop() } else { None };
+        let defaults = if flags & 1 != 0 { self.stack.pop() } else { None };
+        let Value::Obj(code_ref) = code_v else { return Err(exc::type_error("bad code object")) };
+        let code: Arc<crate::code::Code> = match self.heap.get(code_ref) {
+            Obj::Code(c) => c.clone(),
+            _ => return Err(exc::type_error("bad code object")),
+        };
+        let tuple_items = |vm: &Vm, v: Option<Value>| -> Vec<Value> {
+            match v {
+                Some(Value::Obj(r)) => match vm.heap.get(r) {
+                    Obj::Tuple(xs) => xs.clone(),
+                    _ => Vec::new(),
+                },
+                _ => Vec::new(),
+            }
+        };
+        let defaults = tuple_items(self, defaults);
+        let closure: Vec<ObjRef> = tuple_items(self, closure).into_iter().filter_map(|v| v.as_obj()).collect();
+        let mut kwd = Vec::new();
+        if let Some(Value::Obj(d)) = kwdefaults {
+            let entries: Vec<(Value, Value)> = match self.heap.get(d) {
+                Obj::Dict(d) => d.iter().map(|e| (e.key, e.value)).collect(),
+                _ => Vec::new(),
+            };
+            for (k, v) in entries {
+                if let Value::Obj(kr) = k {
+                    kwd.push((kr, v));
+                }
+            }
+        }
+        let name_key = self.names.__name__;
+        let module = self.ns_get(globals, name_key).unwrap_or(Value::None);
+        let doc = match code.consts.first() {
+            Some(&v) if self.as_str(v).is_some() => v,
+            _ => Value::None,
+        };
+        let f = Function {
+            name: code.name.clone(),
+            qualname: code.qualname.clone(),
+            code,
+            code_ref,
+            globals,
+            module,
+            defaults,
+            kwdefaults: kwd,
+            closure,
+            dict: None,
+            doc,
+        };
+        Ok(Value::Obj(self.heap.alloc(Obj::Function(Box::new(f)))))
+    }
+}

@@ -1,0 +1,444 @@
+//! Exceptions: the error type of every fallible VM operation, the builtin exception
+//! hierarchy, and CPython-style traceback printing.
+
+use crate::ast::{ExprKind, StmtKind};
+use crate::object::{ExcData, Instance, Obj};
+use crate::types::dict::Dict;
+use crate::value::{ObjRef, Value};
+use crate::vm::Vm;
+
+/// A raised Python exception. Errors created by native code stay unallocated (`New`) until
+/// a handler or a traceback needs the object.
+#[derive(Debug, Clone)]
+pub enum PyErr {
+    Obj(ObjRef),
+    New(ExcKind, String),
+}
+
+macro_rules! exc_kinds {
+    ($( $name:ident : $parent:ident ),* $(,)?) => {
+        /// The builtin exception classes.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        #[repr(u8)]
+        pub enum ExcKind { BaseException, $($name),* }
+
+        impl ExcKind {
+            pub const ALL: &'static [ExcKind] = &[ExcKind::BaseException, $(ExcKind::$name),*];
+            pub fn name(self) -> &'static str {
+                match self { ExcKind::BaseException => "BaseException", $(ExcKind::$name => stringify!($name)),* }
+            }
+            pub fn parent(self) -> Option<ExcKind> {
+                match self { ExcKind::BaseException => None, $(ExcKind::$name => Some(ExcKind::$parent)),* }
+            }
+        }
+    };
+}
+
+exc_kinds! {
+    SystemExit: BaseException,
+    KeyboardInterrupt: BaseException,
+    GeneratorExit: BaseException,
+    Exception: BaseException,
+    StopIteration: Exception,
+    StopAsyncIteration: Exception,
+    ArithmeticError: Exception,
+    FloatingPointError: ArithmeticError,
+    OverflowError: ArithmeticError,
+    ZeroDivisionError: ArithmeticError,
+    AssertionError: Exception,
+    AttributeError: Exception,
+    BufferError: Exception,
+    EOFError: Exception,
+    ImportError: Exception,
+    ModuleNotFoundError: ImportError,
+    LookupError: Exception,
+    IndexError: LookupError,
+    KeyError: LookupError,
+    MemoryError: Exception,
+    NameError: Exception,
+    UnboundLocalError: NameError,
+    OSError: Exception,
+    FileNotFoundError: OSError,
+    PermissionError: OSError,
+    TimeoutError: OSError,
+    ReferenceError: Exception,
+    RuntimeError: Exception,
+    NotImplementedError: RuntimeError,
+    RecursionError: RuntimeError,
+    SyntaxError: Exception,
+    IndentationError: SyntaxError,
+    TabError: IndentationError,
+    SystemError: Exception,
+    TypeError: Exception,
+    ValueError: Exception,
+    UnicodeError: ValueError,
+    UnicodeDecodeError: UnicodeError,
+    UnicodeEncodeError: UnicodeError,
+    Warning: Exception,
+    UserWarning: Warning,
+    DeprecationWarning: Warning,
+    RuntimeWarning: Warning,
+    SyntaxWarning: Warning,
+    FutureWarning: Warning,
+}
+
+impl PyErr {
+    pub fn new(kind: ExcKind, msg: impl Into<String>) -> Self {
+        PyErr::New(kind, msg.into())
+    }
+}
+
+/// Shorthand constructors for the common errors.
+macro_rules! err_ctor {
+    ($($f:ident => $k:ident),* $(,)?) => {
+        $(pub fn $f(msg: impl Into<String>) -> PyErr { PyErr::New(ExcKind::$k, msg.into()) })*
+    };
+}
+err_ctor! {
+    type_error => TypeError,
+    value_error => ValueError,
+    index_error => IndexError,
+    attribute_error => AttributeError,
+    name_error => NameError,
+    zero_division => ZeroDivisionError,
+    overflow_error => OverflowError,
+    runtime_error => RuntimeError,
+    recursion_error => RecursionError,
+    memory_error => MemoryError,
+    import_error => ImportError,
+    not_implemented => NotImplementedError,
+    assertion_error => AssertionError,
+    stop_iteration => StopIteration,
+}
+
+impl Vm {
+    /// The exception object for an error, allocating it if it was created lazily.
+    pub fn materialize(&mut self, e: PyErr) -> ObjRef {
+        match e {
+            PyErr::Obj(r) => r,
+            PyErr::New(kind, msg) => {
+                let class = self.exc_class(kind);
+                let args = if msg.is_empty() && kind != ExcKind::KeyError {
+                    self.new_tuple(Vec::new())
+                } else {
+                    let m = self.new_str(msg);
+                    self.new_tuple(vec![m])
+                };
+                self.new_exception_obj(class, args)
+            }
+        }
+    }
+
+    /// A KeyError carrying the key itself (its str is the key's repr).
+    pub fn key_error(&mut self, key: Value) -> PyErr {
+        let class = self.exc_class(ExcKind::KeyError);
+        let args = self.new_tuple(vec![key]);
+        PyErr::Obj(self.new_exception_obj(class, args))
+    }
+
+    /// StopIteration carrying a value (a generator's return value).
+    pub fn stop_iteration_with(&mut self, v: Value) -> PyErr {
+        let class = self.exc_class(ExcKind::StopIteration);
+        let args = if v.is_none() { self.new_tuple(Vec::new()) } else { self.new_tuple(vec![v]) };
+        PyErr::Obj(self.new_exception_obj(class, args))
+    }
+
+    pub fn new_exception_obj(&mut self, class: ObjRef, args: Value) -> ObjRef {
+        let exc = Box::new(ExcData {
+            args,
+            traceback: Vec::new(),
+            cause: Value::None,
+            context: Value::None,
+            suppress_context: false,
+            notes: Value::None,
+        });
+        let dict = self.heap.alloc(Obj::Dict(Dict::new()));
+        self.heap.alloc(Obj::Instance(Box::new(Instance {
+            class,
+            dict,
+            exc: Some(exc),
+            base: Value::Undef,
+        })))
+    }
+
+    pub fn exc_class(&self, kind: ExcKind) -> ObjRef {
+        self.types.exceptions[kind as usize]
+    }
+
+    /// Is this error an instance of the builtin exception `kind` (or a subclass)?
+    pub fn err_matches(&self, e: &PyErr, kind: ExcKind) -> bool {
+        match e {
+            PyErr::New(k, _) => {
+                let mut cur = Some(*k);
+                while let Some(c) = cur {
+                    if c == kind {
+                        return true;
+                    }
+                    cur = c.parent();
+                }
+                false
+            }
+            PyErr::Obj(r) => {
+                let cls = self.class_of(Value::Obj(*r));
+                self.is_subclass(cls, self.exc_class(kind))
+            }
+        }
+    }
+
+    pub fn exc_data(&self, r: ObjRef) -> Option<&ExcData> {
+        match self.heap.get(r) {
+            Obj::Instance(i) => i.exc.as_deref(),
+            _ => None,
+        }
+    }
+
+    pub fn exc_data_mut(&mut self, r: ObjRef) -> Option<&mut ExcData> {
+        match self.heap.get_mut(r) {
+            Obj::Instance(i) => i.exc.as_deref_mut(),
+            _ => None,
+        }
+    }
+
+    /// `ExcType: message` as the last line of a traceback shows it.
+    pub fn format_exception_only(&mut self, exc: ObjRef) -> String {
+        let cls = self.class_of(Value::Obj(exc));
+        let (qual, module) = match self.heap.get(cls) {
+            Obj::Class(c) => (c.qualname.clone(), c.module),
+            _ => ("?".to_string(), Value::None),
+        };
+        let module = self.str_of_value_lossy(module);
+        let name = if module.is_empty() || module == "builtins" || module == "__main__" {
+            qual
+        } else {
+            format!("{module}.{qual}")
+        };
+        // SyntaxError prints its location block before the message.
+        let is_syntax = self.is_subclass(cls, self.exc_class(ExcKind::SyntaxError));
+        if is_syntax {
+            if let Some(s) = self.syntax_error_block(exc, &name) {
+                return s;
+            }
+        }
+        let msg = match self.str_value(Value::Obj(exc)) {
+            Ok(s) => s,
+            Err(_) => "<exception str() failed>".to_string(),
+        };
+        if msg.is_empty() {
+            name
+        } else {
+            format!("{name}: {msg}")
+        }
+    }
+
+    fn syntax_error_block(&mut self, exc: ObjRef, name: &str) -> Option<String> {
+        let get = |vm: &mut Vm, attr: &str| -> Value {
+            let k = vm.intern(attr);
+            match vm.heap.get(exc) {
+                Obj::Instance(i) => vm.ns_get(i.dict, k).unwrap_or(Value::None),
+                _ => Value::None,
+            }
+        };
+        let filename = get(self, "filename");
+        let lineno = get(self, "lineno");
+        let offset = get(self, "offset");
+        let end_offset = get(self, "end_offset");
+        let text = get(self, "text");
+        let msg = get(self, "msg");
+        let msg = self.str_of_value_lossy(msg);
+        let mut out = String::new();
+        if let (Value::Obj(_), Value::Int(line)) = (filename, lineno) {
+            let f = self.str_of_value_lossy(filename);
+            out.push_str(&format!("  File \"{f}\", line {line}\n"));
+            if let Value::Obj(_) = text {
+                let t = self.str_of_value_lossy(text);
+                let line_text = t.trim_end_matches('\n');
+                let stripped = line_text.trim_start();
+                let lead = line_text.chars().count() - stripped.chars().count();
+                out.push_str(&format!("    {}\n", stripped.trim_end()));
+                if let Value::Int(off) = offset {
+                    let start = (off as usize).saturating_sub(1).saturating_sub(lead);
+                    let end = match end_offset {
+                        Value::Int(e) if e > off => (e as usize).saturating_sub(1).saturating_sub(lead),
+                        _ => start + 1,
+                    };
+                    let width = stripped.trim_end().chars().count();
+                    let end = end.min(width.max(start + 1));
+                    out.push_str(&format!("    {}{}\n", " ".repeat(start), "^".repeat((end - start).max(1))));
+                }
+            }
+        }
+        out.push_str(name);
+        if !msg.is_empty() {
+            out.push_str(": ");
+            out.push_str(&msg);
+        }
+        Some(out)
+    }
+
+    /// The whole traceback text of an uncaught exception, with its chain, as CPython prints it.
+    pub fn format_traceback(&mut self, exc: ObjRef) -> String {
+        let mut chain: Vec<(ObjRef, &'static str)> = Vec::new();
+        let mut seen: Vec<ObjRef> = Vec::new();
+        let mut cur = Some((exc, ""));
+        while let Some((e, sep)) = cur {
+            if seen.contains(&e) || seen.len() > 100 {
+                break;
+            }
+            seen.push(e);
+            chain.push((e, sep));
+            cur = None;
+            if let Some(d) = self.exc_data(e) {
+                if let Value::Obj(c) = d.cause {
+                    cur = Some((c, "\nThe above exception was the direct cause of the following exception:\n\n"));
+                } else if let (Value::Obj(c), false) = (d.context, d.suppress_context) {
+                    cur = Some((c, "\nDuring handling of the above exception, another exception occurred:\n\n"));
+                }
+            }
+        }
+        let mut out = String::new();
+        for (e, _) in chain.iter().rev() {
+            out.push_str(&self.format_one(*e));
+            // The separator belongs between this exception and the next (newer) one.
+            if let Some(pos) = chain.iter().position(|(x, _)| x == e) {
+                if pos > 0 {
+                    out.push_str(chain[pos - 1].1);
+                }
+            }
+        }
+        out
+    }
+
+    fn format_one(&mut self, exc: ObjRef) -> String {
+        let mut out = String::new();
+        let tb: Vec<(std::sync::Arc<crate::code::Code>, u32)> =
+            self.exc_data(exc).map(|d| d.traceback.clone()).unwrap_or_default();
+        if !tb.is_empty() {
+            out.push_str("Traceback (most recent call last):\n");
+            let mut last: Option<(String, u32, String)> = None;
+            let mut repeat = 0;
+            for (code, ip) in tb.iter().rev() {
+                let pos = code.positions.get(*ip as usize).copied().unwrap_or_default();
+                let key = (code.filename.to_string(), pos.line, code.name.clone());
+                if last.as_ref() == Some(&key) {
+                    repeat += 1;
+                    if repeat >= 3 {
+                        continue;
+                    }
+                } else {
+                    if repeat >= 3 {
+                        let n = repeat - 2;
+                        out.push_str(&format!(
+                            "  [Previous line repeated {} more time{}]\n",
+                            n,
+                            if n > 1 { "s" } else { "" }
+                        ));
+                    }
+                    repeat = 0;
+                }
+                last = Some(key);
+                out.push_str(&format!("  File \"{}\", line {}, in {}\n", code.filename, pos.line, code.name));
+                if let Some(src) = self.source_line(&code.filename, pos.line) {
+                    out.push_str(&format_source_with_carets(&src, pos));
+                }
+            }
+            if repeat >= 3 {
+                let n = repeat - 2;
+                out.push_str(&format!("  [Previous line repeated {} more time{}]\n", n, if n > 1 { "s" } else { "" }));
+            }
+        }
+        out.push_str(&self.format_exception_only(exc));
+        out.push('\n');
+        out
+    }
+
+    fn source_line(&self, filename: &str, line: u32) -> Option<String> {
+        let src = self.sources.get(filename)?;
+        src.lines().nth(line.checked_sub(1)? as usize).map(|s| s.to_string())
+    }
+}
+
+/// The source line (stripped, indented by 4) and, when they add information, the carets.
+fn format_source_with_carets(line: &str, pos: crate::ast::Pos) -> String {
+    let chars: Vec<char> = line.chars().collect();
+    let stripped_start = chars.iter().take_while(|c| c.is_whitespace()).count();
+    let trimmed: String = chars[stripped_start..].iter().collect::<String>().trim_end().to_string();
+    if trimmed.is_empty() {
+        return String::new();
+    }
+    let mut out = format!("    {trimmed}\n");
+    if pos.line == 0 || (pos.col == 0 && pos.end_col == 0 && pos.end_line == pos.line) {
+        return out;
+    }
+    let start = pos.col as usize;
+    let line_len = stripped_start + trimmed.chars().count();
+    let mut end = if pos.end_line != pos.line { line_len } else { pos.end_col as usize };
+    if end > chars.len() {
+        end = chars.len();
+    }
+    if start >= end {
+        return out;
+    }
+    let mut anchors = None;
+    if pos.end_line == pos.line {
+        let segment: String = chars[start..end].iter().collect();
+        anchors = caret_anchors(&segment);
+    }
+    let stripped_len = trimmed.chars().count();
+    if end - start == stripped_len && anchors.is_none() {
+        return out;
+    }
+    let mut carets = String::new();
+    for i in 0..(end - start) {
+        let c = match anchors {
+            Some((l, r)) if i >= l && i < r => '^',
+            Some(_) => '~',
+            None => '^',
+        };
+        carets.push(c);
+    }
+    out.push_str(&format!("    {}{}\n", " ".repeat(start.saturating_sub(stripped_start)), carets));
+    out
+}
+
+/// CPython 3.11's anchors: for a binary operation, the operator; for a subscript, the brackets.
+fn caret_anchors(segment: &str) -> Option<(usize, usize)> {
+    let body = crate::parser::parse_module(segment).ok()?;
+    if body.len() != 1 {
+        return None;
+    }
+    let StmtKind::Expr(e) = &body[0].kind else { return None };
+    let chars: Vec<char> = segment.chars().collect();
+    match &e.kind {
+        ExprKind::BinOp(left, _, right) => {
+            if left.pos.end_line != 1 || right.pos.line != 1 {
+                return None;
+            }
+            let (lend, rstart) = (left.pos.end_col as usize, right.pos.col as usize);
+            let mut i = lend;
+            while i < rstart {
+                let c = *chars.get(i)?;
+                if c.is_whitespace() {
+                    i += 1;
+                    continue;
+                }
+                let mut r = i + 1;
+                if i + 1 < rstart && !chars.get(i + 1).is_some_and(|c| c.is_whitespace()) {
+                    r += 1;
+                }
+                if i + 1 < rstart && c == ')' {
+                    i += 1;
+                    continue;
+                }
+                return Some((i, r));
+            }
+            None
+        }
+        ExprKind::Subscript(value, slice) => {
+            if value.pos.end_line != 1 || slice.pos.end_line != 1 {
+                return None;
+            }
+            Some((value.pos.end_col as usize, slice.pos.end_col as usize + 1))
+        }
+        _ => None,
+    }
+}

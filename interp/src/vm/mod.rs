@@ -1,0 +1,752 @@
+//! The virtual machine: heap, frames, builtin types and the public embedding surface.
+//!
+//! There is no global or thread-local state: everything a script can reach hangs off one
+//! [`Vm`], and every operation takes the VM it works on. A `Vm` is `Send`.
+
+pub mod attr;
+pub mod call;
+pub mod containers;
+pub mod eval;
+pub mod exc;
+pub mod frame;
+pub mod iter;
+pub mod ops;
+pub mod repr;
+
+use crate::code::Code;
+use crate::compiler::{compile_module, Mode};
+use crate::heap::Heap;
+use crate::object::{Class, Module, NativeFn, NativeFnPtr, NativeImpl, Obj, PyStr, TypeKind};
+use crate::parser::{parse_module, SyntaxErrorKind};
+use crate::types::dict::Dict;
+use crate::value::{ObjRef, Value};
+pub use exc::{ExcKind, PyErr};
+use frame::Frame;
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+pub type PyResult<T> = Result<T, PyErr>;
+
+/// Settings a VM is created with.
+#[derive(Debug, Clone)]
+pub struct VmConfig {
+    /// Memory limit in bytes (estimated); past it scripts get MemoryError.
+    pub max_memory: usize,
+    /// Maximum depth of script calls (RecursionError past it).
+    pub recursion_limit: usize,
+    /// Where `import` looks for `.py` modules.
+    pub search_path: Vec<PathBuf>,
+    /// `sys.argv`.
+    pub argv: Vec<String>,
+}
+
+impl Default for VmConfig {
+    fn default() -> Self {
+        VmConfig {
+            max_memory: 2 << 30,
+            recursion_limit: 1000,
+            search_path: vec![PathBuf::from(".")],
+            argv: vec![String::new()],
+        }
+    }
+}
+
+macro_rules! builtin_types {
+    ($($field:ident = $name:literal : $kind:ident),* $(,)?) => {
+        /// Handles of the builtin classes.
+        #[derive(Debug)]
+        pub struct Types {
+            $(pub $field: ObjRef,)*
+            pub exceptions: Vec<ObjRef>,
+            /// Classes of native iterators, by name.
+            pub misc: HashMap<&'static str, ObjRef>,
+        }
+
+        impl Types {
+            fn create(vm_heap: &mut Heap, interned: &mut Interner) -> Types {
+                let object = new_class(vm_heap, interned, "object", TypeKind::Object, &[]);
+                $(let $field = if $name == "object" { object } else {
+                    new_class(vm_heap, interned, $name, TypeKind::$kind, &[object])
+                };)*
+                Types { $($field,)* exceptions: Vec::new(), misc: HashMap::new() }
+            }
+
+            fn all(&self) -> Vec<ObjRef> {
+                let mut v = vec![$(self.$field),*];
+                v.extend(self.exceptions.iter().copied());
+                v.extend(self.misc.values().copied());
+                v
+            }
+        }
+    };
+}
+
+builtin_types! {
+    object = "object": Object,
+    type_ = "type": Type,
+    none = "NoneType": NoneType,
+    int = "int": Int,
+    bool_ = "bool": Bool,
+    float = "float": Float,
+    complex = "complex": Complex,
+    str_ = "str": Str,
+    bytes = "bytes": Bytes,
+    bytearray = "bytearray": ByteArray,
+    list = "list": List,
+    tuple = "tuple": Tuple,
+    dict = "dict": Dict,
+    set = "set": Set,
+    frozenset = "frozenset": FrozenSet,
+    range = "range": Range,
+    slice = "slice": Slice,
+    function = "function": Function,
+    builtin_function = "builtin_function_or_method": BuiltinFunction,
+    method = "method": Method,
+    module = "module": Module,
+    cell = "cell": Cell,
+    code = "code": Code,
+    generator = "generator": Generator,
+    coroutine = "coroutine": Coroutine,
+    property = "property": Property,
+    staticmethod = "staticmethod": StaticMethod,
+    classmethod = "classmethod": ClassMethod,
+    super_ = "super": Super,
+    not_implemented_type = "NotImplementedType": NotImplementedType,
+    ellipsis_type = "ellipsis": Ellipsis,
+    dict_keys = "dict_keys": DictKeys,
+    dict_values = "dict_values": DictValues,
+    dict_items = "dict_items": DictItems,
+    enumerate = "enumerate": Iterator,
+    zip = "zip": Iterator,
+    map = "map": Iterator,
+    filter = "filter": Iterator,
+    reversed = "reversed": Iterator,
+}
+
+/// Interned strings: names used for attributes, globals and keywords share one object each, so
+/// namespace lookups usually succeed on identity.
+#[derive(Default)]
+pub struct Interner {
+    map: HashMap<Box<str>, ObjRef>,
+}
+
+impl Interner {
+    fn intern(&mut self, heap: &mut Heap, s: &str) -> ObjRef {
+        if let Some(&r) = self.map.get(s) {
+            return r;
+        }
+        let r = heap.alloc(Obj::Str(PyStr::new(s.to_string())));
+        self.map.insert(s.into(), r);
+        r
+    }
+}
+
+fn new_class(heap: &mut Heap, interned: &mut Interner, name: &str, kind: TypeKind, bases: &[ObjRef]) -> ObjRef {
+    let module = Value::Obj(interned.intern(heap, "builtins"));
+    let c = Class {
+        name: name.to_string(),
+        qualname: name.to_string(),
+        module,
+        bases: bases.to_vec(),
+        mro: Vec::new(),
+        dict: Dict::new(),
+        kind,
+        builtin: true,
+        metaclass: None,
+        version: 0,
+        is_exception: false,
+    };
+    let r = heap.alloc(Obj::Class(Box::new(c)));
+    let mut mro = vec![r];
+    for &b in bases {
+        if let Obj::Class(bc) = heap.get(b) {
+            for &m in &bc.mro {
+                if !mro.contains(&m) {
+                    mro.push(m);
+                }
+            }
+        }
+    }
+    if let Obj::Class(c) = heap.get_mut(r) {
+        c.mro = mro;
+    }
+    r
+}
+
+/// Pre-interned names the VM looks up itself.
+macro_rules! common_names {
+    ($($f:ident),* $(,)?) => {
+        #[allow(non_snake_case)]
+        #[derive(Debug, Clone, Copy)]
+        pub struct Names { $(pub $f: ObjRef,)* }
+        impl Names {
+            fn create(heap: &mut Heap, i: &mut Interner) -> Names {
+                Names { $($f: i.intern(heap, stringify!($f)),)* }
+            }
+        }
+    };
+}
+
+common_names! {
+    __init__, __new__, __call__, __repr__, __str__, __eq__, __ne__, __lt__, __le__, __gt__, __ge__,
+    __hash__, __len__, __iter__, __next__, __getitem__, __setitem__, __delitem__, __contains__,
+    __bool__, __getattr__, __getattribute__, __setattr__, __delattr__, __enter__, __exit__,
+    __name__, __class__, __dict__, __module__, __qualname__, __doc__, __classcell__, __all__,
+    __file__, __init_subclass__, __set_name__, __get__, __set__, __delete__, __index__, __int__,
+    __float__, __format__, __neg__, __pos__, __invert__, __abs__, __reversed__, __missing__,
+    __builtins__, __mro_entries__, __slots__, __await__, __round__, __trunc__, __floor__, __ceil__,
+    __divmod__, __rdivmod__, __length_hint__, __instancecheck__, __subclasscheck__, __class_getitem__,
+    __annotations__, __main__, __spec__, __path__, __package__, __loader__, __debug__, __sizeof__,
+    __complex__, __bytes__, __copy__, __deepcopy__, __reduce__, __fspath__, __prepare__,
+    args, send, throw, close, keys, items, values, metaclass, key, reverse, sep, end, file, flush,
+    default, strict, start, stop, step,
+}
+
+/// The outcome of running a code object under a fuel budget.
+#[derive(Debug, Clone, Copy)]
+pub enum RunState {
+    Done(Value),
+    /// Fuel ran out: the frames are kept; call [`Vm::resume`] to continue.
+    Suspended,
+}
+
+/// A Python-level error reported to the host: type, message and formatted traceback.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScriptError {
+    pub type_name: String,
+    pub message: String,
+    pub traceback: String,
+}
+
+impl std::fmt::Display for ScriptError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.traceback.trim_end())
+    }
+}
+
+impl std::error::Error for ScriptError {}
+
+pub struct Vm {
+    pub heap: Heap,
+    pub stack: Vec<Value>,
+    pub frames: Vec<Frame>,
+    pub types: Types,
+    pub names: Names,
+    interner: Interner,
+    pub builtins: ObjRef,
+    /// `sys.modules`: name → module.
+    pub modules: ObjRef,
+    /// Source text of compiled files, for tracebacks.
+    pub sources: HashMap<String, String>,
+    pub recursion_limit: usize,
+    /// Nesting of native → script calls (each uses Rust stack).
+    pub native_depth: u32,
+    pub fuel: i64,
+    pub fuel_limited: bool,
+    pub stdout: Box<dyn Write + Send>,
+    pub search_path: Vec<PathBuf>,
+    pub argv: Vec<String>,
+    /// Containers whose repr is in progress (for `[...]`).
+    pub repr_stack: Vec<ObjRef>,
+    pub ellipsis: ObjRef,
+    pub not_implemented: ObjRef,
+    pub empty_tuple: ObjRef,
+    /// Values rooted by the host (handles) with their counts.
+    pub roots: HashMap<ObjRef, usize>,
+    /// Extra state of native modules (random's generator, time's origin, ...).
+    pub rng: crate::builtins::random::Mt19937,
+    pub start_time: std::time::Instant,
+    /// Module names being imported (circular import detection).
+    pub importing: Vec<String>,
+    /// Native modules that can be imported, by name.
+    pub native_modules: HashMap<String, fn(&mut Vm) -> ObjRef>,
+}
+
+/// Deepest nesting of native → script re-entry (sorted(key=...), __eq__, __repr__ ...).
+pub const MAX_NATIVE_DEPTH: u32 = 200;
+
+impl Vm {
+    pub fn new() -> Vm {
+        Vm::with_config(VmConfig::default())
+    }
+
+    pub fn with_config(config: VmConfig) -> Vm {
+        let mut heap = Heap::new(config.max_memory);
+        let mut interner = Interner::default();
+        let types = Types::create(&mut heap, &mut interner);
+        let names = Names::create(&mut heap, &mut interner);
+        let builtins_dict = heap.alloc(Obj::Dict(Dict::new()));
+        let builtins = heap.alloc(Obj::Module(Box::new(Module { name: "builtins".into(), dict: builtins_dict })));
+        let modules = heap.alloc(Obj::Dict(Dict::new()));
+        let ellipsis = heap.alloc(Obj::Tuple(Vec::new()));
+        let not_implemented = heap.alloc(Obj::Tuple(Vec::new()));
+        let empty_tuple = heap.alloc(Obj::Tuple(Vec::new()));
+        let mut vm = Vm {
+            heap,
+            stack: Vec::with_capacity(1024),
+            frames: Vec::with_capacity(64),
+            types,
+            names,
+            interner,
+            builtins,
+            modules,
+            sources: HashMap::new(),
+            recursion_limit: config.recursion_limit,
+            native_depth: 0,
+            fuel: i64::MAX,
+            fuel_limited: false,
+            stdout: Box::new(std::io::stdout()),
+            search_path: config.search_path,
+            argv: config.argv,
+            repr_stack: Vec::new(),
+            ellipsis,
+            not_implemented,
+            empty_tuple,
+            roots: HashMap::new(),
+            rng: crate::builtins::random::Mt19937::new(0),
+            start_time: std::time::Instant::now(),
+            importing: Vec::new(),
+            native_modules: HashMap::new(),
+        };
+        // The singletons are distinct objects recognised by identity.
+        *vm.heap.get_mut(ellipsis) = Obj::Tuple(Vec::new());
+        crate::builtins::install(&mut vm);
+        vm
+    }
+
+    // ----- strings and allocation -----
+
+    pub fn intern(&mut self, s: &str) -> ObjRef {
+        self.interner.intern(&mut self.heap, s)
+    }
+
+    pub fn new_str(&mut self, s: impl Into<String>) -> Value {
+        let s = s.into();
+        if s.len() <= 1 {
+            return Value::Obj(self.intern(&s));
+        }
+        Value::Obj(self.heap.alloc(Obj::Str(PyStr::new(s))))
+    }
+
+    pub fn new_tuple(&mut self, items: Vec<Value>) -> Value {
+        if items.is_empty() {
+            return Value::Obj(self.empty_tuple);
+        }
+        Value::Obj(self.heap.alloc(Obj::Tuple(items)))
+    }
+
+    pub fn new_list(&mut self, items: Vec<Value>) -> Value {
+        Value::Obj(self.heap.alloc(Obj::List(items)))
+    }
+
+    pub fn new_dict(&mut self, d: Dict) -> Value {
+        Value::Obj(self.heap.alloc(Obj::Dict(d)))
+    }
+
+    pub fn ellipsis(&self) -> Value {
+        Value::Obj(self.ellipsis)
+    }
+
+    pub fn not_implemented(&self) -> Value {
+        Value::Obj(self.not_implemented)
+    }
+
+    /// Allocate, refusing with MemoryError when the estimate would pass the limit.
+    pub fn alloc_checked(&mut self, obj: Obj, extra: usize) -> PyResult<ObjRef> {
+        if !self.heap.can_grow(extra) {
+            return Err(exc::memory_error(""));
+        }
+        Ok(self.heap.alloc(obj))
+    }
+
+    /// Check that `bytes` more may be used; MemoryError otherwise.
+    pub fn reserve(&mut self, bytes: usize) -> PyResult<()> {
+        if !self.heap.can_grow(bytes) {
+            return Err(exc::memory_error(""));
+        }
+        self.heap.grew(bytes);
+        Ok(())
+    }
+
+    /// The text of a str object (panics never: non-str gives "").
+    pub fn str_ref(&self, r: ObjRef) -> &str {
+        match self.heap.get(r) {
+            Obj::Str(s) => &s.s,
+            _ => "",
+        }
+    }
+
+    pub fn as_str(&self, v: Value) -> Option<&str> {
+        match v {
+            Value::Obj(r) => match self.heap.get(r) {
+                Obj::Str(s) => Some(&s.s),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// A str's text, or its repr for anything else (for messages).
+    pub fn str_of_value_lossy(&mut self, v: Value) -> String {
+        if let Some(s) = self.as_str(v) {
+            return s.to_string();
+        }
+        if v.is_none() {
+            return String::new();
+        }
+        self.repr_value(v).unwrap_or_default()
+    }
+
+    /// Look a key up in a namespace dict by an interned name (identity, then text).
+    pub fn dict_get_str(&self, d: &Dict, key: ObjRef) -> Option<Value> {
+        let h = self.str_hash(key);
+        let text = self.str_ref(key);
+        d.find(h, |k| match k {
+            Value::Obj(r) if r == key => true,
+            Value::Obj(r) => matches!(self.heap.get(r), Obj::Str(s) if s.s == text),
+            _ => false,
+        })
+        .map(|i| d.value_at(i))
+    }
+
+    pub fn str_hash(&self, r: ObjRef) -> i64 {
+        match self.heap.get(r) {
+            Obj::Str(s) => {
+                let h = s.hash.get();
+                if h != -1 {
+                    return h;
+                }
+                let h = ops::hash_str(&s.s);
+                s.hash.set(h);
+                h
+            }
+            _ => 0,
+        }
+    }
+
+    /// Insert into a namespace dict keyed by str.
+    pub fn dict_set_str(d: &mut Dict, heap: &Heap, key: ObjRef, hash: i64, v: Value) {
+        let text = match heap.get(key) {
+            Obj::Str(s) => s.s.as_str(),
+            _ => "",
+        };
+        let found = d.find(hash, |k| match k {
+            Value::Obj(r) if r == key => true,
+            Value::Obj(r) => matches!(heap.get(r), Obj::Str(s) if s.s == text),
+            _ => false,
+        });
+        match found {
+            Some(i) => d.set_value_at(i, v),
+            None => d.insert_new(hash, Value::Obj(key), v),
+        }
+    }
+
+    /// Set `name = v` in the namespace dict object `dict`.
+    pub fn ns_set(&mut self, dict: ObjRef, name: ObjRef, v: Value) {
+        let h = self.str_hash(name);
+        let heap_ptr: *const Heap = &self.heap;
+        if let Obj::Dict(d) = self.heap.get_mut(dict) {
+            // SAFETY-free alternative: take the dict out while comparing keys.
+            let _ = heap_ptr;
+            let mut taken = std::mem::take(d);
+            Vm::dict_set_str(&mut taken, &self.heap, name, h, v);
+            if let Obj::Dict(d) = self.heap.get_mut(dict) {
+                *d = taken;
+            }
+        }
+    }
+
+    pub fn ns_get(&self, dict: ObjRef, name: ObjRef) -> Option<Value> {
+        match self.heap.get(dict) {
+            Obj::Dict(d) => self.dict_get_str(d, name),
+            _ => None,
+        }
+    }
+
+    // ----- builtin registration -----
+
+    pub fn new_native(&mut self, name: &str, f: NativeFnPtr) -> Value {
+        Value::Obj(self.heap.alloc(Obj::Native(Box::new(NativeFn {
+            name: name.to_string(),
+            imp: NativeImpl::Fn(f),
+            owner: None,
+            bound: Value::Undef,
+            class_method: false,
+            static_method: false,
+        }))))
+    }
+
+    /// Add a method implemented in Rust to a builtin class.
+    pub fn add_method(&mut self, class: ObjRef, name: &str, f: NativeFnPtr) {
+        let n = self.heap.alloc(Obj::Native(Box::new(NativeFn {
+            name: name.to_string(),
+            imp: NativeImpl::Fn(f),
+            owner: Some(class),
+            bound: Value::Undef,
+            class_method: false,
+            static_method: false,
+        })));
+        self.class_set_attr(class, name, Value::Obj(n));
+    }
+
+    pub fn add_class_method(&mut self, class: ObjRef, name: &str, f: NativeFnPtr, is_static: bool) {
+        let n = self.heap.alloc(Obj::Native(Box::new(NativeFn {
+            name: name.to_string(),
+            imp: NativeImpl::Fn(f),
+            owner: Some(class),
+            bound: Value::Undef,
+            class_method: !is_static,
+            static_method: is_static,
+        })));
+        self.class_set_attr(class, name, Value::Obj(n));
+    }
+
+    pub fn class_set_attr(&mut self, class: ObjRef, name: &str, v: Value) {
+        let k = self.intern(name);
+        let h = self.str_hash(k);
+        if let Obj::Class(c) = self.heap.get_mut(class) {
+            let mut d = std::mem::take(&mut c.dict);
+            Vm::dict_set_str(&mut d, &self.heap, k, h, v);
+            if let Obj::Class(c) = self.heap.get_mut(class) {
+                c.dict = d;
+                c.version = c.version.wrapping_add(1);
+            }
+        }
+    }
+
+    pub fn set_builtin(&mut self, name: &str, v: Value) {
+        let k = self.intern(name);
+        let d = self.module_dict(self.builtins);
+        self.ns_set(d, k, v);
+    }
+
+    pub fn module_dict(&self, m: ObjRef) -> ObjRef {
+        match self.heap.get(m) {
+            Obj::Module(m) => m.dict,
+            _ => m,
+        }
+    }
+
+    /// Create a module object (not registered in sys.modules).
+    pub fn new_module(&mut self, name: &str) -> ObjRef {
+        let dict = self.heap.alloc(Obj::Dict(Dict::new()));
+        let m = self.heap.alloc(Obj::Module(Box::new(Module { name: name.to_string(), dict })));
+        let n = self.new_str(name);
+        let k = self.names.__name__;
+        self.ns_set(dict, k, n);
+        let doc = self.names.__doc__;
+        self.ns_set(dict, doc, Value::None);
+        m
+    }
+
+    pub fn register_module(&mut self, name: &str, m: ObjRef) {
+        let k = self.intern(name);
+        let h = self.str_hash(k);
+        let mods = self.modules;
+        if let Obj::Dict(d) = self.heap.get_mut(mods) {
+            let mut t = std::mem::take(d);
+            Vm::dict_set_str(&mut t, &self.heap, k, h, Value::Obj(m));
+            if let Obj::Dict(d) = self.heap.get_mut(mods) {
+                *d = t;
+            }
+        }
+    }
+
+    // ----- running code -----
+
+    /// Parse and compile source text; syntax errors come back as SyntaxError exceptions.
+    pub fn compile(&mut self, src: &str, filename: &str, mode: Mode) -> PyResult<Arc<Code>> {
+        self.sources.insert(filename.to_string(), src.to_string());
+        let result = parse_module(src).and_then(|ast| compile_module(self, &ast, filename, mode));
+        result.map_err(|e| self.syntax_error_to_exc(e, filename, src))
+    }
+
+    fn syntax_error_to_exc(&mut self, e: crate::parser::SyntaxError, filename: &str, src: &str) -> PyErr {
+        let kind = match e.kind {
+            SyntaxErrorKind::Syntax => ExcKind::SyntaxError,
+            SyntaxErrorKind::Indentation => ExcKind::IndentationError,
+            SyntaxErrorKind::TooDeep => {
+                if e.msg.is_empty() {
+                    return PyErr::New(ExcKind::MemoryError, String::new());
+                }
+                return PyErr::New(ExcKind::RecursionError, e.msg);
+            }
+        };
+        let class = self.exc_class(kind);
+        let msg = self.new_str(e.msg.clone());
+        let fname = self.new_str(filename);
+        let text = src.lines().nth(e.line.saturating_sub(1) as usize).map(|l| format!("{l}\n"));
+        let text_v = match text {
+            Some(t) => self.new_str(t),
+            None => Value::None,
+        };
+        let detail = self.new_tuple(vec![
+            fname,
+            Value::Int(e.line as i64),
+            Value::Int(e.col as i64 + 1),
+            text_v,
+            Value::Int(e.end_line as i64),
+            Value::Int(e.end_col as i64 + 1),
+        ]);
+        let args = self.new_tuple(vec![msg, detail]);
+        let obj = self.new_exception_obj(class, args);
+        for (name, v) in [
+            ("msg", msg),
+            ("filename", fname),
+            ("lineno", Value::Int(e.line as i64)),
+            ("offset", Value::Int(e.col as i64 + 1)),
+            ("text", text_v),
+            ("end_lineno", Value::Int(e.end_line as i64)),
+            ("end_offset", Value::Int(if e.end_line == e.line { e.end_col as i64 + 1 } else { 0 })),
+        ] {
+            let _ = self.set_attr(Value::Obj(obj), name, v);
+        }
+        PyErr::Obj(obj)
+    }
+
+    /// Run a module's source as `__main__` (or as the named module).
+    pub fn run_source(&mut self, src: &str, filename: &str, module_name: &str) -> PyResult<ObjRef> {
+        let code = self.compile(src, filename, Mode::Exec)?;
+        let module = self.new_module(module_name);
+        let dict = self.module_dict(module);
+        let f = self.new_str(filename);
+        let k = self.names.__file__;
+        self.ns_set(dict, k, f);
+        let b = self.names.__builtins__;
+        let bm = Value::Obj(self.builtins);
+        self.ns_set(dict, b, bm);
+        self.register_module(module_name, module);
+        self.run_code(code, dict, None)?;
+        Ok(module)
+    }
+
+    /// Run a compiled module body in `globals` (and `locals`, for class-like namespaces).
+    pub fn run_code(&mut self, code: Arc<Code>, globals: ObjRef, locals: Option<ObjRef>) -> PyResult<Value> {
+        match self.start_code(code, globals, locals)? {
+            RunState::Done(v) => Ok(v),
+            RunState::Suspended => Err(PyErr::New(
+                ExcKind::RuntimeError,
+                "script ran out of fuel".into(),
+            )),
+        }
+    }
+
+    /// Start running a code object with the current fuel setting; may suspend.
+    pub fn start_code(&mut self, code: Arc<Code>, globals: ObjRef, locals: Option<ObjRef>) -> PyResult<RunState> {
+        let base = self.stack.len();
+        let n = code.nlocals() + code.ncells();
+        for _ in 0..n {
+            self.stack.push(Value::Undef);
+        }
+        let locals = locals.or(if code.flags.uses_namespace { Some(globals) } else { None });
+        self.frames.push(Frame {
+            code,
+            ip: 0,
+            base,
+            globals,
+            locals,
+            blocks: Vec::new(),
+            exc: Value::None,
+            func: None,
+            init_self: Value::Undef,
+            boundary: true,
+            generator: None,
+            saved_stack: Vec::new(),
+        });
+        self.run_frames()
+    }
+
+    /// Continue after [`RunState::Suspended`].
+    pub fn resume(&mut self) -> PyResult<RunState> {
+        if self.frames.is_empty() {
+            return Ok(RunState::Done(Value::None));
+        }
+        self.run_frames()
+    }
+
+    /// Give the VM a fuel budget (instructions, counted at calls and backward jumps).
+    pub fn set_fuel(&mut self, fuel: Option<u64>) {
+        match fuel {
+            Some(f) => {
+                self.fuel = f.min(i64::MAX as u64) as i64;
+                self.fuel_limited = true;
+            }
+            None => {
+                self.fuel = i64::MAX;
+                self.fuel_limited = false;
+            }
+        }
+    }
+
+    /// Drop any suspended frames (after an abandoned run).
+    pub fn reset_frames(&mut self) {
+        self.frames.clear();
+        self.stack.clear();
+    }
+
+    /// Turn an error into a host-facing report with the CPython-style traceback.
+    pub fn error_report(&mut self, e: PyErr) -> ScriptError {
+        let r = self.materialize(e);
+        let traceback = self.format_traceback(r);
+        let cls = self.class_of(Value::Obj(r));
+        let type_name = self.class_name(cls);
+        let message = self.str_value(Value::Obj(r)).unwrap_or_default();
+        ScriptError { type_name, message, traceback }
+    }
+
+    pub fn class_name(&self, cls: ObjRef) -> String {
+        match self.heap.get(cls) {
+            Obj::Class(c) => c.name.clone(),
+            _ => "?".into(),
+        }
+    }
+
+    /// Write to the script's stdout.
+    pub fn write_out(&mut self, s: &str) {
+        let _ = self.stdout.write_all(s.as_bytes());
+    }
+
+    // ----- garbage collection -----
+
+    /// Collect now. Only valid where every live value is reachable from the VM's roots.
+    pub fn collect_garbage(&mut self) {
+        let mut roots: Vec<ObjRef> = Vec::with_capacity(self.stack.len() + 64);
+        for v in &self.stack {
+            if let Value::Obj(r) = v {
+                roots.push(*r);
+            }
+        }
+        for f in &self.frames {
+            f.trace(&mut roots);
+        }
+        roots.extend(self.types.all());
+        roots.push(self.builtins);
+        roots.push(self.modules);
+        roots.push(self.ellipsis);
+        roots.push(self.not_implemented);
+        roots.push(self.empty_tuple);
+        roots.extend(self.interner.map.values().copied());
+        roots.extend(self.roots.keys().copied());
+        roots.extend(self.repr_stack.iter().copied());
+        {
+            let n = &self.names;
+            let _ = n;
+        }
+        self.heap.collect(roots);
+    }
+}
+
+impl Default for Vm {
+    fn default() -> Self {
+        Vm::new()
+    }
+}
+
+// A VM moves between threads with its whole heap; nothing in it is shared.
+#[allow(dead_code)]
+fn assert_send() {
+    fn is_send<T: Send>() {}
+    is_send::<Vm>();
+}

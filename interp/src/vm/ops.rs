@@ -1,0 +1,2019 @@
+//! Operators: truth, hashing, equality, arithmetic, comparison, containment, subscripts.
+//!
+//! Small ints, floats and strs take fast paths; everything else goes through the dunder
+//! protocol with CPython's reflected-operand rules.
+
+use crate::code::{BinaryOp, CompareOp, UnaryOp};
+use crate::object::{Obj, TypeKind};
+use crate::value::{ObjRef, Value};
+use crate::vm::exc::{self, ExcKind, PyErr};
+use crate::vm::{PyResult, Vm};
+use num_bigint::BigInt;
+use num_integer::Integer;
+use num_traits::{Signed, ToPrimitive, Zero, One, Pow};
+
+const HASH_MODULUS: u64 = (1 << 61) - 1;
+const HASH_INF: i64 = 314159;
+
+/// FNV-1a over the UTF-8 bytes; -1 is reserved.
+pub fn hash_str(s: &str) -> i64 {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for b in s.as_bytes() {
+        h ^= *b as u64;
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    let h = h as i64;
+    if h == -1 {
+        -2
+    } else {
+        h
+    }
+}
+
+/// CPython's hash of an int: the value modulo 2**61 - 1, keeping the sign.
+pub fn hash_i64(i: i64) -> i64 {
+    let neg = i < 0;
+    let m = (i.unsigned_abs() % HASH_MODULUS) as i64;
+    let h = if neg { -m } else { m };
+    if h == -1 {
+        -2
+    } else {
+        h
+    }
+}
+
+pub fn hash_bigint(b: &BigInt) -> i64 {
+    let m = BigInt::from(HASH_MODULUS);
+    let r = (b.abs() % &m).to_i64().unwrap_or(0);
+    let h = if b.is_negative() { -r } else { r };
+    if h == -1 {
+        -2
+    } else {
+        h
+    }
+}
+
+/// CPython's `_Py_HashDouble` (NaN hashes by identity there; we use 0).
+pub fn hash_f64(v: f64) -> i64 {
+    if v.is_infinite() {
+        return if v > 0.0 { HASH_INF } else { -HASH_INF };
+    }
+    if v.is_nan() {
+        return 0;
+    }
+    let (mut m, mut e) = frexp(v);
+    let sign: i64 = if m < 0.0 {
+        m = -m;
+        -1
+    } else {
+        1
+    };
+    let mut x: u64 = 0;
+    while m != 0.0 {
+        x = ((x << 28) & HASH_MODULUS) | (x >> (61 - 28));
+        m *= 268435456.0;
+        e -= 28;
+        let y = m as u64;
+        m -= y as f64;
+        x += y;
+        if x >= HASH_MODULUS {
+            x -= HASH_MODULUS;
+        }
+    }
+    let e = if e >= 0 { e % 61 } else { 61 - 1 - ((-1 - e) % 61) };
+    x = ((x << e) & HASH_MODULUS) | (x >> (61 - e));
+    let h = (x as i64).wrapping_mul(sign);
+    if h == -1 {
+        -2
+    } else {
+        h
+    }
+}
+
+pub fn frexp(v: f64) -> (f64, i32) {
+    if v == 0.0 || v.is_nan() || v.is_infinite() {
+        return (v, 0);
+    }
+    let bits = v.to_bits();
+    let exp = ((bits >> 52) & 0x7ff) as i32;
+    if exp == 0 {
+        // Subnormal: scale up first.
+        let (m, e) = frexp(v * 2f64.powi(64));
+        return (m, e - 64);
+    }
+    let e = exp - 1022;
+    let m = f64::from_bits((bits & !(0x7ffu64 << 52)) | (1022u64 << 52));
+    (m, e)
+}
+
+/// CPython 3.11's tuple hash (xxHash-based).
+pub fn hash_tuple(items: &[i64]) -> i64 {
+    const P1: u64 = 11400714785074694791;
+    const P2: u64 = 14029467366897019727;
+    const P5: u64 = 2870177450012600261;
+    let mut acc: u64 = P5;
+    for &h in items {
+        acc = acc.wrapping_add((h as u64).wrapping_mul(P2));
+        acc = acc.rotate_left(31);
+        acc = acc.wrapping_mul(P1);
+    }
+    acc = acc.wrapping_add((items.len() as u64) ^ (P5 ^ 3527539));
+    if acc == u64::MAX {
+        return 1546275796;
+    }
+    acc as i64
+}
+
+/// A numeric view of a value.
+pub enum Num<'a> {
+    I(i64),
+    B(&'a BigInt),
+    F(f64),
+}
+
+impl Vm {
+    pub fn num(&self, v: Value) -> Option<Num<'_>> {
+        match v {
+            Value::Int(i) => Some(Num::I(i)),
+            Value::Bool(b) => Some(Num::I(b as i64)),
+            Value::Float(f) => Some(Num::F(f)),
+            Value::Obj(r) => match self.heap.get(r) {
+                Obj::BigInt(b) => Some(Num::B(b)),
+                Obj::Instance(i) if !matches!(i.base, Value::Undef) => {
+                    if matches!(i.base, Value::Int(_) | Value::Float(_) | Value::Bool(_)) {
+                        self.num(i.base)
+                    } else {
+                        None
+                    }
+                }
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// An int (or bool) value as BigInt.
+    pub fn to_bigint(&self, v: Value) -> Option<BigInt> {
+        match self.num(v)? {
+            Num::I(i) => Some(BigInt::from(i)),
+            Num::B(b) => Some(b.clone()),
+            Num::F(_) => None,
+        }
+    }
+
+    /// Normalise a BigInt result: small values become immediate ints.
+    pub fn int_from_big(&mut self, b: BigInt) -> Value {
+        match b.to_i64() {
+            Some(i) => Value::Int(i),
+            None => Value::Obj(self.heap.alloc(Obj::BigInt(b))),
+        }
+    }
+
+    pub fn is_int(&self, v: Value) -> bool {
+        matches!(self.num(v), Some(Num::I(_) | Num::B(_)))
+    }
+
+    // ----- truth -----
+
+    pub fn truthy(&mut self, v: Value) -> PyResult<bool> {
+        Ok(match v {
+            Value::None => false,
+            Value::Bool(b) => b,
+            Value::Int(i) => i != 0,
+            Value::Float(f) => f != 0.0,
+            Value::Undef => false,
+            Value::Obj(r) => match self.heap.get(r) {
+                Obj::Str(s) => !s.s.is_empty(),
+                Obj::List(xs) | Obj::Tuple(xs) => !xs.is_empty(),
+                Obj::Dict(d) => !d.is_empty(),
+                Obj::Set(s) | Obj::FrozenSet(s) => !s.is_empty(),
+                Obj::BigInt(b) => !b.is_zero(),
+                Obj::Bytes(b) | Obj::ByteArray(b) => !b.is_empty(),
+                Obj::Complex(a, b) => *a != 0.0 || *b != 0.0,
+                Obj::Range { .. } => self.range_len(r)? != 0,
+                Obj::Instance(_) => return self.instance_truthy(v),
+                Obj::DictView(d, _) => match self.heap.get(*d) {
+                    Obj::Dict(d) => !d.is_empty(),
+                    _ => true,
+                },
+                _ => true,
+            },
+        })
+    }
+
+    fn instance_truthy(&mut self, v: Value) -> PyResult<bool> {
+        let b = self.names.__bool__;
+        if let Some(r) = self.call_dunder(v, b, &[])? {
+            return match r {
+                Value::Bool(b) => Ok(b),
+                _ => {
+                    let t = self.type_name(r);
+                    Err(exc::type_error(format!("__bool__ should return bool, returned {t}")))
+                }
+            };
+        }
+        let l = self.names.__len__;
+        if let Some(r) = self.call_dunder(v, l, &[])? {
+            let n = self.index_value(r)?;
+            if n < 0 {
+                return Err(exc::value_error("__len__() should return >= 0"));
+            }
+            return Ok(n != 0);
+        }
+        if let Value::Obj(r) = v {
+            if let Obj::Instance(i) = self.heap.get(r) {
+                if !matches!(i.base, Value::Undef) {
+                    let base = i.base;
+                    return self.truthy(base);
+                }
+            }
+        }
+        Ok(true)
+    }
+
+    // ----- hashing and equality -----
+
+    pub fn hash_value(&mut self, v: Value) -> PyResult<i64> {
+        match v {
+            Value::None => Ok(0x5f3759df),
+            Value::Bool(b) => Ok(b as i64),
+            Value::Int(i) => Ok(hash_i64(i)),
+            Value::Float(f) => Ok(if f.fract() == 0.0 && f.abs() < 9.2e18 { hash_i64(f as i64) } else { hash_f64(f) }),
+            Value::Undef => Ok(0),
+            Value::Obj(r) => {
+                match self.heap.get(r) {
+                    Obj::Str(_) => return Ok(self.str_hash(r)),
+                    Obj::BigInt(b) => return Ok(hash_bigint(b)),
+                    Obj::Bytes(b) => {
+                        let s: String = b.iter().map(|&c| c as char).collect();
+                        return Ok(hash_str(&s));
+                    }
+                    Obj::Tuple(items) => {
+                        let items = items.clone();
+                        let mut hs = Vec::with_capacity(items.len());
+                        for x in items {
+                            hs.push(self.hash_value(x)?);
+                        }
+                        return Ok(hash_tuple(&hs));
+                    }
+                    Obj::FrozenSet(s) => {
+                        // CPython's frozenset hash mixes the element hashes order-independently.
+                        let mut hash: u64 = 0;
+                        for (_, h) in s.iter() {
+                            let h = h as u64;
+                            hash ^= ((h ^ 89869747) ^ (h << 16)).wrapping_mul(3644798167);
+                        }
+                        hash ^= (s.len() as u64 + 1).wrapping_mul(1927868237);
+                        hash ^= (hash >> 11) ^ (hash >> 25);
+                        hash = hash.wrapping_mul(69069).wrapping_add(907133923);
+                        let h = hash as i64;
+                        return Ok(if h == -1 { 590923713 } else { h });
+                    }
+                    Obj::Complex(a, b) => {
+                        let (a, b) = (*a, *b);
+                        let ha = self.hash_value(Value::Float(a))?;
+                        let hb = self.hash_value(Value::Float(b))?;
+                        let h = ha.wrapping_add(hb.wrapping_mul(1000003));
+                        return Ok(if h == -1 { -2 } else { h });
+                    }
+                    Obj::List(_) | Obj::Dict(_) | Obj::Set(_) | Obj::ByteArray(_) | Obj::DictView(..) => {
+                        let t = self.type_name(v);
+                        return Err(exc::type_error(format!("unhashable type: '{t}'")));
+                    }
+                    Obj::Slice(..) => {
+                        return Err(exc::type_error("unhashable type: 'slice'"));
+                    }
+                    Obj::Instance(_) => {}
+                    _ => return Ok(hash_i64(r.0 as i64 * 16 + 0x1000)),
+                }
+                // Instances: __hash__ from the class (None means unhashable).
+                let cls = self.class_of(v);
+                let h = self.names.__hash__;
+                match self.lookup_type_attr(cls, h) {
+                    Some(Value::None) => {
+                        let t = self.type_name(v);
+                        Err(exc::type_error(format!("unhashable type: '{t}'")))
+                    }
+                    Some(f) if !self.is_builtin_object_slot(f) => {
+                        let res = self.call_bound(f, v, &[])?;
+                        match self.num(res) {
+                            Some(Num::I(i)) => Ok(if i == -1 { -2 } else { i }),
+                            Some(Num::B(b)) => Ok(hash_bigint(b)),
+                            _ => Err(exc::type_error("__hash__ method should return an integer")),
+                        }
+                    }
+                    _ => {
+                        if let Obj::Instance(i) = self.heap.get(r) {
+                            if !matches!(i.base, Value::Undef) {
+                                let b = i.base;
+                                return self.hash_value(b);
+                            }
+                        }
+                        Ok(hash_i64(r.0 as i64 * 16 + 0x1000))
+                    }
+                }
+            }
+        }
+    }
+
+    /// Is `f` one of `object`'s own slot implementations (so the default behaviour applies)?
+    pub fn is_builtin_object_slot(&self, f: Value) -> bool {
+        match f {
+            Value::Obj(r) => match self.heap.get(r) {
+                Obj::Native(n) => n.owner == Some(self.types.object),
+                _ => false,
+            },
+            _ => false,
+        }
+    }
+
+    /// Equality without calling into scripts, when it can be decided that way.
+    pub fn fast_eq(&self, a: Value, b: Value) -> Option<bool> {
+        match (a, b) {
+            (Value::Int(x), Value::Int(y)) => Some(x == y),
+            (Value::Float(x), Value::Float(y)) => Some(x == y),
+            (Value::Int(x), Value::Float(y)) | (Value::Float(y), Value::Int(x)) => Some((x as f64) == y && int_float_eq(x, y)),
+            (Value::Bool(x), Value::Bool(y)) => Some(x == y),
+            (Value::Bool(x), Value::Int(y)) | (Value::Int(y), Value::Bool(x)) => Some(x as i64 == y),
+            (Value::Bool(x), Value::Float(y)) | (Value::Float(y), Value::Bool(x)) => Some(x as i64 as f64 == y),
+            (Value::None, Value::None) => Some(true),
+            (Value::None, _) | (_, Value::None) => {
+                if let Value::Obj(r) = if a.is_none() { b } else { a } {
+                    if matches!(self.heap.get(r), Obj::Instance(_)) {
+                        return None;
+                    }
+                }
+                Some(false)
+            }
+            (Value::Obj(x), Value::Obj(y)) => {
+                if x == y {
+                    // Identity implies equality for containers (CPython's rule), except NaN.
+                    return match self.heap.get(x) {
+                        Obj::Instance(_) => None,
+                        _ => Some(true),
+                    };
+                }
+                match (self.heap.get(x), self.heap.get(y)) {
+                    (Obj::Str(s1), Obj::Str(s2)) => Some(s1.s == s2.s),
+                    (Obj::BigInt(b1), Obj::BigInt(b2)) => Some(b1 == b2),
+                    (Obj::Bytes(b1), Obj::Bytes(b2)) => Some(b1 == b2),
+                    (Obj::Str(_), Obj::Instance(_)) | (Obj::Instance(_), _) | (_, Obj::Instance(_)) => None,
+                    (Obj::Str(_), _) | (_, Obj::Str(_)) => Some(false),
+                    (Obj::Tuple(t1), Obj::Tuple(t2)) => {
+                        if t1.len() != t2.len() {
+                            return Some(false);
+                        }
+                        for (p, q) in t1.iter().zip(t2.iter()) {
+                            if !self.fast_eq(*p, *q)? {
+                                return Some(false);
+                            }
+                        }
+                        Some(true)
+                    }
+                    _ => None,
+                }
+            }
+            (Value::Obj(r), Value::Int(_) | Value::Float(_) | Value::Bool(_))
+            | (Value::Int(_) | Value::Float(_) | Value::Bool(_), Value::Obj(r)) => match self.heap.get(r) {
+                Obj::BigInt(_) => {
+                    let (x, y) = (self.num(a)?, self.num(b)?);
+                    Some(num_cmp(&x, &y) == Some(std::cmp::Ordering::Equal))
+                }
+                Obj::Instance(_) | Obj::Complex(..) => None,
+                _ => Some(false),
+            },
+            _ => Some(false),
+        }
+    }
+
+    /// `a == b` as a bool.
+    pub fn eq(&mut self, a: Value, b: Value) -> PyResult<bool> {
+        if let Some(r) = self.fast_eq(a, b) {
+            return Ok(r);
+        }
+        if a.is(b) {
+            if let Value::Obj(r) = a {
+                if matches!(self.heap.get(r), Obj::Instance(_)) {
+                    let v = self.compare(a, b, CompareOp::Eq)?;
+                    return self.truthy(v);
+                }
+            }
+            return Ok(true);
+        }
+        let v = self.compare(a, b, CompareOp::Eq)?;
+        self.truthy(v)
+    }
+
+    // ----- comparison -----
+
+    pub fn compare(&mut self, a: Value, b: Value, op: CompareOp) -> PyResult<Value> {
+        // Fast numeric paths.
+        match (a, b) {
+            (Value::Int(x), Value::Int(y)) => return Ok(Value::Bool(cmp_ord(x.cmp(&y), op))),
+            (Value::Float(x), Value::Float(y)) => return Ok(Value::Bool(cmp_f64(x, y, op))),
+            _ => {}
+        }
+        if let (Some(x), Some(y)) = (self.num(a), self.num(b)) {
+            if !self.is_instance_value(a) && !self.is_instance_value(b) {
+                return Ok(Value::Bool(match num_cmp(&x, &y) {
+                    Some(o) => cmp_ord(o, op),
+                    None => op == CompareOp::Ne,
+                }));
+            }
+        }
+        if let (Value::Obj(x), Value::Obj(y)) = (a, b) {
+            if let (Obj::Str(s1), Obj::Str(s2)) = (self.heap.get(x), self.heap.get(y)) {
+                return Ok(Value::Bool(cmp_ord(s1.s.cmp(&s2.s), op)));
+            }
+        }
+        // Rich comparison protocol, with the reflected operand first when b's type is a
+        // subclass of a's.
+        let ta = self.class_of(a);
+        let tb = self.class_of(b);
+        let reflected_first = ta != tb && self.is_subclass(tb, ta) && self.has_own_dunder(tb, op.swapped().dunder());
+        if reflected_first {
+            if let Some(r) = self.try_compare_dunder(b, a, op.swapped())? {
+                return Ok(r);
+            }
+        }
+        if let Some(r) = self.try_compare_dunder(a, b, op)? {
+            return Ok(r);
+        }
+        if !reflected_first {
+            if let Some(r) = self.try_compare_dunder(b, a, op.swapped())? {
+                return Ok(r);
+            }
+        }
+        match op {
+            CompareOp::Eq => Ok(Value::Bool(a.is(b))),
+            CompareOp::Ne => Ok(Value::Bool(!a.is(b))),
+            _ => {
+                let (na, nb) = (self.type_name(a), self.type_name(b));
+                Err(exc::type_error(format!(
+                    "'{}' not supported between instances of '{}' and '{}'",
+                    op.symbol(),
+                    na,
+                    nb
+                )))
+            }
+        }
+    }
+
+    fn is_instance_value(&self, v: Value) -> bool {
+        matches!(v, Value::Obj(r) if matches!(self.heap.get(r), Obj::Instance(_)))
+    }
+
+    fn has_own_dunder(&mut self, cls: ObjRef, name: &str) -> bool {
+        let n = self.intern(name);
+        match self.heap.get(cls) {
+            Obj::Class(c) => !c.builtin && self.lookup_type_attr(cls, n).is_some(),
+            _ => false,
+        }
+    }
+
+    /// Builtin comparisons of containers, then `__op__` methods. None: NotImplemented.
+    fn try_compare_dunder(&mut self, a: Value, b: Value, op: CompareOp) -> PyResult<Option<Value>> {
+        if let Some(r) = self.builtin_compare(a, b, op)? {
+            return Ok(Some(Value::Bool(r)));
+        }
+        if !self.is_instance_value(a) {
+            return Ok(None);
+        }
+        let name = self.intern(op.dunder());
+        let cls = self.class_of(a);
+        match self.lookup_type_attr(cls, name) {
+            Some(f) if !self.is_builtin_object_slot(f) => {
+                let r = self.call_bound(f, a, &[b])?;
+                if r.is(self.not_implemented()) {
+                    Ok(None)
+                } else {
+                    Ok(Some(r))
+                }
+            }
+            _ => {
+                // Subclasses of builtins compare by their builtin value.
+                if let Value::Obj(r) = a {
+                    if let Obj::Instance(i) = self.heap.get(r) {
+                        if !matches!(i.base, Value::Undef) {
+                            let base = i.base;
+                            let bb = self.unwrap_base(b);
+                            return self.builtin_compare(base, bb, op).map(|o| o.map(Value::Bool));
+                        }
+                    }
+                }
+                Ok(None)
+            }
+        }
+    }
+
+    pub fn unwrap_base(&self, v: Value) -> Value {
+        if let Value::Obj(r) = v {
+            if let Obj::Instance(i) = self.heap.get(r) {
+                if !matches!(i.base, Value::Undef) {
+                    return i.base;
+                }
+            }
+        }
+        v
+    }
+
+    /// Comparisons between builtin containers of the same kind.
+    fn builtin_compare(&mut self, a: Value, b: Value, op: CompareOp) -> PyResult<Option<bool>> {
+        let (Value::Obj(x), Value::Obj(y)) = (a, b) else {
+            if let (Some(_), Some(_)) = (self.num(a), self.num(b)) {
+                if !self.is_instance_value(a) && !self.is_instance_value(b) {
+                    let r = self.compare(a, b, op)?;
+                    return Ok(Some(matches!(r, Value::Bool(true))));
+                }
+            }
+            return Ok(None);
+        };
+        enum K {
+            Seq(Vec<Value>, Vec<Value>),
+            Dict,
+            Set,
+            Bytes(Vec<u8>, Vec<u8>),
+            Str(String, String),
+            Range,
+            None,
+        }
+        let k = match (self.heap.get(x), self.heap.get(y)) {
+            (Obj::List(p), Obj::List(q)) | (Obj::Tuple(p), Obj::Tuple(q)) => K::Seq(p.clone(), q.clone()),
+            (Obj::Dict(_), Obj::Dict(_)) => K::Dict,
+            (Obj::Set(_) | Obj::FrozenSet(_), Obj::Set(_) | Obj::FrozenSet(_)) => K::Set,
+            (Obj::Bytes(p) | Obj::ByteArray(p), Obj::Bytes(q) | Obj::ByteArray(q)) => K::Bytes(p.clone(), q.clone()),
+            (Obj::Str(p), Obj::Str(q)) => K::Str(p.s.clone(), q.s.clone()),
+            (Obj::Range { .. }, Obj::Range { .. }) => K::Range,
+            (Obj::DictView(_, v1), Obj::DictView(_, v2)) if v1 == v2 && *v1 != crate::object::DictView::Values => K::Set,
+            _ => K::None,
+        };
+        Ok(match k {
+            K::None => None,
+            K::Str(p, q) => Some(cmp_ord(p.cmp(&q), op)),
+            K::Bytes(p, q) => Some(cmp_ord(p.cmp(&q), op)),
+            K::Seq(p, q) => {
+                // Find the first differing element, then compare there (or by length).
+                let n = p.len().min(q.len());
+                for i in 0..n {
+                    if p[i].is(q[i]) {
+                        continue;
+                    }
+                    if !self.eq(p[i], q[i])? {
+                        return match op {
+                            CompareOp::Eq => Ok(Some(false)),
+                            CompareOp::Ne => Ok(Some(true)),
+                            _ => {
+                                let r = self.compare(p[i], q[i], op)?;
+                                Ok(Some(self.truthy(r)?))
+                            }
+                        };
+                    }
+                }
+                Some(cmp_ord(p.len().cmp(&q.len()), op))
+            }
+            K::Dict => match op {
+                CompareOp::Eq | CompareOp::Ne => {
+                    let e = self.dict_equal(x, y)?;
+                    Some(if op == CompareOp::Eq { e } else { !e })
+                }
+                _ => None,
+            },
+            K::Set => {
+                let xs = self.iterate(a)?;
+                let ys = self.iterate(b)?;
+                let sub = |vm: &mut Vm, s: &[Value], t: Value| -> PyResult<bool> {
+                    for &v in s {
+                        if !vm.contains(t, v)? {
+                            return Ok(false);
+                        }
+                    }
+                    Ok(true)
+                };
+                Some(match op {
+                    CompareOp::Eq => xs.len() == ys.len() && sub(self, &xs, b)?,
+                    CompareOp::Ne => !(xs.len() == ys.len() && sub(self, &xs, b)?),
+                    CompareOp::Le => xs.len() <= ys.len() && sub(self, &xs, b)?,
+                    CompareOp::Lt => xs.len() < ys.len() && sub(self, &xs, b)?,
+                    CompareOp::Ge => xs.len() >= ys.len() && sub(self, &ys, a)?,
+                    CompareOp::Gt => xs.len() > ys.len() && sub(self, &ys, a)?,
+                })
+            }
+            K::Range => match op {
+                CompareOp::Eq | CompareOp::Ne => {
+                    let p: Vec<Value> = self.iterate(a)?;
+                    let q: Vec<Value> = self.iterate(b)?;
+                    let mut same = p.len() == q.len();
+                    if same {
+                        for (u, w) in p.iter().zip(q.iter()) {
+                            if !self.eq(*u, *w)? {
+                                same = false;
+                                break;
+                            }
+                        }
+                    }
+                    Some(if op == CompareOp::Eq { same } else { !same })
+                }
+                _ => None,
+            },
+        })
+    }
+
+    fn dict_equal(&mut self, x: ObjRef, y: ObjRef) -> PyResult<bool> {
+        let entries: Vec<(Value, Value)> = match self.heap.get(x) {
+            Obj::Dict(d) => d.iter().map(|e| (e.key, e.value)).collect(),
+            _ => return Ok(false),
+        };
+        let ylen = match self.heap.get(y) {
+            Obj::Dict(d) => d.len(),
+            _ => return Ok(false),
+        };
+        if entries.len() != ylen {
+            return Ok(false);
+        }
+        for (k, v) in entries {
+            match self.dict_lookup(y, k)? {
+                Some(w) => {
+                    if !self.eq(v, w)? {
+                        return Ok(false);
+                    }
+                }
+                None => return Ok(false),
+            }
+        }
+        Ok(true)
+    }
+
+    pub fn compare_bool(&mut self, a: Value, b: Value, op: CompareOp) -> PyResult<bool> {
+        let r = self.compare(a, b, op)?;
+        self.truthy(r)
+    }
+
+    /// `a < b` for sorting.
+    pub fn less_than(&mut self, a: Value, b: Value) -> PyResult<bool> {
+        match (a, b) {
+            (Value::Int(x), Value::Int(y)) => Ok(x < y),
+            (Value::Float(x), Value::Float(y)) => Ok(x < y),
+            _ => self.compare_bool(a, b, CompareOp::Lt),
+        }
+    }
+
+    // ----- containment -----
+
+    pub fn contains(&mut self, container: Value, item: Value) -> PyResult<bool> {
+        if let Value::Obj(r) = container {
+            match self.heap.get(r) {
+                Obj::Str(s) => {
+                    return match self.as_str(item) {
+                        Some(sub) => Ok(s.s.contains(sub)),
+                        None => {
+                            let t = self.type_name(item);
+                            Err(exc::type_error(format!("'in <string>' requires string as left operand, not {t}")))
+                        }
+                    };
+                }
+                Obj::List(xs) | Obj::Tuple(xs) => {
+                    let n = xs.len();
+                    for i in 0..n {
+                        let x = match self.heap.get(r) {
+                            Obj::List(xs) | Obj::Tuple(xs) => match xs.get(i) {
+                                Some(&x) => x,
+                                None => break,
+                            },
+                            _ => break,
+                        };
+                        if x.is(item) || self.eq(x, item)? {
+                            return Ok(true);
+                        }
+                    }
+                    return Ok(false);
+                }
+                Obj::Dict(_) => return Ok(self.dict_lookup(r, item)?.is_some()),
+                Obj::Set(_) | Obj::FrozenSet(_) => return self.set_contains(r, item),
+                Obj::DictView(d, view) => {
+                    let (d, view) = (*d, *view);
+                    return match view {
+                        crate::object::DictView::Keys => Ok(self.dict_lookup(d, item)?.is_some()),
+                        crate::object::DictView::Items => {
+                            let pair = self.iterate(item)?;
+                            if pair.len() != 2 {
+                                return Ok(false);
+                            }
+                            match self.dict_lookup(d, pair[0])? {
+                                Some(v) => self.eq(v, pair[1]),
+                                None => Ok(false),
+                            }
+                        }
+                        crate::object::DictView::Values => {
+                            let vals: Vec<Value> = match self.heap.get(d) {
+                                Obj::Dict(dd) => dd.iter().map(|e| e.value).collect(),
+                                _ => Vec::new(),
+                            };
+                            for v in vals {
+                                if self.eq(v, item)? {
+                                    return Ok(true);
+                                }
+                            }
+                            Ok(false)
+                        }
+                    };
+                }
+                Obj::Range { .. } => {
+                    if self.is_int(item) {
+                        return self.range_contains(r, item);
+                    }
+                }
+                Obj::Bytes(b) | Obj::ByteArray(b) => {
+                    if let Value::Int(i) = item {
+                        return Ok(b.contains(&(i as u8)) && (0..256).contains(&i));
+                    }
+                    if let Value::Obj(o) = item {
+                        if let Obj::Bytes(sub) = self.heap.get(o) {
+                            return Ok(sub.is_empty() || b.windows(sub.len()).any(|w| w == &sub[..]));
+                        }
+                    }
+                }
+                Obj::Instance(_) => {
+                    let c = self.names.__contains__;
+                    if let Some(r) = self.call_dunder(container, c, &[item])? {
+                        return self.truthy(r);
+                    }
+                }
+                _ => {}
+            }
+        }
+        // Fall back to iteration.
+        let it = match self.get_iter(container) {
+            Ok(it) => it,
+            Err(e) => {
+                if self.err_matches(&e, ExcKind::TypeError) {
+                    let t = self.type_name(container);
+                    return Err(exc::type_error(format!("argument of type '{t}' is not iterable")));
+                }
+                return Err(e);
+            }
+        };
+        while let Some(x) = self.iter_next(it)? {
+            if x.is(item) || self.eq(x, item)? {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
+
+    // ----- arithmetic -----
+
+    pub fn unary_op(&mut self, op: UnaryOp, v: Value) -> PyResult<Value> {
+        match op {
+            UnaryOp::Not => return Ok(Value::Bool(!self.truthy(v)?)),
+            UnaryOp::Neg => match v {
+                Value::Int(i) => {
+                    return Ok(match i.checked_neg() {
+                        Some(n) => Value::Int(n),
+                        None => self.int_from_big(-BigInt::from(i)),
+                    })
+                }
+                Value::Bool(b) => return Ok(Value::Int(-(b as i64))),
+                Value::Float(f) => return Ok(Value::Float(-f)),
+                _ => {}
+            },
+            UnaryOp::Pos => match v {
+                Value::Int(_) | Value::Float(_) => return Ok(v),
+                Value::Bool(b) => return Ok(Value::Int(b as i64)),
+                _ => {}
+            },
+            UnaryOp::Invert => match v {
+                Value::Int(i) => return Ok(Value::Int(!i)),
+                Value::Bool(b) => return Ok(Value::Int(!(b as i64))),
+                _ => {}
+            },
+        }
+        if let Value::Obj(r) = v {
+            match self.heap.get(r) {
+                Obj::BigInt(b) => {
+                    let b = b.clone();
+                    return Ok(match op {
+                        UnaryOp::Neg => self.int_from_big(-b),
+                        UnaryOp::Pos => v,
+                        _ => self.int_from_big(-b - 1),
+                    });
+                }
+                Obj::Complex(a, b) => {
+                    let (a, b) = (*a, *b);
+                    match op {
+                        UnaryOp::Neg => return Ok(Value::Obj(self.heap.alloc(Obj::Complex(-a, -b)))),
+                        UnaryOp::Pos => return Ok(v),
+                        _ => {}
+                    }
+                }
+                Obj::Instance(_) => {
+                    let name = match op {
+                        UnaryOp::Neg => self.names.__neg__,
+                        UnaryOp::Pos => self.names.__pos__,
+                        _ => self.names.__invert__,
+                    };
+                    if let Some(r) = self.call_dunder(v, name, &[])? {
+                        return Ok(r);
+                    }
+                }
+                _ => {}
+            }
+        }
+        let sym = match op {
+            UnaryOp::Neg => "-",
+            UnaryOp::Pos => "+",
+            _ => "~",
+        };
+        let t = self.type_name(v);
+        Err(exc::type_error(format!("bad operand type for unary {sym}: '{t}'")))
+    }
+
+    /// `a op b` (or `a op= b` when `inplace`), with the full dunder protocol.
+    pub fn binary_op(&mut self, a: Value, b: Value, op: BinaryOp, inplace: bool) -> PyResult<Value> {
+        // Fast paths for small ints and floats.
+        match (a, b) {
+            (Value::Int(x), Value::Int(y)) => {
+                if let Some(v) = int_fast(x, y, op) {
+                    return Ok(v);
+                }
+            }
+            (Value::Float(x), Value::Float(y)) => {
+                if let Some(v) = float_op(x, y, op)? {
+                    return Ok(Value::Float(v));
+                }
+            }
+            _ => {}
+        }
+        if let Some(v) = self.builtin_binary(a, b, op, inplace)? {
+            return Ok(v);
+        }
+        // Dunder protocol.
+        let (lname, rname, iname) = op.dunders();
+        if inplace && self.is_instance_value(a) {
+            let n = self.intern(iname);
+            if let Some(r) = self.call_dunder(a, n, &[b])? {
+                if !r.is(self.not_implemented()) {
+                    return Ok(r);
+                }
+            }
+        }
+        let ta = self.class_of(a);
+        let tb = self.class_of(b);
+        let rn = self.intern(rname);
+        let ln = self.intern(lname);
+        let b_sub = ta != tb && self.is_subclass(tb, ta) && self.is_instance_value(b);
+        if b_sub {
+            if let Some(r) = self.call_dunder(b, rn, &[a])? {
+                if !r.is(self.not_implemented()) {
+                    return Ok(r);
+                }
+            }
+        }
+        if self.is_instance_value(a) {
+            if let Some(r) = self.call_dunder(a, ln, &[b])? {
+                if !r.is(self.not_implemented()) {
+                    return Ok(r);
+                }
+            }
+            // Subclass of a builtin: operate on the wrapped value.
+            let ua = self.unwrap_base(a);
+            if !ua.is(a) {
+                let ub = self.unwrap_base(b);
+                if let Some(v) = self.builtin_binary(ua, ub, op, false)? {
+                    return Ok(v);
+                }
+            }
+        }
+        if !b_sub && ta != tb && self.is_instance_value(b) {
+            if let Some(r) = self.call_dunder(b, rn, &[a])? {
+                if !r.is(self.not_implemented()) {
+                    return Ok(r);
+                }
+            }
+        } else if !b_sub && ta == tb && self.is_instance_value(b) {
+            // Same type: __rop__ is not tried.
+        }
+        let (na, nb) = (self.type_name(a), self.type_name(b));
+        let sym = if inplace {
+            format!("{}=", op.symbol().split(' ').next().unwrap_or(""))
+        } else {
+            op.symbol().to_string()
+        };
+        if op == BinaryOp::Pow && !inplace {
+            return Err(exc::type_error(format!(
+                "unsupported operand type(s) for ** or pow(): '{na}' and '{nb}'"
+            )));
+        }
+        if op == BinaryOp::Add && self.as_str(a).is_some() && !inplace {
+            return Err(exc::type_error(format!("can only concatenate str (not \"{nb}\") to str")));
+        }
+        if op == BinaryOp::Add && matches!(a, Value::Obj(r) if matches!(self.heap.get(r), Obj::List(_))) {
+            return Err(exc::type_error(format!("can only concatenate list (not \"{nb}\") to list")));
+        }
+        if op == BinaryOp::Add && matches!(a, Value::Obj(r) if matches!(self.heap.get(r), Obj::Tuple(_))) {
+            return Err(exc::type_error(format!("can only concatenate tuple (not \"{nb}\") to tuple")));
+        }
+        Err(exc::type_error(format!("unsupported operand type(s) for {sym}: '{na}' and '{nb}'")))
+    }
+
+    /// Operations between builtin values. None: not supported by the builtins.
+    fn builtin_binary(&mut self, a: Value, b: Value, op: BinaryOp, inplace: bool) -> PyResult<Option<Value>> {
+        // Numbers.
+        if let (Some(x), Some(y)) = (self.num(a), self.num(b)) {
+            if self.is_instance_value(a) || self.is_instance_value(b) {
+                return Ok(None);
+            }
+            return self.num_binary(x_own(&x), x_own(&y), op).map(Some);
+        }
+        let (Value::Obj(ra), _) = (a, b) else {
+            // int * str etc.
+            if let (Some(Num::I(_) | Num::B(_)), Value::Obj(rb)) = (self.num(a), b) {
+                if op == BinaryOp::Mul && self.is_sequence(rb) {
+                    return self.seq_repeat(b, a).map(Some);
+                }
+                if let Obj::Complex(..) = self.heap.get(rb) {
+                    return self.complex_binary(a, b, op);
+                }
+            }
+            if let (Value::Float(_), Value::Obj(rb)) = (a, b) {
+                if let Obj::Complex(..) = self.heap.get(rb) {
+                    return self.complex_binary(a, b, op);
+                }
+            }
+            return Ok(None);
+        };
+        match (self.heap.get(ra), op) {
+            (Obj::Str(_), BinaryOp::Add) => {
+                if let Some(sb) = self.as_str(b) {
+                    let sa = self.str_ref(ra);
+                    let mut s = String::with_capacity(sa.len() + sb.len());
+                    s.push_str(sa);
+                    s.push_str(sb);
+                    self.reserve(s.len())?;
+                    return Ok(Some(self.new_str(s)));
+                }
+            }
+            (Obj::Str(_), BinaryOp::Mul) | (Obj::List(_), BinaryOp::Mul) | (Obj::Tuple(_), BinaryOp::Mul) | (Obj::Bytes(_), BinaryOp::Mul) => {
+                if self.is_int(b) {
+                    if inplace {
+                        if let Obj::List(_) = self.heap.get(ra) {
+                            let n = self.index_value(b)?;
+                            let items = match self.heap.get(ra) {
+                                Obj::List(xs) => xs.clone(),
+                                _ => Vec::new(),
+                            };
+                            let n = n.max(0) as usize;
+                            self.reserve(items.len().saturating_mul(n).saturating_mul(16))?;
+                            let mut out = Vec::with_capacity(items.len() * n);
+                            for _ in 0..n {
+                                out.extend_from_slice(&items);
+                            }
+                            if let Obj::List(xs) = self.heap.get_mut(ra) {
+                                *xs = out;
+                            }
+                            return Ok(Some(a));
+                        }
+                    }
+                    return self.seq_repeat(a, b).map(Some);
+                }
+            }
+            (Obj::Str(_), BinaryOp::Mod) => return self.percent_format(a, b).map(Some),
+            (Obj::Bytes(_), BinaryOp::Add) => {
+                if let Value::Obj(rb) = b {
+                    if let Obj::Bytes(y) | Obj::ByteArray(y) = self.heap.get(rb) {
+                        let mut x = match self.heap.get(ra) {
+                            Obj::Bytes(x) => x.clone(),
+                            _ => Vec::new(),
+                        };
+                        x.extend_from_slice(y);
+                        return Ok(Some(Value::Obj(self.heap.alloc(Obj::Bytes(x)))));
+                    }
+                }
+            }
+            (Obj::List(_), BinaryOp::Add) => {
+                if let Value::Obj(rb) = b {
+                    if let Obj::List(y) = self.heap.get(rb) {
+                        let y = y.clone();
+                        self.reserve(y.len() * 16)?;
+                        if inplace {
+                            if let Obj::List(x) = self.heap.get_mut(ra) {
+                                x.extend(y);
+                            }
+                            return Ok(Some(a));
+                        }
+                        let mut x = match self.heap.get(ra) {
+                            Obj::List(x) => x.clone(),
+                            _ => Vec::new(),
+                        };
+                        x.extend(y);
+                        return Ok(Some(self.new_list(x)));
+                    }
+                    if inplace {
+                        let items = self.iterate(b)?;
+                        self.reserve(items.len() * 16)?;
+                        if let Obj::List(x) = self.heap.get_mut(ra) {
+                            x.extend(items);
+                        }
+                        return Ok(Some(a));
+                    }
+                }
+            }
+            (Obj::Tuple(_), BinaryOp::Add) => {
+                if let Value::Obj(rb) = b {
+                    if let Obj::Tuple(y) = self.heap.get(rb) {
+                        let mut x = match self.heap.get(ra) {
+                            Obj::Tuple(x) => x.clone(),
+                            _ => Vec::new(),
+                        };
+                        x.extend_from_slice(y);
+                        return Ok(Some(self.new_tuple(x)));
+                    }
+                }
+            }
+            (Obj::Set(_) | Obj::FrozenSet(_), BinaryOp::Or | BinaryOp::And | BinaryOp::Sub | BinaryOp::Xor) => {
+                if let Value::Obj(rb) = b {
+                    if matches!(self.heap.get(rb), Obj::Set(_) | Obj::FrozenSet(_)) {
+                        return crate::builtins::set::set_binary(self, a, b, op, inplace).map(Some);
+                    }
+                }
+            }
+            (Obj::Dict(_), BinaryOp::Or) => {
+                if let Value::Obj(rb) = b {
+                    if matches!(self.heap.get(rb), Obj::Dict(_)) {
+                        let target = if inplace {
+                            a
+                        } else {
+                            let d = match self.heap.get(ra) {
+                                Obj::Dict(d) => d.copy(),
+                                _ => crate::types::dict::Dict::new(),
+                            };
+                            self.new_dict(d)
+                        };
+                        if let Value::Obj(t) = target {
+                            self.dict_update_from(t, b)?;
+                        }
+                        return Ok(Some(target));
+                    }
+                }
+            }
+            (Obj::DictView(..), BinaryOp::Or | BinaryOp::And | BinaryOp::Sub | BinaryOp::Xor) => {
+                let items = self.iterate(a)?;
+                let s = crate::builtins::set::new_set_from(self, &items)?;
+                return crate::builtins::set::set_binary(self, s, b, op, false).map(Some);
+            }
+            (Obj::Complex(..), _) => return self.complex_binary(a, b, op),
+            _ => {}
+        }
+        Ok(None)
+    }
+
+    fn complex_binary(&mut self, a: Value, b: Value, op: BinaryOp) -> PyResult<Option<Value>> {
+        let get = |vm: &Vm, v: Value| -> Option<(f64, f64)> {
+            match v {
+                Value::Obj(r) => match vm.heap.get(r) {
+                    Obj::Complex(x, y) => Some((*x, *y)),
+                    _ => vm.num(v).map(|n| (num_to_f64(&n), 0.0)),
+                },
+                _ => vm.num(v).map(|n| (num_to_f64(&n), 0.0)),
+            }
+        };
+        let (Some((ar, ai)), Some((br, bi))) = (get(self, a), get(self, b)) else { return Ok(None) };
+        let (r, i) = match op {
+            BinaryOp::Add => (ar + br, ai + bi),
+            BinaryOp::Sub => (ar - br, ai - bi),
+            BinaryOp::Mul => (ar * br - ai * bi, ar * bi + ai * br),
+            BinaryOp::TrueDiv => {
+                let d = br * br + bi * bi;
+                if d == 0.0 {
+                    return Err(exc::zero_division("complex division by zero"));
+                }
+                ((ar * br + ai * bi) / d, (ai * br - ar * bi) / d)
+            }
+            BinaryOp::Pow => {
+                if bi == 0.0 && br == br.trunc() && br.abs() < 1e6 {
+                    let mut n = br as i64;
+                    let (mut rr, mut ri) = (1.0, 0.0);
+                    let (mut xr, mut xi) = if n < 0 {
+                        let d = ar * ar + ai * ai;
+                        if d == 0.0 {
+                            return Err(exc::zero_division("0.0 to a negative or complex power"));
+                        }
+                        (ar / d, -ai / d)
+                    } else {
+                        (ar, ai)
+                    };
+                    n = n.abs();
+                    while n > 0 {
+                        if n & 1 == 1 {
+                            let t = rr * xr - ri * xi;
+                            ri = rr * xi + ri * xr;
+                            rr = t;
+                        }
+                        let t = xr * xr - xi * xi;
+                        xi = 2.0 * xr * xi;
+                        xr = t;
+                        n >>= 1;
+                    }
+                    (rr, ri)
+                } else {
+                    let (m, th) = ((ar * ar + ai * ai).sqrt(), ai.atan2(ar));
+                    if m == 0.0 {
+                        (0.0, 0.0)
+                    } else {
+                        let lm = m.ln();
+                        let nr = (br * lm - bi * th).exp();
+                        let na = bi * lm + br * th;
+                        (nr * na.cos(), nr * na.sin())
+                    }
+                }
+            }
+            _ => return Ok(None),
+        };
+        Ok(Some(Value::Obj(self.heap.alloc(Obj::Complex(r, i)))))
+    }
+
+    fn is_sequence(&self, r: ObjRef) -> bool {
+        matches!(self.heap.get(r), Obj::Str(_) | Obj::List(_) | Obj::Tuple(_) | Obj::Bytes(_))
+    }
+
+    fn seq_repeat(&mut self, seq: Value, n: Value) -> PyResult<Value> {
+        let n = match self.num(n) {
+            Some(Num::I(i)) => i,
+            Some(Num::B(b)) => {
+                if b.is_negative() {
+                    0
+                } else {
+                    return Err(exc::overflow_error("cannot fit 'int' into an index-sized integer"));
+                }
+            }
+            _ => 0,
+        };
+        let n = n.max(0) as usize;
+        let Value::Obj(r) = seq else { return Ok(seq) };
+        match self.heap.get(r) {
+            Obj::Str(s) => {
+                let total = s.s.len().saturating_mul(n);
+                if !self.heap.can_grow(total) || total > isize::MAX as usize / 2 {
+                    return Err(exc::memory_error(""));
+                }
+                let out = self.str_ref(r).repeat(n);
+                Ok(self.new_str(out))
+            }
+            Obj::Bytes(b) => {
+                let total = b.len().saturating_mul(n);
+                if !self.heap.can_grow(total) {
+                    return Err(exc::memory_error(""));
+                }
+                let out = b.repeat(n);
+                Ok(Value::Obj(self.heap.alloc(Obj::Bytes(out))))
+            }
+            Obj::List(xs) | Obj::Tuple(xs) => {
+                let is_list = matches!(self.heap.get(r), Obj::List(_));
+                let total = xs.len().saturating_mul(n);
+                if !self.heap.can_grow(total.saturating_mul(16)) {
+                    return Err(exc::memory_error(""));
+                }
+                let mut out = Vec::with_capacity(total);
+                for _ in 0..n {
+                    out.extend_from_slice(xs);
+                }
+                Ok(if is_list { self.new_list(out) } else { self.new_tuple(out) })
+            }
+            _ => Ok(seq),
+        }
+    }
+
+    fn num_binary(&mut self, x: NumOwned, y: NumOwned, op: BinaryOp) -> PyResult<Value> {
+        use NumOwned::*;
+        match (x, y) {
+            (F(a), b) => Ok(Value::Float(float_op_checked(a, b.to_f64()?, op)?)),
+            (a, F(b)) => {
+                if matches!(op, BinaryOp::LShift | BinaryOp::RShift | BinaryOp::And | BinaryOp::Or | BinaryOp::Xor) {
+                    return Err(exc::type_error(format!(
+                        "unsupported operand type(s) for {}: 'int' and 'float'",
+                        op.symbol()
+                    )));
+                }
+                Ok(Value::Float(float_op_checked(a.to_f64()?, b, op)?))
+            }
+            (I(a), I(b)) => {
+                if let Some(v) = int_fast(a, b, op) {
+                    return Ok(v);
+                }
+                self.big_op(BigInt::from(a), BigInt::from(b), op)
+            }
+            (a, b) => self.big_op(a.to_big(), b.to_big(), op),
+        }
+    }
+
+    fn big_op(&mut self, a: BigInt, b: BigInt, op: BinaryOp) -> PyResult<Value> {
+        let r = match op {
+            BinaryOp::Add => a + b,
+            BinaryOp::Sub => a - b,
+            BinaryOp::Mul => {
+                let bits = a.bits() + b.bits();
+                if !self.heap.can_grow((bits / 8) as usize) {
+                    return Err(exc::memory_error(""));
+                }
+                a * b
+            }
+            BinaryOp::TrueDiv => {
+                if b.is_zero() {
+                    return Err(exc::zero_division("division by zero"));
+                }
+                return Ok(Value::Float(big_truediv(&a, &b)?));
+            }
+            BinaryOp::FloorDiv => {
+                if b.is_zero() {
+                    return Err(exc::zero_division("integer division or modulo by zero"));
+                }
+                a.div_floor(&b)
+            }
+            BinaryOp::Mod => {
+                if b.is_zero() {
+                    return Err(exc::zero_division("integer division or modulo by zero"));
+                }
+                a.mod_floor(&b)
+            }
+            BinaryOp::Pow => {
+                if b.is_negative() {
+                    let (fa, fb) = (big_to_f64(&a)?, big_to_f64(&b)?);
+                    if fa == 0.0 {
+                        return Err(exc::zero_division("0.0 cannot be raised to a negative power"));
+                    }
+                    return Ok(Value::Float(fa.powf(fb)));
+                }
+                let e = match b.to_u64() {
+                    Some(e) => e,
+                    None => {
+                        if a.is_zero() || a.is_one() {
+                            return Ok(self.int_from_big(a));
+                        }
+                        if a == BigInt::from(-1) {
+                            return Ok(self.int_from_big(if b.is_even() { BigInt::one() } else { a }));
+                        }
+                        return Err(exc::memory_error(""));
+                    }
+                };
+                let bits = (a.bits() as f64) * (e as f64);
+                if bits > 8.0 * (self.heap.limit.saturating_sub(self.heap.bytes)) as f64 || bits > 1e10 {
+                    if a.is_zero() || a.is_one() || a == BigInt::from(-1) {
+                        // Small results whatever the exponent.
+                    } else {
+                        return Err(exc::memory_error(""));
+                    }
+                }
+                Pow::pow(a, e)
+            }
+            BinaryOp::LShift => {
+                if b.is_negative() {
+                    return Err(exc::value_error("negative shift count"));
+                }
+                let s = b.to_u64().unwrap_or(u64::MAX);
+                if a.is_zero() {
+                    return Ok(Value::Int(0));
+                }
+                if s > 1 << 34 || !self.heap.can_grow((s / 8) as usize) {
+                    return Err(exc::memory_error(""));
+                }
+                a << s
+            }
+            BinaryOp::RShift => {
+                if b.is_negative() {
+                    return Err(exc::value_error("negative shift count"));
+                }
+                match b.to_u64() {
+                    Some(s) if s < (1 << 34) => a >> s,
+                    _ => {
+                        if a.is_negative() {
+                            BigInt::from(-1)
+                        } else {
+                            BigInt::zero()
+                        }
+                    }
+                }
+            }
+            BinaryOp::And => a & b,
+            BinaryOp::Or => a | b,
+            BinaryOp::Xor => a ^ b,
+            BinaryOp::MatMul => {
+                return Err(exc::type_error("unsupported operand type(s) for @: 'int' and 'int'"))
+            }
+        };
+        Ok(self.int_from_big(r))
+    }
+
+    // ----- subscripts -----
+
+    /// An int usable as an index (`__index__`).
+    pub fn index_value(&mut self, v: Value) -> PyResult<i64> {
+        match v {
+            Value::Int(i) => Ok(i),
+            Value::Bool(b) => Ok(b as i64),
+            Value::Obj(r) => match self.heap.get(r) {
+                Obj::BigInt(_) => Err(PyErr::new(
+                    ExcKind::IndexError,
+                    "cannot fit 'int' into an index-sized integer",
+                )),
+                Obj::Instance(_) => {
+                    let n = self.names.__index__;
+                    match self.call_dunder(v, n, &[])? {
+                        Some(Value::Int(i)) => Ok(i),
+                        Some(Value::Bool(b)) => Ok(b as i64),
+                        _ => {
+                            let t = self.type_name(v);
+                            Err(exc::type_error(format!(
+                                "'{t}' object cannot be interpreted as an integer"
+                            )))
+                        }
+                    }
+                }
+                _ => {
+                    let t = self.type_name(v);
+                    Err(exc::type_error(format!("'{t}' object cannot be interpreted as an integer")))
+                }
+            },
+            _ => {
+                let t = self.type_name(v);
+                Err(exc::type_error(format!("'{t}' object cannot be interpreted as an integer")))
+            }
+        }
+    }
+
+    /// Normalise a sequence index, raising IndexError with `what` ("list index out of range").
+    pub fn seq_index(&mut self, idx: Value, len: usize, what: &str) -> PyResult<usize> {
+        let i = match idx {
+            Value::Int(i) => i,
+            _ => match self.index_value(idx) {
+                Ok(i) => i,
+                Err(e) => {
+                    if self.err_matches(&e, ExcKind::IndexError) {
+                        return Err(PyErr::new(ExcKind::IndexError, format!("cannot fit 'int' into an index-sized integer")));
+                    }
+                    return Err(e);
+                }
+            },
+        };
+        let n = len as i64;
+        let j = if i < 0 { i + n } else { i };
+        if j < 0 || j >= n {
+            return Err(exc::index_error(format!("{what} index out of range")));
+        }
+        Ok(j as usize)
+    }
+
+    /// The indices a slice selects from a sequence of `len` items: (start, stop, step, count).
+    pub fn slice_indices(&mut self, slice: ObjRef, len: usize) -> PyResult<(i64, i64, i64, usize)> {
+        let (a, b, c) = match self.heap.get(slice) {
+            Obj::Slice(a, b, c) => (*a, *b, *c),
+            _ => (Value::None, Value::None, Value::None),
+        };
+        let conv = |vm: &mut Vm, v: Value| -> PyResult<Option<i64>> {
+            if v.is_none() {
+                return Ok(None);
+            }
+            match vm.num(v) {
+                Some(Num::B(b)) => Ok(Some(if b.is_negative() { i64::MIN / 2 } else { i64::MAX / 2 })),
+                _ => match vm.index_value(v) {
+                    Ok(i) => Ok(Some(i)),
+                    Err(_) => Err(exc::type_error(
+                        "slice indices must be integers or None or have an __index__ method",
+                    )),
+                },
+            }
+        };
+        let step = conv(self, c)?.unwrap_or(1);
+        if step == 0 {
+            return Err(exc::value_error("slice step cannot be zero"));
+        }
+        let n = len as i64;
+        let (lower, upper) = if step < 0 { (-1, n - 1) } else { (0, n) };
+        let fix = |x: Option<i64>, default: i64| -> i64 {
+            match x {
+                None => default,
+                Some(i) if i < 0 => (i + n).max(lower),
+                Some(i) => i.min(upper),
+            }
+        };
+        let start = fix(conv(self, a)?, if step < 0 { upper } else { lower });
+        let stop = fix(conv(self, b)?, if step < 0 { lower } else { upper });
+        let count = if step > 0 {
+            if stop > start {
+                ((stop - start - 1) / step + 1) as usize
+            } else {
+                0
+            }
+        } else if start > stop {
+            ((start - stop - 1) / (-step) + 1) as usize
+        } else {
+            0
+        };
+        Ok((start, stop, step, count))
+    }
+
+    pub fn get_item(&mut self, obj: Value, key: Value) -> PyResult<Value> {
+        if let Value::Obj(r) = obj {
+            match self.heap.get(r) {
+                Obj::List(xs) | Obj::Tuple(xs) => {
+                    if let Value::Int(i) = key {
+                        let n = xs.len() as i64;
+                        let j = if i < 0 { i + n } else { i };
+                        if j >= 0 && j < n {
+                            return Ok(xs[j as usize]);
+                        }
+                    }
+                    let is_list = matches!(self.heap.get(r), Obj::List(_));
+                    let len = match self.heap.get(r) {
+                        Obj::List(xs) | Obj::Tuple(xs) => xs.len(),
+                        _ => 0,
+                    };
+                    if let Some(s) = self.as_slice(key) {
+                        let (start, _, step, count) = self.slice_indices(s, len)?;
+                        let items: Vec<Value> = match self.heap.get(r) {
+                            Obj::List(xs) | Obj::Tuple(xs) => (0..count).map(|k| xs[(start + k as i64 * step) as usize]).collect(),
+                            _ => Vec::new(),
+                        };
+                        return Ok(if is_list { self.new_list(items) } else { self.new_tuple(items) });
+                    }
+                    let what = if is_list { "list" } else { "tuple" };
+                    if !self.is_int(key) && !self.is_instance_value(key) {
+                        let t = self.type_name(key);
+                        return Err(exc::type_error(format!(
+                            "{what} indices must be integers or slices, not {t}"
+                        )));
+                    }
+                    let j = self.seq_index(key, len, what)?;
+                    return Ok(match self.heap.get(r) {
+                        Obj::List(xs) | Obj::Tuple(xs) => xs[j],
+                        _ => Value::None,
+                    });
+                }
+                Obj::Dict(_) => {
+                    return match self.dict_lookup(r, key)? {
+                        Some(v) => Ok(v),
+                        None => Err(self.key_error(key)),
+                    };
+                }
+                Obj::Str(_) => return crate::builtins::str::str_getitem(self, r, key),
+                Obj::Bytes(_) | Obj::ByteArray(_) => return crate::builtins::bytes::bytes_getitem(self, r, key),
+                Obj::Range { .. } => return self.range_getitem(r, key),
+                Obj::Class(_) => {
+                    let n = self.names.__class_getitem__;
+                    if let Some(f) = self.lookup_type_attr(r, n) {
+                        return self.call_bound(f, obj, &[key]);
+                    }
+                    // `list[int]` and friends: generic aliases are not modelled; return the class.
+                    if let Obj::Class(c) = self.heap.get(r) {
+                        if c.builtin {
+                            return Ok(obj);
+                        }
+                    }
+                    let name = self.class_name(r);
+                    return Err(exc::type_error(format!("type '{name}' is not subscriptable")));
+                }
+                Obj::Instance(_) => {
+                    let n = self.names.__getitem__;
+                    if let Some(v) = self.call_dunder(obj, n, &[key])? {
+                        return Ok(v);
+                    }
+                    let base = self.unwrap_base(obj);
+                    if !base.is(obj) {
+                        return self.get_item(base, key);
+                    }
+                }
+                _ => {}
+            }
+        }
+        let t = self.type_name(obj);
+        Err(exc::type_error(format!("'{t}' object is not subscriptable")))
+    }
+
+    pub fn as_slice(&self, v: Value) -> Option<ObjRef> {
+        match v {
+            Value::Obj(r) if matches!(self.heap.get(r), Obj::Slice(..)) => Some(r),
+            _ => None,
+        }
+    }
+
+    pub fn set_item(&mut self, obj: Value, key: Value, val: Value) -> PyResult<()> {
+        if let Value::Obj(r) = obj {
+            match self.heap.get(r) {
+                Obj::List(xs) => {
+                    let len = xs.len();
+                    if let Some(s) = self.as_slice(key) {
+                        return self.list_set_slice(r, s, val);
+                    }
+                    if !self.is_int(key) && !self.is_instance_value(key) {
+                        let t = self.type_name(key);
+                        return Err(exc::type_error(format!("list indices must be integers or slices, not {t}")));
+                    }
+                    let j = self.seq_index(key, len, "list assignment")?;
+                    if let Obj::List(xs) = self.heap.get_mut(r) {
+                        xs[j] = val;
+                    }
+                    return Ok(());
+                }
+                Obj::Dict(_) => return self.dict_set(r, key, val),
+                Obj::ByteArray(b) => {
+                    let len = b.len();
+                    let j = self.seq_index(key, len, "bytearray")?;
+                    let v = self.index_value(val)?;
+                    if !(0..256).contains(&v) {
+                        return Err(exc::value_error("byte must be in range(0, 256)"));
+                    }
+                    if let Obj::ByteArray(b) = self.heap.get_mut(r) {
+                        b[j] = v as u8;
+                    }
+                    return Ok(());
+                }
+                Obj::Instance(_) => {
+                    let n = self.names.__setitem__;
+                    if self.call_dunder(obj, n, &[key, val])?.is_some() {
+                        return Ok(());
+                    }
+                    let base = self.unwrap_base(obj);
+                    if !base.is(obj) {
+                        return self.set_item(base, key, val);
+                    }
+                }
+                _ => {}
+            }
+        }
+        let t = self.type_name(obj);
+        Err(exc::type_error(format!("'{t}' object does not support item assignment")))
+    }
+
+    pub fn del_item(&mut self, obj: Value, key: Value) -> PyResult<()> {
+        if let Value::Obj(r) = obj {
+            match self.heap.get(r) {
+                Obj::List(xs) => {
+                    let len = xs.len();
+                    if let Some(s) = self.as_slice(key) {
+                        let (start, _, step, count) = self.slice_indices(s, len)?;
+                        let mut idx: Vec<usize> = (0..count).map(|k| (start + k as i64 * step) as usize).collect();
+                        idx.sort_unstable();
+                        if let Obj::List(xs) = self.heap.get_mut(r) {
+                            for i in idx.into_iter().rev() {
+                                xs.remove(i);
+                            }
+                        }
+                        return Ok(());
+                    }
+                    let j = self.seq_index(key, len, "list assignment")?;
+                    if let Obj::List(xs) = self.heap.get_mut(r) {
+                        xs.remove(j);
+                    }
+                    return Ok(());
+                }
+                Obj::Dict(_) => {
+                    return match self.dict_remove(r, key)? {
+                        Some(_) => Ok(()),
+                        None => Err(self.key_error(key)),
+                    };
+                }
+                Obj::Instance(_) => {
+                    let n = self.names.__delitem__;
+                    if self.call_dunder(obj, n, &[key])?.is_some() {
+                        return Ok(());
+                    }
+                    let base = self.unwrap_base(obj);
+                    if !base.is(obj) {
+                        return self.del_item(base, key);
+                    }
+                }
+                _ => {}
+            }
+        }
+        let t = self.type_name(obj);
+        Err(exc::type_error(format!("'{t}' object does not support item deletion")))
+    }
+
+    fn list_set_slice(&mut self, list: ObjRef, slice: ObjRef, val: Value) -> PyResult<()> {
+        let len = match self.heap.get(list) {
+            Obj::List(xs) => xs.len(),
+            _ => 0,
+        };
+        let items = if Value::Obj(list).is(val) {
+            match self.heap.get(list) {
+                Obj::List(xs) => xs.clone(),
+                _ => Vec::new(),
+            }
+        } else {
+            match self.iterate(val) {
+                Ok(v) => v,
+                Err(e) => {
+                    if self.err_matches(&e, ExcKind::TypeError) {
+                        return Err(exc::type_error("can only assign an iterable"));
+                    }
+                    return Err(e);
+                }
+            }
+        };
+        let (start, stop, step, count) = self.slice_indices(slice, len)?;
+        if step == 1 {
+            let stop = stop.max(start);
+            if let Obj::List(xs) = self.heap.get_mut(list) {
+                xs.splice(start as usize..stop as usize, items);
+            }
+            return Ok(());
+        }
+        if items.len() != count {
+            return Err(exc::value_error(format!(
+                "attempt to assign sequence of size {} to extended slice of size {}",
+                items.len(),
+                count
+            )));
+        }
+        if let Obj::List(xs) = self.heap.get_mut(list) {
+            for (k, v) in items.into_iter().enumerate() {
+                xs[(start + k as i64 * step) as usize] = v;
+            }
+        }
+        Ok(())
+    }
+
+    // ----- range helpers -----
+
+    pub fn range_parts(&self, r: ObjRef) -> (Value, Value, Value) {
+        match self.heap.get(r) {
+            Obj::Range { start, stop, step } => (*start, *stop, *step),
+            _ => (Value::Int(0), Value::Int(0), Value::Int(1)),
+        }
+    }
+
+    pub fn range_len(&mut self, r: ObjRef) -> PyResult<i64> {
+        let (a, b, c) = self.range_parts(r);
+        if let (Value::Int(a), Value::Int(b), Value::Int(c)) = (a, b, c) {
+            return Ok(range_len_i64(a, b, c));
+        }
+        let (a, b, c) = (self.to_bigint(a).unwrap_or_default(), self.to_bigint(b).unwrap_or_default(), self.to_bigint(c).unwrap_or_default());
+        let n = big_range_len(&a, &b, &c);
+        n.to_i64().ok_or_else(|| exc::overflow_error("Python int too large to convert to C ssize_t"))
+    }
+
+    fn range_getitem(&mut self, r: ObjRef, key: Value) -> PyResult<Value> {
+        let (a, b, c) = self.range_parts(r);
+        if let Some(s) = self.as_slice(key) {
+            let len = self.range_len(r)? as usize;
+            let (start, stop, step, _) = self.slice_indices(s, len)?;
+            let (Value::Int(a), Value::Int(_), Value::Int(c)) = (a, b, c) else {
+                return Err(exc::overflow_error("range too large"));
+            };
+            let nstart = a + start * c;
+            let nstop = a + stop * c;
+            let nstep = c * step;
+            return Ok(Value::Obj(self.heap.alloc(Obj::Range {
+                start: Value::Int(nstart),
+                stop: Value::Int(nstop),
+                step: Value::Int(nstep),
+            })));
+        }
+        let len = self.range_len(r)? as usize;
+        if !self.is_int(key) && !self.is_instance_value(key) {
+            let t = self.type_name(key);
+            return Err(exc::type_error(format!("range indices must be integers or slices, not {t}")));
+        }
+        let i = self.seq_index(key, len, "range object")?;
+        match (a, c) {
+            (Value::Int(a), Value::Int(c)) => Ok(Value::Int(a + i as i64 * c)),
+            _ => {
+                let (a, c) = (self.to_bigint(a).unwrap_or_default(), self.to_bigint(c).unwrap_or_default());
+                Ok(self.int_from_big(a + c * BigInt::from(i)))
+            }
+        }
+    }
+
+    fn range_contains(&mut self, r: ObjRef, item: Value) -> PyResult<bool> {
+        let (a, b, c) = self.range_parts(r);
+        let (Some(a), Some(b), Some(c), Some(x)) = (self.to_bigint(a), self.to_bigint(b), self.to_bigint(c), self.to_bigint(item)) else {
+            return Ok(false);
+        };
+        let inside = if c.is_positive() { x >= a && x < b } else { x <= a && x > b };
+        Ok(inside && ((&x - &a) % &c).is_zero())
+    }
+}
+
+pub fn range_len_i64(a: i64, b: i64, c: i64) -> i64 {
+    let (a, b, c) = (a as i128, b as i128, c as i128);
+    let n = if c > 0 {
+        if b > a { (b - a - 1) / c + 1 } else { 0 }
+    } else if a > b {
+        (a - b - 1) / (-c) + 1
+    } else {
+        0
+    };
+    n.min(i64::MAX as i128) as i64
+}
+
+pub fn big_range_len(a: &BigInt, b: &BigInt, c: &BigInt) -> BigInt {
+    if c.is_positive() {
+        if b > a {
+            (b - a - 1) / c + 1
+        } else {
+            BigInt::zero()
+        }
+    } else if a > b {
+        (a - b - 1) / (-c) + 1
+    } else {
+        BigInt::zero()
+    }
+}
+
+/// Owned numeric operand.
+pub enum NumOwned {
+    I(i64),
+    B(BigInt),
+    F(f64),
+}
+
+impl NumOwned {
+    fn to_f64(&self) -> PyResult<f64> {
+        match self {
+            NumOwned::I(i) => Ok(*i as f64),
+            NumOwned::B(b) => big_to_f64(b),
+            NumOwned::F(f) => Ok(*f),
+        }
+    }
+
+    fn to_big(self) -> BigInt {
+        match self {
+            NumOwned::I(i) => BigInt::from(i),
+            NumOwned::B(b) => b,
+            NumOwned::F(f) => BigInt::from(f as i64),
+        }
+    }
+}
+
+fn x_own(n: &Num) -> NumOwned {
+    match n {
+        Num::I(i) => NumOwned::I(*i),
+        Num::B(b) => NumOwned::B((*b).clone()),
+        Num::F(f) => NumOwned::F(*f),
+    }
+}
+
+pub fn num_to_f64(n: &Num) -> f64 {
+    match n {
+        Num::I(i) => *i as f64,
+        Num::B(b) => b.to_f64().unwrap_or(f64::INFINITY),
+        Num::F(f) => *f,
+    }
+}
+
+pub fn big_to_f64(b: &BigInt) -> PyResult<f64> {
+    match b.to_f64() {
+        Some(f) if f.is_finite() => Ok(f),
+        _ => Err(exc::overflow_error("int too large to convert to float")),
+    }
+}
+
+/// True division of big ints, correctly rounded where it matters.
+fn big_truediv(a: &BigInt, b: &BigInt) -> PyResult<f64> {
+    if let (Some(x), Some(y)) = (a.to_i64(), b.to_i64()) {
+        if x.unsigned_abs() < (1 << 53) && y.unsigned_abs() < (1 << 53) {
+            return Ok(x as f64 / y as f64);
+        }
+    }
+    let (q, r) = a.div_rem(b);
+    match (q.to_f64(), r.to_f64(), b.to_f64()) {
+        (Some(q), Some(r), Some(bf)) if q.is_finite() && bf.is_finite() => Ok(q + r / bf),
+        _ => Err(exc::overflow_error("integer division result too large for a float")),
+    }
+}
+
+fn int_float_eq(x: i64, y: f64) -> bool {
+    if y.fract() != 0.0 || !y.is_finite() {
+        return false;
+    }
+    if y.abs() < 9.2e18 {
+        return (y as i64) == x;
+    }
+    false
+}
+
+/// Compare two numbers exactly (ints and floats mixed). None when unordered (NaN).
+pub fn num_cmp(a: &Num, b: &Num) -> Option<std::cmp::Ordering> {
+    use std::cmp::Ordering;
+    match (a, b) {
+        (Num::I(x), Num::I(y)) => Some(x.cmp(y)),
+        (Num::F(x), Num::F(y)) => x.partial_cmp(y),
+        (Num::B(x), Num::B(y)) => Some(x.cmp(y)),
+        (Num::I(x), Num::B(y)) => Some(BigInt::from(*x).cmp(y)),
+        (Num::B(x), Num::I(y)) => Some((*x).cmp(&BigInt::from(*y))),
+        (Num::F(x), other) => num_cmp(other, &Num::F(*x)).map(Ordering::reverse),
+        (Num::I(x), Num::F(y)) => {
+            if y.is_nan() {
+                return None;
+            }
+            if y.is_infinite() {
+                return Some(if *y > 0.0 { Ordering::Less } else { Ordering::Greater });
+            }
+            if x.unsigned_abs() < (1 << 53) {
+                return (*x as f64).partial_cmp(y);
+            }
+            let fl = y.floor();
+            let yb = BigInt::from(fl as i128);
+            match BigInt::from(*x).cmp(&yb) {
+                Ordering::Equal if *y > fl => Some(Ordering::Less),
+                o => Some(o),
+            }
+        }
+        (Num::B(x), Num::F(y)) => {
+            if y.is_nan() {
+                return None;
+            }
+            if y.is_infinite() {
+                return Some(if *y > 0.0 { Ordering::Less } else { Ordering::Greater });
+            }
+            let xf = x.to_f64().unwrap_or(if x.is_negative() { f64::NEG_INFINITY } else { f64::INFINITY });
+            if xf.is_infinite() {
+                return Some(if x.is_negative() { Ordering::Less } else { Ordering::Greater });
+            }
+            let fl = y.floor();
+            let yb = num_bigint::BigInt::from(fl as i128);
+            match (*x).cmp(&yb) {
+                Ordering::Equal if *y > fl => Some(Ordering::Less),
+                o => Some(o),
+            }
+        }
+    }
+}
+
+pub fn cmp_ord(o: std::cmp::Ordering, op: CompareOp) -> bool {
+    use std::cmp::Ordering::*;
+    match op {
+        CompareOp::Lt => o == Less,
+        CompareOp::Le => o != Greater,
+        CompareOp::Eq => o == Equal,
+        CompareOp::Ne => o != Equal,
+        CompareOp::Gt => o == Greater,
+        CompareOp::Ge => o != Less,
+    }
+}
+
+fn cmp_f64(x: f64, y: f64, op: CompareOp) -> bool {
+    match op {
+        CompareOp::Lt => x < y,
+        CompareOp::Le => x <= y,
+        CompareOp::Eq => x == y,
+        CompareOp::Ne => x != y,
+        CompareOp::Gt => x > y,
+        CompareOp::Ge => x >= y,
+    }
+}
+
+/// Small-int arithmetic that stays small; None when the result needs a big int (or is an
+/// error or float the slow path produces).
+#[inline]
+fn int_fast(x: i64, y: i64, op: BinaryOp) -> Option<Value> {
+    Some(Value::Int(match op {
+        BinaryOp::Add => x.checked_add(y)?,
+        BinaryOp::Sub => x.checked_sub(y)?,
+        BinaryOp::Mul => x.checked_mul(y)?,
+        BinaryOp::FloorDiv => {
+            if y == 0 || (x == i64::MIN && y == -1) {
+                return None;
+            }
+            x.div_floor(&y)
+        }
+        BinaryOp::Mod => {
+            if y == 0 || (x == i64::MIN && y == -1) {
+                return None;
+            }
+            x.mod_floor(&y)
+        }
+        BinaryOp::TrueDiv => {
+            if y == 0 || x.unsigned_abs() >= (1 << 53) || y.unsigned_abs() >= (1 << 53) {
+                return None;
+            }
+            return Some(Value::Float(x as f64 / y as f64));
+        }
+        BinaryOp::And => x & y,
+        BinaryOp::Or => x | y,
+        BinaryOp::Xor => x ^ y,
+        BinaryOp::LShift => {
+            if !(0..64).contains(&y) {
+                return None;
+            }
+            let r = x.checked_shl(y as u32)?;
+            if (r >> y) != x {
+                return None;
+            }
+            r
+        }
+        BinaryOp::RShift => {
+            if y < 0 {
+                return None;
+            }
+            if y >= 64 {
+                if x < 0 { -1 } else { 0 }
+            } else {
+                x >> y
+            }
+        }
+        BinaryOp::Pow => {
+            if y < 0 {
+                return None;
+            }
+            let e = u32::try_from(y).ok()?;
+            x.checked_pow(e)?
+        }
+        BinaryOp::MatMul => return None,
+    }))
+}
+
+#[inline]
+fn float_op(x: f64, y: f64, op: BinaryOp) -> PyResult<Option<f64>> {
+    Ok(Some(match op {
+        BinaryOp::Add => x + y,
+        BinaryOp::Sub => x - y,
+        BinaryOp::Mul => x * y,
+        BinaryOp::TrueDiv => {
+            if y == 0.0 {
+                return Err(exc::zero_division("float division by zero"));
+            }
+            x / y
+        }
+        _ => return Ok(Some(float_op_checked(x, y, op)?)),
+    }))
+}
+
+fn float_op_checked(x: f64, y: f64, op: BinaryOp) -> PyResult<f64> {
+    Ok(match op {
+        BinaryOp::Add => x + y,
+        BinaryOp::Sub => x - y,
+        BinaryOp::Mul => x * y,
+        BinaryOp::TrueDiv => {
+            if y == 0.0 {
+                return Err(exc::zero_division("float division by zero"));
+            }
+            x / y
+        }
+        BinaryOp::FloorDiv => {
+            if y == 0.0 {
+                return Err(exc::zero_division("float floor division by zero"));
+            }
+            float_divmod(x, y).0
+        }
+        BinaryOp::Mod => {
+            if y == 0.0 {
+                return Err(exc::zero_division("float modulo"));
+            }
+            float_divmod(x, y).1
+        }
+        BinaryOp::Pow => {
+            if x == 0.0 && y < 0.0 {
+                return Err(exc::zero_division("0.0 cannot be raised to a negative power"));
+            }
+            if x < 0.0 && y.fract() != 0.0 && y.is_finite() {
+                return Err(exc::value_error("math domain error: negative number cannot be raised to a fractional power"));
+            }
+            let r = x.powf(y);
+            if r.is_infinite() && x.is_finite() && y.is_finite() {
+                return Err(PyErr::new(ExcKind::OverflowError, "(34, 'Numerical result out of range')"));
+            }
+            r
+        }
+        _ => {
+            return Err(exc::type_error(format!(
+                "unsupported operand type(s) for {}: 'float' and 'float'",
+                op.symbol()
+            )))
+        }
+    })
+}
+
+/// Python's float divmod: the remainder has the sign of the divisor.
+pub fn float_divmod(x: f64, y: f64) -> (f64, f64) {
+    let mut m = x % y;
+    let mut div = (x - m) / y;
+    if m != 0.0 {
+        if (y < 0.0) != (m < 0.0) {
+            m += y;
+            div -= 1.0;
+        }
+    } else {
+        m = 0.0f64.copysign(y);
+    }
+    let floordiv = if div != 0.0 {
+        let f = div.floor();
+        if div - f > 0.5 {
+            f + 1.0
+        } else {
+            f
+        }
+    } else {
+        0.0f64.copysign(x / y)
+    };
+    (floordiv, m)
+}
+
+/// Value of an owned ObjRef-less big int comparison helper used by builtins.
+pub fn big_sign(b: &BigInt) -> i32 {
+    if b.is_negative() {
+        -1
+    } else if b.is_zero() {
+        0
+    } else {
+        1
+    }
+}

@@ -1,0 +1,1301 @@
+//! Text conversions: `repr`, `str`, `format` (the format-spec mini-language), `%`-formatting
+//! and `str.format`.
+
+use crate::object::{DictView, GenState, Obj};
+use crate::value::{ObjRef, Value};
+use crate::vm::exc::{self, ExcKind, PyErr};
+use crate::vm::ops::Num;
+use crate::vm::{PyResult, Vm, MAX_NATIVE_DEPTH};
+use num_bigint::BigInt;
+use num_traits::{Signed, ToPrimitive, Zero};
+
+/// CPython's `repr(float)`: shortest round-trip digits, fixed notation for exponents in
+/// [-4, 16), scientific otherwise.
+pub fn float_repr(f: f64) -> String {
+    if f.is_nan() {
+        return "nan".into();
+    }
+    if f.is_infinite() {
+        return if f > 0.0 { "inf".into() } else { "-inf".into() };
+    }
+    if f == 0.0 {
+        return if f.is_sign_negative() { "-0.0".into() } else { "0.0".into() };
+    }
+    let e = format!("{:e}", f);
+    let (mant, exp) = e.split_once('e').unwrap_or((&e, "0"));
+    let exp: i32 = exp.parse().unwrap_or(0);
+    let neg = mant.starts_with('-');
+    let digits: String = mant.chars().filter(|c| c.is_ascii_digit()).collect();
+    let mut out = String::new();
+    if neg {
+        out.push('-');
+    }
+    if (-4..16).contains(&exp) {
+        if exp < 0 {
+            out.push_str("0.");
+            for _ in 0..(-exp - 1) {
+                out.push('0');
+            }
+            out.push_str(&digits);
+        } else {
+            let int_len = exp as usize + 1;
+            if digits.len() <= int_len {
+                out.push_str(&digits);
+                for _ in digits.len()..int_len {
+                    out.push('0');
+                }
+                out.push_str(".0");
+            } else {
+                out.push_str(&digits[..int_len]);
+                out.push('.');
+                out.push_str(&digits[int_len..]);
+            }
+        }
+    } else {
+        out.push_str(&digits[..1]);
+        if digits.len() > 1 {
+            out.push('.');
+            out.push_str(&digits[1..]);
+        }
+        out.push_str(&format!("e{}{:02}", if exp < 0 { '-' } else { '+' }, exp.abs()));
+    }
+    out
+}
+
+/// `repr(str)`: CPython's quote choice and escapes.
+pub fn str_repr(s: &str) -> String {
+    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push(quote);
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c if !is_printable(c) => {
+                let n = c as u32;
+                if n < 0x100 {
+                    out.push_str(&format!("\\x{n:02x}"));
+                } else if n < 0x10000 {
+                    out.push_str(&format!("\\u{n:04x}"));
+                } else {
+                    out.push_str(&format!("\\U{n:08x}"));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.push(quote);
+    out
+}
+
+/// Roughly Python's `str.isprintable` for a char.
+pub fn is_printable(c: char) -> bool {
+    let n = c as u32;
+    if n < 0x20 || (0x7f..0xa0).contains(&n) || n == 0xad {
+        return false;
+    }
+    if (0x2028..=0x2029).contains(&n) || (0xd800..0xe000).contains(&n) || n == 0xfeff {
+        return false;
+    }
+    if (0x200b..=0x200f).contains(&n) || (0x202a..=0x202e).contains(&n) || (0x2060..=0x206f).contains(&n) {
+        return false;
+    }
+    if (0xe000..0xf900).contains(&n) || n >= 0xf0000 || (0xfff0..=0xfff8).contains(&n) {
+        return false;
+    }
+    !c.is_whitespace() || c == ' '
+}
+
+pub fn bytes_repr(b: &[u8], prefix: &str) -> String {
+    let quote = if b.contains(&b'\'') && !b.contains(&b'"') { '"' } else { '\'' };
+    let mut out = String::from(prefix);
+    out.push(quote);
+    for &c in b {
+        match c {
+            b'\\' => out.push_str("\\\\"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            b'\t' => out.push_str("\\t"),
+            c if c as char == quote => {
+                out.push('\\');
+                out.push(c as char);
+            }
+            0x20..=0x7e => out.push(c as char),
+            _ => out.push_str(&format!("\\x{c:02x}")),
+        }
+    }
+    out.push(quote);
+    out
+}
+
+impl Vm {
+    /// `repr(v)`
+    pub fn repr_value(&mut self, v: Value) -> PyResult<String> {
+        match v {
+            Value::None => Ok("None".into()),
+            Value::Bool(b) => Ok(if b { "True" } else { "False" }.into()),
+            Value::Int(i) => Ok(i.to_string()),
+            Value::Float(f) => Ok(float_repr(f)),
+            Value::Undef => Ok("<undefined>".into()),
+            Value::Obj(r) => self.repr_obj(v, r),
+        }
+    }
+
+    fn repr_obj(&mut self, v: Value, r: ObjRef) -> PyResult<String> {
+        match self.heap.get(r) {
+            Obj::Str(s) => return Ok(str_repr(&s.s)),
+            Obj::BigInt(b) => return Ok(b.to_string()),
+            Obj::Bytes(b) => return Ok(bytes_repr(b, "b")),
+            Obj::ByteArray(b) => return Ok(format!("bytearray({})", bytes_repr(b, "b"))),
+            Obj::Complex(a, b) => return Ok(complex_repr(*a, *b)),
+            Obj::Tuple(xs) => {
+                if r == self.ellipsis {
+                    return Ok("Ellipsis".into());
+                }
+                if r == self.not_implemented {
+                    return Ok("NotImplemented".into());
+                }
+                let xs = xs.clone();
+                if xs.len() == 1 {
+                    let s = self.repr_nested(r, &xs, "(", ",)")?;
+                    return Ok(s);
+                }
+                return self.repr_nested(r, &xs, "(", ")");
+            }
+            Obj::List(xs) => {
+                let xs = xs.clone();
+                return self.repr_nested(r, &xs, "[", "]");
+            }
+            Obj::Dict(_) => return self.repr_dict(r),
+            Obj::Set(s) | Obj::FrozenSet(s) => {
+                let is_frozen = matches!(self.heap.get(r), Obj::FrozenSet(_));
+                let items: Vec<Value> = s.iter().map(|(k, _)| k).collect();
+                let name = self.type_name(v);
+                if items.is_empty() {
+                    return Ok(format!("{name}()"));
+                }
+                let inner = self.repr_nested(r, &items, "{", "}")?;
+                return Ok(if is_frozen || name != "set" { format!("{name}({inner})") } else { inner });
+            }
+            Obj::Range { start, stop, step } => {
+                let (a, b, c) = (*start, *stop, *step);
+                let (a, b) = (self.repr_value(a)?, self.repr_value(b)?);
+                if matches!(c, Value::Int(1)) {
+                    return Ok(format!("range({a}, {b})"));
+                }
+                let c = self.repr_value(c)?;
+                return Ok(format!("range({a}, {b}, {c})"));
+            }
+            Obj::Slice(a, b, c) => {
+                let (a, b, c) = (*a, *b, *c);
+                return Ok(format!("slice({}, {}, {})", self.repr_value(a)?, self.repr_value(b)?, self.repr_value(c)?));
+            }
+            Obj::Function(f) => return Ok(format!("<function {} at 0x{:012x}>", f.qualname, addr(r))),
+            Obj::Native(n) => {
+                let name = n.name.clone();
+                return Ok(match n.owner {
+                    Some(o) => {
+                        let cname = self.class_name(o);
+                        format!("<method '{name}' of '{cname}' objects>")
+                    }
+                    None => format!("<built-in function {name}>"),
+                });
+            }
+            Obj::BoundMethod { receiver, func } => {
+                let (recv, func) = (*receiver, *func);
+                if let Value::Obj(fr) = func {
+                    if let Obj::Native(n) = self.heap.get(fr) {
+                        let name = n.name.clone();
+                        if self.is_class(recv).is_some() || !matches!(recv, Value::Obj(_)) || true {
+                            let t = self.type_name(recv);
+                            let rr = match recv {
+                                Value::Obj(x) => addr(x),
+                                _ => 0,
+                            };
+                            if let Some(c) = self.is_class(recv) {
+                                let cn = self.class_name(c);
+                                return Ok(format!("<built-in method {name} of type object at 0x{:012x}>", addr(c)).replace("type object", &format!("type object")).replace(&format!("of type object at 0x{:012x}", addr(c)), &format!("of type object at 0x{:012x}", addr(c)))).map(|s| { let _ = cn; s });
+                            }
+                            return Ok(format!("<built-in method {name} of {t} object at 0x{rr:012x}>"));
+                        }
+                    }
+                }
+                let qual = match func {
+                    Value::Obj(fr) => match self.heap.get(fr) {
+                        Obj::Function(f) => f.qualname.clone(),
+                        _ => "?".into(),
+                    },
+                    _ => "?".into(),
+                };
+                let rs = self.repr_value(recv)?;
+                return Ok(format!("<bound method {qual} of {rs}>"));
+            }
+            Obj::Class(c) => {
+                let module = c.module;
+                let qual = c.qualname.clone();
+                let m = self.as_str(module).unwrap_or("builtins").to_string();
+                return Ok(if m == "builtins" { format!("<class '{qual}'>") } else { format!("<class '{m}.{qual}'>") });
+            }
+            Obj::Module(m) => {
+                let name = m.name.clone();
+                return Ok(if matches!(name.as_str(), "sys" | "builtins" | "math" | "time" | "random" | "itertools" | "functools" | "operator" | "collections" | "kaa") {
+                    format!("<module '{name}' (built-in)>")
+                } else {
+                    let d = m.dict;
+                    let f = self.names.__file__;
+                    match self.ns_get(d, f) {
+                        Some(p) if self.as_str(p).is_some() => format!("<module '{name}' from '{}'>", self.as_str(p).unwrap_or("")),
+                        _ => format!("<module '{name}'>"),
+                    }
+                });
+            }
+            Obj::Cell(_) => return Ok(format!("<cell at 0x{:012x}>", addr(r))),
+            Obj::Code(c) => return Ok(format!("<code object {} at 0x{:012x}, file \"{}\", line {}>", c.name, addr(r), c.filename, c.firstlineno)),
+            Obj::Generator(g) => {
+                let kind = if g.coroutine { "coroutine" } else { "generator" };
+                return Ok(format!("<{kind} object {} at 0x{:012x}>", g.qualname, addr(r)));
+            }
+            Obj::Iter(_) => {
+                let t = self.type_name(v);
+                return Ok(format!("<{t} object at 0x{:012x}>", addr(r)));
+            }
+            Obj::Property { .. } => return Ok(format!("<property object at 0x{:012x}>", addr(r))),
+            Obj::StaticMethod(_) => return Ok(format!("<staticmethod object at 0x{:012x}>", addr(r))),
+            Obj::ClassMethod(_) => return Ok(format!("<classmethod object at 0x{:012x}>", addr(r))),
+            Obj::Super { class, .. } => {
+                let n = self.class_name(*class);
+                return Ok(format!("<super: <class '{n}'>, <{n} object>>"));
+            }
+            Obj::DictView(d, view) => {
+                let (d, view) = (*d, *view);
+                let it = self.get_iter(v)?;
+                let _ = d;
+                let mut items = Vec::new();
+                while let Some(x) = self.iter_next(it)? {
+                    items.push(x);
+                }
+                let name = match view {
+                    DictView::Keys => "dict_keys",
+                    DictView::Values => "dict_values",
+                    DictView::Items => "dict_items",
+                };
+                let inner = self.repr_nested(r, &items, "[", "]")?;
+                return Ok(format!("{name}({inner})"));
+            }
+            Obj::Host(h) => return Ok(format!("<{:?}>", h)),
+            Obj::Instance(_) => {}
+        }
+        // Instances: __repr__ from the class.
+        let rn = self.names.__repr__;
+        let cls = self.class_of(v);
+        if let Some(f) = self.lookup_type_attr(cls, rn) {
+            if !self.is_builtin_object_slot(f) {
+                let res = self.call_bound(f, v, &[])?;
+                return match self.as_str(res) {
+                    Some(s) => Ok(s.to_string()),
+                    None => {
+                        let t = self.type_name(res);
+                        Err(exc::type_error(format!("__repr__ returned non-string (type {t})")))
+                    }
+                };
+            }
+        }
+        self.default_repr(v)
+    }
+
+    /// `object.__repr__`, and reprs of exceptions and builtin subclasses.
+    pub fn default_repr(&mut self, v: Value) -> PyResult<String> {
+        let Value::Obj(r) = v else { return self.repr_value(v) };
+        let cls = self.class_of(v);
+        if let Some(d) = self.exc_data(r) {
+            let args = d.args;
+            let name = self.class_name(cls);
+            let items = match args {
+                Value::Obj(t) => match self.heap.get(t) {
+                    Obj::Tuple(xs) => xs.clone(),
+                    _ => Vec::new(),
+                },
+                _ => Vec::new(),
+            };
+            if items.len() == 1 {
+                let s = self.repr_value(items[0])?;
+                return Ok(format!("{name}({s})"));
+            }
+            let t = self.repr_value(args)?;
+            return Ok(format!("{name}{t}"));
+        }
+        if let Obj::Instance(i) = self.heap.get(r) {
+            if !matches!(i.base, Value::Undef) {
+                let b = i.base;
+                return self.repr_value(b);
+            }
+        }
+        let (module, qual) = match self.heap.get(cls) {
+            Obj::Class(c) => (c.module, c.qualname.clone()),
+            _ => (Value::None, "object".into()),
+        };
+        let m = self.as_str(module).unwrap_or("builtins").to_string();
+        let name = if m == "builtins" { qual } else { format!("{m}.{qual}") };
+        Ok(format!("<{name} object at 0x{:012x}>", addr(r)))
+    }
+
+    fn repr_nested(&mut self, r: ObjRef, items: &[Value], open: &str, close: &str) -> PyResult<String> {
+        if self.repr_stack.contains(&r) {
+            return Ok(format!("{open}...{close}").replace(",)", ")"));
+        }
+        if self.repr_stack.len() as u32 >= MAX_NATIVE_DEPTH * 4 || self.native_depth >= MAX_NATIVE_DEPTH {
+            return Err(exc::recursion_error("maximum recursion depth exceeded while getting the repr of an object"));
+        }
+        self.repr_stack.push(r);
+        let mut out = String::from(open);
+        let mut res = Ok(());
+        for (i, &x) in items.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            match self.repr_value(x) {
+                Ok(s) => out.push_str(&s),
+                Err(e) => {
+                    res = Err(e);
+                    break;
+                }
+            }
+        }
+        self.repr_stack.pop();
+        res?;
+        out.push_str(close);
+        Ok(out)
+    }
+
+    fn repr_dict(&mut self, r: ObjRef) -> PyResult<String> {
+        if self.repr_stack.contains(&r) {
+            return Ok("{...}".into());
+        }
+        if self.repr_stack.len() as u32 >= MAX_NATIVE_DEPTH * 4 {
+            return Err(exc::recursion_error("maximum recursion depth exceeded while getting the repr of an object"));
+        }
+        let entries: Vec<(Value, Value)> = match self.heap.get(r) {
+            Obj::Dict(d) => d.iter().map(|e| (e.key, e.value)).collect(),
+            _ => Vec::new(),
+        };
+        self.repr_stack.push(r);
+        let mut out = String::from("{");
+        let mut res = Ok(());
+        for (i, (k, v)) in entries.into_iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            match self.repr_value(k).and_then(|ks| Ok((ks, self.repr_value(v)?))) {
+                Ok((ks, vs)) => {
+                    out.push_str(&ks);
+                    out.push_str(": ");
+                    out.push_str(&vs);
+                }
+                Err(e) => {
+                    res = Err(e);
+                    break;
+                }
+            }
+        }
+        self.repr_stack.pop();
+        res?;
+        out.push('}');
+        Ok(out)
+    }
+
+    /// `str(v)`
+    pub fn str_value(&mut self, v: Value) -> PyResult<String> {
+        if let Value::Obj(r) = v {
+            match self.heap.get(r) {
+                Obj::Str(s) => return Ok(s.s.clone()),
+                Obj::Instance(_) => {
+                    let sn = self.names.__str__;
+                    let cls = self.class_of(v);
+                    if let Some(f) = self.lookup_type_attr(cls, sn) {
+                        if !self.is_builtin_object_slot(f) {
+                            let res = self.call_bound(f, v, &[])?;
+                            return match self.as_str(res) {
+                                Some(s) => Ok(s.to_string()),
+                                None => {
+                                    let t = self.type_name(res);
+                                    Err(exc::type_error(format!("__str__ returned non-string (type {t})")))
+                                }
+                            };
+                        }
+                    }
+                    if let Some(d) = self.exc_data(r) {
+                        return self.exception_str(r, d.args);
+                    }
+                    if let Obj::Instance(i) = self.heap.get(r) {
+                        if !matches!(i.base, Value::Undef) && self.lookup_type_attr(cls, self.names.__repr__).map_or(true, |f| self.is_builtin_object_slot(f)) {
+                            let b = i.base;
+                            return self.str_value(b);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        self.repr_value(v)
+    }
+
+    fn exception_str(&mut self, r: ObjRef, args: Value) -> PyResult<String> {
+        let items = match args {
+            Value::Obj(t) => match self.heap.get(t) {
+                Obj::Tuple(xs) => xs.clone(),
+                _ => Vec::new(),
+            },
+            _ => Vec::new(),
+        };
+        let is_key_error = self.isinstance(Value::Obj(r), self.exc_class(ExcKind::KeyError));
+        match items.len() {
+            0 => Ok(String::new()),
+            1 => {
+                if is_key_error {
+                    self.repr_value(items[0])
+                } else {
+                    self.str_value(items[0])
+                }
+            }
+            _ => self.repr_value(args),
+        }
+    }
+
+    // ----- format() -----
+
+    /// `format(v, spec)`
+    pub fn format_value(&mut self, v: Value, spec: &str) -> PyResult<String> {
+        if let Value::Obj(r) = v {
+            if let Obj::Instance(_) = self.heap.get(r) {
+                let f = self.names.__format__;
+                let cls = self.class_of(v);
+                if let Some(m) = self.lookup_type_attr(cls, f) {
+                    if !self.is_builtin_object_slot(m) {
+                        let sv = self.new_str(spec);
+                        let res = self.call_bound(m, v, &[sv])?;
+                        return match self.as_str(res) {
+                            Some(s) => Ok(s.to_string()),
+                            None => Err(exc::type_error("__format__ must return a str")),
+                        };
+                    }
+                }
+                let base = self.unwrap_base(v);
+                if base.is(v) {
+                    if !spec.is_empty() {
+                        let t = self.type_name(v);
+                        return Err(exc::type_error(format!("unsupported format string passed to {t}.__format__")));
+                    }
+                    return self.str_value(v);
+                }
+                if spec.is_empty() {
+                    return self.str_value(v);
+                }
+                return self.format_value(base, spec);
+            }
+        }
+        let s = parse_spec(spec).ok_or_else(|| exc::value_error(format!("Invalid format specifier '{spec}' for object of type '{}'", self.type_name(v))))?;
+        match v {
+            Value::Bool(_) | Value::Int(_) => {
+                if s.ty == '\0' && spec.is_empty() {
+                    return self.str_value(v);
+                }
+                self.format_int(v, &s, spec)
+            }
+            Value::Float(f) => format_float(f, &s, spec),
+            Value::None => {
+                if spec.is_empty() {
+                    Ok("None".into())
+                } else {
+                    Err(exc::type_error("unsupported format string passed to NoneType.__format__"))
+                }
+            }
+            Value::Obj(r) => match self.heap.get(r) {
+                Obj::Str(st) => {
+                    if !matches!(s.ty, '\0' | 's') {
+                        return Err(exc::value_error(format!("Unknown format code '{}' for object of type 'str'", s.ty)));
+                    }
+                    if s.sign.is_some() {
+                        return Err(exc::value_error("Sign not allowed in string format specifier"));
+                    }
+                    let mut text = st.s.clone();
+                    if let Some(p) = s.precision {
+                        text = text.chars().take(p).collect();
+                    }
+                    Ok(pad(&text, &s, '<'))
+                }
+                Obj::BigInt(_) => self.format_int(v, &s, spec),
+                _ => {
+                    if spec.is_empty() {
+                        self.str_value(v)
+                    } else {
+                        let t = self.type_name(v);
+                        Err(exc::type_error(format!("unsupported format string passed to {t}.__format__")))
+                    }
+                }
+            },
+            Value::Undef => Ok(String::new()),
+        }
+    }
+
+    fn format_int(&mut self, v: Value, s: &Spec, spec: &str) -> PyResult<String> {
+        let b = self.to_bigint(v).unwrap_or_default();
+        match s.ty {
+            'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%' => {
+                let f = b.to_f64().unwrap_or(f64::INFINITY);
+                return format_float(f, s, spec);
+            }
+            'c' => {
+                let c = b.to_u32().and_then(char::from_u32).ok_or_else(|| exc::overflow_error("%c arg not in range(0x110000)"))?;
+                return Ok(pad(&c.to_string(), s, '<'));
+            }
+            _ => {}
+        }
+        if s.precision.is_some() {
+            return Err(exc::value_error("Precision not allowed in integer format specifier"));
+        }
+        let neg = b.is_negative();
+        let mag = b.abs();
+        let (mut digits, prefix) = match s.ty {
+            'b' => (mag.to_str_radix(2), "0b"),
+            'o' => (mag.to_str_radix(8), "0o"),
+            'x' => (mag.to_str_radix(16), "0x"),
+            'X' => (mag.to_str_radix(16).to_uppercase(), "0X"),
+            'd' | 'n' | '\0' => (mag.to_string(), ""),
+            c => {
+                let t = self.type_name(v);
+                return Err(exc::value_error(format!("Unknown format code '{c}' for object of type '{t}'")));
+            }
+        };
+        if let Some(g) = s.grouping {
+            let every = if matches!(s.ty, 'b' | 'o' | 'x' | 'X') { 4 } else { 3 };
+            digits = group_digits(&digits, g, every);
+        }
+        let sign = if neg {
+            "-"
+        } else {
+            match s.sign {
+                Some('+') => "+",
+                Some(' ') => " ",
+                _ => "",
+            }
+        };
+        let prefix = if s.alt { prefix } else { "" };
+        Ok(pad_number(sign, prefix, &digits, s))
+    }
+
+    // ----- % formatting -----
+
+    pub fn percent_format(&mut self, fmt: Value, args: Value) -> PyResult<Value> {
+        let f = self.as_str(fmt).unwrap_or("").to_string();
+        let is_instance = self.is_instance_like(args);
+        let has_keys = is_instance && {
+            let k = self.names.keys;
+            self.get_attr_opt(args, k)?.is_some()
+        };
+        let (items, mapping) = match args {
+            Value::Obj(r) => match self.heap.get(r) {
+                Obj::Tuple(xs) => (xs.clone(), None),
+                Obj::Dict(_) => (vec![args], Some(args)),
+                Obj::Instance(_) if has_keys => (vec![args], Some(args)),
+                _ => (vec![args], None),
+            },
+            _ => (vec![args], None),
+        };
+        let chars: Vec<char> = f.chars().collect();
+        let mut out = String::new();
+        let mut ai = 0;
+        let mut i = 0;
+        while i < chars.len() {
+            let c = chars[i];
+            if c != '%' {
+                out.push(c);
+                i += 1;
+                continue;
+            }
+            i += 1;
+            if i >= chars.len() {
+                return Err(exc::value_error("incomplete format"));
+            }
+            let mut key_val = None;
+            if chars[i] == '(' {
+                let mut depth = 1;
+                let start = i + 1;
+                i += 1;
+                while i < chars.len() && depth > 0 {
+                    if chars[i] == '(' {
+                        depth += 1;
+                    } else if chars[i] == ')' {
+                        depth -= 1;
+                    }
+                    i += 1;
+                }
+                let key: String = chars[start..i - 1].iter().collect();
+                let Some(m) = mapping else { return Err(exc::type_error("format requires a mapping")) };
+                let k = self.new_str(key);
+                key_val = Some(self.get_item(m, k)?);
+            }
+            let mut flags = String::new();
+            while i < chars.len() && "-+ #0".contains(chars[i]) {
+                flags.push(chars[i]);
+                i += 1;
+            }
+            let mut width = String::new();
+            if i < chars.len() && chars[i] == '*' {
+                let w = items.get(ai).copied().unwrap_or(Value::None);
+                ai += 1;
+                width = self.index_value(w)?.to_string();
+                i += 1;
+            }
+            while i < chars.len() && chars[i].is_ascii_digit() {
+                width.push(chars[i]);
+                i += 1;
+            }
+            let mut prec: Option<String> = None;
+            if i < chars.len() && chars[i] == '.' {
+                i += 1;
+                let mut p = String::new();
+                if i < chars.len() && chars[i] == '*' {
+                    let w = items.get(ai).copied().unwrap_or(Value::None);
+                    ai += 1;
+                    p = self.index_value(w)?.to_string();
+                    i += 1;
+                }
+                while i < chars.len() && chars[i].is_ascii_digit() {
+                    p.push(chars[i]);
+                    i += 1;
+                }
+                prec = Some(if p.is_empty() { "0".into() } else { p });
+            }
+            while i < chars.len() && "hlL".contains(chars[i]) {
+                i += 1;
+            }
+            if i >= chars.len() {
+                return Err(exc::value_error("incomplete format"));
+            }
+            let conv = chars[i];
+            i += 1;
+            if conv == '%' {
+                out.push('%');
+                continue;
+            }
+            let arg = match key_val {
+                Some(v) => v,
+                None => {
+                    let v = items.get(ai).copied();
+                    ai += 1;
+                    match v {
+                        Some(v) => v,
+                        None => return Err(exc::type_error("not enough arguments for format string")),
+                    }
+                }
+            };
+            let mut spec = String::new();
+            let left = flags.contains('-');
+            if left {
+                spec.push('<');
+            } else if flags.contains('0') && conv != 's' && conv != 'r' {
+                spec.push('>');
+            }
+            if flags.contains('+') {
+                spec.push('+');
+            } else if flags.contains(' ') {
+                spec.push(' ');
+            }
+            if flags.contains('#') {
+                spec.push('#');
+            }
+            if flags.contains('0') && !left && conv != 's' && conv != 'r' && conv != 'c' {
+                spec.clear();
+                if flags.contains('+') {
+                    spec.push('+');
+                } else if flags.contains(' ') {
+                    spec.push(' ');
+                }
+                if flags.contains('#') {
+                    spec.push('#');
+                }
+                spec.push('0');
+            }
+            spec.push_str(&width);
+            let piece = match conv {
+                's' | 'r' | 'a' => {
+                    let mut s = if conv == 's' { self.str_value(arg)? } else { self.repr_value(arg)? };
+                    if conv == 'a' {
+                        s = crate::builtins::ascii_escape(&s);
+                    }
+                    if let Some(p) = &prec {
+                        let n: usize = p.parse().unwrap_or(0);
+                        s = s.chars().take(n).collect();
+                    }
+                    let sv = self.new_str(s);
+                    let sp = if left { format!("<{width}") } else { format!(">{width}") };
+                    self.format_value(sv, &sp)?
+                }
+                'd' | 'i' | 'u' => {
+                    let n = self.percent_int(arg, conv)?;
+                    self.format_value(n, &format!("{spec}d"))?
+                }
+                'x' | 'X' | 'o' => {
+                    let n = self.percent_int(arg, conv)?;
+                    let mut s = self.format_value(n, &format!("{spec}{conv}"))?;
+                    if conv == 'o' && flags.contains('#') {
+                        s = s.replacen("0o", "0o", 1);
+                    }
+                    s
+                }
+                'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
+                    let fv = match self.num(arg) {
+                        Some(n) => crate::vm::ops::num_to_f64(&n),
+                        None => {
+                            let t = self.type_name(arg);
+                            return Err(exc::type_error(format!("must be real number, not {t}")));
+                        }
+                    };
+                    let p = prec.clone().unwrap_or_else(|| "6".into());
+                    format_float(fv, &parse_spec(&format!("{spec}.{p}{conv}")).unwrap_or_default(), "")?
+                }
+                'c' => {
+                    let s = match arg {
+                        Value::Int(n) => char::from_u32(n as u32).map(|c| c.to_string()).unwrap_or_default(),
+                        _ => self.as_str(arg).unwrap_or("").to_string(),
+                    };
+                    let sv = self.new_str(s);
+                    self.format_value(sv, &format!("{}{width}", if left { "<" } else { ">" }))?
+                }
+                other => {
+                    return Err(exc::value_error(format!(
+                        "unsupported format character '{other}' (0x{:x}) at index {}",
+                        other as u32,
+                        i - 1
+                    )))
+                }
+            };
+            out.push_str(&piece);
+        }
+        if mapping.is_none() && ai < items.len() {
+            return Err(exc::type_error("not all arguments converted during string formatting"));
+        }
+        Ok(self.new_str(out))
+    }
+
+    fn is_iterable_str(&self, v: Value) -> bool {
+        self.as_str(v).is_some()
+    }
+
+    fn percent_int(&mut self, arg: Value, conv: char) -> PyResult<Value> {
+        match self.num(arg) {
+            Some(Num::F(f)) => {
+                if conv == 'x' || conv == 'X' || conv == 'o' {
+                    return Err(exc::type_error(format!("%{conv} format: an integer is required, not float")));
+                }
+                Ok(self.int_from_big(BigInt::from(f.trunc() as i128)))
+            }
+            Some(_) => Ok(arg),
+            None => {
+                let t = self.type_name(arg);
+                Err(exc::type_error(format!("%{conv} format: a real number is required, not {t}")))
+            }
+        }
+    }
+
+    /// `str.format(*args, **kwargs)`
+    pub fn str_format(&mut self, fmt: &str, args: &[Value], kwargs: &[(ObjRef, Value)]) -> PyResult<String> {
+        let chars: Vec<char> = fmt.chars().collect();
+        let mut out = String::new();
+        let mut i = 0;
+        let mut auto = 0usize;
+        let mut manual = false;
+        while i < chars.len() {
+            let c = chars[i];
+            if c == '{' {
+                if i + 1 < chars.len() && chars[i + 1] == '{' {
+                    out.push('{');
+                    i += 2;
+                    continue;
+                }
+                // Find the matching close brace (nested fields in the spec).
+                let mut depth = 1;
+                let start = i + 1;
+                i += 1;
+                while i < chars.len() && depth > 0 {
+                    if chars[i] == '{' {
+                        depth += 1;
+                    } else if chars[i] == '}' {
+                        depth -= 1;
+                    }
+                    i += 1;
+                }
+                if depth > 0 {
+                    return Err(exc::value_error("expected '}' before end of string"));
+                }
+                let field: String = chars[start..i - 1].iter().collect();
+                let (name_part, conv, spec) = split_field(&field);
+                let spec = if spec.contains('{') { self.str_format(&spec, args, kwargs)? } else { spec };
+                // Resolve the field name: index or keyword, then .attr / [key] parts.
+                let (first, rest) = split_first_name(&name_part);
+                let mut v = if first.is_empty() {
+                    if manual {
+                        return Err(exc::value_error("cannot switch from manual field specification to automatic field numbering"));
+                    }
+                    let v = args.get(auto).copied().ok_or_else(|| {
+                        exc::index_error(format!("Replacement index {auto} out of range for positional args tuple"))
+                    })?;
+                    auto += 1;
+                    v
+                } else if let Ok(n) = first.parse::<usize>() {
+                    if auto > 0 {
+                        return Err(exc::value_error("cannot switch from automatic field numbering to manual field specification"));
+                    }
+                    manual = true;
+                    args.get(n).copied().ok_or_else(|| {
+                        exc::index_error(format!("Replacement index {n} out of range for positional args tuple"))
+                    })?
+                } else {
+                    let found = kwargs.iter().find(|(k, _)| self.str_ref(*k) == first).map(|(_, v)| *v);
+                    match found {
+                        Some(v) => v,
+                        None => {
+                            let k = self.new_str(first.clone());
+                            return Err(self.key_error(k));
+                        }
+                    }
+                };
+                for part in rest {
+                    match part {
+                        FieldPart::Attr(a) => v = self.get_attr_str(v, &a)?,
+                        FieldPart::Index(k) => {
+                            let key = match k.parse::<i64>() {
+                                Ok(n) => Value::Int(n),
+                                Err(_) => self.new_str(k),
+                            };
+                            v = self.get_item(v, key)?;
+                        }
+                    }
+                }
+                let v = match conv {
+                    Some('r') => {
+                        let s = self.repr_value(v)?;
+                        self.new_str(s)
+                    }
+                    Some('s') => {
+                        let s = self.str_value(v)?;
+                        self.new_str(s)
+                    }
+                    Some('a') => {
+                        let s = self.repr_value(v)?;
+                        self.new_str(crate::builtins::ascii_escape(&s))
+                    }
+                    _ => v,
+                };
+                out.push_str(&self.format_value(v, &spec)?);
+                continue;
+            }
+            if c == '}' {
+                if i + 1 < chars.len() && chars[i + 1] == '}' {
+                    out.push('}');
+                    i += 2;
+                    continue;
+                }
+                return Err(exc::value_error("Single '}' encountered in format string"));
+            }
+            out.push(c);
+            i += 1;
+        }
+        Ok(out)
+    }
+}
+
+enum FieldPart {
+    Attr(String),
+    Index(String),
+}
+
+fn split_field(field: &str) -> (String, Option<char>, String) {
+    let mut depth = 0;
+    let chars: Vec<char> = field.chars().collect();
+    let mut name_end = chars.len();
+    let mut conv = None;
+    let mut spec = String::new();
+    let mut i = 0;
+    while i < chars.len() {
+        match chars[i] {
+            '[' => depth += 1,
+            ']' => depth -= 1,
+            '!' if depth == 0 => {
+                name_end = name_end.min(i);
+                conv = chars.get(i + 1).copied();
+                if chars.get(i + 2) == Some(&':') {
+                    spec = chars[i + 3..].iter().collect();
+                }
+                break;
+            }
+            ':' if depth == 0 => {
+                name_end = name_end.min(i);
+                spec = chars[i + 1..].iter().collect();
+                break;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    (chars[..name_end].iter().collect(), conv, spec)
+}
+
+fn split_first_name(name: &str) -> (String, Vec<FieldPart>) {
+    let chars: Vec<char> = name.chars().collect();
+    let mut i = 0;
+    while i < chars.len() && chars[i] != '.' && chars[i] != '[' {
+        i += 1;
+    }
+    let first: String = chars[..i].iter().collect();
+    let mut parts = Vec::new();
+    while i < chars.len() {
+        if chars[i] == '.' {
+            let s = i + 1;
+            i += 1;
+            while i < chars.len() && chars[i] != '.' && chars[i] != '[' {
+                i += 1;
+            }
+            parts.push(FieldPart::Attr(chars[s..i].iter().collect()));
+        } else if chars[i] == '[' {
+            let s = i + 1;
+            while i < chars.len() && chars[i] != ']' {
+                i += 1;
+            }
+            parts.push(FieldPart::Index(chars[s..i.min(chars.len())].iter().collect()));
+            i += 1;
+        } else {
+            i += 1;
+        }
+    }
+    (first, parts)
+}
+
+fn addr(r: ObjRef) -> u64 {
+    0x7f00_0000_0000 + (r.0 as u64) * 0x30
+}
+
+pub fn complex_repr(a: f64, b: f64) -> String {
+    let fmt = |x: f64| -> String {
+        let s = float_repr(x);
+        s.strip_suffix(".0").map(|t| t.to_string()).unwrap_or(s)
+    };
+    if a == 0.0 && a.is_sign_positive() {
+        return format!("{}j", fmt(b));
+    }
+    let sign = if b < 0.0 || (b == 0.0 && b.is_sign_negative()) { "-" } else { "+" };
+    format!("({}{}{}j)", fmt(a), sign, fmt(b.abs()))
+}
+
+/// A parsed format spec.
+#[derive(Debug, Default, Clone)]
+pub struct Spec {
+    pub fill: Option<char>,
+    pub align: Option<char>,
+    pub sign: Option<char>,
+    pub alt: bool,
+    pub zero: bool,
+    pub width: Option<usize>,
+    pub grouping: Option<char>,
+    pub precision: Option<usize>,
+    pub ty: char,
+}
+
+pub fn parse_spec(spec: &str) -> Option<Spec> {
+    let c: Vec<char> = spec.chars().collect();
+    let mut s = Spec { ty: '\0', ..Spec::default() };
+    let mut i = 0;
+    if c.len() >= 2 && matches!(c[1], '<' | '>' | '^' | '=') {
+        s.fill = Some(c[0]);
+        s.align = Some(c[1]);
+        i = 2;
+    } else if !c.is_empty() && matches!(c[0], '<' | '>' | '^' | '=') {
+        s.align = Some(c[0]);
+        i = 1;
+    }
+    if i < c.len() && matches!(c[i], '+' | '-' | ' ') {
+        s.sign = Some(c[i]);
+        i += 1;
+    }
+    if i < c.len() && c[i] == 'z' {
+        i += 1;
+    }
+    if i < c.len() && c[i] == '#' {
+        s.alt = true;
+        i += 1;
+    }
+    if i < c.len() && c[i] == '0' {
+        s.zero = true;
+        i += 1;
+    }
+    let mut w = String::new();
+    while i < c.len() && c[i].is_ascii_digit() {
+        w.push(c[i]);
+        i += 1;
+    }
+    if !w.is_empty() {
+        s.width = w.parse().ok();
+    }
+    if i < c.len() && matches!(c[i], ',' | '_') {
+        s.grouping = Some(c[i]);
+        i += 1;
+    }
+    if i < c.len() && c[i] == '.' {
+        i += 1;
+        let mut p = String::new();
+        while i < c.len() && c[i].is_ascii_digit() {
+            p.push(c[i]);
+            i += 1;
+        }
+        if p.is_empty() {
+            return None;
+        }
+        s.precision = p.parse().ok();
+    }
+    if i < c.len() {
+        s.ty = c[i];
+        i += 1;
+    }
+    if i != c.len() {
+        return None;
+    }
+    Some(s)
+}
+
+fn group_digits(digits: &str, sep: char, every: usize) -> String {
+    let (int, frac) = match digits.find('.') {
+        Some(p) => (&digits[..p], &digits[p..]),
+        None => (digits, ""),
+    };
+    let mut out = String::new();
+    let n = int.len();
+    for (i, ch) in int.chars().enumerate() {
+        if i > 0 && (n - i) % every == 0 {
+            out.push(sep);
+        }
+        out.push(ch);
+    }
+    out.push_str(frac);
+    out
+}
+
+fn pad(text: &str, s: &Spec, default_align: char) -> String {
+    let width = s.width.unwrap_or(0);
+    let len = text.chars().count();
+    if len >= width {
+        return text.to_string();
+    }
+    let fill = s.fill.unwrap_or(' ');
+    let n = width - len;
+    let f = |k: usize| fill.to_string().repeat(k);
+    match s.align.unwrap_or(default_align) {
+        '<' => format!("{text}{}", f(n)),
+        '^' => format!("{}{text}{}", f(n / 2), f(n - n / 2)),
+        _ => format!("{}{text}", f(n)),
+    }
+}
+
+fn pad_number(sign: &str, prefix: &str, digits: &str, s: &Spec) -> String {
+    let width = s.width.unwrap_or(0);
+    let body_len = sign.len() + prefix.len() + digits.chars().count();
+    if s.zero && s.align.is_none() && s.fill.is_none() {
+        if body_len >= width {
+            return format!("{sign}{prefix}{digits}");
+        }
+        let zeros = width - body_len;
+        let mut d = "0".repeat(zeros);
+        d.push_str(digits);
+        if let Some(g) = s.grouping {
+            let raw: String = d.chars().filter(|c| *c != g).collect();
+            let int_len = raw.find('.').unwrap_or(raw.len());
+            let _ = int_len;
+            let mut grouped = group_digits(raw.trim_start_matches('0'), g, 3);
+            while sign.len() + prefix.len() + grouped.chars().count() < width {
+                let digits_only: String = grouped.chars().filter(|c| *c != g).collect();
+                grouped = group_digits(&format!("0{digits_only}"), g, 3);
+            }
+            return format!("{sign}{prefix}{grouped}");
+        }
+        return format!("{sign}{prefix}{d}");
+    }
+    let text = format!("{sign}{prefix}{digits}");
+    if s.align == Some('=') {
+        let fill = s.fill.unwrap_or(' ');
+        if body_len >= width {
+            return text;
+        }
+        return format!("{sign}{prefix}{}{digits}", fill.to_string().repeat(width - body_len));
+    }
+    pad(&text, s, '>')
+}
+
+/// Format a float by a spec (types e, f, g, %, or none).
+pub fn format_float(f: f64, s: &Spec, spec: &str) -> PyResult<String> {
+    let neg = f.is_sign_negative() && !(f == 0.0 && false) && !f.is_nan();
+    let a = f.abs();
+    let mut body = match s.ty {
+        '\0' => {
+            if spec.is_empty() {
+                return Ok(float_repr(f));
+            }
+            match s.precision {
+                None => {
+                    let r = float_repr(a);
+                    r
+                }
+                Some(p) => {
+                    let g = format_g(a, p.max(1), true);
+                    g
+                }
+            }
+        }
+        'f' | 'F' => {
+            if !a.is_finite() {
+                nonfinite(a, s.ty == 'F')
+            } else {
+                let mut t = format!("{:.*}", s.precision.unwrap_or(6), a);
+                if s.alt && !t.contains('.') {
+                    t.push('.');
+                }
+                t
+            }
+        }
+        'e' | 'E' => {
+            if !a.is_finite() {
+                nonfinite(a, s.ty == 'E')
+            } else {
+                let t = format_e(a, s.precision.unwrap_or(6));
+                if s.ty == 'E' {
+                    t.to_uppercase()
+                } else {
+                    t
+                }
+            }
+        }
+        'g' | 'G' => {
+            if !a.is_finite() {
+                nonfinite(a, s.ty == 'G')
+            } else {
+                let mut t = format_g(a, s.precision.unwrap_or(6).max(1), s.alt);
+                if !s.alt {
+                    t = strip_g(&t);
+                }
+                if s.ty == 'G' {
+                    t.to_uppercase()
+                } else {
+                    t
+                }
+            }
+        }
+        '%' => {
+            if !a.is_finite() {
+                format!("{}%", nonfinite(a, false))
+            } else {
+                format!("{:.*}%", s.precision.unwrap_or(6), a * 100.0)
+            }
+        }
+        'n' => format_g(a, s.precision.unwrap_or(6).max(1), false),
+        c => {
+            return Err(exc::value_error(format!("Unknown format code '{c}' for object of type 'float'")));
+        }
+    };
+    if s.ty == '\0' && s.precision.is_some() {
+        body = strip_g(&body);
+        if !body.contains('.') && !body.contains('e') && !body.contains("inf") && !body.contains("nan") {
+            body.push_str(".0");
+        }
+    }
+    if let Some(g) = s.grouping {
+        let (num, suffix) = match body.find(|c: char| c == 'e' || c == '%') {
+            Some(p) => (body[..p].to_string(), body[p..].to_string()),
+            None => (body.clone(), String::new()),
+        };
+        body = format!("{}{}", group_digits(&num, g, 3), suffix);
+    }
+    let sign = if neg && !(a == 0.0 && f.is_sign_positive()) {
+        "-"
+    } else {
+        match s.sign {
+            Some('+') => "+",
+            Some(' ') => " ",
+            _ => "",
+        }
+    };
+    Ok(pad_number(sign, "", &body, s))
+}
+
+fn nonfinite(a: f64, upper: bool) -> String {
+    let t = if a.is_nan() { "nan" } else { "inf" };
+    if upper {
+        t.to_uppercase()
+    } else {
+        t.to_string()
+    }
+}
+
+/// `{:.Ne}` in Python style (two-digit exponent with sign).
+pub fn format_e(a: f64, prec: usize) -> String {
+    let t = format!("{:.*e}", prec, a);
+    let (m, e) = t.split_once('e').unwrap_or((&t, "0"));
+    let e: i32 = e.parse().unwrap_or(0);
+    format!("{m}e{}{:02}", if e < 0 { '-' } else { '+' }, e.abs())
+}
+
+/// `%g`: precision significant digits, fixed or scientific by the exponent.
+pub fn format_g(a: f64, p: usize, _alt: bool) -> String {
+    if a == 0.0 {
+        return format!("{:.*}", p.saturating_sub(1), 0.0);
+    }
+    let e = format_e(a, p - 1);
+    let exp: i32 = e.split_once('e').map(|(_, x)| x.parse().unwrap_or(0)).unwrap_or(0);
+    if exp < -4 || exp >= p as i32 {
+        e
+    } else {
+        let decimals = (p as i32 - 1 - exp).max(0) as usize;
+        format!("{:.*}", decimals, a)
+    }
+}
+
+fn strip_g(t: &str) -> String {
+    if let Some((m, e)) = t.split_once('e') {
+        let m = if m.contains('.') { m.trim_end_matches('0').trim_end_matches('.') } else { m };
+        return format!("{m}e{e}");
+    }
+    if t.contains('.') {
+        t.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        t.to_string()
+    }
+}
+
+/// Unused helper kept for API symmetry with int formatting of big values.
+pub fn big_is_zero(b: &BigInt) -> bool {
+    b.is_zero()
+}
+
+impl Vm {
+    /// The generator's state name for `inspect`-like introspection.
+    pub fn gen_state_name(&self, r: ObjRef) -> &'static str {
+        match self.heap.get(r) {
+            Obj::Generator(g) => match g.state {
+                GenState::Created => "GEN_CREATED",
+                GenState::Suspended => "GEN_SUSPENDED",
+                GenState::Running => "GEN_RUNNING",
+                GenState::Finished => "GEN_CLOSED",
+            },
+            _ => "",
+        }
+    }
+
+    /// Raise `err` unless it is a lazily-made error of `kind` (helper for natives).
+    pub fn is_err_kind(&self, e: &PyErr, kind: ExcKind) -> bool {
+        self.err_matches(e, kind)
+    }
+}

@@ -1,0 +1,1 @@
+//! Example games live in `examples/`; their gameplay tests in `tests/`.
