@@ -10,14 +10,22 @@ use crate::value::{ObjRef, Value};
 use crate::vm::exc::{self};
 use crate::vm::{PyResult, Vm};
 
+fn identity_key(o: &Obj) -> bool {
+    !matches!(
+        o,
+        Obj::Instance(_) | Obj::FrozenSet(_) | Obj::Set(_) | Obj::List(_) | Obj::Dict(_) | Obj::Complex(..)
+            | Obj::Range { .. } | Obj::Slice(..) | Obj::DictView(..) | Obj::ByteArray(_)
+    )
+}
+
 impl Vm {
     /// Can equality with this key be decided by `fast_eq` alone?
     fn pure_key(&self, k: Value) -> bool {
         match k {
             Value::Obj(r) => match self.heap.get(r) {
-                Obj::Instance(_) => false,
                 Obj::Tuple(xs) => xs.iter().all(|&x| self.pure_key(x)),
-                _ => true,
+                Obj::Str(_) | Obj::BigInt(_) | Obj::Bytes(_) => true,
+                o => identity_key(o),
             },
             _ => true,
         }

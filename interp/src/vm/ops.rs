@@ -370,6 +370,12 @@ impl Vm {
                         }
                         Some(true)
                     }
+                    (p, q) if identity_eq(p) && identity_eq(q) => Some(false),
+                    (p, q) if identity_eq(p) || identity_eq(q) => {
+                        // An identity-compared object never equals a different value kind,
+                        // except that containers compare among themselves.
+                        Some(false)
+                    }
                     _ => None,
                 }
             }
@@ -1690,6 +1696,26 @@ impl Vm {
         let inside = if c.is_positive() { x >= a && x < b } else { x <= a && x > b };
         Ok(inside && ((&x - &a) % &c).is_zero())
     }
+}
+
+/// Objects whose `==` is identity (no `__eq__` of their own).
+fn identity_eq(o: &Obj) -> bool {
+    matches!(
+        o,
+        Obj::Function(_)
+            | Obj::Native(_)
+            | Obj::Class(_)
+            | Obj::Module(_)
+            | Obj::Cell(_)
+            | Obj::Code(_)
+            | Obj::Generator(_)
+            | Obj::Iter(_)
+            | Obj::Property { .. }
+            | Obj::StaticMethod(_)
+            | Obj::ClassMethod(_)
+            | Obj::Super { .. }
+            | Obj::Host(_)
+    )
 }
 
 pub fn range_len_i64(a: i64, b: i64, c: i64) -> i64 {

@@ -1,0 +1,16 @@
+print(0.1 + 0.2, 1 / 3, 2 / 3, 1e16, 1e15, 123456789.0, 1.5e-7, 0.0001, 0.00001)
+print(3.0, -0.0, 1e300 * 1e10, -1e300 * 1e10, float('nan'), float('inf'), float('-inf'))
+print(7.5 // 2, -7.5 // 2, 7.5 % 2, -7.5 % 2, 2.0 ** 0.5, 10.0 ** -2)
+print(round(2.675, 2), round(0.125, 2), round(0.375, 2), round(1.5), round(-0.5), round(3.14159, 3))
+print(float("3.25"), float("  -1e3 "), float("inf"), float(7), float("1_0.5"))
+print(1.0 == 1, 0.5 < 1, 1e400 == float('inf'), float('nan') == float('nan'))
+print(int(1e20), int(-1e20), int(2.5e18), (2.5).is_integer(), (3.0).is_integer())
+print((0.5).as_integer_ratio(), (0.1).as_integer_ratio())
+print(abs(-2.5), divmod(7.5, 2), divmod(-7.5, 2))
+print(1e22, 1e21, 1.2345678901234567e-300, 5e-324, 1.7976931348623157e308)
+print(100.0, 1234567890123456.0, 12345678901234567.0, 0.1 * 3)
+print(str(1.0), repr(2.5), str(1e-4))
+x = 1.5
+x += 1; x *= 3; x /= 2; x -= 0.25
+print(x)
+print(sum([0.1] * 10), max(1.5, 2), min(-1, -1.5))

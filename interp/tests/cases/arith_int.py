@@ -1,0 +1,16 @@
+print(1 + 2, 7 - 10, 6 * 7, 7 / 2, 7 // 2, -7 // 2, 7 % 3, -7 % 3, 7 % -3, 2 ** 10)
+print(2 ** -1, (-2) ** 3, -2 ** 2, 10 ** 20, 3 ** 40)
+print(9223372036854775807 + 1, -9223372036854775808 - 1, 2 ** 63 * 2 ** 63)
+print(1 << 70, (1 << 70) >> 65, -1 >> 3, 5 & 3, 5 | 3, 5 ^ 3, ~5, ~-1)
+print(divmod(17, 5), divmod(-17, 5), divmod(17, -5), divmod(2**70, 7))
+print(abs(-5), abs(-2**80), pow(2, 10), pow(2, 100, 7), pow(3, -1, 7))
+print(int("42"), int("-0x1f", 16), int("0b101", 0), int("  12  "), int(3.9), int(-3.9), int("1_000"))
+print(int(True), 0 == False, 1 == True, True + True, hash(1) == hash(1.0))
+print(round(2.5), round(3.5), round(-2.5), round(1234, -2), round(1250, -2), round(1350, -2))
+print(10 // 3 * 3 + 10 % 3, (2**100) // 3, (2**100) % 7, -(2**100) // 3)
+print(bin(10), oct(8), hex(255), bin(-5), hex(-255))
+print(int.bit_length(255), (1023).bit_length(), (0).bit_length())
+x = 5
+x += 3; x -= 1; x *= 2; x //= 3; x **= 2; x %= 7; x <<= 2; x >>= 1; x |= 8; x &= 12; x ^= 5
+print(x)
+print(max(3, 1, 2), min([4, 2, 8]), sum([1, 2, 3], 10), sum(range(101)))

@@ -1,0 +1,17 @@
+name, n, f = "kaa", 42, 3.14159
+print(f"{name} {n} {f:.2f} {n:5d}|{n:<5}|{n:^5}|{n:>5}|")
+print(f"{n:08.3f} {n:+} {-n:+} {n:x} {n:X} {n:o} {n:b} {n:#x} {n:#b} {n:,} {1234567.891:,.2f}")
+print(f"{name!r} {name!s} {name:>8} {name:*^9} {'abc':.2}")
+print(f"{f:e} {f:.3e} {f:g} {1e-7:g} {123456789:g} {0.5:%} {0.25:.1%}")
+print(f"{n=} {name = } {f=:.1f}")
+print(f"{{literal}} {'{'}{n}{'}'}")
+print(f"{[1, 2][1]} {dict(a=1)['a']} {(lambda x: x * 2)(3)} {n if n > 0 else -n}")
+w = 10
+print(f"{name:>{w}}|{f:{w}.{3}f}|")
+print("{} {} {}".format(1, "a", 2.5), "{0}{1}{0}".format("x", "y"), "{a}-{b}".format(a=1, b=2))
+print("{:>6}|{:<6}|{:^6}|{:06.2f}".format("r", "l", "c", 3.14159))
+print("{0[0]} {0[1]} {1.real}".format([7, 8], 3))
+print("{!r:>10}".format("hi"), "{:,}".format(1234567), "{:_}".format(1234567))
+print(format(3.5, ".1f"), format(10, "b"), format("x", ">3"), format(1.0), format(1e100))
+print("{:.3}".format(3.14159), "{:.0f}".format(2.5), "{:.0f}".format(3.5), "{:10.4}".format(1/3))
+print(f"{12:c}{65:c}", f"{-0.0}", f"{1.0:.0f}", f"{2**70}", f"{True}", f"{None}")

@@ -1,0 +1,12 @@
+t = (1, 2, 3)
+print(t, t[0], t[-1], t[1:], len(t), t + (4,), t * 2, 2 in t, t.index(3), t.count(2))
+print((), (1,), tuple([1, 2]), tuple("ab"), (1, 2) < (1, 3), (1, 2) == (1, 2), (2,) > (1, 9))
+a, b, c = t; print(a, b, c)
+a, b = b, a; print(a, b)
+print(hash((1, 2)) == hash((1, 2)), {(1, 2): "x"}[(1, 2)])
+nested = ((1, 2), (3, (4, 5))); print(nested[1][1][0], nested)
+print(max((1, 5), (2, 0)), sorted([(2, "b"), (1, "z"), (2, "a")]))
+def f(*args): return args
+print(f(), f(1), f(1, 2))
+x = 1, ; print(x)
+print(tuple(x * 2 for x in range(3)))
