@@ -278,7 +278,7 @@ pub enum Obj {
     Cell(Value),
     Generator(Box<Generator>),
     Iter(IterKind),
-    Property { fget: Value, fset: Value, fdel: Value, doc: Value },
+    Property { fget: Value, fset: Value, fdel: Value, doc: Value, name: Value },
     StaticMethod(Value),
     ClassMethod(Value),
     Super { class: ObjRef, obj: Value },
@@ -393,7 +393,8 @@ impl Obj {
                 IterKind::GetItem { obj, .. } => v(out, *obj),
                 IterKind::Native(n) => n.trace(out),
             },
-            Obj::Property { fget, fset, fdel, doc } => {
+            Obj::Property { fget, fset, fdel, doc, name } => {
+                v(out, *name);
                 v(out, *fget);
                 v(out, *fset);
                 v(out, *fdel);

@@ -1357,6 +1357,12 @@ fn class_created_hooks(vm: &mut Vm, c: ObjRef, kw: &[(ObjRef, Value)]) -> PyResu
     let sn = vm.names.__set_name__;
     for (k, v) in entries {
         if let Value::Obj(r) = v {
+            if let Obj::Property { name, .. } = vm.heap.get_mut(r) {
+                if name.is_none() {
+                    *name = k;
+                }
+                continue;
+            }
             if let Obj::Instance(_) = vm.heap.get(r) {
                 let cls = vm.class_of(v);
                 if let Some(f) = vm.lookup_type_attr(cls, sn) {
@@ -1452,7 +1458,7 @@ fn object_setattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
                     if let Obj::Property { fset, .. } = vm.heap.get(ar) {
                         let fset = *fset;
                         if fset.is_none() {
-                            return Err(exc::attribute_error("can't set attribute"));
+                            return Err(vm.property_error(ar, obj, "setter"));
                         }
                         vm.call(fset, &[obj, args.pos[2]])?;
                         return Ok(Value::None);
@@ -1893,10 +1899,10 @@ fn iter_next_m(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 // ----- property -----
 
-fn prop_parts(vm: &Vm, v: Value) -> PyResult<(Value, Value, Value, Value)> {
+fn prop_parts(vm: &Vm, v: Value) -> PyResult<(Value, Value, Value, Value, Value)> {
     match v {
         Value::Obj(r) => match vm.heap.get(r) {
-            Obj::Property { fget, fset, fdel, doc } => Ok((*fget, *fset, *fdel, *doc)),
+            Obj::Property { fget, fset, fdel, doc, name } => Ok((*fget, *fset, *fdel, *doc, *name)),
             _ => Err(exc::type_error("not a property")),
         },
         _ => Err(exc::type_error("not a property")),
@@ -1904,18 +1910,18 @@ fn prop_parts(vm: &Vm, v: Value) -> PyResult<(Value, Value, Value, Value)> {
 }
 
 fn property_getter(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (_, s, d, doc) = prop_parts(vm, arg(&args, 0, "getter")?)?;
-    Ok(Value::Obj(vm.heap.alloc(Obj::Property { fget: arg(&args, 1, "getter")?, fset: s, fdel: d, doc })))
+    let (_, s, d, doc, name) = prop_parts(vm, arg(&args, 0, "getter")?)?;
+    Ok(Value::Obj(vm.heap.alloc(Obj::Property { fget: arg(&args, 1, "getter")?, fset: s, fdel: d, doc, name })))
 }
 
 fn property_setter(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (g, _, d, doc) = prop_parts(vm, arg(&args, 0, "setter")?)?;
-    Ok(Value::Obj(vm.heap.alloc(Obj::Property { fget: g, fset: arg(&args, 1, "setter")?, fdel: d, doc })))
+    let (g, _, d, doc, name) = prop_parts(vm, arg(&args, 0, "setter")?)?;
+    Ok(Value::Obj(vm.heap.alloc(Obj::Property { fget: g, fset: arg(&args, 1, "setter")?, fdel: d, doc, name })))
 }
 
 fn property_deleter(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (g, s, _, doc) = prop_parts(vm, arg(&args, 0, "deleter")?)?;
-    Ok(Value::Obj(vm.heap.alloc(Obj::Property { fget: g, fset: s, fdel: arg(&args, 1, "deleter")?, doc })))
+    let (g, s, _, doc, name) = prop_parts(vm, arg(&args, 0, "deleter")?)?;
+    Ok(Value::Obj(vm.heap.alloc(Obj::Property { fget: g, fset: s, fdel: arg(&args, 1, "deleter")?, doc, name })))
 }
 
 fn property_get(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -1924,7 +1930,11 @@ fn property_get(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if obj.is_none() {
         return Ok(p);
     }
-    let (g, _, _, _) = prop_parts(vm, p)?;
+    let (g, _, _, _, _) = prop_parts(vm, p)?;
+    if g.is_none() {
+        let Value::Obj(pr) = p else { return Err(exc::attribute_error("property has no getter")) };
+        return Err(vm.property_error(pr, obj, "getter"));
+    }
     vm.call(g, &[obj])
 }
 
@@ -2209,7 +2219,8 @@ pub fn construct(vm: &mut Vm, cls: ObjRef, kind: TypeKind, mut args: Args) -> Py
             let fset = take_kw(vm, &mut args, "fset").or(args.pos.get(1).copied()).unwrap_or(Value::None);
             let fdel = take_kw(vm, &mut args, "fdel").or(args.pos.get(2).copied()).unwrap_or(Value::None);
             let doc = take_kw(vm, &mut args, "doc").or(args.pos.get(3).copied()).unwrap_or(Value::None);
-            Ok(Value::Obj(vm.heap.alloc(Obj::Property { fget, fset, fdel, doc })))
+            // The name comes from __set_name__ when the property is placed in a class.
+            Ok(Value::Obj(vm.heap.alloc(Obj::Property { fget, fset, fdel, doc, name: Value::None })))
         }
         TypeKind::StaticMethod => {
             check_args(&args, "staticmethod", 1, 1)?;
@@ -2274,6 +2285,13 @@ pub fn construct(vm: &mut Vm, cls: ObjRef, kind: TypeKind, mut args: Args) -> Py
                 return make_reversed(vm, args.pos[0]);
             }
             Err(exc::type_error(format!("cannot create '{name}' instances")))
+        }
+        TypeKind::Exception => {
+            if !args.kw.is_empty() {
+                return Err(exc::type_error(format!("{name}() takes no keyword arguments")));
+            }
+            let a = vm.new_tuple(args.pos.to_vec());
+            Ok(Value::Obj(vm.new_exception_obj(cls, a)))
         }
         TypeKind::NoneType => Ok(Value::None),
         _ => Err(exc::type_error(format!("cannot create '{name}' instances"))),
@@ -2679,7 +2697,7 @@ pub fn special_attr(vm: &mut Vm, v: Value, name: ObjRef) -> PyResult<Option<Valu
             "step" => Some(*z),
             _ => None,
         },
-        Obj::Property { fget, fset, fdel, doc } => match a {
+        Obj::Property { fget, fset, fdel, doc, .. } => match a {
             "fget" => Some(*fget),
             "fset" => Some(*fset),
             "fdel" => Some(*fdel),

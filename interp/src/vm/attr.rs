@@ -180,7 +180,7 @@ impl Vm {
             Obj::Property { fget, .. } => {
                 let fget = *fget;
                 if fget.is_none() {
-                    return Err(exc::attribute_error("property has no getter"));
+                    return Err(self.property_error(r, obj, "getter"));
                 }
                 self.call(fget, &[obj])
             }
@@ -531,7 +531,7 @@ impl Vm {
             Obj::Property { fset, .. } => {
                 let fset = *fset;
                 if fset.is_none() {
-                    return Ok(Some(Err(exc::attribute_error("can't set attribute"))));
+                    return Ok(Some(Err(self.property_error(ar, obj, "setter"))));
                 }
                 self.call(fset, &[obj, val])?;
                 Ok(Some(Ok(())))
@@ -592,7 +592,7 @@ impl Vm {
                         if let Obj::Property { fdel, .. } = self.heap.get(ar) {
                             let fdel = *fdel;
                             if fdel.is_none() {
-                                return Err(exc::attribute_error("can't delete attribute"));
+                                return Err(self.property_error(ar, v, "deleter"));
                             }
                             self.call(fdel, &[v])?;
                             return Ok(());
@@ -640,6 +640,19 @@ impl Vm {
                 Ok(())
             }
             _ => Err(self.no_attribute(v, name)),
+        }
+    }
+
+    /// `property 'x' of 'C' object has no setter` (3.11's wording).
+    pub fn property_error(&mut self, prop: ObjRef, obj: Value, what: &str) -> PyErr {
+        let name = match self.heap.get(prop) {
+            Obj::Property { name, .. } => *name,
+            _ => Value::None,
+        };
+        let t = self.type_name(obj);
+        match self.as_str(name) {
+            Some(n) => exc::attribute_error(format!("property '{n}' of '{t}' object has no {what}")),
+            None => exc::attribute_error(format!("property of '{t}' object has no {what}")),
         }
     }
 

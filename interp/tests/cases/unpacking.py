@@ -1,0 +1,16 @@
+a, b, c = 1, 2, 3; print(a, b, c)
+a, b = [b, a]; print(a, b)
+(x, y), z = (1, 2), 3; print(x, y, z)
+first, *mid, last = range(6); print(first, mid, last)
+*a, = [1, 2]; print(a)
+h, *t = "hello"; print(h, t)
+for i, (k, v) in enumerate({"a": 1, "b": 2}.items()): print(i, k, v)
+print(*[1, 2, 3], sep="-")
+print([*range(3), *"ab"], (*[1], *[2, 3]), {*[1, 2], *[2, 3]})
+def f(a, b, c): return a + b + c
+print(f(*[1, 2], 3), f(**{"a": 1, "b": 2, "c": 3}), f(1, *(2,), **{"c": 3}))
+d = {"x": 1, **{"y": 2}}; print(d)
+a = b = c = 7; print(a, b, c)
+lst = [0, 0]; i = 0
+i, lst[i] = 1, 5; print(i, lst)
+n = [1, [2, 3]]; p, [q, r] = n; print(p, q, r)
