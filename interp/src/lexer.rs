@@ -259,17 +259,20 @@ impl Lexer {
         let cur = *self.indents.last().unwrap_or(&0);
         if width > cur {
             self.indents.push(width);
-            self.push(Tok::Indent, line, 0);
+            // CPython reports an unexpected indent one column before the text starts.
+            self.push(Tok::Indent, line, col.saturating_sub(1));
         } else if width < cur {
             while width < *self.indents.last().unwrap_or(&0) {
                 self.indents.pop();
                 self.push(Tok::Dedent, line, col);
             }
             if width != *self.indents.last().unwrap_or(&0) {
+                // CPython points just past the end of the offending line.
+                let eol = self.chars[self.line_start..].iter().take_while(|&&c| c != '\n').count() as u32;
                 return Err(LexError {
                     msg: "unindent does not match any outer indentation level".into(),
                     line,
-                    col,
+                    col: eol,
                     kind: LexErrorKind::Indentation,
                 });
             }

@@ -172,6 +172,8 @@ pub struct ExcData {
     pub context: Value,
     pub suppress_context: bool,
     pub notes: Value,
+    /// Context for suggestions: the globals of a NameError's frame, an AttributeError's object.
+    pub extra: Value,
 }
 
 #[derive(Debug)]
@@ -353,6 +355,7 @@ impl Obj {
                     v(out, e.cause);
                     v(out, e.context);
                     v(out, e.notes);
+                    v(out, e.extra);
                     for (c, _) in &e.traceback {
                         trace_code(c, out);
                     }

@@ -1097,6 +1097,7 @@ impl Parser {
     }
 
     fn disjunction(&mut self) -> PResult<Expr> {
+        let start = self.pos();
         let first = self.conjunction()?;
         if !self.at_kw("or") {
             return Ok(first);
@@ -1105,11 +1106,12 @@ impl Parser {
         while self.eat_kw("or") {
             vals.push(self.conjunction()?);
         }
-        let pos = vals[0].pos.to(vals[vals.len() - 1].pos);
+        let pos = start.to(self.prev_pos());
         Ok(Expr { kind: ExprKind::BoolOp(false, vals), pos })
     }
 
     fn conjunction(&mut self) -> PResult<Expr> {
+        let start = self.pos();
         let first = self.inversion()?;
         if !self.at_kw("and") {
             return Ok(first);
@@ -1118,7 +1120,7 @@ impl Parser {
         while self.eat_kw("and") {
             vals.push(self.inversion()?);
         }
-        let pos = vals[0].pos.to(vals[vals.len() - 1].pos);
+        let pos = start.to(self.prev_pos());
         Ok(Expr { kind: ExprKind::BoolOp(true, vals), pos })
     }
 
@@ -1136,6 +1138,7 @@ impl Parser {
     }
 
     fn comparison(&mut self) -> PResult<Expr> {
+        let start = self.pos();
         let first = self.bitor()?;
         let mut ops = Vec::new();
         loop {
@@ -1167,7 +1170,7 @@ impl Parser {
         if ops.is_empty() {
             return Ok(first);
         }
-        let pos = first.pos.to(ops[ops.len() - 1].1.pos);
+        let pos = start.to(self.prev_pos());
         Ok(Expr { kind: ExprKind::Compare(Box::new(first), ops), pos })
     }
 
@@ -1175,6 +1178,9 @@ impl Parser {
         if level == 6 {
             return self.factor();
         }
+        // Node spans run from the first to the last token, parentheses included (as in
+        // CPython's AST), which the traceback caret anchors rely on.
+        let start = self.pos();
         let mut left = self.binary_level(level + 1)?;
         loop {
             let op = match (level, self.peek()) {
@@ -1194,7 +1200,7 @@ impl Parser {
             };
             self.bump();
             let right = self.binary_level(level + 1)?;
-            let pos = left.pos.to(right.pos);
+            let pos = start.to(self.prev_pos());
             left = Expr { kind: ExprKind::BinOp(Box::new(left), op, Box::new(right)), pos };
         }
         Ok(left)
@@ -1224,13 +1230,14 @@ impl Parser {
     }
 
     fn power(&mut self) -> PResult<Expr> {
+        let start = self.pos();
         let base = self.await_primary()?;
         if self.eat_op("**") {
             self.enter()?;
             let exp = self.factor();
             self.leave();
             let exp = exp?;
-            let pos = base.pos.to(exp.pos);
+            let pos = start.to(self.prev_pos());
             return Ok(Expr { kind: ExprKind::BinOp(Box::new(base), BinOp::Pow, Box::new(exp)), pos });
         }
         Ok(base)
@@ -1247,6 +1254,7 @@ impl Parser {
     }
 
     fn primary(&mut self) -> PResult<Expr> {
+        let start = self.pos();
         let mut e = self.atom()?;
         loop {
             if self.at_op(".") {
@@ -1258,7 +1266,7 @@ impl Parser {
                     }
                     _ => return Err(self.invalid()),
                 };
-                let pos = e.pos.to(self.prev_pos());
+                let pos = start.to(self.prev_pos());
                 e = Expr { kind: ExprKind::Attribute(Box::new(e), name), pos };
             } else if self.at_op("(") {
                 self.bump();
@@ -1267,7 +1275,7 @@ impl Parser {
                 self.leave();
                 let (args, keywords) = r?;
                 self.expect_op(")")?;
-                let pos = e.pos.to(self.prev_pos());
+                let pos = start.to(self.prev_pos());
                 e = Expr { kind: ExprKind::Call { func: Box::new(e), args, keywords }, pos };
             } else if self.at_op("[") {
                 self.bump();
@@ -1276,7 +1284,7 @@ impl Parser {
                 self.leave();
                 let idx = r?;
                 self.expect_op("]")?;
-                let pos = e.pos.to(self.prev_pos());
+                let pos = start.to(self.prev_pos());
                 e = Expr { kind: ExprKind::Subscript(Box::new(e), Box::new(idx)), pos };
             } else {
                 break;

@@ -510,7 +510,7 @@ impl<'a> Compiler<'a> {
                     return Err(err("'async for' is not supported yet", s.pos));
                 }
                 self.expr(iter)?;
-                self.set_pos(iter.pos);
+                self.set_pos(s.pos);
                 self.emit(Instr::GetIter);
                 let top = self.here();
                 self.set_pos(s.pos);
@@ -576,11 +576,12 @@ impl<'a> Compiler<'a> {
             StmtKind::Global(_) | StmtKind::Nonlocal(_) => {}
             StmtKind::Assert(test, msg) => {
                 let jt = self.cond_jump(test, true)?;
-                self.set_pos(s.pos);
+                // CPython attributes the raise to the test expression.
+                self.set_pos(test.pos);
                 self.emit(Instr::LoadAssertionError);
                 if let Some(m) = msg {
                     self.expr(m)?;
-                    self.set_pos(s.pos);
+                    self.set_pos(test.pos);
                     self.emit(Instr::Call(1));
                 }
                 self.emit(Instr::Raise(1));

@@ -248,7 +248,7 @@ impl Vm {
                         _ => String::new(),
                     };
                     let attr = self.str_ref(name).to_string();
-                    return Err(exc::attribute_error(format!("module '{mname}' has no attribute '{attr}'")));
+                    return Err(self.attr_error_for(v, name, format!("module '{mname}' has no attribute '{attr}'")));
                 }
                 Obj::Super { class, obj } => {
                     let (class, obj) = (*class, *obj);
@@ -271,7 +271,7 @@ impl Vm {
     pub fn no_attribute(&mut self, v: Value, name: ObjRef) -> PyErr {
         let t = self.type_name(v);
         let attr = self.str_ref(name).to_string();
-        exc::attribute_error(format!("'{t}' object has no attribute '{attr}'"))
+        self.attr_error_for(v, name, format!("'{t}' object has no attribute '{attr}'"))
     }
 
     fn instance_getattr(&mut self, v: Value, r: ObjRef, name: ObjRef) -> PyResult<Value> {
@@ -321,7 +321,7 @@ impl Vm {
         }
         let cname = self.class_name(cls);
         let attr = self.str_ref(name).to_string();
-        Err(exc::attribute_error(format!("type object '{cname}' has no attribute '{attr}'")))
+        Err(self.attr_error_for(Value::Obj(cls), name, format!("type object '{cname}' has no attribute '{attr}'")))
     }
 
     /// A class attribute seen through the class itself.

@@ -902,8 +902,7 @@ impl Vm {
         if let Some(v) = self.ns_get(bd, name) {
             return Ok(v);
         }
-        let n = self.str_ref(name).to_string();
-        Err(exc::name_error(format!("name '{n}' is not defined")))
+        Err(self.name_error_for(name, Some(globals)))
     }
 
     /// A call from the eval loop: callable at `pos`, `argc` values after it (the last

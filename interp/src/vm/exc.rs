@@ -129,6 +129,37 @@ impl Vm {
         }
     }
 
+    /// A NameError that remembers the name and the globals it was looked up in (for the
+    /// "Did you mean" suggestion).
+    pub fn name_error_for(&mut self, name: ObjRef, globals: Option<ObjRef>) -> PyErr {
+        let n = self.str_ref(name).to_string();
+        let r = self.materialize(name_error(format!("name '{n}' is not defined")));
+        let k = self.intern("name");
+        if let Obj::Instance(i) = self.heap.get(r) {
+            let d = i.dict;
+            self.ns_set(d, k, Value::Obj(name));
+        }
+        if let Some(d) = self.exc_data_mut(r) {
+            d.extra = globals.map_or(Value::Undef, Value::Obj);
+        }
+        PyErr::Obj(r)
+    }
+
+    /// An AttributeError with `name` and `obj` set, as CPython's attribute lookup makes them.
+    pub fn attr_error_for(&mut self, obj: Value, name: ObjRef, msg: String) -> PyErr {
+        let r = self.materialize(attribute_error(msg));
+        let (kn, ko) = (self.intern("name"), self.intern("obj"));
+        if let Obj::Instance(i) = self.heap.get(r) {
+            let d = i.dict;
+            self.ns_set(d, kn, Value::Obj(name));
+            self.ns_set(d, ko, obj);
+        }
+        if let Some(d) = self.exc_data_mut(r) {
+            d.extra = obj;
+        }
+        PyErr::Obj(r)
+    }
+
     /// A KeyError carrying the key itself (its str is the key's repr).
     pub fn key_error(&mut self, key: Value) -> PyErr {
         let class = self.exc_class(ExcKind::KeyError);
@@ -151,6 +182,7 @@ impl Vm {
             context: Value::None,
             suppress_context: false,
             notes: Value::None,
+            extra: Value::Undef,
         });
         let dict = self.heap.alloc(Obj::Dict(Dict::new()));
         self.heap.alloc(Obj::Instance(Box::new(Instance {
@@ -223,11 +255,11 @@ impl Vm {
             Ok(s) => s,
             Err(_) => "<exception str() failed>".to_string(),
         };
-        if msg.is_empty() {
-            name
-        } else {
-            format!("{name}: {msg}")
+        let mut line = if msg.is_empty() { name } else { format!("{name}: {msg}") };
+        if let Some(s) = self.suggestion_for(exc) {
+            line.push_str(&format!(". Did you mean: '{s}'?"));
         }
+        line
     }
 
     fn syntax_error_block(&mut self, exc: ObjRef, name: &str) -> Option<String> {
@@ -255,15 +287,21 @@ impl Vm {
                 let stripped = line_text.trim_start();
                 let lead = line_text.chars().count() - stripped.chars().count();
                 out.push_str(&format!("    {}\n", stripped.trim_end()));
+                let is_indent = self.is_subclass(self.class_of(Value::Obj(exc)), self.exc_class(ExcKind::IndentationError));
                 if let Value::Int(off) = offset {
-                    let start = (off as usize).saturating_sub(1).saturating_sub(lead);
-                    let end = match end_offset {
-                        Value::Int(e) if e > off => (e as usize).saturating_sub(1).saturating_sub(lead),
-                        _ => start + 1,
-                    };
-                    let width = stripped.trim_end().chars().count();
-                    let end = end.min(width.max(start + 1));
-                    out.push_str(&format!("    {}{}\n", " ".repeat(start), "^".repeat((end - start).max(1))));
+                    // A caret left of the text is not printed (CPython's print_error_text).
+                    let zero_based = off - 1 - lead as i64;
+                    if zero_based >= 0 {
+                        let start = zero_based as usize;
+                        let end = match end_offset {
+                            Value::Int(e) if e > off && !is_indent => (e as usize).saturating_sub(1).saturating_sub(lead),
+                            _ => start + 1,
+                        };
+                        let width = stripped.trim_end().chars().count();
+                        let start = start.min(width);
+                        let end = end.min(width.max(start + 1));
+                        out.push_str(&format!("    {}{}\n", " ".repeat(start), "^".repeat((end - start).max(1))));
+                    }
                 }
             }
         }
@@ -295,15 +333,11 @@ impl Vm {
                 }
             }
         }
+        // Oldest first; each entry's separator says how the next (newer) one relates to it.
         let mut out = String::new();
-        for (e, _) in chain.iter().rev() {
+        for (e, sep) in chain.iter().rev() {
             out.push_str(&self.format_one(*e));
-            // The separator belongs between this exception and the next (newer) one.
-            if let Some(pos) = chain.iter().position(|(x, _)| x == e) {
-                if pos > 0 {
-                    out.push_str(chain[pos - 1].1);
-                }
-            }
+            out.push_str(sep);
         }
         out
     }

@@ -12,6 +12,7 @@ pub mod frame;
 pub mod iter;
 pub mod ops;
 pub mod repr;
+pub mod suggest;
 
 use crate::code::Code;
 use crate::compiler::{compile_module, Mode};

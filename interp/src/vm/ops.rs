@@ -1236,7 +1236,7 @@ impl Vm {
             }
             BinaryOp::Mod => {
                 if b.is_zero() {
-                    return Err(exc::zero_division("integer division or modulo by zero"));
+                    return Err(exc::zero_division("integer modulo by zero"));
                 }
                 a.mod_floor(&b)
             }

@@ -1,0 +1,4 @@
+class P:
+    x = 1
+p = P()
+print(p.x + p.y)

@@ -1,0 +1,4 @@
+def fail():
+    raise ValueError('nope')
+
+result = [fail() for _ in range(1)]

@@ -1,0 +1,4 @@
+try:
+    raise KeyError('a')
+except KeyError as e:
+    print(undefined)

@@ -1,0 +1,7 @@
+def a():
+    b()
+def b():
+    c()
+def c():
+    return [][0]
+a()

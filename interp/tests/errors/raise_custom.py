@@ -1,0 +1,7 @@
+class GameOver(Exception):
+    pass
+
+def play():
+    raise GameOver('you lost')
+
+play()

@@ -1,0 +1,2 @@
+data = {'x': [1, 2]}
+value = data['x'][5]
