@@ -721,6 +721,15 @@ impl Vm {
         if let Obj::Class(c) = self.heap.get_mut(r) {
             c.mro = mro;
         }
+        // A class that defines __eq__ but not __hash__ is unhashable.
+        let (eqk, hk) = (self.names.__eq__, self.names.__hash__);
+        let (has_eq, has_hash) = match self.heap.get(r) {
+            Obj::Class(c) => (self.dict_get_str(&c.dict, eqk).is_some(), self.dict_get_str(&c.dict, hk).is_some()),
+            _ => (false, false),
+        };
+        if has_eq && !has_hash {
+            self.class_set_attr(r, "__hash__", Value::None);
+        }
         // __new__ in a class body is implicitly a static method.
         let nn = self.names.__new__;
         let ns_new = match self.heap.get(r) {

@@ -461,10 +461,11 @@ impl Vm {
         }
     }
 
+    /// `object.__init__` (builtin bases such as `dict.__init__` still have to run).
     fn is_default_init(&self, f: Value) -> bool {
         match f {
             Value::Obj(r) => match self.heap.get(r) {
-                Obj::Native(n) => n.name == "__init__" && n.owner.is_some_and(|o| matches!(self.heap.get(o), Obj::Class(c) if c.builtin)),
+                Obj::Native(n) => n.name == "__init__" && (n.owner == Some(self.types.object) || n.owner.is_some_and(|o| matches!(self.heap.get(o), Obj::Class(c) if c.is_exception))),
                 _ => false,
             },
             _ => false,

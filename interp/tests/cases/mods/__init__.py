@@ -1,0 +1,2 @@
+"""A package used by the import tests."""
+PACKAGE_VALUE = "pkg"

@@ -1,0 +1,2 @@
+from .. import helper
+leaf_value = helper.double(21)

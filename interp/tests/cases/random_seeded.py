@@ -1,0 +1,20 @@
+import random
+random.seed(42)
+print(random.random(), random.random())
+print(random.randint(1, 100), random.randint(1, 6), random.randrange(10), random.randrange(0, 100, 5))
+print(random.choice("abcdef"), random.choice([10, 20, 30]))
+xs = list(range(10)); random.shuffle(xs); print(xs)
+print(random.sample(range(100), 5), random.sample("abcdefgh", 3))
+print(round(random.uniform(1, 2), 12), random.getrandbits(16), random.getrandbits(70))
+random.seed(12345)
+print([random.randint(0, 9) for _ in range(20)])
+random.seed(0)
+print(random.random(), random.choices([1, 2, 3], k=5))
+random.seed(2**40 + 3)
+print(random.random())
+random.seed(7)
+print(round(random.gauss(0, 1), 12), round(random.gauss(10, 2), 12))
+r1 = [random.random() for _ in range(3)]
+random.seed(7); random.gauss(0, 1); random.gauss(10, 2)
+r2 = [random.random() for _ in range(3)]
+print(r1 == r2)
