@@ -7,8 +7,17 @@
 use crate::ast::*;
 use crate::lexer::{tokenize, FPart, LexErrorKind, Tok, Token};
 
+/// Run `f` with at least this much stack left, growing the stack on the heap when needed:
+/// recursion depth is bounded by the limits below, never by the thread's stack size.
+pub(crate) fn guard<R>(f: impl FnOnce() -> R) -> R {
+    stacker::maybe_grow(128 * 1024, 2 * 1024 * 1024, f)
+}
+
 /// Deepest rule nesting the parser accepts.
 const MAX_DEPTH: u32 = 600;
+
+/// Longest chain of one binary operator (`a + b + c ...`, a left-deep tree).
+const MAX_CHAIN: u32 = 1900;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SyntaxErrorKind {
@@ -331,7 +340,7 @@ impl Parser {
 
     fn compound(&mut self) -> PResult<Stmt> {
         self.enter()?;
-        let r = self.compound_inner();
+        let r = guard(|| self.compound_inner());
         self.leave();
         r
     }
@@ -1061,7 +1070,7 @@ impl Parser {
 
     fn expression(&mut self) -> PResult<Expr> {
         self.enter()?;
-        let r = self.expression_inner();
+        let r = guard(|| self.expression_inner());
         self.leave();
         r
     }
@@ -1129,7 +1138,7 @@ impl Parser {
             let start = self.pos();
             self.bump();
             self.enter()?;
-            let e = self.inversion();
+            let e = guard(|| self.inversion());
             self.leave();
             let e = e?;
             return Ok(Expr { kind: ExprKind::UnaryOp(UnaryOp::Not, Box::new(e)), pos: start.to(self.prev_pos()) });
@@ -1182,6 +1191,7 @@ impl Parser {
         // CPython's AST), which the traceback caret anchors rely on.
         let start = self.pos();
         let mut left = self.binary_level(level + 1)?;
+        let mut chain = 0u32;
         loop {
             let op = match (level, self.peek()) {
                 (0, Tok::Op("|")) => BinOp::BitOr,
@@ -1199,6 +1209,15 @@ impl Parser {
                 _ => break,
             };
             self.bump();
+            chain += 1;
+            if chain > MAX_CHAIN {
+                // The AST would be too deep to compile (and to drop) safely.
+                return Err(SyntaxError {
+                    msg: "maximum recursion depth exceeded during compilation".into(),
+                    kind: SyntaxErrorKind::TooDeep,
+                    ..self.error_here("")
+                });
+            }
             let right = self.binary_level(level + 1)?;
             let pos = start.to(self.prev_pos());
             left = Expr { kind: ExprKind::BinOp(Box::new(left), op, Box::new(right)), pos };
@@ -1221,7 +1240,7 @@ impl Parser {
             let start = self.pos();
             self.bump();
             self.enter()?;
-            let e = self.factor();
+            let e = guard(|| self.factor());
             self.leave();
             let e = e?;
             return Ok(Expr { kind: ExprKind::UnaryOp(op, Box::new(e)), pos: start.to(self.prev_pos()) });
@@ -1234,7 +1253,7 @@ impl Parser {
         let base = self.await_primary()?;
         if self.eat_op("**") {
             self.enter()?;
-            let exp = self.factor();
+            let exp = guard(|| self.factor());
             self.leave();
             let exp = exp?;
             let pos = start.to(self.prev_pos());

@@ -438,7 +438,7 @@ impl<'a> Compiler<'a> {
 
     fn stmt(&mut self, s: &Stmt) -> CResult {
         let saved = self.set_pos(s.pos);
-        let r = self.stmt_inner(s);
+        let r = crate::parser::guard(|| self.stmt_inner(s));
         self.set_pos(saved);
         r
     }
@@ -1193,7 +1193,7 @@ impl<'a> Compiler<'a> {
             });
         }
         let saved = self.set_pos(e.pos);
-        let r = self.expr_inner(e);
+        let r = crate::parser::guard(|| self.expr_inner(e));
         self.set_pos(saved);
         self.depth -= 1;
         r

@@ -48,7 +48,7 @@ impl Vm {
             return Err(exc::recursion_error("maximum recursion depth exceeded"));
         }
         self.native_depth += 1;
-        let r = self.run_frames();
+        let r = crate::parser::guard(|| self.run_frames());
         self.native_depth -= 1;
         match r? {
             RunState::Done(v) => Ok(v),
@@ -554,10 +554,10 @@ impl Vm {
             return self.finish_gen_resume(g, Err(e));
         }
         self.native_depth += 1;
-        let r = match throw {
+        let r = crate::parser::guard(|| match throw {
             Some(e) => self.run_frames_with_error(e),
             None => self.run_frames(),
-        };
+        });
         self.native_depth -= 1;
         self.finish_gen_resume(g, r)
     }

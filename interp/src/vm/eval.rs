@@ -89,11 +89,13 @@ impl Vm {
                     }
                 }};
             }
+            // `$resume` is where execution continues after a suspension: the jump target for
+            // a backward jump, the call instruction itself for a call.
             macro_rules! safe_point {
-                () => {
+                ($resume:expr) => {
                     self.fuel -= 1;
                     if self.fuel <= 0 || self.heap.should_collect() {
-                        save_ip!();
+                        self.frames[fi].ip = $resume;
                         match self.safe_point() {
                             Ok(true) => {}
                             Ok(false) => return Ok(RunState::Suspended),
@@ -247,7 +249,7 @@ impl Vm {
                         self.stack.push(recv.unwrap_or(Value::Undef));
                     }
                     Instr::CallMethod(argc) => {
-                        safe_point!();
+                        safe_point!(ip - 1);
                         let pos = self.stack.len() - argc as usize - 2;
                         if let Value::Undef = self.stack[pos + 1] {
                             self.stack.remove(pos + 1);
@@ -259,19 +261,19 @@ impl Vm {
                         }
                     }
                     Instr::Call(argc) => {
-                        safe_point!();
+                        safe_point!(ip - 1);
                         let pos = self.stack.len() - argc as usize - 1;
                         save_ip!();
                         flow!(self.do_call(pos, argc as usize, None));
                     }
                     Instr::CallKw(argc, names) => {
-                        safe_point!();
+                        safe_point!(ip - 1);
                         let pos = self.stack.len() - argc as usize - 1;
                         save_ip!();
                         flow!(self.do_call(pos, argc as usize, Some(code.consts[names as usize])));
                     }
                     Instr::CallEx(has_kw) => {
-                        safe_point!();
+                        safe_point!(ip - 1);
                         let kw = if has_kw { Some(pop!()) } else { None };
                         let args = pop!();
                         let f = pop!();
@@ -404,10 +406,11 @@ impl Vm {
                         self.stack.insert(n - 3, v);
                     }
                     Instr::Jump(t) => {
-                        if (t as usize) < ip {
-                            safe_point!();
-                        }
+                        let backward = (t as usize) < ip;
                         ip = t as usize;
+                        if backward {
+                            safe_point!(ip);
+                        }
                     }
                     Instr::PopJumpIfFalse(t) => {
                         let v = pop!();

@@ -252,7 +252,7 @@ impl Vm {
                         let items = items.clone();
                         let mut hs = Vec::with_capacity(items.len());
                         for x in items {
-                            hs.push(self.hash_value(x)?);
+                            hs.push(crate::parser::guard(|| self.hash_value(x))?);
                         }
                         return Ok(hash_tuple(&hs));
                     }
@@ -564,7 +564,7 @@ impl Vm {
                     if p[i].is(q[i]) {
                         continue;
                     }
-                    if !self.eq(p[i], q[i])? {
+                    if !crate::parser::guard(|| self.eq(p[i], q[i]))? {
                         return match op {
                             CompareOp::Eq => Ok(Some(false)),
                             CompareOp::Ne => Ok(Some(true)),

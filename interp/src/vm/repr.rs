@@ -360,7 +360,7 @@ impl Vm {
             if i > 0 {
                 out.push_str(", ");
             }
-            match self.repr_value(x) {
+            match crate::parser::guard(|| self.repr_value(x)) {
                 Ok(s) => out.push_str(&s),
                 Err(e) => {
                     res = Err(e);
@@ -392,7 +392,7 @@ impl Vm {
             if i > 0 {
                 out.push_str(", ");
             }
-            match self.repr_value(k).and_then(|ks| Ok((ks, self.repr_value(v)?))) {
+            match crate::parser::guard(|| self.repr_value(k).and_then(|ks| Ok((ks, self.repr_value(v)?)))) {
                 Ok((ks, vs)) => {
                     out.push_str(&ks);
                     out.push_str(": ");
