@@ -31,6 +31,22 @@ impl Vm {
             self.register_module(name, m);
             return Ok(Value::Obj(m));
         }
+        if let Some(&src) = self.frozen_modules.get(name) {
+            let filename = format!("<frozen {name}>");
+            let code = self.compile(src, &filename, crate::compiler::Mode::Exec)?;
+            let module = self.new_module(name);
+            let dict = self.module_dict(module);
+            let bk = self.names.__builtins__;
+            let bm = Value::Obj(self.builtins);
+            self.ns_set(dict, bk, bm);
+            self.register_module(name, module);
+            if let Err(e) = self.run_code(code, dict, None) {
+                let k = self.intern(name);
+                let _ = self.dict_remove(self.modules, Value::Obj(k));
+                return Err(e);
+            }
+            return Ok(Value::Obj(module));
+        }
         // Find the file.
         let rel: PathBuf = name.split('.').collect();
         let mut found: Option<(PathBuf, bool)> = None;

@@ -191,7 +191,19 @@ pub fn install(vm: &mut Vm) {
     for &(n, f) in mods {
         vm.native_modules.insert(n.to_string(), f);
     }
+    for &(n, src) in FROZEN {
+        vm.frozen_modules.insert(n.to_string(), src);
+    }
 }
+
+/// Standard-library modules written in Python (their frames are hidden from tracebacks, as
+/// CPython's C implementations have none).
+const FROZEN: &[(&str, &str)] = &[
+    ("collections", include_str!("../stdlib/collections.py")),
+    ("itertools", include_str!("../stdlib/itertools.py")),
+    ("functools", include_str!("../stdlib/functools.py")),
+    ("operator", include_str!("../stdlib/operator.py")),
+];
 
 fn install_misc_methods(vm: &mut Vm) {
     let t = vm.types.int;

@@ -455,7 +455,21 @@ impl Vm {
                     )));
                 }
                 let h = self.str_hash(name);
+                let attr = self.str_ref(name).to_string();
+                let text = self.as_str(val).map(|s| s.to_string());
                 if let Obj::Class(c) = self.heap.get_mut(r) {
+                    match (attr.as_str(), text) {
+                        ("__name__", Some(t)) => {
+                            c.name = t;
+                            return Ok(());
+                        }
+                        ("__qualname__", Some(t)) => {
+                            c.qualname = t;
+                            return Ok(());
+                        }
+                        ("__module__", _) => c.module = val,
+                        _ => {}
+                    }
                     let mut d = std::mem::take(&mut c.dict);
                     Vm::dict_set_str(&mut d, &self.heap, name, h, val);
                     if let Obj::Class(c) = self.heap.get_mut(r) {

@@ -351,6 +351,9 @@ impl Vm {
             let mut last: Option<(String, u32, String)> = None;
             let mut repeat = 0;
             for (code, ip) in tb.iter().rev() {
+                if code.filename.starts_with("<frozen ") {
+                    continue;
+                }
                 let pos = code.positions.get(*ip as usize).copied().unwrap_or_default();
                 let key = (code.filename.to_string(), pos.line, code.name.clone());
                 if last.as_ref() == Some(&key) {

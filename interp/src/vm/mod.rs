@@ -263,6 +263,8 @@ pub struct Vm {
     pub importing: Vec<String>,
     /// Native modules that can be imported, by name.
     pub native_modules: HashMap<String, fn(&mut Vm) -> ObjRef>,
+    /// Standard-library modules written in Python and shipped inside the binary.
+    pub frozen_modules: HashMap<String, &'static str>,
 }
 
 /// Deepest nesting of native → script re-entry (sorted(key=...), __eq__, __repr__ ...).
@@ -310,6 +312,7 @@ impl Vm {
             start_time: std::time::Instant::now(),
             importing: Vec::new(),
             native_modules: HashMap::new(),
+            frozen_modules: HashMap::new(),
         };
         // The singletons are distinct objects recognised by identity.
         *vm.heap.get_mut(ellipsis) = Obj::Tuple(Vec::new());

@@ -1,0 +1,30 @@
+from collections import deque, defaultdict, OrderedDict, Counter, namedtuple
+d = deque([1, 2, 3])
+d.append(4); d.appendleft(0); print(d, len(d), d[0], d[-1])
+print(d.pop(), d.popleft(), d)
+d.rotate(1); print(d); d.rotate(-2); print(d)
+d.extend([7, 8]); d.extendleft([9]); print(d, 7 in d, list(reversed(d)))
+bounded = deque(range(5), maxlen=3); print(bounded, bounded.maxlen); bounded.append(9); print(bounded)
+dd = defaultdict(list)
+for k, v in [("a", 1), ("b", 2), ("a", 3)]:
+    dd[k].append(v)
+print(dd, dd["a"], dict(dd), len(dd))
+counts = defaultdict(int)
+for ch in "mississippi":
+    counts[ch] += 1
+print(sorted(counts.items()), counts)
+c = Counter("abracadabra")
+print(c, c["a"], c["z"], c.most_common(2), sorted(c.elements())[:5], c.total())
+c.update("aaz"); print(c["a"], c["z"])
+print(Counter(a=3, b=1) + Counter(a=1, b=2), Counter(a=3, b=1) - Counter(a=1, b=2))
+print(Counter([1, 1, 2]) == Counter({1: 2, 2: 1}), Counter())
+od = OrderedDict()
+od["x"] = 1; od["y"] = 2; od["z"] = 3
+od.move_to_end("x"); print(od, list(od), od.popitem(), od.popitem(last=False), od)
+Point = namedtuple("Point", ["x", "y"])
+p = Point(1, y=2)
+print(p, p.x, p.y, p[0], p + (3,), len(p), p._asdict(), p._replace(x=10), Point._fields)
+x, y = p; print(x, y, p == (1, 2), isinstance(p, tuple))
+Card = namedtuple("Card", "rank suit", defaults=["spades"])
+print(Card("A"), Card("K", "hearts"), Card._make(["Q", "clubs"]))
+print(sorted([Point(2, 1), Point(1, 5)]), max(Point(0, 9), Point(1, 0)))
