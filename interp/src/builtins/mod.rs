@@ -1996,6 +1996,7 @@ pub fn parse_int(s: &str, base: u32) -> Option<BigInt> {
         Some(r) => (true, r),
         None => (false, t.strip_prefix('+').unwrap_or(t)),
     };
+    let before = t.len();
     let (base, t) = if base == 0 {
         let lower = t.to_ascii_lowercase();
         if lower.starts_with("0x") {
@@ -2020,6 +2021,9 @@ pub fn parse_int(s: &str, base: u32) -> Option<BigInt> {
         };
         (base, stripped.unwrap_or(t))
     };
+    // One underscore may follow a base prefix ("0x_ff").
+    let had_prefix = t.len() != before;
+    let t = if had_prefix { t.strip_prefix('_').unwrap_or(t) } else { t };
     if t.is_empty() || t.starts_with('_') || t.ends_with('_') || t.contains("__") {
         return None;
     }

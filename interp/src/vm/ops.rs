@@ -849,6 +849,15 @@ impl Vm {
             }
             _ => {}
         }
+        // bool & | ^ bool stays a bool.
+        if let (Value::Bool(x), Value::Bool(y)) = (a, b) {
+            match op {
+                BinaryOp::And => return Ok(Value::Bool(x & y)),
+                BinaryOp::Or => return Ok(Value::Bool(x | y)),
+                BinaryOp::Xor => return Ok(Value::Bool(x ^ y)),
+                _ => {}
+            }
+        }
         if let Some(v) = self.builtin_binary(a, b, op, inplace)? {
             return Ok(v);
         }

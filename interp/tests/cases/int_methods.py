@@ -1,0 +1,8 @@
+print((10).bit_length(), (255).to_bytes(2, "big"), int.from_bytes(b"\x01\x00", "big"), int.from_bytes(b"\x01\x00", "little"))
+print((-1).to_bytes(2, "big", signed=True), int.from_bytes(b"\xff\xff", "big", signed=True), (7).bit_count())
+print(int("z", 36), int("Z", 36), int("0o17", 0), int("0x_ff", 16), int(" -0b11 ", 0))
+print(5 .real, (5).imag, (5).numerator, (5).denominator, True.real, (3).conjugate())
+print(abs(-0), -0, 0 == -0, 7 // -2, -7 // -2, 7 % -2, -(7 % 2))
+print(2 ** 0, 0 ** 0, (-1) ** 0.5 if False else "skip", 4 ** 0.5, 8 ** (1 / 3))
+print(round(7, -1), round(15, -1), round(25, -1), round(-15, -1), round(123456, -3))
+print(int.__name__, isinstance(True, bool), bool.__mro__ if False else bool.__name__, type(True + 1))
