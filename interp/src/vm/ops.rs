@@ -15,19 +15,85 @@ use num_traits::{Signed, ToPrimitive, Zero, One, Pow};
 const HASH_MODULUS: u64 = (1 << 61) - 1;
 const HASH_INF: i64 = 314159;
 
-/// FNV-1a over the UTF-8 bytes; -1 is reserved.
+/// CPython's str hash with hash randomisation off (`PYTHONHASHSEED=0`): SipHash-1-3 with a
+/// zero key over the PEP 393 representation (1, 2 or 4 bytes per char). Matching it makes
+/// sets of strings iterate in CPython's order; scripts cannot rely on more than that.
 pub fn hash_str(s: &str) -> i64 {
-    let mut h: u64 = 0xcbf29ce484222325;
-    for b in s.as_bytes() {
-        h ^= *b as u64;
-        h = h.wrapping_mul(0x100000001b3);
+    if s.is_empty() {
+        return 0;
     }
-    let h = h as i64;
+    let max = s.chars().map(|c| c as u32).max().unwrap_or(0);
+    let h = if max < 0x100 {
+        let data: Vec<u8> = s.chars().map(|c| c as u32 as u8).collect();
+        siphash13(&data)
+    } else if max < 0x10000 {
+        let data: Vec<u8> = s.chars().flat_map(|c| (c as u32 as u16).to_le_bytes()).collect();
+        siphash13(&data)
+    } else {
+        let data: Vec<u8> = s.chars().flat_map(|c| (c as u32).to_le_bytes()).collect();
+        siphash13(&data)
+    };
+    fix_hash(h as i64)
+}
+
+/// `hash(bytes)`, as CPython computes it with a zero hash key.
+pub fn hash_bytes(b: &[u8]) -> i64 {
+    if b.is_empty() {
+        return 0;
+    }
+    fix_hash(siphash13(b) as i64)
+}
+
+fn fix_hash(h: i64) -> i64 {
     if h == -1 {
         -2
     } else {
         h
     }
+}
+
+fn siphash13(data: &[u8]) -> u64 {
+    let (k0, k1) = (0u64, 0u64);
+    let mut v0 = k0 ^ 0x736f6d6570736575;
+    let mut v1 = k1 ^ 0x646f72616e646f6d;
+    let mut v2 = k0 ^ 0x6c7967656e657261;
+    let mut v3 = k1 ^ 0x7465646279746573;
+    macro_rules! half_round {
+        ($a:ident, $b:ident, $c:ident, $d:ident, $s:expr, $t:expr) => {
+            $a = $a.wrapping_add($b);
+            $c = $c.wrapping_add($d);
+            $b = $b.rotate_left($s) ^ $a;
+            $d = $d.rotate_left($t) ^ $c;
+            $a = $a.rotate_left(32);
+        };
+    }
+    macro_rules! round {
+        () => {
+            half_round!(v0, v1, v2, v3, 13, 16);
+            half_round!(v2, v1, v0, v3, 17, 21);
+        };
+    }
+    let mut chunks = data.chunks_exact(8);
+    for c in &mut chunks {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        let m = u64::from_le_bytes(w);
+        v3 ^= m;
+        round!();
+        v0 ^= m;
+    }
+    let mut t = [0u8; 8];
+    let rest = chunks.remainder();
+    t[..rest.len()].copy_from_slice(rest);
+    let b = ((data.len() as u64) << 56) | u64::from_le_bytes(t);
+    v3 ^= b;
+    round!();
+    v0 ^= b;
+    v2 ^= 0xff;
+    round!();
+    round!();
+    round!();
+    (v0 ^ v1) ^ (v2 ^ v3)
 }
 
 /// CPython's hash of an int: the value modulo 2**61 - 1, keeping the sign.
@@ -244,10 +310,7 @@ impl Vm {
                 match self.heap.get(r) {
                     Obj::Str(_) => return Ok(self.str_hash(r)),
                     Obj::BigInt(b) => return Ok(hash_bigint(b)),
-                    Obj::Bytes(b) => {
-                        let s: String = b.iter().map(|&c| c as char).collect();
-                        return Ok(hash_str(&s));
-                    }
+                    Obj::Bytes(b) => return Ok(hash_bytes(b)),
                     Obj::Tuple(items) => {
                         let items = items.clone();
                         let mut hs = Vec::with_capacity(items.len());
@@ -1046,8 +1109,16 @@ impl Vm {
             }
             (Obj::Set(_) | Obj::FrozenSet(_), BinaryOp::Or | BinaryOp::And | BinaryOp::Sub | BinaryOp::Xor) => {
                 if let Value::Obj(rb) = b {
-                    if matches!(self.heap.get(rb), Obj::Set(_) | Obj::FrozenSet(_)) {
-                        return crate::builtins::set::set_binary(self, a, b, op, inplace).map(Some);
+                    match self.heap.get(rb) {
+                        Obj::Set(_) | Obj::FrozenSet(_) => {
+                            return crate::builtins::set::set_binary(self, a, b, op, inplace).map(Some);
+                        }
+                        Obj::DictView(_, v) if *v != crate::object::DictView::Values => {
+                            let items = self.iterate(b)?;
+                            let sb = crate::builtins::set::new_set_from(self, &items)?;
+                            return crate::builtins::set::set_binary(self, a, sb, op, inplace).map(Some);
+                        }
+                        _ => {}
                     }
                 }
             }

@@ -1,0 +1,10 @@
+T = type("T", (), {"x": 1, "hello": lambda self: "hi " + str(self.x)})
+t = T(); print(T.__name__, t.x, t.hello(), type(t) is T, isinstance(t, T))
+U = type("U", (T,), {"x": 2})
+print(U().hello(), [c.__name__ for c in U.__mro__], U.__bases__[0] is T)
+print(type(int), type(type), type(object), isinstance(int, type), issubclass(type, object))
+print(type(3) == int, type(3.0) is float, type("") is str, type(None).__name__, type(print).__name__)
+class A: pass
+a = A()
+print(a.__class__ is A, A.__class__ is type, type(a).__qualname__)
+print(isinstance(a, (int, A)), issubclass(A, (str, object)), callable(A), callable(a))
