@@ -16,7 +16,12 @@ pub struct Pos {
 
 impl Pos {
     pub fn to(self, end: Pos) -> Pos {
-        Pos { line: self.line, col: self.col, end_line: end.end_line, end_col: end.end_col }
+        Pos {
+            line: self.line,
+            col: self.col,
+            end_line: end.end_line,
+            end_col: end.end_col,
+        }
     }
 }
 
@@ -98,7 +103,11 @@ pub struct Comprehension {
 #[derive(Debug, Clone, PartialEq)]
 pub enum FStrPart {
     Lit(String),
-    Field { value: Box<Expr>, conv: Option<char>, spec: Option<Vec<FStrPart>> },
+    Field {
+        value: Box<Expr>,
+        conv: Option<char>,
+        spec: Option<Vec<FStrPart>>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -111,7 +120,11 @@ pub enum ExprKind {
     /// `and` (true) / `or` (false) over two or more values.
     BoolOp(bool, Vec<Expr>),
     Compare(Box<Expr>, Vec<(CmpOp, Expr)>),
-    Call { func: Box<Expr>, args: Vec<Expr>, keywords: Vec<Keyword> },
+    Call {
+        func: Box<Expr>,
+        args: Vec<Expr>,
+        keywords: Vec<Keyword>,
+    },
     Attribute(Box<Expr>, String),
     Subscript(Box<Expr>, Box<Expr>),
     Slice(Option<Box<Expr>>, Option<Box<Expr>>, Option<Box<Expr>>),
@@ -195,10 +208,21 @@ pub enum StmtKind {
     Expr(Expr),
     Assign(Vec<Expr>, Expr),
     AugAssign(Expr, BinOp, Expr),
-    AnnAssign { target: Expr, annotation: Expr, value: Option<Expr>, simple: bool },
+    AnnAssign {
+        target: Expr,
+        annotation: Expr,
+        value: Option<Expr>,
+        simple: bool,
+    },
     If(Expr, Vec<Stmt>, Vec<Stmt>),
     While(Expr, Vec<Stmt>, Vec<Stmt>),
-    For { target: Expr, iter: Expr, body: Vec<Stmt>, orelse: Vec<Stmt>, is_async: bool },
+    For {
+        target: Expr,
+        iter: Expr,
+        body: Vec<Stmt>,
+        orelse: Vec<Stmt>,
+        is_async: bool,
+    },
     Break,
     Continue,
     Pass,
@@ -210,8 +234,21 @@ pub enum StmtKind {
     Nonlocal(Vec<String>),
     Assert(Expr, Option<Expr>),
     Raise(Option<Expr>, Option<Expr>),
-    Try { body: Vec<Stmt>, handlers: Vec<Handler>, orelse: Vec<Stmt>, finalbody: Vec<Stmt> },
-    With { items: Vec<(Expr, Option<Expr>)>, body: Vec<Stmt>, is_async: bool },
+    Try {
+        body: Vec<Stmt>,
+        handlers: Vec<Handler>,
+        orelse: Vec<Stmt>,
+        finalbody: Vec<Stmt>,
+    },
+    With {
+        items: Vec<(Expr, Option<Expr>)>,
+        body: Vec<Stmt>,
+        is_async: bool,
+    },
     Import(Vec<Alias>),
-    ImportFrom { module: Option<String>, names: Vec<Alias>, level: u32 },
+    ImportFrom {
+        module: Option<String>,
+        names: Vec<Alias>,
+        level: u32,
+    },
 }

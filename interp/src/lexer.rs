@@ -135,12 +135,23 @@ impl Lexer {
     }
 
     fn err(&self, msg: impl Into<String>, line: u32, col: u32) -> LexError {
-        LexError { msg: msg.into(), line, col, kind: LexErrorKind::Syntax }
+        LexError {
+            msg: msg.into(),
+            line,
+            col,
+            kind: LexErrorKind::Syntax,
+        }
     }
 
     fn push(&mut self, kind: Tok, line: u32, col: u32) {
         let (end_line, end_col) = (self.line, self.col());
-        self.toks.push(Token { kind, line, col, end_line, end_col });
+        self.toks.push(Token {
+            kind,
+            line,
+            col,
+            end_line,
+            end_col,
+        });
     }
 
     fn newline(&mut self) {
@@ -268,7 +279,10 @@ impl Lexer {
             }
             if width != *self.indents.last().unwrap_or(&0) {
                 // CPython points just past the end of the offending line.
-                let eol = self.chars[self.line_start..].iter().take_while(|&&c| c != '\n').count() as u32;
+                let eol = self.chars[self.line_start..]
+                    .iter()
+                    .take_while(|&&c| c != '\n')
+                    .count() as u32;
                 return Err(LexError {
                     msg: "unindent does not match any outer indentation level".into(),
                     line,
@@ -286,7 +300,10 @@ impl Lexer {
             for &op in table {
                 let n = op.chars().count();
                 if self.pos + n <= self.chars.len()
-                    && op.chars().zip(&self.chars[self.pos..self.pos + n]).all(|(a, &b)| a == b)
+                    && op
+                        .chars()
+                        .zip(&self.chars[self.pos..self.pos + n])
+                        .all(|(a, &b)| a == b)
                 {
                     self.pos += n;
                     match op {
@@ -364,7 +381,10 @@ impl Lexer {
             while self.peek().is_digit(radix) || self.peek() == '_' {
                 self.pos += 1;
             }
-            let digits: String = self.chars[dstart..self.pos].iter().filter(|&&c| c != '_').collect();
+            let digits: String = self.chars[dstart..self.pos]
+                .iter()
+                .filter(|&&c| c != '_')
+                .collect();
             if digits.is_empty() || self.peek().is_alphanumeric() {
                 let kind = match radix {
                     16 => "hexadecimal",
@@ -399,10 +419,15 @@ impl Lexer {
                 self.pos += 1;
             }
         }
-        let text: String = self.chars[start..self.pos].iter().filter(|&&c| c != '_').collect();
+        let text: String = self.chars[start..self.pos]
+            .iter()
+            .filter(|&&c| c != '_')
+            .collect();
         if matches!(self.peek(), 'j' | 'J') {
             self.pos += 1;
-            let v: f64 = text.parse().map_err(|_| self.err("invalid imaginary literal", line, col))?;
+            let v: f64 = text
+                .parse()
+                .map_err(|_| self.err("invalid imaginary literal", line, col))?;
             self.push(Tok::Imag(v), line, col);
             return Ok(());
         }
@@ -410,7 +435,9 @@ impl Lexer {
             return Err(self.err("invalid decimal literal", line, col));
         }
         if is_float {
-            let v: f64 = text.parse().map_err(|_| self.err("invalid float literal", line, col))?;
+            let v: f64 = text
+                .parse()
+                .map_err(|_| self.err("invalid float literal", line, col))?;
             self.push(Tok::Float(v), line, col);
         } else {
             if text.len() > 1 && text.starts_with('0') && text.chars().any(|c| c != '0') {
@@ -440,7 +467,10 @@ impl Lexer {
         loop {
             if self.pos >= self.chars.len() {
                 let msg = if triple {
-                    format!("unterminated triple-quoted string literal (detected at line {})", self.line)
+                    format!(
+                        "unterminated triple-quoted string literal (detected at line {})",
+                        self.line
+                    )
                 } else {
                     format!("unterminated string literal (detected at line {})", line)
                 };
@@ -496,7 +526,11 @@ impl Lexer {
             if raw {
                 for ch in body.chars() {
                     if !ch.is_ascii() {
-                        return Err(self.err("bytes can only contain ASCII literal characters", line, col));
+                        return Err(self.err(
+                            "bytes can only contain ASCII literal characters",
+                            line,
+                            col,
+                        ));
                     }
                     out.push(ch as u8);
                 }
@@ -504,14 +538,22 @@ impl Lexer {
                 let s = unescape(&body, true).map_err(|m| self.err(m, line, col))?;
                 for ch in s.chars() {
                     if (ch as u32) > 255 {
-                        return Err(self.err("bytes can only contain ASCII literal characters", line, col));
+                        return Err(self.err(
+                            "bytes can only contain ASCII literal characters",
+                            line,
+                            col,
+                        ));
                     }
                     out.push(ch as u32 as u8);
                 }
             }
             self.push(Tok::Bytes(out), line, col);
         } else {
-            let s = if raw { body } else { unescape(&body, false).map_err(|m| self.err(m, line, col))? };
+            let s = if raw {
+                body
+            } else {
+                unescape(&body, false).map_err(|m| self.err(m, line, col))?
+            };
             self.push(Tok::Str(s), line, col);
         }
         Ok(())
@@ -568,7 +610,11 @@ pub fn unescape(s: &str, bytes: bool) -> Result<String, String> {
                     _ => 8,
                 };
                 if i + n > cs.len() || !cs[i..i + n].iter().all(|c| c.is_ascii_hexdigit()) {
-                    let kind = if bytes { "bytes" } else { "unicode error 'unicodeescape' codec can't decode bytes" };
+                    let kind = if bytes {
+                        "bytes"
+                    } else {
+                        "unicode error 'unicodeescape' codec can't decode bytes"
+                    };
                     let _ = kind;
                     return Err(match e {
                         'x' => format!("(unicode error) 'unicodeescape' codec can't decode bytes in position {}-{}: truncated \\xXX escape", i - 2, (i + 1).min(cs.len())),
@@ -666,7 +712,11 @@ fn parse_fparts(
     let mut lit = String::new();
     let flush = |lit: &mut String, parts: &mut Vec<FPart>| -> Result<(), String> {
         if !lit.is_empty() {
-            let s = if raw { std::mem::take(lit) } else { unescape(&std::mem::take(lit), false)? };
+            let s = if raw {
+                std::mem::take(lit)
+            } else {
+                unescape(&std::mem::take(lit), false)?
+            };
             parts.push(FPart::Lit(s));
         }
         Ok(())
@@ -708,7 +758,13 @@ fn parse_fparts(
     Ok(parts)
 }
 
-fn parse_field(cs: &[char], i: &mut usize, raw: bool, l: &mut u32, c: &mut u32) -> Result<FPart, String> {
+fn parse_field(
+    cs: &[char],
+    i: &mut usize,
+    raw: bool,
+    l: &mut u32,
+    c: &mut u32,
+) -> Result<FPart, String> {
     let (sl, sc) = (*l, *c);
     let start = *i;
     let mut depth = 0i32;
@@ -772,7 +828,11 @@ fn parse_field(cs: &[char], i: &mut usize, raw: bool, l: &mut u32, c: &mut u32) 
                 conv = Some(ch);
                 advance(cs, i, l, c);
             }
-            _ => return Err("f-string: invalid conversion character: expected 's', 'r', or 'a'".into()),
+            _ => {
+                return Err(
+                    "f-string: invalid conversion character: expected 's', 'r', or 'a'".into(),
+                )
+            }
         }
     }
     let mut spec = None;
@@ -787,7 +847,14 @@ fn parse_field(cs: &[char], i: &mut usize, raw: bool, l: &mut u32, c: &mut u32) 
     if debug.is_some() && conv.is_none() && spec.is_none() {
         conv = Some('r');
     }
-    Ok(FPart::Expr { src, line: sl, col: sc, conv, spec, debug })
+    Ok(FPart::Expr {
+        src,
+        line: sl,
+        col: sc,
+        conv,
+        spec,
+        debug,
+    })
 }
 
 #[cfg(test)]
@@ -822,19 +889,26 @@ mod tests {
     #[test]
     fn fstring_parts() {
         let k = kinds("f'a{x!r:>{w}}b{y=}'");
-        let Tok::FStr(parts) = &k[0] else { panic!("not an f-string") };
+        let Tok::FStr(parts) = &k[0] else {
+            panic!("not an f-string")
+        };
         assert_eq!(parts.len(), 4);
-        assert!(matches!(&parts[1], FPart::Expr { src, conv: Some('r'), spec: Some(_), .. } if src == "x"));
+        assert!(
+            matches!(&parts[1], FPart::Expr { src, conv: Some('r'), spec: Some(_), .. } if src == "x")
+        );
         assert!(matches!(&parts[3], FPart::Expr { debug: Some(d), .. } if d == "y="));
     }
 
     #[test]
     fn numbers() {
-        assert_eq!(kinds("0x_ff 1_000 1.5e3 .5")[..4].to_vec(), vec![
-            Tok::Int(255.into()),
-            Tok::Int(1000.into()),
-            Tok::Float(1500.0),
-            Tok::Float(0.5)
-        ]);
+        assert_eq!(
+            kinds("0x_ff 1_000 1.5e3 .5")[..4].to_vec(),
+            vec![
+                Tok::Int(255.into()),
+                Tok::Int(1000.into()),
+                Tok::Float(1500.0),
+                Tok::Float(0.5)
+            ]
+        );
     }
 }

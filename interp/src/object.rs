@@ -27,7 +27,10 @@ pub struct Args {
 
 impl Args {
     pub fn new(pos: &[Value]) -> Self {
-        Args { pos: pos.iter().copied().collect(), kw: Vec::new() }
+        Args {
+            pos: pos.iter().copied().collect(),
+            kw: Vec::new(),
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -50,8 +53,16 @@ pub struct PyStr {
 
 impl PyStr {
     pub fn new(s: String) -> Self {
-        let chars = if s.is_ascii() { s.len() } else { s.chars().count() };
-        PyStr { s, hash: Cell::new(-1), chars }
+        let chars = if s.is_ascii() {
+            s.len()
+        } else {
+            s.chars().count()
+        };
+        PyStr {
+            s,
+            hash: Cell::new(-1),
+            chars,
+        }
     }
 
     pub fn is_ascii(&self) -> bool {
@@ -221,22 +232,70 @@ pub enum DictView {
 /// Iterator objects of builtin types.
 #[derive(Debug)]
 pub enum IterKind {
-    Seq { seq: ObjRef, idx: usize },
-    Str { s: ObjRef, byte: usize },
-    Bytes { b: ObjRef, idx: usize },
-    Range { cur: i64, stop: i64, step: i64 },
-    BigRange { cur: BigInt, stop: BigInt, step: BigInt },
-    Dict { dict: ObjRef, idx: usize, view: DictView, len: usize },
-    Set { set: ObjRef, idx: usize, len: usize },
-    Enumerate { it: Value, n: Value },
-    Zip { its: Vec<Value>, strict: bool },
-    Map { func: Value, its: Vec<Value> },
-    Filter { func: Value, it: Value, negate: bool },
-    Reversed { seq: ObjRef, idx: usize },
+    Seq {
+        seq: ObjRef,
+        idx: usize,
+    },
+    Str {
+        s: ObjRef,
+        byte: usize,
+    },
+    Bytes {
+        b: ObjRef,
+        idx: usize,
+    },
+    Range {
+        cur: i64,
+        stop: i64,
+        step: i64,
+    },
+    BigRange {
+        cur: BigInt,
+        stop: BigInt,
+        step: BigInt,
+    },
+    Dict {
+        dict: ObjRef,
+        idx: usize,
+        view: DictView,
+        len: usize,
+    },
+    Set {
+        set: ObjRef,
+        idx: usize,
+        len: usize,
+    },
+    Enumerate {
+        it: Value,
+        n: Value,
+    },
+    Zip {
+        its: Vec<Value>,
+        strict: bool,
+    },
+    Map {
+        func: Value,
+        its: Vec<Value>,
+    },
+    Filter {
+        func: Value,
+        it: Value,
+        negate: bool,
+    },
+    Reversed {
+        seq: ObjRef,
+        idx: usize,
+    },
     /// `iter(callable, sentinel)`
-    Callable { func: Value, sentinel: Value },
+    Callable {
+        func: Value,
+        sentinel: Value,
+    },
     /// The old sequence protocol: `__getitem__` with 0, 1, 2, ... until IndexError.
-    GetItem { obj: Value, idx: i64 },
+    GetItem {
+        obj: Value,
+        idx: i64,
+    },
     /// Any native state (itertools and friends).
     Native(Box<dyn NativeIter>),
     Exhausted,
@@ -268,22 +327,38 @@ pub enum Obj {
     Dict(Dict),
     Set(Set),
     FrozenSet(Set),
-    Range { start: Value, stop: Value, step: Value },
+    Range {
+        start: Value,
+        stop: Value,
+        step: Value,
+    },
     Slice(Value, Value, Value),
     Code(Arc<Code>),
     Function(Box<Function>),
     Native(Box<NativeFn>),
-    BoundMethod { receiver: Value, func: Value },
+    BoundMethod {
+        receiver: Value,
+        func: Value,
+    },
     Class(Box<Class>),
     Instance(Box<Instance>),
     Module(Box<Module>),
     Cell(Value),
     Generator(Box<Generator>),
     Iter(IterKind),
-    Property { fget: Value, fset: Value, fdel: Value, doc: Value, name: Value },
+    Property {
+        fget: Value,
+        fset: Value,
+        fdel: Value,
+        doc: Value,
+        name: Value,
+    },
     StaticMethod(Value),
     ClassMethod(Value),
-    Super { class: ObjRef, obj: Value },
+    Super {
+        class: ObjRef,
+        obj: Value,
+    },
     DictView(ObjRef, DictView),
     Host(Box<dyn HostData>),
 }
@@ -297,7 +372,8 @@ impl Obj {
             }
         }
         match self {
-            Obj::Str(_) | Obj::Bytes(_) | Obj::ByteArray(_) | Obj::BigInt(_) | Obj::Complex(..) => {}
+            Obj::Str(_) | Obj::Bytes(_) | Obj::ByteArray(_) | Obj::BigInt(_) | Obj::Complex(..) => {
+            }
             Obj::List(xs) | Obj::Tuple(xs) => xs.iter().for_each(|&x| v(out, x)),
             Obj::Dict(d) => d.trace(out),
             Obj::Set(s) | Obj::FrozenSet(s) => s.trace(out),
@@ -396,7 +472,13 @@ impl Obj {
                 IterKind::GetItem { obj, .. } => v(out, *obj),
                 IterKind::Native(n) => n.trace(out),
             },
-            Obj::Property { fget, fset, fdel, doc, name } => {
+            Obj::Property {
+                fget,
+                fset,
+                fdel,
+                doc,
+                name,
+            } => {
                 v(out, *name);
                 v(out, *fget);
                 v(out, *fset);

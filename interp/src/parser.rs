@@ -54,7 +54,11 @@ pub fn parse_module(src: &str) -> PResult<Vec<Stmt>> {
             LexErrorKind::Indentation => SyntaxErrorKind::Indentation,
         },
     })?;
-    let mut p = Parser { toks, i: 0, depth: 0 };
+    let mut p = Parser {
+        toks,
+        i: 0,
+        depth: 0,
+    };
     p.file()
 }
 
@@ -80,7 +84,11 @@ pub fn parse_expression(src: &str, line: u32, col: u32) -> PResult<Expr> {
         t.line += line - 1;
         t.end_line += line - 1;
     }
-    let mut p = Parser { toks, i: 0, depth: 0 };
+    let mut p = Parser {
+        toks,
+        i: 0,
+        depth: 0,
+    };
     p.expect_op("(")?;
     if p.at_op(")") {
         return Err(p.error_here("f-string: empty expression not allowed"));
@@ -92,9 +100,9 @@ pub fn parse_expression(src: &str, line: u32, col: u32) -> PResult<Expr> {
 
 const KEYWORDS: &[&str] = &[
     "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
-    "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in",
-    "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with",
-    "yield",
+    "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import",
+    "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while",
+    "with", "yield",
 ];
 
 pub fn is_keyword(s: &str) -> bool {
@@ -108,7 +116,12 @@ struct Parser {
 }
 
 fn tpos(t: &Token) -> Pos {
-    Pos { line: t.line, col: t.col, end_line: t.end_line, end_col: t.end_col }
+    Pos {
+        line: t.line,
+        col: t.col,
+        end_line: t.end_line,
+        end_col: t.end_col,
+    }
 }
 
 impl Parser {
@@ -206,8 +219,6 @@ impl Parser {
             Ok(self.bump())
         } else if op == ":" {
             Err(self.error_at("expected ':'", self.prev_end_point()))
-        } else if matches!(op, ")" | "]" | "}") && matches!(self.peek(), Tok::Newline | Tok::Eof) {
-            Err(self.invalid())
         } else {
             Err(self.invalid())
         }
@@ -216,7 +227,12 @@ impl Parser {
     /// A zero-width position just after the previous token (where CPython puts "expected ':'").
     fn prev_end_point(&self) -> Pos {
         let p = self.prev_pos();
-        Pos { line: p.end_line, col: p.end_col, end_line: p.end_line, end_col: p.end_col + 1 }
+        Pos {
+            line: p.end_line,
+            col: p.end_col,
+            end_line: p.end_line,
+            end_col: p.end_col + 1,
+        }
     }
 
     fn ident(&mut self) -> PResult<String> {
@@ -267,7 +283,8 @@ impl Parser {
                     out.push(s);
                     return Ok(());
                 }
-                "async" if matches!(self.peek_n(1), Tok::Name(k) if k == "def" || k == "for" || k == "with") => {
+                "async" if matches!(self.peek_n(1), Tok::Name(k) if k == "def" || k == "for" || k == "with") =>
+                {
                     let s = self.compound()?;
                     out.push(s);
                     return Ok(());
@@ -347,7 +364,9 @@ impl Parser {
 
     fn compound_inner(&mut self) -> PResult<Stmt> {
         let start = self.pos();
-        let Tok::Name(kw) = self.peek().clone() else { return Err(self.invalid()) };
+        let Tok::Name(kw) = self.peek().clone() else {
+            return Err(self.invalid());
+        };
         match kw.as_str() {
             "if" => self.if_stmt(),
             "while" => {
@@ -383,26 +402,25 @@ impl Parser {
 
     fn stmt(&self, kind: StmtKind, start: Pos) -> Stmt {
         let end = self.prev_pos();
-        Stmt { kind, pos: start.to(end) }
+        Stmt {
+            kind,
+            pos: start.to(end),
+        }
     }
 
     fn if_stmt(&mut self) -> PResult<Stmt> {
         let start = self.pos();
-        self.bump(); // if / elif
-        let test = self.named_expression()?;
-        let what = if self.toks[self.i.saturating_sub(1)].line == start.line {
-            "'if' statement"
+        // CPython names the block after the keyword: 'if' or 'elif' statement.
+        let what = if self.at_kw("elif") {
+            "'elif' statement"
         } else {
             "'if' statement"
         };
+        self.bump(); // if / elif
+        let test = self.named_expression()?;
         let body = self.block(what, start.line)?;
         let orelse = if self.at_kw("elif") {
-            let l = self.pos().line;
-            let mut s = self.if_stmt()?;
-            let _ = l;
-            // CPython names the block of an elif "'elif' statement".
-            if let StmtKind::If(..) = &mut s.kind {}
-            vec![s]
+            vec![self.if_stmt()?]
         } else if self.at_kw("else") {
             let l = self.pos().line;
             self.bump();
@@ -428,7 +446,16 @@ impl Parser {
         } else {
             Vec::new()
         };
-        Ok(self.stmt(StmtKind::For { target, iter, body, orelse, is_async }, start))
+        Ok(self.stmt(
+            StmtKind::For {
+                target,
+                iter,
+                body,
+                orelse,
+                is_async,
+            },
+            start,
+        ))
     }
 
     fn try_stmt(&mut self) -> PResult<Stmt> {
@@ -459,12 +486,21 @@ impl Parser {
                 } else {
                     t
                 };
-                let name = if self.eat_kw("as") { Some(self.ident()?) } else { None };
+                let name = if self.eat_kw("as") {
+                    Some(self.ident()?)
+                } else {
+                    None
+                };
                 (Some(t), name)
             };
             let hbody = self.block("'except' statement", hstart.line)?;
             let pos = hstart.to(self.prev_pos());
-            handlers.push(Handler { typ, name, body: hbody, pos });
+            handlers.push(Handler {
+                typ,
+                name,
+                body: hbody,
+                pos,
+            });
         }
         let orelse = if self.at_kw("else") && !handlers.is_empty() {
             let l = self.pos().line;
@@ -483,7 +519,15 @@ impl Parser {
         if handlers.is_empty() && finalbody.is_empty() {
             return Err(self.error_here("expected 'except' or 'finally' block"));
         }
-        Ok(self.stmt(StmtKind::Try { body, handlers, orelse, finalbody }, start))
+        Ok(self.stmt(
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            },
+            start,
+        ))
     }
 
     fn with_stmt(&mut self, start: Pos, is_async: bool) -> PResult<Stmt> {
@@ -533,7 +577,11 @@ impl Parser {
             self.i = save;
             loop {
                 let e = self.expression()?;
-                let target = if self.eat_kw("as") { Some(self.target()?) } else { None };
+                let target = if self.eat_kw("as") {
+                    Some(self.target()?)
+                } else {
+                    None
+                };
                 items.push((e, target));
                 if !self.eat_op(",") {
                     break;
@@ -541,7 +589,14 @@ impl Parser {
             }
         }
         let body = self.block("'with' statement", start.line)?;
-        Ok(self.stmt(StmtKind::With { items, body, is_async }, start))
+        Ok(self.stmt(
+            StmtKind::With {
+                items,
+                body,
+                is_async,
+            },
+            start,
+        ))
     }
 
     fn decorated(&mut self) -> PResult<Stmt> {
@@ -574,9 +629,20 @@ impl Parser {
         self.expect_op("(")?;
         let params = self.params(")", true)?;
         self.expect_op(")")?;
-        let returns = if self.eat_op("->") { Some(self.expression()?) } else { None };
+        let returns = if self.eat_op("->") {
+            Some(self.expression()?)
+        } else {
+            None
+        };
         let body = self.block("function definition", start.line)?;
-        let def = FunctionDef { name, params, body, decorators, returns, is_async };
+        let def = FunctionDef {
+            name,
+            params,
+            body,
+            decorators,
+            returns,
+            is_async,
+        };
         Ok(self.stmt(StmtKind::FunctionDef(Box::new(def)), start))
     }
 
@@ -591,7 +657,13 @@ impl Parser {
             self.expect_op(")")?;
         }
         let body = self.block("class definition", start.line)?;
-        let def = ClassDef { name, bases, keywords, body, decorators };
+        let def = ClassDef {
+            name,
+            bases,
+            keywords,
+            body,
+            decorators,
+        };
         Ok(self.stmt(StmtKind::ClassDef(Box::new(def)), start))
     }
 
@@ -613,7 +685,12 @@ impl Parser {
             } else if self.eat_op("**") {
                 let name = self.ident()?;
                 let annotation = self.annotation(annotations)?;
-                p.kwarg = Some(Param { name, default: None, annotation, pos: ppos.to(self.prev_pos()) });
+                p.kwarg = Some(Param {
+                    name,
+                    default: None,
+                    annotation,
+                    pos: ppos.to(self.prev_pos()),
+                });
                 self.eat_op(",");
                 if !self.at_op(close) {
                     return Err(self.error_here("arguments cannot follow var-keyword argument"));
@@ -633,8 +710,12 @@ impl Parser {
                 } else {
                     let name = self.ident()?;
                     let annotation = self.annotation(annotations)?;
-                    p.vararg =
-                        Some(Param { name, default: None, annotation, pos: ppos.to(self.prev_pos()) });
+                    p.vararg = Some(Param {
+                        name,
+                        default: None,
+                        annotation,
+                        pos: ppos.to(self.prev_pos()),
+                    });
                 }
             } else {
                 let name = self.ident()?;
@@ -644,7 +725,12 @@ impl Parser {
                 } else {
                     None
                 };
-                let param = Param { name, default, annotation, pos: ppos.to(self.prev_pos()) };
+                let param = Param {
+                    name,
+                    default,
+                    annotation,
+                    pos: ppos.to(self.prev_pos()),
+                };
                 if seen_star {
                     p.kwonly.push(param);
                 } else {
@@ -709,7 +795,11 @@ impl Parser {
                 }
                 "return" => {
                     self.bump();
-                    let v = if self.at_end_of_simple() { None } else { Some(self.star_expressions()?) };
+                    let v = if self.at_end_of_simple() {
+                        None
+                    } else {
+                        Some(self.star_expressions()?)
+                    };
                     return Ok(self.stmt(StmtKind::Return(v), start));
                 }
                 "raise" => {
@@ -729,7 +819,11 @@ impl Parser {
                     while self.eat_op(",") {
                         names.push(self.ident()?);
                     }
-                    let k = if kw == "global" { StmtKind::Global(names) } else { StmtKind::Nonlocal(names) };
+                    let k = if kw == "global" {
+                        StmtKind::Global(names)
+                    } else {
+                        StmtKind::Nonlocal(names)
+                    };
                     return Ok(self.stmt(k, start));
                 }
                 "del" => {
@@ -748,7 +842,11 @@ impl Parser {
                 "assert" => {
                     self.bump();
                     let test = self.expression()?;
-                    let msg = if self.eat_op(",") { Some(self.expression()?) } else { None };
+                    let msg = if self.eat_op(",") {
+                        Some(self.expression()?)
+                    } else {
+                        None
+                    };
                     return Ok(self.stmt(StmtKind::Assert(test, msg), start));
                 }
                 "import" => {
@@ -757,8 +855,16 @@ impl Parser {
                     loop {
                         let apos = self.pos();
                         let name = self.dotted_name()?;
-                        let asname = if self.eat_kw("as") { Some(self.ident()?) } else { None };
-                        names.push(Alias { name, asname, pos: apos.to(self.prev_pos()) });
+                        let asname = if self.eat_kw("as") {
+                            Some(self.ident()?)
+                        } else {
+                            None
+                        };
+                        names.push(Alias {
+                            name,
+                            asname,
+                            pos: apos.to(self.prev_pos()),
+                        });
                         if !self.eat_op(",") {
                             break;
                         }
@@ -777,20 +883,36 @@ impl Parser {
                             break;
                         }
                     }
-                    let module = if self.at_kw("import") { None } else { Some(self.dotted_name()?) };
+                    let module = if self.at_kw("import") {
+                        None
+                    } else {
+                        Some(self.dotted_name()?)
+                    };
                     if !self.eat_kw("import") {
                         return Err(self.invalid());
                     }
                     let mut names = Vec::new();
                     if self.eat_op("*") {
-                        names.push(Alias { name: "*".into(), asname: None, pos: self.prev_pos() });
+                        names.push(Alias {
+                            name: "*".into(),
+                            asname: None,
+                            pos: self.prev_pos(),
+                        });
                     } else {
                         let paren = self.eat_op("(");
                         loop {
                             let apos = self.pos();
                             let name = self.ident()?;
-                            let asname = if self.eat_kw("as") { Some(self.ident()?) } else { None };
-                            names.push(Alias { name, asname, pos: apos.to(self.prev_pos()) });
+                            let asname = if self.eat_kw("as") {
+                                Some(self.ident()?)
+                            } else {
+                                None
+                            };
+                            names.push(Alias {
+                                name,
+                                asname,
+                                pos: apos.to(self.prev_pos()),
+                            });
                             if !self.eat_op(",") {
                                 break;
                             }
@@ -801,10 +923,19 @@ impl Parser {
                         if paren {
                             self.expect_op(")")?;
                         } else if self.at_op(",") {
-                            return Err(self.error_here("trailing comma not allowed without surrounding parentheses"));
+                            return Err(self.error_here(
+                                "trailing comma not allowed without surrounding parentheses",
+                            ));
                         }
                     }
-                    return Ok(self.stmt(StmtKind::ImportFrom { module, names, level }, start));
+                    return Ok(self.stmt(
+                        StmtKind::ImportFrom {
+                            module,
+                            names,
+                            level,
+                        },
+                        start,
+                    ));
                 }
                 _ => {}
             }
@@ -815,11 +946,23 @@ impl Parser {
             self.bump();
             self.check_target(&first, TargetCtx::Ann)?;
             let annotation = self.expression()?;
-            let value = if self.eat_op("=") { Some(self.star_expressions_or_yield()?) } else { None };
+            let value = if self.eat_op("=") {
+                Some(self.star_expressions_or_yield()?)
+            } else {
+                None
+            };
             let simple = matches!(first.kind, ExprKind::Name(_))
                 && self.toks.iter().any(|_| true)
                 && !self.was_parenthesized(&first);
-            return Ok(self.stmt(StmtKind::AnnAssign { target: first, annotation, value, simple }, start));
+            return Ok(self.stmt(
+                StmtKind::AnnAssign {
+                    target: first,
+                    annotation,
+                    value,
+                    simple,
+                },
+                start,
+            ));
         }
         if let Tok::Op(op) = self.peek() {
             if let Some(bop) = aug_op(op) {
@@ -855,7 +998,9 @@ impl Parser {
 
     fn was_parenthesized(&self, e: &Expr) -> bool {
         // A name in parentheses starts one column after a '(' token.
-        self.toks.iter().any(|t| t.kind == Tok::Op("(") && t.line == e.pos.line && t.end_col == e.pos.col)
+        self.toks
+            .iter()
+            .any(|t| t.kind == Tok::Op("(") && t.line == e.pos.line && t.end_col == e.pos.col)
     }
 
     fn at_end_of_simple(&self) -> bool {
@@ -887,7 +1032,10 @@ impl Parser {
             }
             elts.push(self.star_target()?);
         }
-        let e = Expr { kind: ExprKind::Tuple(elts), pos: start.to(self.prev_pos()) };
+        let e = Expr {
+            kind: ExprKind::Tuple(elts),
+            pos: start.to(self.prev_pos()),
+        };
         self.check_target(&e, TargetCtx::For)?;
         Ok(e)
     }
@@ -896,7 +1044,10 @@ impl Parser {
         let start = self.pos();
         if self.eat_op("*") {
             let inner = self.bitor()?;
-            return Ok(Expr { kind: ExprKind::Starred(Box::new(inner)), pos: start.to(self.prev_pos()) });
+            return Ok(Expr {
+                kind: ExprKind::Starred(Box::new(inner)),
+                pos: start.to(self.prev_pos()),
+            });
         }
         self.bitor()
     }
@@ -928,7 +1079,9 @@ impl Parser {
                     if let ExprKind::Starred(inner) = &x.kind {
                         starred += 1;
                         if starred > 1 {
-                            return Err(self.error_at("multiple starred expressions in assignment", x.pos));
+                            return Err(
+                                self.error_at("multiple starred expressions in assignment", x.pos)
+                            );
                         }
                         self.check_target(inner, ctx)?;
                     } else {
@@ -937,15 +1090,23 @@ impl Parser {
                 }
                 Ok(())
             }
-            ExprKind::Starred(_) if ctx != TargetCtx::Del => {
-                Err(self.error_at("starred assignment target must be in a list or tuple", e.pos))
-            }
+            ExprKind::Starred(_) if ctx != TargetCtx::Del => Err(self.error_at(
+                "starred assignment target must be in a list or tuple",
+                e.pos,
+            )),
             _ => {
                 let what = expr_description(e);
                 let msg = match ctx {
                     TargetCtx::Del => format!("cannot delete {what}"),
-                    TargetCtx::Assign if matches!(e.kind, ExprKind::Compare(..)) || what == "literal" || what == "function call" || what == "expression" => {
-                        format!("cannot assign to {what} here. Maybe you meant '==' instead of '='?")
+                    TargetCtx::Assign
+                        if matches!(e.kind, ExprKind::Compare(..))
+                            || what == "literal"
+                            || what == "function call"
+                            || what == "expression" =>
+                    {
+                        format!(
+                            "cannot assign to {what} here. Maybe you meant '==' instead of '='?"
+                        )
                     }
                     TargetCtx::Ann => {
                         if matches!(e.kind, ExprKind::Tuple(_)) {
@@ -967,7 +1128,10 @@ impl Parser {
         match &e.kind {
             ExprKind::Name(_) | ExprKind::Attribute(..) | ExprKind::Subscript(..) => Ok(()),
             _ => Err(self.error_at(
-                format!("'{}' is an illegal expression for augmented assignment", expr_description(e)),
+                format!(
+                    "'{}' is an illegal expression for augmented assignment",
+                    expr_description(e)
+                ),
                 e.pos,
             )),
         }
@@ -987,13 +1151,27 @@ impl Parser {
         self.bump();
         if self.eat_kw("from") {
             let v = self.expression()?;
-            return Ok(Expr { kind: ExprKind::YieldFrom(Box::new(v)), pos: start.to(self.prev_pos()) });
+            return Ok(Expr {
+                kind: ExprKind::YieldFrom(Box::new(v)),
+                pos: start.to(self.prev_pos()),
+            });
         }
-        if self.at_end_of_simple() || self.at_op(")") || self.at_op("]") || self.at_op("}") || self.at_op("=") {
-            return Ok(Expr { kind: ExprKind::Yield(None), pos: start });
+        if self.at_end_of_simple()
+            || self.at_op(")")
+            || self.at_op("]")
+            || self.at_op("}")
+            || self.at_op("=")
+        {
+            return Ok(Expr {
+                kind: ExprKind::Yield(None),
+                pos: start,
+            });
         }
         let v = self.star_expressions()?;
-        Ok(Expr { kind: ExprKind::Yield(Some(Box::new(v))), pos: start.to(self.prev_pos()) })
+        Ok(Expr {
+            kind: ExprKind::Yield(Some(Box::new(v))),
+            pos: start.to(self.prev_pos()),
+        })
     }
 
     /// `a, *b, c` → a tuple when there is a comma.
@@ -1010,16 +1188,27 @@ impl Parser {
             }
             elts.push(self.star_expression()?);
         }
-        Ok(Expr { kind: ExprKind::Tuple(elts), pos: start.to(self.prev_pos()) })
+        Ok(Expr {
+            kind: ExprKind::Tuple(elts),
+            pos: start.to(self.prev_pos()),
+        })
     }
 
     fn starts_expression(&self) -> bool {
         match self.peek() {
             Tok::Name(n) => {
                 !is_keyword(n)
-                    || matches!(n.as_str(), "None" | "True" | "False" | "not" | "lambda" | "await" | "yield")
+                    || matches!(
+                        n.as_str(),
+                        "None" | "True" | "False" | "not" | "lambda" | "await" | "yield"
+                    )
             }
-            Tok::Int(_) | Tok::Float(_) | Tok::Imag(_) | Tok::Str(_) | Tok::Bytes(_) | Tok::FStr(_) => true,
+            Tok::Int(_)
+            | Tok::Float(_)
+            | Tok::Imag(_)
+            | Tok::Str(_)
+            | Tok::Bytes(_)
+            | Tok::FStr(_) => true,
             Tok::Op(o) => matches!(*o, "(" | "[" | "{" | "-" | "+" | "~" | "*" | "..."),
             _ => false,
         }
@@ -1029,7 +1218,10 @@ impl Parser {
         let start = self.pos();
         if self.eat_op("*") {
             let inner = self.bitor()?;
-            return Ok(Expr { kind: ExprKind::Starred(Box::new(inner)), pos: start.to(self.prev_pos()) });
+            return Ok(Expr {
+                kind: ExprKind::Starred(Box::new(inner)),
+                pos: start.to(self.prev_pos()),
+            });
         }
         self.expression()
     }
@@ -1038,7 +1230,10 @@ impl Parser {
         let start = self.pos();
         if self.eat_op("*") {
             let inner = self.bitor()?;
-            return Ok(Expr { kind: ExprKind::Starred(Box::new(inner)), pos: start.to(self.prev_pos()) });
+            return Ok(Expr {
+                kind: ExprKind::Starred(Box::new(inner)),
+                pos: start.to(self.prev_pos()),
+            });
         }
         self.named_expression()
     }
@@ -1051,7 +1246,10 @@ impl Parser {
                 self.bump();
                 self.bump();
                 let value = self.expression()?;
-                let target = Expr { kind: ExprKind::Name(name), pos: start };
+                let target = Expr {
+                    kind: ExprKind::Name(name),
+                    pos: start,
+                };
                 return Ok(Expr {
                     kind: ExprKind::NamedExpr(Box::new(target), Box::new(value)),
                     pos: start.to(self.prev_pos()),
@@ -1061,7 +1259,10 @@ impl Parser {
         let e = self.expression()?;
         if self.at_op(":=") {
             return Err(self.error_at(
-                format!("cannot use assignment expressions with {}", expr_description(&e)),
+                format!(
+                    "cannot use assignment expressions with {}",
+                    expr_description(&e)
+                ),
                 e.pos,
             ));
         }
@@ -1085,7 +1286,10 @@ impl Parser {
             self.bump();
             let test = self.disjunction()?;
             if !self.eat_kw("else") {
-                return Err(self.error_at("expected 'else' after 'if' expression", start.to(self.prev_pos())));
+                return Err(self.error_at(
+                    "expected 'else' after 'if' expression",
+                    start.to(self.prev_pos()),
+                ));
             }
             let orelse = self.expression()?;
             return Ok(Expr {
@@ -1102,7 +1306,10 @@ impl Parser {
         let params = self.params(":", false)?;
         self.expect_op(":")?;
         let body = self.expression()?;
-        Ok(Expr { kind: ExprKind::Lambda(Box::new(params), Box::new(body)), pos: start.to(self.prev_pos()) })
+        Ok(Expr {
+            kind: ExprKind::Lambda(Box::new(params), Box::new(body)),
+            pos: start.to(self.prev_pos()),
+        })
     }
 
     fn disjunction(&mut self) -> PResult<Expr> {
@@ -1116,7 +1323,10 @@ impl Parser {
             vals.push(self.conjunction()?);
         }
         let pos = start.to(self.prev_pos());
-        Ok(Expr { kind: ExprKind::BoolOp(false, vals), pos })
+        Ok(Expr {
+            kind: ExprKind::BoolOp(false, vals),
+            pos,
+        })
     }
 
     fn conjunction(&mut self) -> PResult<Expr> {
@@ -1130,7 +1340,10 @@ impl Parser {
             vals.push(self.inversion()?);
         }
         let pos = start.to(self.prev_pos());
-        Ok(Expr { kind: ExprKind::BoolOp(true, vals), pos })
+        Ok(Expr {
+            kind: ExprKind::BoolOp(true, vals),
+            pos,
+        })
     }
 
     fn inversion(&mut self) -> PResult<Expr> {
@@ -1141,7 +1354,10 @@ impl Parser {
             let e = guard(|| self.inversion());
             self.leave();
             let e = e?;
-            return Ok(Expr { kind: ExprKind::UnaryOp(UnaryOp::Not, Box::new(e)), pos: start.to(self.prev_pos()) });
+            return Ok(Expr {
+                kind: ExprKind::UnaryOp(UnaryOp::Not, Box::new(e)),
+                pos: start.to(self.prev_pos()),
+            });
         }
         self.comparison()
     }
@@ -1167,7 +1383,9 @@ impl Parser {
                         CmpOp::Is
                     }
                 }
-                Tok::Name(n) if n == "not" && matches!(self.peek_n(1), Tok::Name(m) if m == "in") => {
+                Tok::Name(n)
+                    if n == "not" && matches!(self.peek_n(1), Tok::Name(m) if m == "in") =>
+                {
                     self.bump();
                     CmpOp::NotIn
                 }
@@ -1180,7 +1398,10 @@ impl Parser {
             return Ok(first);
         }
         let pos = start.to(self.prev_pos());
-        Ok(Expr { kind: ExprKind::Compare(Box::new(first), ops), pos })
+        Ok(Expr {
+            kind: ExprKind::Compare(Box::new(first), ops),
+            pos,
+        })
     }
 
     fn binary_level(&mut self, level: u8) -> PResult<Expr> {
@@ -1220,7 +1441,10 @@ impl Parser {
             }
             let right = self.binary_level(level + 1)?;
             let pos = start.to(self.prev_pos());
-            left = Expr { kind: ExprKind::BinOp(Box::new(left), op, Box::new(right)), pos };
+            left = Expr {
+                kind: ExprKind::BinOp(Box::new(left), op, Box::new(right)),
+                pos,
+            };
         }
         Ok(left)
     }
@@ -1243,7 +1467,10 @@ impl Parser {
             let e = guard(|| self.factor());
             self.leave();
             let e = e?;
-            return Ok(Expr { kind: ExprKind::UnaryOp(op, Box::new(e)), pos: start.to(self.prev_pos()) });
+            return Ok(Expr {
+                kind: ExprKind::UnaryOp(op, Box::new(e)),
+                pos: start.to(self.prev_pos()),
+            });
         }
         self.power()
     }
@@ -1257,7 +1484,10 @@ impl Parser {
             self.leave();
             let exp = exp?;
             let pos = start.to(self.prev_pos());
-            return Ok(Expr { kind: ExprKind::BinOp(Box::new(base), BinOp::Pow, Box::new(exp)), pos });
+            return Ok(Expr {
+                kind: ExprKind::BinOp(Box::new(base), BinOp::Pow, Box::new(exp)),
+                pos,
+            });
         }
         Ok(base)
     }
@@ -1267,7 +1497,10 @@ impl Parser {
             let start = self.pos();
             self.bump();
             let e = self.primary()?;
-            return Ok(Expr { kind: ExprKind::Await(Box::new(e)), pos: start.to(self.prev_pos()) });
+            return Ok(Expr {
+                kind: ExprKind::Await(Box::new(e)),
+                pos: start.to(self.prev_pos()),
+            });
         }
         self.primary()
     }
@@ -1286,7 +1519,10 @@ impl Parser {
                     _ => return Err(self.invalid()),
                 };
                 let pos = start.to(self.prev_pos());
-                e = Expr { kind: ExprKind::Attribute(Box::new(e), name), pos };
+                e = Expr {
+                    kind: ExprKind::Attribute(Box::new(e), name),
+                    pos,
+                };
             } else if self.at_op("(") {
                 self.bump();
                 self.enter()?;
@@ -1295,7 +1531,14 @@ impl Parser {
                 let (args, keywords) = r?;
                 self.expect_op(")")?;
                 let pos = start.to(self.prev_pos());
-                e = Expr { kind: ExprKind::Call { func: Box::new(e), args, keywords }, pos };
+                e = Expr {
+                    kind: ExprKind::Call {
+                        func: Box::new(e),
+                        args,
+                        keywords,
+                    },
+                    pos,
+                };
             } else if self.at_op("[") {
                 self.bump();
                 self.enter()?;
@@ -1304,7 +1547,10 @@ impl Parser {
                 let idx = r?;
                 self.expect_op("]")?;
                 let pos = start.to(self.prev_pos());
-                e = Expr { kind: ExprKind::Subscript(Box::new(e), Box::new(idx)), pos };
+                e = Expr {
+                    kind: ExprKind::Subscript(Box::new(e), Box::new(idx)),
+                    pos,
+                };
             } else {
                 break;
             }
@@ -1325,7 +1571,10 @@ impl Parser {
             }
             elts.push(self.slice()?);
         }
-        Ok(Expr { kind: ExprKind::Tuple(elts), pos: start.to(self.prev_pos()) })
+        Ok(Expr {
+            kind: ExprKind::Tuple(elts),
+            pos: start.to(self.prev_pos()),
+        })
     }
 
     fn slice(&mut self) -> PResult<Expr> {
@@ -1354,7 +1603,10 @@ impl Parser {
         } else {
             None
         };
-        Ok(Expr { kind: ExprKind::Slice(lower, upper, step), pos: start.to(self.prev_pos()) })
+        Ok(Expr {
+            kind: ExprKind::Slice(lower, upper, step),
+            pos: start.to(self.prev_pos()),
+        })
     }
 
     /// Arguments of a call (or class bases), up to but not including ')'.
@@ -1365,31 +1617,56 @@ impl Parser {
             let start = self.pos();
             if self.eat_op("*") {
                 let e = self.expression()?;
-                args.push(Expr { kind: ExprKind::Starred(Box::new(e)), pos: start.to(self.prev_pos()) });
+                args.push(Expr {
+                    kind: ExprKind::Starred(Box::new(e)),
+                    pos: start.to(self.prev_pos()),
+                });
             } else if self.eat_op("**") {
                 let e = self.expression()?;
-                keywords.push(Keyword { name: None, value: e, pos: start.to(self.prev_pos()) });
-            } else if matches!(self.peek(), Tok::Name(_)) && matches!(self.peek_n(1), Tok::Op("=")) {
+                keywords.push(Keyword {
+                    name: None,
+                    value: e,
+                    pos: start.to(self.prev_pos()),
+                });
+            } else if matches!(self.peek(), Tok::Name(_)) && matches!(self.peek_n(1), Tok::Op("="))
+            {
                 let name = self.ident()?;
                 self.bump();
                 let value = self.expression()?;
                 if keywords.iter().any(|k| k.name.as_deref() == Some(&name)) {
-                    return Err(self.error_at(format!("keyword argument repeated: {name}"), start.to(self.prev_pos())));
+                    return Err(self.error_at(
+                        format!("keyword argument repeated: {name}"),
+                        start.to(self.prev_pos()),
+                    ));
                 }
-                keywords.push(Keyword { name: Some(name), value, pos: start.to(self.prev_pos()) });
+                keywords.push(Keyword {
+                    name: Some(name),
+                    value,
+                    pos: start.to(self.prev_pos()),
+                });
             } else {
                 let e = self.named_expression()?;
                 if self.at_kw("for") || self.at_kw("async") {
                     let gens = self.comprehensions()?;
                     let pos = e.pos.to(self.prev_pos());
-                    let g = Expr { kind: ExprKind::GenExp(Box::new(e), gens), pos };
-                    if !args.is_empty() || !keywords.is_empty() || self.at_op(",") && !matches!(self.peek_n(1), Tok::Op(")")) {
-                        return Err(self.error_at("Generator expression must be parenthesized", g.pos));
+                    let g = Expr {
+                        kind: ExprKind::GenExp(Box::new(e), gens),
+                        pos,
+                    };
+                    if !args.is_empty()
+                        || !keywords.is_empty()
+                        || self.at_op(",") && !matches!(self.peek_n(1), Tok::Op(")"))
+                    {
+                        return Err(
+                            self.error_at("Generator expression must be parenthesized", g.pos)
+                        );
                     }
                     args.push(g);
                 } else {
                     if keywords.iter().any(|k| k.name.is_some()) {
-                        return Err(self.error_at("positional argument follows keyword argument", e.pos));
+                        return Err(
+                            self.error_at("positional argument follows keyword argument", e.pos)
+                        );
                     }
                     if keywords.iter().any(|k| k.name.is_none()) {
                         return Err(self.error_at(
@@ -1423,7 +1700,12 @@ impl Parser {
             while self.eat_kw("if") {
                 ifs.push(self.disjunction()?);
             }
-            gens.push(Comprehension { target, iter, ifs, is_async });
+            gens.push(Comprehension {
+                target,
+                iter,
+                ifs,
+                is_async,
+            });
             if !self.at_kw("for") && !self.at_kw("async") {
                 break;
             }
@@ -1448,20 +1730,32 @@ impl Parser {
             }
             Tok::Int(v) => {
                 self.bump();
-                Ok(Expr { kind: ExprKind::Const(Const::Int(v)), pos: start })
+                Ok(Expr {
+                    kind: ExprKind::Const(Const::Int(v)),
+                    pos: start,
+                })
             }
             Tok::Float(v) => {
                 self.bump();
-                Ok(Expr { kind: ExprKind::Const(Const::Float(v)), pos: start })
+                Ok(Expr {
+                    kind: ExprKind::Const(Const::Float(v)),
+                    pos: start,
+                })
             }
             Tok::Imag(v) => {
                 self.bump();
-                Ok(Expr { kind: ExprKind::Const(Const::Imag(v)), pos: start })
+                Ok(Expr {
+                    kind: ExprKind::Const(Const::Imag(v)),
+                    pos: start,
+                })
             }
             Tok::Str(_) | Tok::FStr(_) | Tok::Bytes(_) => self.strings(),
             Tok::Op("...") => {
                 self.bump();
-                Ok(Expr { kind: ExprKind::Const(Const::Ellipsis), pos: start })
+                Ok(Expr {
+                    kind: ExprKind::Const(Const::Ellipsis),
+                    pos: start,
+                })
             }
             Tok::Op("(") => {
                 self.bump();
@@ -1490,7 +1784,10 @@ impl Parser {
 
     fn paren_atom(&mut self, start: Pos) -> PResult<Expr> {
         if self.eat_op(")") {
-            return Ok(Expr { kind: ExprKind::Tuple(Vec::new()), pos: start.to(self.prev_pos()) });
+            return Ok(Expr {
+                kind: ExprKind::Tuple(Vec::new()),
+                pos: start.to(self.prev_pos()),
+            });
         }
         if self.at_kw("yield") {
             let e = self.yield_expr()?;
@@ -1501,7 +1798,10 @@ impl Parser {
         if self.at_kw("for") || self.at_kw("async") {
             let gens = self.comprehensions()?;
             self.expect_op(")")?;
-            return Ok(Expr { kind: ExprKind::GenExp(Box::new(first), gens), pos: start.to(self.prev_pos()) });
+            return Ok(Expr {
+                kind: ExprKind::GenExp(Box::new(first), gens),
+                pos: start.to(self.prev_pos()),
+            });
         }
         if self.eat_op(")") {
             if let ExprKind::Starred(_) = first.kind {
@@ -1517,25 +1817,41 @@ impl Parser {
             elts.push(self.star_named_expression()?);
         }
         if !self.at_op(")") {
-            if matches!(self.peek(), Tok::Name(_) | Tok::Int(_) | Tok::Str(_) | Tok::Float(_)) && !self.at_kw("for") {
+            if matches!(
+                self.peek(),
+                Tok::Name(_) | Tok::Int(_) | Tok::Str(_) | Tok::Float(_)
+            ) && !self.at_kw("for")
+            {
                 let last = elts[elts.len() - 1].pos;
-                return Err(self.error_at("invalid syntax. Perhaps you forgot a comma?", last.to(self.pos())));
+                return Err(self.error_at(
+                    "invalid syntax. Perhaps you forgot a comma?",
+                    last.to(self.pos()),
+                ));
             }
             return Err(self.invalid());
         }
         self.bump();
-        Ok(Expr { kind: ExprKind::Tuple(elts), pos: start.to(self.prev_pos()) })
+        Ok(Expr {
+            kind: ExprKind::Tuple(elts),
+            pos: start.to(self.prev_pos()),
+        })
     }
 
     fn list_atom(&mut self, start: Pos) -> PResult<Expr> {
         if self.eat_op("]") {
-            return Ok(Expr { kind: ExprKind::List(Vec::new()), pos: start.to(self.prev_pos()) });
+            return Ok(Expr {
+                kind: ExprKind::List(Vec::new()),
+                pos: start.to(self.prev_pos()),
+            });
         }
         let first = self.star_named_expression()?;
         if self.at_kw("for") || self.at_kw("async") {
             let gens = self.comprehensions()?;
             self.expect_op("]")?;
-            return Ok(Expr { kind: ExprKind::ListComp(Box::new(first), gens), pos: start.to(self.prev_pos()) });
+            return Ok(Expr {
+                kind: ExprKind::ListComp(Box::new(first), gens),
+                pos: start.to(self.prev_pos()),
+            });
         }
         let mut elts = vec![first];
         while self.eat_op(",") {
@@ -1545,19 +1861,31 @@ impl Parser {
             elts.push(self.star_named_expression()?);
         }
         if !self.at_op("]") {
-            if matches!(self.peek(), Tok::Name(_) | Tok::Int(_) | Tok::Str(_) | Tok::Float(_)) {
+            if matches!(
+                self.peek(),
+                Tok::Name(_) | Tok::Int(_) | Tok::Str(_) | Tok::Float(_)
+            ) {
                 let last = elts[elts.len() - 1].pos;
-                return Err(self.error_at("invalid syntax. Perhaps you forgot a comma?", last.to(self.pos())));
+                return Err(self.error_at(
+                    "invalid syntax. Perhaps you forgot a comma?",
+                    last.to(self.pos()),
+                ));
             }
             return Err(self.invalid());
         }
         self.bump();
-        Ok(Expr { kind: ExprKind::List(elts), pos: start.to(self.prev_pos()) })
+        Ok(Expr {
+            kind: ExprKind::List(elts),
+            pos: start.to(self.prev_pos()),
+        })
     }
 
     fn brace_atom(&mut self, start: Pos) -> PResult<Expr> {
         if self.eat_op("}") {
-            return Ok(Expr { kind: ExprKind::Dict(Vec::new()), pos: start.to(self.prev_pos()) });
+            return Ok(Expr {
+                kind: ExprKind::Dict(Vec::new()),
+                pos: start.to(self.prev_pos()),
+            });
         }
         // Dict: first item is `k: v` or `**m`.
         if self.eat_op("**") {
@@ -1580,7 +1908,10 @@ impl Parser {
         if self.at_kw("for") || self.at_kw("async") {
             let gens = self.comprehensions()?;
             self.expect_op("}")?;
-            return Ok(Expr { kind: ExprKind::SetComp(Box::new(first), gens), pos: start.to(self.prev_pos()) });
+            return Ok(Expr {
+                kind: ExprKind::SetComp(Box::new(first), gens),
+                pos: start.to(self.prev_pos()),
+            });
         }
         let mut elts = vec![first];
         while self.eat_op(",") {
@@ -1590,7 +1921,10 @@ impl Parser {
             elts.push(self.star_named_expression()?);
         }
         self.expect_op("}")?;
-        Ok(Expr { kind: ExprKind::Set(elts), pos: start.to(self.prev_pos()) })
+        Ok(Expr {
+            kind: ExprKind::Set(elts),
+            pos: start.to(self.prev_pos()),
+        })
     }
 
     fn dict_rest(&mut self, start: Pos, mut items: Vec<(Option<Expr>, Expr)>) -> PResult<Expr> {
@@ -1612,7 +1946,10 @@ impl Parser {
             }
         }
         self.expect_op("}")?;
-        Ok(Expr { kind: ExprKind::Dict(items), pos: start.to(self.prev_pos()) })
+        Ok(Expr {
+            kind: ExprKind::Dict(items),
+            pos: start.to(self.prev_pos()),
+        })
     }
 
     /// Adjacent string literals concatenate; any f-string makes the whole a JoinedStr.
@@ -1649,20 +1986,37 @@ impl Parser {
             if saw_str || has_f {
                 return Err(self.error_at("cannot mix bytes and nonbytes literals", pos));
             }
-            return Ok(Expr { kind: ExprKind::Const(Const::Bytes(b)), pos });
+            return Ok(Expr {
+                kind: ExprKind::Const(Const::Bytes(b)),
+                pos,
+            });
         }
         if !has_f {
             let s = match parts.pop() {
                 Some(FStrPart::Lit(s)) => s,
                 _ => String::new(),
             };
-            return Ok(Expr { kind: ExprKind::Const(Const::Str(s)), pos });
+            return Ok(Expr {
+                kind: ExprKind::Const(Const::Str(s)),
+                pos,
+            });
         }
-        Ok(Expr { kind: ExprKind::JoinedStr(parts), pos })
+        Ok(Expr {
+            kind: ExprKind::JoinedStr(parts),
+            pos,
+        })
     }
 
     fn fstring_field(&mut self, p: FPart) -> PResult<FStrPart> {
-        let FPart::Expr { src, line, col, conv, spec, debug } = p else {
+        let FPart::Expr {
+            src,
+            line,
+            col,
+            conv,
+            spec,
+            debug,
+        } = p
+        else {
             return Ok(FStrPart::Lit(String::new()));
         };
         self.enter()?;
@@ -1687,13 +2041,22 @@ impl Parser {
                 Some(out)
             }
         };
-        let field = FStrPart::Field { value: Box::new(value), conv, spec };
+        let field = FStrPart::Field {
+            value: Box::new(value),
+            conv,
+            spec,
+        };
         if let Some(d) = debug {
             // `f"{x=}"` is the text followed by the field; represent as a pair.
             return Ok(FStrPart::Field {
                 value: Box::new(Expr {
                     kind: ExprKind::JoinedStr(vec![FStrPart::Lit(d), field]),
-                    pos: Pos { line, col, end_line: line, end_col: col },
+                    pos: Pos {
+                        line,
+                        col,
+                        end_line: line,
+                        end_col: col,
+                    },
                 }),
                 conv: None,
                 spec: None,
@@ -1777,7 +2140,8 @@ mod tests {
 
     #[test]
     fn parses_a_small_program() {
-        let src = "def f(a, b=2, *c, d, **e):\n    return a + b * 2\nx = [i for i in range(3) if i]\n";
+        let src =
+            "def f(a, b=2, *c, d, **e):\n    return a + b * 2\nx = [i for i in range(3) if i]\n";
         let m = parse_module(src).unwrap();
         assert_eq!(m.len(), 2);
     }
@@ -1785,13 +2149,18 @@ mod tests {
     #[test]
     fn binop_positions() {
         let m = parse_module("x = 1/0\n").unwrap();
-        let StmtKind::Assign(_, v) = &m[0].kind else { panic!() };
+        let StmtKind::Assign(_, v) = &m[0].kind else {
+            panic!()
+        };
         assert_eq!((v.pos.col, v.pos.end_col), (4, 7));
     }
 
     #[test]
     fn deep_nesting_is_an_error_not_a_crash() {
         let src = format!("{}1", "-".repeat(100_000));
-        assert_eq!(parse_module(&src).unwrap_err().kind, SyntaxErrorKind::TooDeep);
+        assert_eq!(
+            parse_module(&src).unwrap_err().kind,
+            SyntaxErrorKind::TooDeep
+        );
     }
 }

@@ -4,7 +4,10 @@
 use kaa::{ExcKind, RunState, Vm, VmConfig};
 
 fn vm_with_limit(bytes: usize) -> Vm {
-    let config = VmConfig { max_memory: bytes, ..VmConfig::default() };
+    let config = VmConfig {
+        max_memory: bytes,
+        ..VmConfig::default()
+    };
     let mut vm = Vm::with_config(config);
     vm.stdout = Box::new(std::io::sink());
     vm
@@ -20,13 +23,19 @@ fn outcome(vm: &mut Vm, src: &str) -> String {
 
 /// After a failure the VM must still run ordinary code.
 fn assert_usable(vm: &mut Vm) {
-    assert_eq!(outcome(vm, "x = sum(i for i in range(100))\nassert x == 4950\n"), "ok");
+    assert_eq!(
+        outcome(vm, "x = sum(i for i in range(100))\nassert x == 4950\n"),
+        "ok"
+    );
 }
 
 #[test]
 fn infinite_recursion_is_recursion_error() {
     let mut vm = vm_with_limit(256 << 20);
-    assert_eq!(outcome(&mut vm, "def f(n):\n    return f(n + 1)\nf(0)\n"), "RecursionError");
+    assert_eq!(
+        outcome(&mut vm, "def f(n):\n    return f(n + 1)\nf(0)\n"),
+        "RecursionError"
+    );
     assert_usable(&mut vm);
 }
 
@@ -63,9 +72,16 @@ fn deeply_nested_source_is_an_error_not_a_crash() {
     assert_eq!(outcome(&mut vm, &long_chain), "RecursionError");
     let deep_not = format!("x = {}True\n", "not ".repeat(10_000));
     assert_eq!(outcome(&mut vm, &deep_not), "MemoryError");
-    let deep_blocks: String = (0..200).map(|i| format!("{}if True:\n", " ".repeat(i))).collect::<String>() + &" ".repeat(200) + "pass\n";
+    let deep_blocks: String = (0..200)
+        .map(|i| format!("{}if True:\n", " ".repeat(i)))
+        .collect::<String>()
+        + &" ".repeat(200)
+        + "pass\n";
     let r = outcome(&mut vm, &deep_blocks);
-    assert!(r == "ok" || r == "MemoryError" || r == "IndentationError" || r == "SyntaxError", "{r}");
+    assert!(
+        r == "ok" || r == "MemoryError" || r == "IndentationError" || r == "SyntaxError",
+        "{r}"
+    );
     assert_usable(&mut vm);
 }
 
@@ -74,8 +90,14 @@ fn memory_bombs_raise_memory_error() {
     let mut vm = vm_with_limit(64 << 20);
     assert_eq!(outcome(&mut vm, "x = [0] * 10**10\n"), "MemoryError");
     assert_eq!(outcome(&mut vm, "x = 'ab' * 10**12\n"), "MemoryError");
-    assert_eq!(outcome(&mut vm, "l = []\nwhile True:\n    l.append(l)\n"), "MemoryError");
-    assert_eq!(outcome(&mut vm, "l = []\nwhile True:\n    l.append('x' * 1000)\n"), "MemoryError");
+    assert_eq!(
+        outcome(&mut vm, "l = []\nwhile True:\n    l.append(l)\n"),
+        "MemoryError"
+    );
+    assert_eq!(
+        outcome(&mut vm, "l = []\nwhile True:\n    l.append('x' * 1000)\n"),
+        "MemoryError"
+    );
     assert_eq!(outcome(&mut vm, "x = 7 ** (10**10)\n"), "MemoryError");
     assert_eq!(outcome(&mut vm, "x = 1 << (10**12)\n"), "MemoryError");
     // Each run replaced `__main__`, so the bombs are garbage: after a collection the VM
@@ -88,7 +110,13 @@ fn memory_bombs_raise_memory_error() {
 fn infinite_loop_stops_when_fuel_runs_out() {
     let mut vm = vm_with_limit(64 << 20);
     vm.set_fuel(Some(100_000));
-    let code = vm.compile("n = 0\nwhile True:\n    n += 1\n", "<loop>", kaa::Mode::Exec).expect("compiles");
+    let code = vm
+        .compile(
+            "n = 0\nwhile True:\n    n += 1\n",
+            "<loop>",
+            kaa::Mode::Exec,
+        )
+        .expect("compiles");
     let module = vm.new_module("__main__");
     let globals = vm.module_dict(module);
     let state = vm.start_code(code, globals, None).expect("no error");
@@ -97,7 +125,10 @@ fn infinite_loop_stops_when_fuel_runs_out() {
     let n = vm.intern("n");
     let n_before = vm.ns_get(globals, n).map(|v| format!("{v:?}"));
     vm.set_fuel(Some(1000));
-    assert!(matches!(vm.resume().expect("no error"), RunState::Suspended));
+    assert!(matches!(
+        vm.resume().expect("no error"),
+        RunState::Suspended
+    ));
     let n_after = vm.ns_get(globals, n).map(|v| format!("{v:?}"));
     assert_ne!(n_before, n_after);
     vm.reset_frames();
@@ -145,5 +176,8 @@ fn garbage_cycles_are_collected() {
     vm.collect_garbage();
     let live_after_second = vm.heap.live_objects();
     // Running the same cyclic workload again leaves no more live objects behind.
-    assert!(live_after_second <= live_after_first + 16, "{live_after_first} -> {live_after_second}");
+    assert!(
+        live_after_second <= live_after_first + 16,
+        "{live_after_first} -> {live_after_second}"
+    );
 }

@@ -8,7 +8,11 @@ use common::*;
 #[test]
 fn cases_match_cpython_output() {
     let scripts = scripts("cases");
-    assert!(scripts.len() >= 50, "expected the case scripts, found {}", scripts.len());
+    assert!(
+        scripts.len() >= 50,
+        "expected the case scripts, found {}",
+        scripts.len()
+    );
     let mut failures = Vec::new();
     for s in &scripts {
         let want = expected(s, ".out").unwrap_or_else(|| panic!("{s} has no .out file"));
@@ -21,7 +25,13 @@ fn cases_match_cpython_output() {
             ));
         }
     }
-    assert!(failures.is_empty(), "{} of {} cases differ from CPython:\n{}", failures.len(), scripts.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases differ from CPython:\n{}",
+        failures.len(),
+        scripts.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -42,7 +52,13 @@ fn errors_match_cpython_tracebacks() {
             ));
         }
     }
-    assert!(failures.is_empty(), "{} of {} error scripts differ from CPython:\n{}", failures.len(), scripts.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} error scripts differ from CPython:\n{}",
+        failures.len(),
+        scripts.len(),
+        failures.join("\n")
+    );
 }
 
 /// Re-run every script under `python3` and check that the committed expectations are still
@@ -50,8 +66,11 @@ fn errors_match_cpython_tracebacks() {
 #[test]
 fn regenerate_with_cpython() {
     let dir = tests_dir();
-    let version = std::process::Command::new("python3").arg("--version").output();
-    let ok = matches!(&version, Ok(o) if String::from_utf8_lossy(&o.stdout).starts_with("Python 3.11"));
+    let version = std::process::Command::new("python3")
+        .arg("--version")
+        .output();
+    let ok =
+        matches!(&version, Ok(o) if String::from_utf8_lossy(&o.stdout).starts_with("Python 3.11"));
     if !ok {
         eprintln!("skipping: python3 (CPython 3.11) is not available to regenerate expectations");
         return;
@@ -73,15 +92,25 @@ fn regenerate_with_cpython() {
             let stderr = String::from_utf8_lossy(&out.stderr).replace(&prefix, "");
             let want_out = expected(&s, ".out").unwrap_or_default();
             if stdout != want_out {
-                failures.push(format!("{s}: .out is not CPython's: {}", first_diff(&stdout, &want_out)));
+                failures.push(format!(
+                    "{s}: .out is not CPython's: {}",
+                    first_diff(&stdout, &want_out)
+                ));
             }
             if folder == "errors" {
                 let want_err = expected(&s, ".err").unwrap_or_default();
                 if stderr != want_err {
-                    failures.push(format!("{s}: .err is not CPython's: {}", first_diff(&stderr, &want_err)));
+                    failures.push(format!(
+                        "{s}: .err is not CPython's: {}",
+                        first_diff(&stderr, &want_err)
+                    ));
                 }
             }
         }
     }
-    assert!(failures.is_empty(), "expectations out of date (run interp/tests/regen.sh):\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "expectations out of date (run interp/tests/regen.sh):\n{}",
+        failures.join("\n")
+    );
 }

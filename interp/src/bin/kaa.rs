@@ -49,11 +49,14 @@ fn parse_args() -> Result<Options, String> {
             "--watch" => o.watch = true,
             "--max-memory" => {
                 let v = it.next().ok_or("--max-memory needs a value")?;
-                o.config.max_memory = parse_size(&v).ok_or(format!("bad --max-memory value: {v}"))?;
+                o.config.max_memory =
+                    parse_size(&v).ok_or(format!("bad --max-memory value: {v}"))?;
             }
             "--recursion-limit" => {
                 let v = it.next().ok_or("--recursion-limit needs a value")?;
-                o.config.recursion_limit = v.parse().map_err(|_| format!("bad --recursion-limit value: {v}"))?;
+                o.config.recursion_limit = v
+                    .parse()
+                    .map_err(|_| format!("bad --recursion-limit value: {v}"))?;
             }
             "--fuel" => {
                 let v = it.next().ok_or("--fuel needs a value")?;
@@ -61,7 +64,9 @@ fn parse_args() -> Result<Options, String> {
             }
             "-c" => {
                 o.command = Some(it.next().ok_or("-c needs an argument")?);
-                o.args = std::iter::once("-c".to_string()).chain(it.by_ref()).collect();
+                o.args = std::iter::once("-c".to_string())
+                    .chain(it.by_ref())
+                    .collect();
                 break;
             }
             _ if a.starts_with('-') && a.len() > 1 => return Err(format!("unknown option: {a}")),
@@ -88,7 +93,9 @@ fn main() -> ExitCode {
     };
     // Scripts never recurse on the Rust stack, but native callbacks (sorted's key, __eq__,
     // __repr__) do, to a bounded depth; a roomy thread stack keeps that bound comfortable.
-    let child = std::thread::Builder::new().stack_size(256 << 20).spawn(move || run(opts));
+    let child = std::thread::Builder::new()
+        .stack_size(256 << 20)
+        .spawn(move || run(opts));
     match child.map(|h| h.join()) {
         Ok(Ok(code)) => ExitCode::from(code),
         _ => ExitCode::from(70),
@@ -117,8 +124,18 @@ fn run(opts: Options) -> u8 {
 
 fn new_vm(opts: &Options, file: Option<&Path>) -> Vm {
     let mut config = opts.config.clone();
-    config.argv = if opts.args.is_empty() { vec![String::new()] } else { opts.args.clone() };
-    let dir = file.and_then(|f| f.parent()).map(|p| if p.as_os_str().is_empty() { PathBuf::from(".") } else { p.to_path_buf() });
+    config.argv = if opts.args.is_empty() {
+        vec![String::new()]
+    } else {
+        opts.args.clone()
+    };
+    let dir = file.and_then(|f| f.parent()).map(|p| {
+        if p.as_os_str().is_empty() {
+            PathBuf::from(".")
+        } else {
+            p.to_path_buf()
+        }
+    });
     config.search_path = vec![dir.unwrap_or_else(|| PathBuf::from("."))];
     Vm::with_config(config)
 }
@@ -184,14 +201,20 @@ fn watch(f: &Path, opts: &Options) -> u8 {
             return 2;
         }
     };
-    let dir = f.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let dir = f
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     if let Err(e) = watcher.watch(dir, RecursiveMode::NonRecursive) {
         eprintln!("kaa: cannot watch {}: {e}", dir.display());
         return 2;
     }
     loop {
         let code = run_file(f, opts);
-        eprintln!("[kaa] exited with {code}; waiting for changes to {} (Ctrl-C to stop)", f.display());
+        eprintln!(
+            "[kaa] exited with {code}; waiting for changes to {} (Ctrl-C to stop)",
+            f.display()
+        );
         if rx.recv().is_err() {
             return code;
         }
@@ -225,7 +248,10 @@ fn repl(opts: &Options) -> u8 {
     let globals = vm.module_dict(module);
     let stdin = std::io::stdin();
     let mut lines = stdin.lock().lines();
-    eprintln!("Kaa {} (Python 3.11 subset). Ctrl-D to exit.", env!("CARGO_PKG_VERSION"));
+    eprintln!(
+        "Kaa {} (Python 3.11 subset). Ctrl-D to exit.",
+        env!("CARGO_PKG_VERSION")
+    );
     loop {
         eprint!(">>> ");
         let Some(Ok(first)) = lines.next() else {
@@ -252,7 +278,9 @@ fn repl(opts: &Options) -> u8 {
             continue;
         }
         vm.set_fuel(opts.fuel);
-        let result = vm.compile(&src, "<stdin>", Mode::Interactive).and_then(|code| vm.run_code(code, globals, None));
+        let result = vm
+            .compile(&src, "<stdin>", Mode::Interactive)
+            .and_then(|code| vm.run_code(code, globals, None));
         let _ = vm.stdout.flush();
         if let Err(e) = result {
             if vm.err_matches(&e, ExcKind::SystemExit) {

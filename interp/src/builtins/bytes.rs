@@ -39,17 +39,28 @@ fn data(vm: &Vm, v: Value) -> Option<Vec<u8>> {
 }
 
 fn this(vm: &Vm, a: &Args) -> PyResult<Vec<u8>> {
-    a.pos.first().and_then(|&v| data(vm, v)).ok_or_else(|| exc::type_error("descriptor requires a 'bytes' object"))
+    a.pos
+        .first()
+        .and_then(|&v| data(vm, v))
+        .ok_or_else(|| exc::type_error("descriptor requires a 'bytes' object"))
 }
 
 fn same_kind(vm: &mut Vm, a: &Args, b: Vec<u8>) -> Value {
     let is_array = matches!(a.pos.first(), Some(Value::Obj(r)) if matches!(vm.heap.get(*r), Obj::ByteArray(_)));
-    Value::Obj(vm.heap.alloc(if is_array { Obj::ByteArray(b) } else { Obj::Bytes(b) }))
+    Value::Obj(vm.heap.alloc(if is_array {
+        Obj::ByteArray(b)
+    } else {
+        Obj::Bytes(b)
+    }))
 }
 
 pub fn construct(vm: &mut Vm, kind: TypeKind, mut args: Args) -> PyResult<Value> {
     let enc = take_kw(vm, &mut args, "encoding");
-    let name = if kind == TypeKind::Bytes { "bytes" } else { "bytearray" };
+    let name = if kind == TypeKind::Bytes {
+        "bytes"
+    } else {
+        "bytearray"
+    };
     check_args(&args, name, 0, 3)?;
     let mut out = Vec::new();
     if let Some(&src) = args.pos.first() {
@@ -76,7 +87,11 @@ pub fn construct(vm: &mut Vm, kind: TypeKind, mut args: Args) -> PyResult<Value>
             }
         }
     }
-    Ok(Value::Obj(vm.heap.alloc(if kind == TypeKind::Bytes { Obj::Bytes(out) } else { Obj::ByteArray(out) })))
+    Ok(Value::Obj(vm.heap.alloc(if kind == TypeKind::Bytes {
+        Obj::Bytes(out)
+    } else {
+        Obj::ByteArray(out)
+    })))
 }
 
 pub fn bytes_getitem(vm: &mut Vm, r: ObjRef, key: Value) -> PyResult<Value> {
@@ -87,8 +102,14 @@ pub fn bytes_getitem(vm: &mut Vm, r: ObjRef, key: Value) -> PyResult<Value> {
     };
     if let Some(s) = vm.as_slice(key) {
         let (start, _, step, count) = vm.slice_indices(s, b.len())?;
-        let out: Vec<u8> = (0..count).map(|k| b[(start + k as i64 * step) as usize]).collect();
-        return Ok(Value::Obj(vm.heap.alloc(if is_array { Obj::ByteArray(out) } else { Obj::Bytes(out) })));
+        let out: Vec<u8> = (0..count)
+            .map(|k| b[(start + k as i64 * step) as usize])
+            .collect();
+        return Ok(Value::Obj(vm.heap.alloc(if is_array {
+            Obj::ByteArray(out)
+        } else {
+            Obj::Bytes(out)
+        })));
     }
     let i = vm.seq_index(key, b.len(), if is_array { "bytearray" } else { "index" })?;
     Ok(Value::Int(b[i] as i64))
@@ -116,19 +137,31 @@ fn b_hex(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn b_fromhex(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let s: String = vm.as_str(a.pos.get(1).copied().unwrap_or(Value::None)).unwrap_or("").split_whitespace().collect();
-    if s.len() % 2 != 0 {
-        return Err(exc::value_error("non-hexadecimal number found in fromhex() arg"));
+    let s: String = vm
+        .as_str(a.pos.get(1).copied().unwrap_or(Value::None))
+        .unwrap_or("")
+        .split_whitespace()
+        .collect();
+    if !s.len().is_multiple_of(2) {
+        return Err(exc::value_error(
+            "non-hexadecimal number found in fromhex() arg",
+        ));
     }
     let mut out = Vec::new();
     for i in (0..s.len()).step_by(2) {
-        out.push(u8::from_str_radix(&s[i..i + 2], 16).map_err(|_| exc::value_error("non-hexadecimal number found in fromhex() arg"))?);
+        out.push(
+            u8::from_str_radix(&s[i..i + 2], 16)
+                .map_err(|_| exc::value_error("non-hexadecimal number found in fromhex() arg"))?,
+        );
     }
     Ok(Value::Obj(vm.heap.alloc(Obj::Bytes(out))))
 }
 
 fn arg_bytes(vm: &Vm, a: &Args, i: usize) -> PyResult<Vec<u8>> {
-    a.pos.get(i).and_then(|&v| data(vm, v)).ok_or_else(|| exc::type_error("a bytes-like object is required"))
+    a.pos
+        .get(i)
+        .and_then(|&v| data(vm, v))
+        .ok_or_else(|| exc::type_error("a bytes-like object is required"))
 }
 
 fn b_startswith(vm: &mut Vm, a: Args) -> PyResult<Value> {
@@ -143,7 +176,11 @@ fn b_endswith(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn b_find(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (b, p) = (this(vm, &a)?, arg_bytes(vm, &a, 1)?);
-    let pos = if p.is_empty() { Some(0) } else { b.windows(p.len()).position(|w| w == &p[..]) };
+    let pos = if p.is_empty() {
+        Some(0)
+    } else {
+        b.windows(p.len()).position(|w| w == &p[..])
+    };
     Ok(Value::Int(pos.map_or(-1, |x| x as i64)))
 }
 
@@ -173,7 +210,9 @@ fn b_join(vm: &mut Vm, a: Args) -> PyResult<Value> {
         if i > 0 {
             out.extend_from_slice(&sep);
         }
-        out.extend(data(vm, it).ok_or_else(|| exc::type_error(format!("sequence item {i}: expected a bytes-like object")))?);
+        out.extend(data(vm, it).ok_or_else(|| {
+            exc::type_error(format!("sequence item {i}: expected a bytes-like object"))
+        })?);
     }
     Ok(same_kind(vm, &a, out))
 }
@@ -190,9 +229,16 @@ fn b_lower(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn b_strip(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let b = this(vm, &a)?;
-    let set = if a.pos.len() > 1 { arg_bytes(vm, &a, 1)? } else { b" \t\n\r\x0b\x0c".to_vec() };
+    let set = if a.pos.len() > 1 {
+        arg_bytes(vm, &a, 1)?
+    } else {
+        b" \t\n\r\x0b\x0c".to_vec()
+    };
     let start = b.iter().position(|c| !set.contains(c)).unwrap_or(b.len());
-    let end = b.iter().rposition(|c| !set.contains(c)).map_or(start, |e| e + 1);
+    let end = b
+        .iter()
+        .rposition(|c| !set.contains(c))
+        .map_or(start, |e| e + 1);
     let out = b[start..end.max(start)].to_vec();
     Ok(same_kind(vm, &a, out))
 }
@@ -219,7 +265,10 @@ fn b_split(vm: &mut Vm, a: Args) -> PyResult<Value> {
         out.push(b[cur..].to_vec());
         out
     } else {
-        b.split(|c| c.is_ascii_whitespace()).filter(|p| !p.is_empty()).map(|p| p.to_vec()).collect()
+        b.split(|c| c.is_ascii_whitespace())
+            .filter(|p| !p.is_empty())
+            .map(|p| p.to_vec())
+            .collect()
     };
     let vals: Vec<Value> = parts.into_iter().map(|p| same_kind(vm, &a, p)).collect();
     Ok(vm.new_list(vals))

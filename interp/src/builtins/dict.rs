@@ -45,14 +45,18 @@ pub fn dict_ref(vm: &Vm, args: &Args, name: &str) -> PyResult<ObjRef> {
             "descriptor '{name}' for 'dict' objects doesn't apply to a '{}' object",
             vm.type_name(v)
         ))),
-        None => Err(exc::type_error(format!("unbound method dict.{name}() needs an argument"))),
+        None => Err(exc::type_error(format!(
+            "unbound method dict.{name}() needs an argument"
+        ))),
     }
 }
 
 fn d_get(vm: &mut Vm, a: Args) -> PyResult<Value> {
     check_args(&a, "get", 2, 3)?;
     let d = dict_ref(vm, &a, "get")?;
-    Ok(vm.dict_lookup(d, a.pos[1])?.unwrap_or(a.pos.get(2).copied().unwrap_or(Value::None)))
+    Ok(vm
+        .dict_lookup(d, a.pos[1])?
+        .unwrap_or(a.pos.get(2).copied().unwrap_or(Value::None)))
 }
 
 fn view(vm: &mut Vm, a: Args, v: DictView, name: &str) -> PyResult<Value> {
@@ -92,7 +96,10 @@ fn d_popitem(vm: &mut Vm, a: Args) -> PyResult<Value> {
     };
     match e {
         Some(e) => Ok(vm.new_tuple(vec![e.key, e.value])),
-        None => Err(crate::vm::exc::PyErr::new(crate::vm::ExcKind::KeyError, "popitem(): dictionary is empty")),
+        None => Err(crate::vm::exc::PyErr::new(
+            crate::vm::ExcKind::KeyError,
+            "popitem(): dictionary is empty",
+        )),
     }
 }
 
@@ -224,7 +231,11 @@ fn d_fromkeys(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let cls = arg(&a, 0, "fromkeys")?;
     let v = a.pos.get(2).copied().unwrap_or(Value::None);
     let keys = vm.iterate(a.pos[1])?;
-    let target = if vm.is_class(cls) == Some(vm.types.dict) { Value::Obj(vm.new_dict_ref()) } else { vm.call(cls, &[])? };
+    let target = if vm.is_class(cls) == Some(vm.types.dict) {
+        Value::Obj(vm.new_dict_ref())
+    } else {
+        vm.call(cls, &[])?
+    };
     for k in keys {
         vm.set_item(target, k, v)?;
     }

@@ -55,7 +55,11 @@ impl Vm {
             None => self.search_path.clone(),
         };
         for dir in &dirs {
-            let base = if parent.is_some() { dir.join(last) } else { dir.join(&rel) };
+            let base = if parent.is_some() {
+                dir.join(last)
+            } else {
+                dir.join(&rel)
+            };
             let file = base.with_extension("py");
             if file.is_file() {
                 found = Some((file, false));
@@ -68,10 +72,15 @@ impl Vm {
             }
         }
         let Some((path, is_pkg)) = found else {
-            return Err(PyErr::new(ExcKind::ModuleNotFoundError, format!("No module named '{name}'")));
+            return Err(PyErr::new(
+                ExcKind::ModuleNotFoundError,
+                format!("No module named '{name}'"),
+            ));
         };
         if self.importing.iter().any(|n| n == name) {
-            return Err(exc::import_error(format!("cannot import name '{name}' (circular import)")));
+            return Err(exc::import_error(format!(
+                "cannot import name '{name}' (circular import)"
+            )));
         }
         let src = std::fs::read_to_string(&path)
             .map_err(|e| exc::import_error(format!("cannot read module '{name}': {e}")))?;
@@ -86,7 +95,10 @@ impl Vm {
         let bm = Value::Obj(self.builtins);
         self.ns_set(dict, bk, bm);
         if is_pkg {
-            let dir = path.parent().map(|p| p.display().to_string()).unwrap_or_default();
+            let dir = path
+                .parent()
+                .map(|p| p.display().to_string())
+                .unwrap_or_default();
             let dv = self.new_str(dir);
             let l = self.new_list(vec![dv]);
             let pk = self.names.__path__;
@@ -118,10 +130,19 @@ impl Vm {
     }
 
     /// `import name` / `from name import ...` (with `level` dots for relative imports).
-    pub fn import_module(&mut self, name: &str, fromlist: Value, level: usize, globals: ObjRef) -> PyResult<Value> {
+    pub fn import_module(
+        &mut self,
+        name: &str,
+        fromlist: Value,
+        level: usize,
+        globals: ObjRef,
+    ) -> PyResult<Value> {
         let full = if level > 0 {
             let nk = self.names.__name__;
-            let pkg = self.ns_get(globals, nk).and_then(|v| self.as_str(v).map(|s| s.to_string())).unwrap_or_default();
+            let pkg = self
+                .ns_get(globals, nk)
+                .and_then(|v| self.as_str(v).map(|s| s.to_string()))
+                .unwrap_or_default();
             let is_pkg = {
                 let pk = self.names.__path__;
                 self.ns_get(globals, pk).is_some()
@@ -129,7 +150,9 @@ impl Vm {
             let mut parts: Vec<&str> = pkg.split('.').collect();
             let drop = if is_pkg { level - 1 } else { level };
             if drop >= parts.len() && !(drop == parts.len() && is_pkg) {
-                return Err(exc::import_error("attempted relative import beyond top-level package"));
+                return Err(exc::import_error(
+                    "attempted relative import beyond top-level package",
+                ));
             }
             parts.truncate(parts.len().saturating_sub(drop));
             let base = parts.join(".");
@@ -174,12 +197,16 @@ impl Vm {
             Ok(v) => Ok(v),
             Err(e) if self.err_matches(&e, ExcKind::ModuleNotFoundError) => {
                 let fk = self.names.__file__;
-                let file = self.get_attr_opt(m, fk)?.and_then(|f| self.as_str(f).map(|s| s.to_string()));
+                let file = self
+                    .get_attr_opt(m, fk)?
+                    .and_then(|f| self.as_str(f).map(|s| s.to_string()));
                 let loc = match file {
                     Some(f) => format!(" ({f})"),
                     None => " (unknown location)".to_string(),
                 };
-                Err(exc::import_error(format!("cannot import name '{attr}' from '{mname}'{loc}")))
+                Err(exc::import_error(format!(
+                    "cannot import name '{attr}' from '{mname}'{loc}"
+                )))
             }
             Err(e) => Err(e),
         }
@@ -194,7 +221,9 @@ impl Vm {
                 let dk = self.names.__dict__;
                 let d = self.get_attr(m, dk)?;
                 let keys = self.iterate(d)?;
-                keys.into_iter().filter(|&k| self.as_str(k).is_some_and(|s| !s.starts_with('_'))).collect()
+                keys.into_iter()
+                    .filter(|&k| self.as_str(k).is_some_and(|s| !s.starts_with('_')))
+                    .collect()
             }
         };
         for n in names {

@@ -65,14 +65,18 @@ fn list_ref(vm: &Vm, args: &Args, name: &str) -> PyResult<ObjRef> {
             "descriptor '{name}' for 'list' objects doesn't apply to a '{}' object",
             vm.type_name(v)
         ))),
-        None => Err(exc::type_error(format!("unbound method list.{name}() needs an argument"))),
+        None => Err(exc::type_error(format!(
+            "unbound method list.{name}() needs an argument"
+        ))),
     }
 }
 
 fn seq_ref(vm: &Vm, args: &Args, name: &str) -> PyResult<ObjRef> {
     match args.pos.first().map(|&v| vm.unwrap_base(v)) {
         Some(Value::Obj(r)) if matches!(vm.heap.get(r), Obj::List(_) | Obj::Tuple(_)) => Ok(r),
-        _ => Err(exc::type_error(format!("descriptor '{name}' needs a list or tuple"))),
+        _ => Err(exc::type_error(format!(
+            "descriptor '{name}' needs a list or tuple"
+        ))),
     }
 }
 
@@ -91,7 +95,12 @@ fn with_list<T>(vm: &mut Vm, r: ObjRef, f: impl FnOnce(&mut Vec<Value>) -> T) ->
 }
 
 fn l_append(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check_args(&a, "list.append", 2, 2).map_err(|_| exc::type_error(format!("list.append() takes exactly one argument ({} given)", a.pos.len().saturating_sub(1))))?;
+    check_args(&a, "list.append", 2, 2).map_err(|_| {
+        exc::type_error(format!(
+            "list.append() takes exactly one argument ({} given)",
+            a.pos.len().saturating_sub(1)
+        ))
+    })?;
     let r = list_ref(vm, &a, "append")?;
     vm.reserve(16)?;
     let v = a.pos[1];
@@ -110,7 +119,10 @@ fn l_extend(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn l_insert(vm: &mut Vm, a: Args) -> PyResult<Value> {
     if a.pos.len() != 3 {
-        return Err(exc::type_error(format!("insert expected 2 arguments, got {}", a.pos.len().saturating_sub(1))));
+        return Err(exc::type_error(format!(
+            "insert expected 2 arguments, got {}",
+            a.pos.len().saturating_sub(1)
+        )));
     }
     let r = list_ref(vm, &a, "insert")?;
     let i = vm.index_value(a.pos[1])?;
@@ -210,7 +222,12 @@ fn l_sort(vm: &mut Vm, mut a: Args) -> PyResult<Value> {
 }
 
 /// Stable sort of a list in place, comparing with `<` only (like CPython's timsort).
-pub fn sort_list(vm: &mut Vm, r: ObjRef, key: Option<Value>, reverse: Option<Value>) -> PyResult<()> {
+pub fn sort_list(
+    vm: &mut Vm,
+    r: ObjRef,
+    key: Option<Value>,
+    reverse: Option<Value>,
+) -> PyResult<()> {
     let reverse = match reverse {
         Some(v) => vm.truthy(v)?,
         None => false,
@@ -255,7 +272,10 @@ pub fn sort_list(vm: &mut Vm, r: ObjRef, key: Option<Value>, reverse: Option<Val
             stable_reverse(&mut idx, |a, b| f(a) == f(b));
         }
     } else if all_str {
-        let strs: Vec<String> = keys.iter().map(|&k| vm.as_str(k).unwrap_or("").to_string()).collect();
+        let strs: Vec<String> = keys
+            .iter()
+            .map(|&k| vm.as_str(k).unwrap_or("").to_string())
+            .collect();
         idx.sort_by(|&a, &b| strs[a].cmp(&strs[b]));
         if reverse {
             stable_reverse(&mut idx, |a, b| strs[a] == strs[b]);
@@ -266,7 +286,11 @@ pub fn sort_list(vm: &mut Vm, r: ObjRef, key: Option<Value>, reverse: Option<Val
             if err.is_some() {
                 return false;
             }
-            let (x, y) = if reverse { (keys[b], keys[a]) } else { (keys[a], keys[b]) };
+            let (x, y) = if reverse {
+                (keys[b], keys[a])
+            } else {
+                (keys[a], keys[b])
+            };
             match vm.less_than(x, y) {
                 Ok(v) => v,
                 Err(e) => {
@@ -377,7 +401,11 @@ fn seq_index_m(vm: &mut Vm, a: Args) -> PyResult<Value> {
             return Ok(Value::Int(i as i64));
         }
     }
-    let what = if matches!(vm.heap.get(r), Obj::List(_)) { "list.index(x): x not in list" } else { "tuple.index(x): x not in tuple" };
+    let what = if matches!(vm.heap.get(r), Obj::List(_)) {
+        "list.index(x): x not in list"
+    } else {
+        "tuple.index(x): x not in tuple"
+    };
     if matches!(vm.heap.get(r), Obj::List(_)) {
         let s = vm.repr_value(a.pos[1])?;
         return Err(exc::value_error(format!("{s} is not in list")));
@@ -465,7 +493,9 @@ fn seq_eq(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let r = seq_ref(vm, &a, "__eq__")?;
     let other = vm.unwrap_base(a.pos[1]);
     let same_kind = match other {
-        Value::Obj(o) => std::mem::discriminant(vm.heap.get(o)) == std::mem::discriminant(vm.heap.get(r)),
+        Value::Obj(o) => {
+            std::mem::discriminant(vm.heap.get(o)) == std::mem::discriminant(vm.heap.get(r))
+        }
         _ => false,
     };
     if !same_kind {

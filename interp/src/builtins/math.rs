@@ -25,18 +25,60 @@ pub fn module(vm: &mut Vm) -> ObjRef {
         vm.ns_set(d, k, Value::Float(v));
     }
     let funcs: &[(&str, NativeFnPtr)] = &[
-        ("sqrt", m_sqrt), ("exp", m_exp), ("log", m_log), ("log2", m_log2), ("log10", m_log10),
-        ("log1p", m_log1p), ("expm1", m_expm1), ("sin", m_sin), ("cos", m_cos), ("tan", m_tan),
-        ("asin", m_asin), ("acos", m_acos), ("atan", m_atan), ("atan2", m_atan2), ("sinh", m_sinh),
-        ("cosh", m_cosh), ("tanh", m_tanh), ("asinh", m_asinh), ("acosh", m_acosh), ("atanh", m_atanh),
-        ("floor", m_floor), ("ceil", m_ceil), ("trunc", m_trunc), ("fabs", m_fabs), ("pow", m_pow),
-        ("hypot", m_hypot), ("degrees", m_degrees), ("radians", m_radians), ("isnan", m_isnan),
-        ("isinf", m_isinf), ("isfinite", m_isfinite), ("copysign", m_copysign), ("fmod", m_fmod),
-        ("modf", m_modf), ("frexp", m_frexp), ("ldexp", m_ldexp), ("factorial", m_factorial),
-        ("gcd", m_gcd), ("lcm", m_lcm), ("isqrt", m_isqrt), ("comb", m_comb), ("perm", m_perm),
-        ("prod", m_prod), ("fsum", m_fsum), ("isclose", m_isclose), ("dist", m_dist),
-        ("gamma", m_gamma), ("lgamma", m_lgamma), ("erf", m_erf), ("erfc", m_erfc),
-        ("remainder", m_remainder), ("nextafter", m_nextafter), ("ulp", m_ulp), ("cbrt", m_cbrt),
+        ("sqrt", m_sqrt),
+        ("exp", m_exp),
+        ("log", m_log),
+        ("log2", m_log2),
+        ("log10", m_log10),
+        ("log1p", m_log1p),
+        ("expm1", m_expm1),
+        ("sin", m_sin),
+        ("cos", m_cos),
+        ("tan", m_tan),
+        ("asin", m_asin),
+        ("acos", m_acos),
+        ("atan", m_atan),
+        ("atan2", m_atan2),
+        ("sinh", m_sinh),
+        ("cosh", m_cosh),
+        ("tanh", m_tanh),
+        ("asinh", m_asinh),
+        ("acosh", m_acosh),
+        ("atanh", m_atanh),
+        ("floor", m_floor),
+        ("ceil", m_ceil),
+        ("trunc", m_trunc),
+        ("fabs", m_fabs),
+        ("pow", m_pow),
+        ("hypot", m_hypot),
+        ("degrees", m_degrees),
+        ("radians", m_radians),
+        ("isnan", m_isnan),
+        ("isinf", m_isinf),
+        ("isfinite", m_isfinite),
+        ("copysign", m_copysign),
+        ("fmod", m_fmod),
+        ("modf", m_modf),
+        ("frexp", m_frexp),
+        ("ldexp", m_ldexp),
+        ("factorial", m_factorial),
+        ("gcd", m_gcd),
+        ("lcm", m_lcm),
+        ("isqrt", m_isqrt),
+        ("comb", m_comb),
+        ("perm", m_perm),
+        ("prod", m_prod),
+        ("fsum", m_fsum),
+        ("isclose", m_isclose),
+        ("dist", m_dist),
+        ("gamma", m_gamma),
+        ("lgamma", m_lgamma),
+        ("erf", m_erf),
+        ("erfc", m_erfc),
+        ("remainder", m_remainder),
+        ("nextafter", m_nextafter),
+        ("ulp", m_ulp),
+        ("cbrt", m_cbrt),
         ("exp2", m_exp2),
     ];
     for &(n, f) in funcs {
@@ -51,7 +93,10 @@ fn f(vm: &mut Vm, v: Value) -> PyResult<f64> {
     match vm.num(v) {
         Some(Num::F(x)) => Ok(x),
         Some(Num::I(i)) => Ok(i as f64),
-        Some(Num::B(b)) => b.to_f64().filter(|x| x.is_finite()).ok_or_else(|| exc::overflow_error("int too large to convert to float")),
+        Some(Num::B(b)) => b
+            .to_f64()
+            .filter(|x| x.is_finite())
+            .ok_or_else(|| exc::overflow_error("int too large to convert to float")),
         None => {
             let fl = vm.names.__float__;
             if let Some(r) = vm.call_dunder(v, fl, &[])? {
@@ -99,23 +144,48 @@ unary!(m_log1p, "log1p", |x| x > -1.0 || x.is_nan(), x.ln_1p());
 unary!(m_sin, "sin", |x| !x.is_infinite(), x.sin());
 unary!(m_cos, "cos", |x| !x.is_infinite(), x.cos());
 unary!(m_tan, "tan", |x| !x.is_infinite(), x.tan());
-unary!(m_asin, "asin", |x| (-1.0..=1.0).contains(&x) || x.is_nan(), x.asin());
-unary!(m_acos, "acos", |x| (-1.0..=1.0).contains(&x) || x.is_nan(), x.acos());
+unary!(
+    m_asin,
+    "asin",
+    |x| (-1.0..=1.0).contains(&x) || x.is_nan(),
+    x.asin()
+);
+unary!(
+    m_acos,
+    "acos",
+    |x| (-1.0..=1.0).contains(&x) || x.is_nan(),
+    x.acos()
+);
 unary!(m_atan, "atan", |x| true, x.atan());
 unary!(m_sinh, "sinh", |x| true, x.sinh());
 unary!(m_cosh, "cosh", |x| true, x.cosh());
 unary!(m_tanh, "tanh", |x| true, x.tanh());
 unary!(m_asinh, "asinh", |x| true, x.asinh());
 unary!(m_acosh, "acosh", |x| x >= 1.0 || x.is_nan(), x.acosh());
-unary!(m_atanh, "atanh", |x| (x > -1.0 && x < 1.0) || x.is_nan(), x.atanh());
+unary!(
+    m_atanh,
+    "atanh",
+    |x| (x > -1.0 && x < 1.0) || x.is_nan(),
+    x.atanh()
+);
 unary!(m_fabs, "fabs", |x| true, x.abs());
 unary!(m_degrees, "degrees", |x| true, x.to_degrees());
 unary!(m_radians, "radians", |x| true, x.to_radians());
 unary!(m_cbrt, "cbrt", |x| true, x.cbrt());
 unary!(m_erf, "erf", |x| true, erf(x));
 unary!(m_erfc, "erfc", |x| true, 1.0 - erf(x));
-unary!(m_gamma, "gamma", |x| !(x <= 0.0 && x == x.floor()) && x != f64::NEG_INFINITY, gamma(x));
-unary!(m_lgamma, "lgamma", |x| !(x <= 0.0 && x == x.floor()), gamma(x).abs().ln());
+unary!(
+    m_gamma,
+    "gamma",
+    |x| !(x <= 0.0 && x == x.floor()) && x != f64::NEG_INFINITY,
+    gamma(x)
+);
+unary!(
+    m_lgamma,
+    "lgamma",
+    |x| !(x <= 0.0 && x == x.floor()),
+    gamma(x).abs().ln()
+);
 
 fn erf(x: f64) -> f64 {
     // Abramowitz-Stegun 7.1.26 refined by a series for small |x|.
@@ -130,8 +200,21 @@ fn erf(x: f64) -> f64 {
         return sum * 2.0 / std::f64::consts::PI.sqrt();
     }
     let t = 1.0 / (1.0 + 0.5 * x.abs());
-    let y = 1.0 - t * (-x * x - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))))).exp();
-    if x >= 0.0 { y } else { -y }
+    let y = 1.0
+        - t * (-x * x - 1.26551223
+            + t * (1.00002368
+                + t * (0.37409196
+                    + t * (0.09678418
+                        + t * (-0.18628806
+                            + t * (0.27886807
+                                + t * (-1.13520398
+                                    + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))))
+            .exp();
+    if x >= 0.0 {
+        y
+    } else {
+        -y
+    }
 }
 
 fn gamma(x: f64) -> f64 {
@@ -146,7 +229,17 @@ fn gamma(x: f64) -> f64 {
         return std::f64::consts::PI / ((std::f64::consts::PI * x).sin() * gamma(1.0 - x));
     }
     let g = 7.0;
-    let c = [0.999_999_999_999_809_9, 676.5203681218851, -1259.1392167224028, 771.323_428_777_653_1, -176.615_029_162_140_6, 12.507343278686905, -0.13857109526572012, 9.984_369_578_019_572e-6, 1.5056327351493116e-7];
+    let c = [
+        0.999_999_999_999_809_9,
+        676.5203681218851,
+        -1259.1392167224028,
+        771.323_428_777_653_1,
+        -176.615_029_162_140_6,
+        12.507343278686905,
+        -0.13857109526572012,
+        9.984_369_578_019_572e-6,
+        1.5056327351493116e-7,
+    ];
     let x = x - 1.0;
     let mut a = c[0];
     let t = x + g + 0.5;
@@ -202,7 +295,9 @@ fn to_int_round(vm: &mut Vm, v: Value, how: fn(f64) -> f64, dunder: &str) -> PyR
                 return Err(exc::value_error("cannot convert float NaN to integer"));
             }
             if x.is_infinite() {
-                return Err(exc::overflow_error("cannot convert float infinity to integer"));
+                return Err(exc::overflow_error(
+                    "cannot convert float infinity to integer",
+                ));
             }
             let r = how(x);
             if r.abs() < 9e18 {
@@ -262,7 +357,9 @@ fn m_dist(vm: &mut Vm, a: Args) -> PyResult<Value> {
     check_args(&a, "dist", 2, 2)?;
     let (p, q) = (vm.iterate(a.pos[0])?, vm.iterate(a.pos[1])?);
     if p.len() != q.len() {
-        return Err(exc::value_error("both points must have the same number of dimensions"));
+        return Err(exc::value_error(
+            "both points must have the same number of dimensions",
+        ));
     }
     let mut acc = 0.0f64;
     for (x, y) in p.into_iter().zip(q) {
@@ -304,7 +401,11 @@ fn m_remainder(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (x, y) = (f(vm, a.pos[0])?, f(vm, a.pos[1])?);
     domain(y != 0.0 && !x.is_infinite())?;
     let n = (x / y).round();
-    let n = if ((x / y) - (x / y).trunc()).abs() == 0.5 { 2.0 * ((x / y) / 2.0).round() } else { n };
+    let n = if ((x / y) - (x / y).trunc()).abs() == 0.5 {
+        2.0 * ((x / y) / 2.0).round()
+    } else {
+        n
+    };
     Ok(Value::Float(x - n * y))
 }
 
@@ -312,7 +413,11 @@ fn m_modf(vm: &mut Vm, a: Args) -> PyResult<Value> {
     check_args(&a, "modf", 1, 1)?;
     let x = f(vm, a.pos[0])?;
     let i = x.trunc();
-    let fr = if x.is_infinite() { 0.0f64.copysign(x) } else { x - i };
+    let fr = if x.is_infinite() {
+        0.0f64.copysign(x)
+    } else {
+        x - i
+    };
     Ok(vm.new_tuple(vec![Value::Float(fr), Value::Float(i)]))
 }
 
@@ -344,7 +449,11 @@ fn m_nextafter(vm: &mut Vm, a: Args) -> PyResult<Value> {
     }
     let bits = x.to_bits();
     let up = (y > x) == (x > 0.0);
-    Ok(Value::Float(f64::from_bits(if up { bits + 1 } else { bits - 1 })))
+    Ok(Value::Float(f64::from_bits(if up {
+        bits + 1
+    } else {
+        bits - 1
+    })))
 }
 
 fn m_ulp(vm: &mut Vm, a: Args) -> PyResult<Value> {
@@ -363,9 +472,13 @@ fn int_arg(vm: &mut Vm, v: Value, fname: &str) -> PyResult<BigInt> {
     match vm.num(v) {
         Some(Num::I(i)) => Ok(BigInt::from(i)),
         Some(Num::B(b)) => Ok(b.clone()),
-        Some(Num::F(_)) => Err(exc::type_error(format!("'float' object cannot be interpreted as an integer"))),
+        Some(Num::F(_)) => Err(exc::type_error(
+            "'float' object cannot be interpreted as an integer".to_string(),
+        )),
         None => {
-            let i = vm.index_value(v).map_err(|_| exc::type_error(format!("{fname}() requires an integer")))?;
+            let i = vm
+                .index_value(v)
+                .map_err(|_| exc::type_error(format!("{fname}() requires an integer")))?;
             Ok(BigInt::from(i))
         }
     }
@@ -375,9 +488,13 @@ fn m_factorial(vm: &mut Vm, a: Args) -> PyResult<Value> {
     check_args(&a, "factorial", 1, 1)?;
     let n = int_arg(vm, a.pos[0], "factorial")?;
     if n.is_negative() {
-        return Err(exc::value_error("factorial() not defined for negative values"));
+        return Err(exc::value_error(
+            "factorial() not defined for negative values",
+        ));
     }
-    let n = n.to_u64().ok_or_else(|| exc::overflow_error("factorial() argument should not exceed 9223372036854775807"))?;
+    let n = n.to_u64().ok_or_else(|| {
+        exc::overflow_error("factorial() argument should not exceed 9223372036854775807")
+    })?;
     if n > 100_000 {
         return Err(exc::memory_error(""));
     }
@@ -420,7 +537,10 @@ fn m_isqrt(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn m_comb(vm: &mut Vm, a: Args) -> PyResult<Value> {
     check_args(&a, "comb", 2, 2)?;
-    let (n, k) = (int_arg(vm, a.pos[0], "comb")?, int_arg(vm, a.pos[1], "comb")?);
+    let (n, k) = (
+        int_arg(vm, a.pos[0], "comb")?,
+        int_arg(vm, a.pos[1], "comb")?,
+    );
     if n.is_negative() {
         return Err(exc::value_error("n must be a non-negative integer"));
     }
@@ -508,7 +628,9 @@ fn m_fsum(vm: &mut Vm, a: Args) -> PyResult<Value> {
             let yr = total - x;
             let lo = y - yr;
             if lo != 0.0 {
-                if n > 0 && ((lo < 0.0 && partials[n - 1] < 0.0) || (lo > 0.0 && partials[n - 1] > 0.0)) {
+                if n > 0
+                    && ((lo < 0.0 && partials[n - 1] < 0.0) || (lo > 0.0 && partials[n - 1] > 0.0))
+                {
                     let y2 = lo * 2.0;
                     let x2 = total + y2;
                     if y2 == x2 - total {
@@ -545,7 +667,9 @@ fn m_isclose(vm: &mut Vm, mut a: Args) -> PyResult<Value> {
         return Ok(Value::Bool(false));
     }
     let d = (x - y).abs();
-    Ok(Value::Bool(d <= (rel * y.abs()).max(rel * x.abs()) || d <= abs_t))
+    Ok(Value::Bool(
+        d <= (rel * y.abs()).max(rel * x.abs()) || d <= abs_t,
+    ))
 }
 
 /// Unused-argument guard so every native keeps the same shape.

@@ -11,7 +11,7 @@ pub mod set;
 pub mod str;
 pub mod sys;
 
-use crate::object::{Args, DictView, IterKind, NativeFnPtr, Obj, TypeKind};
+use crate::object::{Args, IterKind, NativeFnPtr, Obj, TypeKind};
 use crate::types::dict::Dict;
 use crate::value::{ObjRef, Value};
 use crate::vm::exc::{self, ExcKind, PyErr};
@@ -26,7 +26,10 @@ pub fn install(vm: &mut Vm) {
     // Exceptions.
     let mut excs: Vec<ObjRef> = Vec::new();
     for &k in ExcKind::ALL {
-        let parent = k.parent().map(|p| excs[p as usize]).unwrap_or(vm.types.object);
+        let parent = k
+            .parent()
+            .map(|p| excs[p as usize])
+            .unwrap_or(vm.types.object);
         let c = vm
             .create_class(k.name(), vec![parent], Dict::new(), None)
             .unwrap_or(vm.types.object);
@@ -45,7 +48,10 @@ pub fn install(vm: &mut Vm) {
     for (i, &k) in ExcKind::ALL.iter().enumerate() {
         vm.set_builtin(k.name(), Value::Obj(excs[i]));
     }
-    vm.set_builtin("EnvironmentError", Value::Obj(excs[ExcKind::OSError as usize]));
+    vm.set_builtin(
+        "EnvironmentError",
+        Value::Obj(excs[ExcKind::OSError as usize]),
+    );
     vm.set_builtin("IOError", Value::Obj(excs[ExcKind::OSError as usize]));
     let base_exc = excs[ExcKind::BaseException as usize];
     vm.add_method(base_exc, "__init__", exc_init);
@@ -182,7 +188,7 @@ pub fn install(vm: &mut Vm) {
     set::install(vm);
     bytes::install(vm);
     install_misc_methods(vm);
-    let mods: &[(&str, fn(&mut Vm) -> ObjRef)] = &[
+    let mods: &[(&str, ModuleInit)] = &[
         ("math", math::module),
         ("random", random::module),
         ("sys", sys::module),
@@ -195,6 +201,9 @@ pub fn install(vm: &mut Vm) {
         vm.frozen_modules.insert(n.to_string(), src);
     }
 }
+
+/// Builds a native module.
+type ModuleInit = fn(&mut Vm) -> ObjRef;
 
 /// Standard-library modules written in Python (their frames are hidden from tracebacks, as
 /// CPython's C implementations have none).
@@ -236,14 +245,29 @@ fn install_misc_methods(vm: &mut Vm) {
     vm.add_method(p, "setter", property_setter);
     vm.add_method(p, "deleter", property_deleter);
     vm.add_method(p, "__get__", property_get);
-    for cls in [vm.types.enumerate, vm.types.zip, vm.types.map, vm.types.filter, vm.types.reversed] {
+    for cls in [
+        vm.types.enumerate,
+        vm.types.zip,
+        vm.types.map,
+        vm.types.filter,
+        vm.types.reversed,
+    ] {
         vm.add_method(cls, "__iter__", iter_self);
         vm.add_method(cls, "__next__", iter_next_m);
     }
     for name in [
-        "list_iterator", "tuple_iterator", "str_ascii_iterator", "str_iterator", "bytes_iterator",
-        "range_iterator", "dict_keyiterator", "dict_valueiterator", "dict_itemiterator",
-        "set_iterator", "callable_iterator", "iterator",
+        "list_iterator",
+        "tuple_iterator",
+        "str_ascii_iterator",
+        "str_iterator",
+        "bytes_iterator",
+        "range_iterator",
+        "dict_keyiterator",
+        "dict_valueiterator",
+        "dict_itemiterator",
+        "set_iterator",
+        "callable_iterator",
+        "iterator",
     ] {
         let cls = new_builtin_class(vm, name, TypeKind::Iterator);
         vm.add_method(cls, "__iter__", iter_self);
@@ -262,7 +286,9 @@ fn install_misc_methods(vm: &mut Vm) {
 /// A builtin class created after start-up (iterator types of native modules).
 pub fn new_builtin_class(vm: &mut Vm, name: &str, kind: TypeKind) -> ObjRef {
     let obj = vm.types.object;
-    let c = vm.create_class(name, vec![obj], Dict::new(), None).unwrap_or(obj);
+    let c = vm
+        .create_class(name, vec![obj], Dict::new(), None)
+        .unwrap_or(obj);
     let m = vm.intern("builtins");
     if let Obj::Class(cl) = vm.heap.get_mut(c) {
         cl.builtin = true;
@@ -276,7 +302,10 @@ pub fn new_builtin_class(vm: &mut Vm, name: &str, kind: TypeKind) -> ObjRef {
 
 pub fn arg(args: &Args, i: usize, fname: &str) -> PyResult<Value> {
     args.pos.get(i).copied().ok_or_else(|| {
-        exc::type_error(format!("{fname}() missing required argument (pos {})", i + 1))
+        exc::type_error(format!(
+            "{fname}() missing required argument (pos {})",
+            i + 1
+        ))
     })
 }
 
@@ -286,17 +315,29 @@ pub fn check_args(args: &Args, name: &str, min: usize, max: usize) -> PyResult<(
     if n < min || n > max {
         if min == max {
             if min == 0 {
-                return Err(exc::type_error(format!("{name}() takes no arguments ({n} given)")));
+                return Err(exc::type_error(format!(
+                    "{name}() takes no arguments ({n} given)"
+                )));
             }
             if min == 1 {
-                return Err(exc::type_error(format!("{name}() takes exactly one argument ({n} given)")));
+                return Err(exc::type_error(format!(
+                    "{name}() takes exactly one argument ({n} given)"
+                )));
             }
-            return Err(exc::type_error(format!("{name} expected {min} arguments, got {n}")));
+            return Err(exc::type_error(format!(
+                "{name} expected {min} arguments, got {n}"
+            )));
         }
         if n < min {
-            return Err(exc::type_error(format!("{name} expected at least {min} argument{}, got {n}", if min == 1 { "" } else { "s" })));
+            return Err(exc::type_error(format!(
+                "{name} expected at least {min} argument{}, got {n}",
+                if min == 1 { "" } else { "s" }
+            )));
         }
-        return Err(exc::type_error(format!("{name} expected at most {max} argument{}, got {n}", if max == 1 { "" } else { "s" })));
+        return Err(exc::type_error(format!(
+            "{name} expected at most {max} argument{}, got {n}",
+            if max == 1 { "" } else { "s" }
+        )));
     }
     Ok(())
 }
@@ -305,7 +346,9 @@ pub fn no_kwargs(vm: &Vm, args: &Args, name: &str) -> PyResult<()> {
     if let Some((k, _)) = args.kw.first() {
         let _ = k;
         let _ = vm;
-        return Err(exc::type_error(format!("{name}() takes no keyword arguments")));
+        return Err(exc::type_error(format!(
+            "{name}() takes no keyword arguments"
+        )));
     }
     Ok(())
 }
@@ -319,7 +362,9 @@ pub fn take_kw(vm: &Vm, args: &mut Args, name: &str) -> Option<Value> {
 pub fn reject_extra_kw(vm: &Vm, args: &Args, fname: &str) -> PyResult<()> {
     if let Some((k, _)) = args.kw.first() {
         let n = vm.str_ref(*k);
-        return Err(exc::type_error(format!("{fname}() got an unexpected keyword argument '{n}'")));
+        return Err(exc::type_error(format!(
+            "{fname}() got an unexpected keyword argument '{n}'"
+        )));
     }
     Ok(())
 }
@@ -356,7 +401,9 @@ fn b_print(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
                 Some(s) => Ok(s.to_string()),
                 None => {
                     let t = vm.type_name(v);
-                    Err(exc::type_error(format!("{what} must be None or a string, not {t}")))
+                    Err(exc::type_error(format!(
+                        "{what} must be None or a string, not {t}"
+                    )))
                 }
             },
         }
@@ -400,7 +447,9 @@ pub fn len_of(vm: &mut Vm, v: Value) -> PyResult<usize> {
             if let Some(res) = vm.call_dunder(v, l, &[])? {
                 if !vm.is_int(res) {
                     let t = vm.type_name(res);
-                    return Err(exc::type_error(format!("'{t}' object cannot be interpreted as an integer")));
+                    return Err(exc::type_error(format!(
+                        "'{t}' object cannot be interpreted as an integer"
+                    )));
                 }
                 let n = vm.index_value(res)?;
                 if n < 0 {
@@ -415,7 +464,9 @@ pub fn len_of(vm: &mut Vm, v: Value) -> PyResult<usize> {
         }
     }
     let t = vm.type_name(v);
-    Err(exc::type_error(format!("object of type '{t}' has no len()")))
+    Err(exc::type_error(format!(
+        "object of type '{t}' has no len()"
+    )))
 }
 
 fn b_len(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -435,7 +486,13 @@ fn b_ascii(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(vm.new_str(ascii_escape(&s)))
 }
 
-fn class_or_tuple_check(vm: &mut Vm, v: Value, cls: Value, fname: &str, subclass: bool) -> PyResult<bool> {
+fn class_or_tuple_check(
+    vm: &mut Vm,
+    v: Value,
+    cls: Value,
+    fname: &str,
+    subclass: bool,
+) -> PyResult<bool> {
     if let Value::Obj(r) = cls {
         if let Obj::Tuple(items) = vm.heap.get(r) {
             let items = items.clone();
@@ -455,7 +512,11 @@ fn class_or_tuple_check(vm: &mut Vm, v: Value, cls: Value, fname: &str, subclass
     // A metaclass may customise the check.
     let meta = vm.class_of(cls);
     if meta != vm.types.type_ {
-        let n = if subclass { vm.names.__subclasscheck__ } else { vm.names.__instancecheck__ };
+        let n = if subclass {
+            vm.names.__subclasscheck__
+        } else {
+            vm.names.__instancecheck__
+        };
         if let Some(f) = vm.lookup_type_attr(meta, n) {
             let r = vm.call_bound(f, cls, &[v])?;
             return vm.truthy(r);
@@ -472,12 +533,24 @@ fn class_or_tuple_check(vm: &mut Vm, v: Value, cls: Value, fname: &str, subclass
 
 fn b_isinstance(vm: &mut Vm, args: Args) -> PyResult<Value> {
     check_args(&args, "isinstance", 2, 2)?;
-    Ok(Value::Bool(class_or_tuple_check(vm, args.pos[0], args.pos[1], "isinstance", false)?))
+    Ok(Value::Bool(class_or_tuple_check(
+        vm,
+        args.pos[0],
+        args.pos[1],
+        "isinstance",
+        false,
+    )?))
 }
 
 fn b_issubclass(vm: &mut Vm, args: Args) -> PyResult<Value> {
     check_args(&args, "issubclass", 2, 2)?;
-    Ok(Value::Bool(class_or_tuple_check(vm, args.pos[0], args.pos[1], "issubclass", true)?))
+    Ok(Value::Bool(class_or_tuple_check(
+        vm,
+        args.pos[0],
+        args.pos[1],
+        "issubclass",
+        true,
+    )?))
 }
 
 fn attr_name(vm: &mut Vm, v: Value) -> PyResult<ObjRef> {
@@ -488,7 +561,9 @@ fn attr_name(vm: &mut Vm, v: Value) -> PyResult<ObjRef> {
         }
         None => {
             let t = vm.type_name(v);
-            Err(exc::type_error(format!("attribute name must be string, not '{t}'")))
+            Err(exc::type_error(format!(
+                "attribute name must be string, not '{t}'"
+            )))
         }
     }
 }
@@ -526,7 +601,10 @@ fn b_iter(vm: &mut Vm, args: Args) -> PyResult<Value> {
     check_args(&args, "iter", 1, 2)?;
     if args.pos.len() == 2 {
         let f = args.pos[0];
-        return Ok(vm.new_iter(IterKind::Callable { func: f, sentinel: args.pos[1] }));
+        return Ok(vm.new_iter(IterKind::Callable {
+            func: f,
+            sentinel: args.pos[1],
+        }));
     }
     vm.get_iter(args.pos[0])
 }
@@ -613,7 +691,9 @@ fn b_abs(vm: &mut Vm, args: Args) -> PyResult<Value> {
                 return Ok(r);
             }
             let t = vm.type_name(v);
-            Err(exc::type_error(format!("bad operand type for abs(): '{t}'")))
+            Err(exc::type_error(format!(
+                "bad operand type for abs(): '{t}'"
+            )))
         }
     }
 }
@@ -624,7 +704,11 @@ fn min_max(vm: &mut Vm, mut args: Args, is_max: bool) -> PyResult<Value> {
     let default = take_kw(vm, &mut args, "default");
     reject_extra_kw(vm, &args, name)?;
     let items = match args.pos.len() {
-        0 => return Err(exc::type_error(format!("{name} expected at least 1 argument, got 0"))),
+        0 => {
+            return Err(exc::type_error(format!(
+                "{name} expected at least 1 argument, got 0"
+            )))
+        }
         1 => vm.iterate(args.pos[0])?,
         _ => {
             if default.is_some() {
@@ -638,7 +722,9 @@ fn min_max(vm: &mut Vm, mut args: Args, is_max: bool) -> PyResult<Value> {
     if items.is_empty() {
         return match default {
             Some(d) => Ok(d),
-            None => Err(exc::value_error(format!("{name}() arg is an empty sequence"))),
+            None => Err(exc::value_error(format!(
+                "{name}() arg is an empty sequence"
+            ))),
         };
     }
     let mut best = items[0];
@@ -651,7 +737,11 @@ fn min_max(vm: &mut Vm, mut args: Args, is_max: bool) -> PyResult<Value> {
             Some(k) => vm.call(k, &[x])?,
             None => x,
         };
-        let better = if is_max { vm.less_than(best_key, kx)? } else { vm.less_than(kx, best_key)? };
+        let better = if is_max {
+            vm.less_than(best_key, kx)?
+        } else {
+            vm.less_than(kx, best_key)?
+        };
         if better {
             best = x;
             best_key = kx;
@@ -671,9 +761,16 @@ fn b_max(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn b_sum(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let start_kw = take_kw(vm, &mut args, "start");
     check_args(&args, "sum", 1, 2)?;
-    let mut acc = args.pos.get(1).copied().or(start_kw).unwrap_or(Value::Int(0));
+    let mut acc = args
+        .pos
+        .get(1)
+        .copied()
+        .or(start_kw)
+        .unwrap_or(Value::Int(0));
     if vm.as_str(acc).is_some() {
-        return Err(exc::type_error("sum() can't sum strings [use ''.join(seq) instead]"));
+        return Err(exc::type_error(
+            "sum() can't sum strings [use ''.join(seq) instead]",
+        ));
     }
     let it = vm.get_iter(args.pos[0])?;
     let mut fsum: Option<f64> = None;
@@ -719,7 +816,10 @@ fn b_sorted(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let reverse = take_kw(vm, &mut args, "reverse");
     reject_extra_kw(vm, &args, "sorted")?;
     if args.pos.len() != 1 {
-        return Err(exc::type_error(format!("sorted expected 1 argument, got {}", args.pos.len())));
+        return Err(exc::type_error(format!(
+            "sorted expected 1 argument, got {}",
+            args.pos.len()
+        )));
     }
     let items = vm.iterate(args.pos[0])?;
     let l = vm.new_list(items);
@@ -744,7 +844,9 @@ fn b_divmod(vm: &mut Vm, args: Args) -> PyResult<Value> {
         }
     }
     let (ta, tb) = (vm.type_name(a), vm.type_name(b));
-    Err(exc::type_error(format!("unsupported operand type(s) for divmod(): '{ta}' and '{tb}'")))
+    Err(exc::type_error(format!(
+        "unsupported operand type(s) for divmod(): '{ta}' and '{tb}'"
+    )))
 }
 
 fn b_pow(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
@@ -753,19 +855,30 @@ fn b_pow(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     }
     check_args(&args, "pow", 2, 3)?;
     if args.pos.len() == 3 && !args.pos[2].is_none() {
-        let (Some(b), Some(e), Some(m)) = (vm.to_bigint(args.pos[0]), vm.to_bigint(args.pos[1]), vm.to_bigint(args.pos[2])) else {
-            return Err(exc::type_error("pow() 3rd argument not allowed unless all arguments are integers"));
+        let (Some(b), Some(e), Some(m)) = (
+            vm.to_bigint(args.pos[0]),
+            vm.to_bigint(args.pos[1]),
+            vm.to_bigint(args.pos[2]),
+        ) else {
+            return Err(exc::type_error(
+                "pow() 3rd argument not allowed unless all arguments are integers",
+            ));
         };
         if m.is_zero() {
             return Err(exc::value_error("pow() 3rd argument cannot be 0"));
         }
         let r = if e.is_negative() {
-            let inv = mod_inverse(&b, &m).ok_or_else(|| exc::value_error("base is not invertible for the given modulus"))?;
+            let inv = mod_inverse(&b, &m)
+                .ok_or_else(|| exc::value_error("base is not invertible for the given modulus"))?;
             inv.modpow(&(-e), &m)
         } else {
             b.modpow(&e, &m)
         };
-        let r = if !r.is_zero() && (r.is_negative() != m.is_negative()) { r + &m } else { r };
+        let r = if !r.is_zero() && (r.is_negative() != m.is_negative()) {
+            r + &m
+        } else {
+            r
+        };
         return Ok(vm.int_from_big(r));
     }
     vm.binary_op(args.pos[0], args.pos[1], crate::code::BinaryOp::Pow, false)
@@ -801,12 +914,20 @@ pub fn round_float(x: f64, nd: i64) -> f64 {
     if nd < -308 {
         return 0.0 * x;
     }
-    let s = if nd >= 0 { format!("{:.*e}", 30, x) } else { String::new() };
+    let s = if nd >= 0 {
+        format!("{:.*e}", 30, x)
+    } else {
+        String::new()
+    };
     let _ = s;
     // Exact decimal rounding: format with enough digits, then round-half-even on the string.
     let digits = format!("{:.*}", (nd.max(0) + 30) as usize, x.abs());
     let (int_part, frac_part) = digits.split_once('.').unwrap_or((&digits, ""));
-    let mut all: Vec<u8> = int_part.bytes().chain(frac_part.bytes()).map(|b| b - b'0').collect();
+    let mut all: Vec<u8> = int_part
+        .bytes()
+        .chain(frac_part.bytes())
+        .map(|b| b - b'0')
+        .collect();
     let point = int_part.len() as i64;
     let keep = point + nd;
     if keep < 0 {
@@ -818,7 +939,8 @@ pub fn round_float(x: f64, nd: i64) -> f64 {
     }
     let rest_nonzero = all[keep + 1..].iter().any(|&d| d != 0);
     let first = all[keep];
-    let round_up = first > 5 || (first == 5 && (rest_nonzero || (keep > 0 && all[keep - 1] % 2 == 1)));
+    let round_up =
+        first > 5 || (first == 5 && (rest_nonzero || (keep > 0 && all[keep - 1] % 2 == 1)));
     // Exactly-half cases depend on the binary value: the digits above are exact, so a trailing
     // 5 with nothing after is a true tie.
     all.truncate(keep);
@@ -871,10 +993,16 @@ fn b_round(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
                     return Err(exc::value_error("cannot convert float NaN to integer"));
                 }
                 if f.is_infinite() {
-                    return Err(exc::overflow_error("cannot convert float infinity to integer"));
+                    return Err(exc::overflow_error(
+                        "cannot convert float infinity to integer",
+                    ));
                 }
                 let r = f.round();
-                let r = if (f - f.trunc()).abs() == 0.5 { 2.0 * (f / 2.0).round() } else { r };
+                let r = if (f - f.trunc()).abs() == 0.5 {
+                    2.0 * (f / 2.0).round()
+                } else {
+                    r
+                };
                 Ok(vm.int_from_big(BigInt::from(r as i128)))
             }
             Some(n) => {
@@ -883,7 +1011,11 @@ fn b_round(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
             }
         },
         Some(Num::I(_) | Num::B(_)) if !vm.is_instance_like(x) => match nd {
-            None => Ok(if let Value::Bool(b) = x { Value::Int(b as i64) } else { x }),
+            None => Ok(if let Value::Bool(b) = x {
+                Value::Int(b as i64)
+            } else {
+                x
+            }),
             Some(n) => {
                 let n = vm.index_value(n)?;
                 if n >= 0 {
@@ -894,7 +1026,11 @@ fn b_round(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
                 use num_integer::Integer;
                 let (q, r) = b.div_mod_floor(&p);
                 let twice = &r * 2;
-                let q = if twice > p || (twice == p && q.is_odd()) { q + 1 } else { q };
+                let q = if twice > p || (twice == p && q.is_odd()) {
+                    q + 1
+                } else {
+                    q
+                };
                 Ok(vm.int_from_big(q * p))
             }
         },
@@ -905,7 +1041,9 @@ fn b_round(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
                 return Ok(r);
             }
             let t = vm.type_name(x);
-            Err(exc::type_error(format!("type {t} doesn't define __round__ method")))
+            Err(exc::type_error(format!(
+                "type {t} doesn't define __round__ method"
+            )))
         }
     }
 }
@@ -915,7 +1053,7 @@ fn b_hash(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::Int(vm.hash_value(args.pos[0])?))
 }
 
-fn b_id(vm: &mut Vm, args: Args) -> PyResult<Value> {
+fn b_id(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     check_args(&args, "id", 1, 1)?;
     Ok(Value::Int(match args.pos[0] {
         Value::Obj(r) => 0x7f00_0000_0000 + r.0 as i64 * 0x30,
@@ -941,20 +1079,27 @@ fn b_ord(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if let Some(s) = vm.as_str(v) {
         let n = s.chars().count();
         if n != 1 {
-            return Err(exc::type_error(format!("ord() expected a character, but string of length {n} found")));
+            return Err(exc::type_error(format!(
+                "ord() expected a character, but string of length {n} found"
+            )));
         }
         return Ok(Value::Int(s.chars().next().map_or(0, |c| c as i64)));
     }
     if let Value::Obj(r) = v {
         if let Obj::Bytes(b) | Obj::ByteArray(b) = vm.heap.get(r) {
             if b.len() != 1 {
-                return Err(exc::type_error(format!("ord() expected a character, but string of length {} found", b.len())));
+                return Err(exc::type_error(format!(
+                    "ord() expected a character, but string of length {} found",
+                    b.len()
+                )));
             }
             return Ok(Value::Int(b[0] as i64));
         }
     }
     let t = vm.type_name(v);
-    Err(exc::type_error(format!("ord() expected string of length 1, but {t} found")))
+    Err(exc::type_error(format!(
+        "ord() expected string of length 1, but {t} found"
+    )))
 }
 
 fn radix_str(vm: &mut Vm, args: Args, name: &str, radix: u32, prefix: &str) -> PyResult<Value> {
@@ -1015,13 +1160,15 @@ fn b_vars(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let d = vm.names.__dict__;
     match vm.get_attr_opt(args.pos[0], d)? {
         Some(v) => Ok(v),
-        None => Err(exc::type_error("vars() argument must have __dict__ attribute")),
+        None => Err(exc::type_error(
+            "vars() argument must have __dict__ attribute",
+        )),
     }
 }
 
 pub fn dir_of(vm: &mut Vm, v: Value) -> PyResult<Vec<String>> {
     let mut names: Vec<String> = Vec::new();
-    let mut add_dict = |vm: &Vm, d: &Dict, names: &mut Vec<String>| {
+    let add_dict = |vm: &Vm, d: &Dict, names: &mut Vec<String>| {
         for e in d.iter() {
             if let Some(s) = vm.as_str(e.key) {
                 if !names.iter().any(|n| n == s) {
@@ -1067,7 +1214,10 @@ fn b_dir(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let names = if args.pos.is_empty() {
         let d = frame_namespace(vm);
         let mut n: Vec<String> = match vm.heap.get(d) {
-            Obj::Dict(dd) => dd.iter().filter_map(|e| vm.as_str(e.key).map(|s| s.to_string())).collect(),
+            Obj::Dict(dd) => dd
+                .iter()
+                .filter_map(|e| vm.as_str(e.key).map(|s| s.to_string()))
+                .collect(),
             _ => Vec::new(),
         };
         n.sort();
@@ -1094,7 +1244,9 @@ fn b_globals(vm: &mut Vm, _args: Args) -> PyResult<Value> {
 }
 
 fn b_locals(vm: &mut Vm, _args: Args) -> PyResult<Value> {
-    let Some(f) = vm.frames.last() else { return Ok(Value::None) };
+    let Some(f) = vm.frames.last() else {
+        return Ok(Value::None);
+    };
     if let Some(l) = f.locals {
         return Ok(Value::Obj(l));
     }
@@ -1161,7 +1313,10 @@ fn b_input(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn b_open(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
-    Err(PyErr::new(ExcKind::PermissionError, "file access is not available to sandboxed scripts"))
+    Err(PyErr::new(
+        ExcKind::PermissionError,
+        "file access is not available to sandboxed scripts",
+    ))
 }
 
 fn exec_like(vm: &mut Vm, args: Args, mode_eval: bool) -> PyResult<Value> {
@@ -1169,7 +1324,11 @@ fn exec_like(vm: &mut Vm, args: Args, mode_eval: bool) -> PyResult<Value> {
     check_args(&args, name, 1, 3)?;
     let src = match vm.as_str(args.pos[0]) {
         Some(s) => s.to_string(),
-        None => return Err(exc::type_error(format!("{name}() arg 1 must be a string, bytes or code object"))),
+        None => {
+            return Err(exc::type_error(format!(
+                "{name}() arg 1 must be a string, bytes or code object"
+            )))
+        }
     };
     let globals = match args.pos.get(1) {
         Some(Value::Obj(g)) => *g,
@@ -1200,7 +1359,10 @@ fn exec_like(vm: &mut Vm, args: Args, mode_eval: bool) -> PyResult<Value> {
             let a = vm.new_tuple(vec![m]);
             PyErr::Obj(vm.new_exception_obj(c, a))
         })?;
-        let stmt = crate::ast::Stmt { pos: expr.pos, kind: crate::ast::StmtKind::Return(Some(expr)) };
+        let stmt = crate::ast::Stmt {
+            pos: expr.pos,
+            kind: crate::ast::StmtKind::Return(Some(expr)),
+        };
         let body = vec![crate::ast::Stmt {
             pos: stmt.pos,
             kind: crate::ast::StmtKind::Expr(match stmt.kind {
@@ -1245,7 +1407,9 @@ fn b_eval(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn b_compile(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
-    Err(exc::not_implemented("compile() is not supported; use exec() or eval() with source text"))
+    Err(exc::not_implemented(
+        "compile() is not supported; use exec() or eval() with source text",
+    ))
 }
 
 fn b_import(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -1293,7 +1457,10 @@ fn b_build_class(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     }
     let ns = vm.new_dict_ref();
     // Run the body with the namespace as its locals.
-    let (code, globals, closure) = match vm.heap.get(func.as_obj().ok_or_else(|| exc::type_error("bad class body"))?) {
+    let (code, globals, closure) = match vm.heap.get(
+        func.as_obj()
+            .ok_or_else(|| exc::type_error("bad class body"))?,
+    ) {
         Obj::Function(f) => (f.code.clone(), f.globals, f.closure.clone()),
         _ => return Err(exc::type_error("bad class body")),
     };
@@ -1321,7 +1488,9 @@ fn b_build_class(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     vm.native_depth -= 1;
     match r? {
         crate::vm::RunState::Done(_) => {}
-        crate::vm::RunState::Suspended => return Err(exc::runtime_error("script ran out of fuel in a class body")),
+        crate::vm::RunState::Suspended => {
+            return Err(exc::runtime_error("script ran out of fuel in a class body"))
+        }
     }
     let cell = {
         let k = vm.names.__classcell__;
@@ -1421,7 +1590,10 @@ fn object_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Obj::Class(cl) => cl.kind,
         _ => TypeKind::Object,
     };
-    let rest = Args { pos: args.pos[1..].iter().copied().collect(), kw: Vec::new() };
+    let rest = Args {
+        pos: args.pos[1..].iter().copied().collect(),
+        kw: Vec::new(),
+    };
     vm.new_instance(c, kind, &rest)
 }
 
@@ -1438,7 +1610,11 @@ fn object_str(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn object_eq(vm: &mut Vm, args: Args) -> PyResult<Value> {
     check_args(&args, "__eq__", 2, 2)?;
-    Ok(if args.pos[0].is(args.pos[1]) { Value::Bool(true) } else { vm.not_implemented() })
+    Ok(if args.pos[0].is(args.pos[1]) {
+        Value::Bool(true)
+    } else {
+        vm.not_implemented()
+    })
 }
 
 fn object_ne(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -1465,16 +1641,14 @@ fn object_setattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if let Value::Obj(r) = obj {
         if let Obj::Instance(i) = vm.heap.get(r) {
             let (cls, dict) = (i.class, i.dict);
-            if let Some(a) = vm.lookup_type_attr(cls, name) {
-                if let Value::Obj(ar) = a {
-                    if let Obj::Property { fset, .. } = vm.heap.get(ar) {
-                        let fset = *fset;
-                        if fset.is_none() {
-                            return Err(vm.property_error(ar, obj, "setter"));
-                        }
-                        vm.call(fset, &[obj, args.pos[2]])?;
-                        return Ok(Value::None);
+            if let Some(Value::Obj(ar)) = vm.lookup_type_attr(cls, name) {
+                if let Obj::Property { fset, .. } = vm.heap.get(ar) {
+                    let fset = *fset;
+                    if fset.is_none() {
+                        return Err(vm.property_error(ar, obj, "setter"));
                     }
+                    vm.call(fset, &[obj, args.pos[2]])?;
+                    return Ok(Value::None);
                 }
             }
             vm.ns_set(dict, name, args.pos[2]);
@@ -1513,7 +1687,9 @@ fn object_format(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let spec = vm.as_str(args.pos[1]).unwrap_or("").to_string();
     if !spec.is_empty() {
         let t = vm.type_name(args.pos[0]);
-        return Err(exc::type_error(format!("unsupported format string passed to {t}.__format__")));
+        return Err(exc::type_error(format!(
+            "unsupported format string passed to {t}.__format__"
+        )));
     }
     let s = vm.str_value(args.pos[0])?;
     Ok(vm.new_str(s))
@@ -1526,7 +1702,9 @@ fn object_dir(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn type_mro(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let c = vm.is_class(arg(&args, 0, "mro")?).ok_or_else(|| exc::type_error("mro() needs a type"))?;
+    let c = vm
+        .is_class(arg(&args, 0, "mro")?)
+        .ok_or_else(|| exc::type_error("mro() needs a type"))?;
     let m: Vec<Value> = vm.mro(c).iter().map(|&x| Value::Obj(x)).collect();
     Ok(vm.new_list(m))
 }
@@ -1547,9 +1725,22 @@ fn type_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     type_create(vm, mcs, args.pos[1], args.pos[2], args.pos[3])
 }
 
-fn type_create(vm: &mut Vm, mcs: Option<ObjRef>, name: Value, bases: Value, ns: Value) -> PyResult<Value> {
-    let name = vm.as_str(name).ok_or_else(|| exc::type_error("type.__new__() argument 1 must be str"))?.to_string();
-    let bases: Vec<ObjRef> = vm.iterate(bases)?.into_iter().filter_map(|b| vm.is_class(b)).collect();
+fn type_create(
+    vm: &mut Vm,
+    mcs: Option<ObjRef>,
+    name: Value,
+    bases: Value,
+    ns: Value,
+) -> PyResult<Value> {
+    let name = vm
+        .as_str(name)
+        .ok_or_else(|| exc::type_error("type.__new__() argument 1 must be str"))?
+        .to_string();
+    let bases: Vec<ObjRef> = vm
+        .iterate(bases)?
+        .into_iter()
+        .filter_map(|b| vm.is_class(b))
+        .collect();
     let d = match ns {
         Value::Obj(r) => match vm.heap.get(r) {
             Obj::Dict(d) => d.copy(),
@@ -1578,10 +1769,17 @@ fn type_create(vm: &mut Vm, mcs: Option<ObjRef>, name: Value, bases: Value, ns: 
 }
 
 fn type_call(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let Some(&c) = args.pos.first() else { return Err(exc::type_error("descriptor '__call__' needs an argument")) };
-    let rest = Args { pos: args.pos[1..].iter().copied().collect(), kw: args.kw };
+    let Some(&c) = args.pos.first() else {
+        return Err(exc::type_error("descriptor '__call__' needs an argument"));
+    };
+    let rest = Args {
+        pos: args.pos[1..].iter().copied().collect(),
+        kw: args.kw,
+    };
     // Instantiate as if the metaclass had no __call__ of its own.
-    let cls = vm.is_class(c).ok_or_else(|| exc::type_error("not a class"))?;
+    let cls = vm
+        .is_class(c)
+        .ok_or_else(|| exc::type_error("not a class"))?;
     let kind = match vm.heap.get(cls) {
         Obj::Class(cl) => cl.kind,
         _ => TypeKind::Object,
@@ -1598,7 +1796,13 @@ fn type_call(vm: &mut Vm, args: Args) -> PyResult<Value> {
             };
             let mut a = rest.pos.clone();
             a.insert(0, c);
-            vm.call_args(inner, Args { pos: a, kw: rest.kw.clone() })?
+            vm.call_args(
+                inner,
+                Args {
+                    pos: a,
+                    kw: rest.kw.clone(),
+                },
+            )?
         }
         _ => vm.new_instance(cls, kind, &rest)?,
     };
@@ -1607,7 +1811,13 @@ fn type_call(vm: &mut Vm, args: Args) -> PyResult<Value> {
         if vm.isinstance(obj, cls) && !vm.is_builtin_object_slot(f) {
             let mut a = rest.pos.clone();
             a.insert(0, obj);
-            vm.call_args(f, Args { pos: a, kw: rest.kw })?;
+            vm.call_args(
+                f,
+                Args {
+                    pos: a,
+                    kw: rest.kw,
+                },
+            )?;
         }
     }
     Ok(obj)
@@ -1616,7 +1826,9 @@ fn type_call(vm: &mut Vm, args: Args) -> PyResult<Value> {
 // ----- exceptions -----
 
 fn exc_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let Some(&Value::Obj(r)) = args.pos.first() else { return Ok(Value::None) };
+    let Some(&Value::Obj(r)) = args.pos.first() else {
+        return Ok(Value::None);
+    };
     let a = vm.new_tuple(args.pos[1..].to_vec());
     if let Some(d) = vm.exc_data_mut(r) {
         d.args = a;
@@ -1626,7 +1838,9 @@ fn exc_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn exc_str(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let v = arg(&args, 0, "__str__")?;
-    let Value::Obj(r) = v else { return Ok(vm.new_str("")) };
+    let Value::Obj(r) = v else {
+        return Ok(vm.new_str(""));
+    };
     let a = vm.exc_data(r).map(|d| d.args).unwrap_or(Value::None);
     let items = match a {
         Value::Obj(t) => match vm.heap.get(t) {
@@ -1662,7 +1876,9 @@ fn exc_with_traceback(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn exc_add_note(vm: &mut Vm, args: Args) -> PyResult<Value> {
     check_args(&args, "add_note", 2, 2)?;
-    let Value::Obj(r) = args.pos[0] else { return Ok(Value::None) };
+    let Value::Obj(r) = args.pos[0] else {
+        return Ok(Value::None);
+    };
     let notes = vm.exc_data(r).map(|d| d.notes).unwrap_or(Value::None);
     let list = match notes {
         Value::Obj(_) => notes,
@@ -1685,24 +1901,27 @@ fn exc_add_note(vm: &mut Vm, args: Args) -> PyResult<Value> {
 // ----- numbers -----
 
 fn int_bit_length(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let b = vm.to_bigint(arg(&args, 0, "bit_length")?).unwrap_or_default();
+    let b = vm
+        .to_bigint(arg(&args, 0, "bit_length")?)
+        .unwrap_or_default();
     Ok(Value::Int(b.bits() as i64))
 }
 
 fn int_bit_count(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let b = vm.to_bigint(arg(&args, 0, "bit_count")?).unwrap_or_default();
+    let b = vm
+        .to_bigint(arg(&args, 0, "bit_count")?)
+        .unwrap_or_default();
     let (_, digits) = b.abs().to_u64_digits();
-    Ok(Value::Int(digits.iter().map(|d| d.count_ones() as i64).sum()))
+    Ok(Value::Int(
+        digits.iter().map(|d| d.count_ones() as i64).sum(),
+    ))
 }
 
 fn int_pos(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let v = arg(&args, 0, "__int__")?;
     Ok(match v {
         Value::Bool(b) => Value::Int(b as i64),
-        _ => {
-            let u = vm.unwrap_base(v);
-            u
-        }
+        _ => vm.unwrap_base(v),
     })
 }
 
@@ -1713,16 +1932,26 @@ fn int_as_ratio(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn int_to_bytes(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let order = take_kw(vm, &mut args, "byteorder");
-    let signed = take_kw(vm, &mut args, "signed").map(|v| matches!(v, Value::Bool(true))).unwrap_or(false);
+    let signed = take_kw(vm, &mut args, "signed")
+        .map(|v| matches!(v, Value::Bool(true)))
+        .unwrap_or(false);
     let lenv = take_kw(vm, &mut args, "length");
     let b = vm.to_bigint(arg(&args, 0, "to_bytes")?).unwrap_or_default();
     let length = match args.pos.get(1).copied().or(lenv) {
         Some(l) => vm.index_value(l)? as usize,
         None => 1,
     };
-    let order = args.pos.get(2).copied().or(order).and_then(|o| vm.as_str(o).map(|s| s.to_string())).unwrap_or_else(|| "big".into());
+    let order = args
+        .pos
+        .get(2)
+        .copied()
+        .or(order)
+        .and_then(|o| vm.as_str(o).map(|s| s.to_string()))
+        .unwrap_or_else(|| "big".into());
     if b.is_negative() && !signed {
-        return Err(exc::overflow_error("can't convert negative int to unsigned"));
+        return Err(exc::overflow_error(
+            "can't convert negative int to unsigned",
+        ));
     }
     let mut bytes = b.to_signed_bytes_le();
     if !signed && bytes.len() > 1 && *bytes.last().unwrap_or(&1) == 0 {
@@ -1744,17 +1973,29 @@ fn int_to_bytes(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
 
 fn int_from_bytes(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let order = take_kw(vm, &mut args, "byteorder");
-    let signed = take_kw(vm, &mut args, "signed").map(|v| matches!(v, Value::Bool(true))).unwrap_or(false);
+    let signed = take_kw(vm, &mut args, "signed")
+        .map(|v| matches!(v, Value::Bool(true)))
+        .unwrap_or(false);
     let data = vm.iterate(arg(&args, 1, "from_bytes")?)?;
     let mut bytes: Vec<u8> = Vec::new();
     for d in data {
         bytes.push(vm.index_value(d)? as u8);
     }
-    let order = args.pos.get(2).copied().or(order).and_then(|o| vm.as_str(o).map(|s| s.to_string())).unwrap_or_else(|| "big".into());
+    let order = args
+        .pos
+        .get(2)
+        .copied()
+        .or(order)
+        .and_then(|o| vm.as_str(o).map(|s| s.to_string()))
+        .unwrap_or_else(|| "big".into());
     if order == "little" {
         bytes.reverse();
     }
-    let b = if signed { BigInt::from_signed_bytes_be(&bytes) } else { BigInt::from_bytes_be(num_bigint::Sign::Plus, &bytes) };
+    let b = if signed {
+        BigInt::from_signed_bytes_be(&bytes)
+    } else {
+        BigInt::from_bytes_be(num_bigint::Sign::Plus, &bytes)
+    };
     Ok(vm.int_from_big(b))
 }
 
@@ -1777,7 +2018,9 @@ fn float_conj(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn float_as_ratio(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let f = float_arg(vm, &args)?;
     if f.is_infinite() {
-        return Err(exc::overflow_error("cannot convert Infinity to integer ratio"));
+        return Err(exc::overflow_error(
+            "cannot convert Infinity to integer ratio",
+        ));
     }
     if f.is_nan() {
         return Err(exc::value_error("cannot convert NaN to integer ratio"));
@@ -1803,7 +2046,11 @@ fn float_as_ratio(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn float_hex(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let f = float_arg(vm, &args)?;
     if f == 0.0 {
-        return Ok(vm.new_str(if f.is_sign_negative() { "-0x0.0p+0" } else { "0x0.0p+0" }));
+        return Ok(vm.new_str(if f.is_sign_negative() {
+            "-0x0.0p+0"
+        } else {
+            "0x0.0p+0"
+        }));
     }
     if !f.is_finite() {
         return Ok(vm.new_str(crate::vm::repr::float_repr(f)));
@@ -1812,16 +2059,28 @@ fn float_hex(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let sign = if f < 0.0 { "-" } else { "" };
     let exp = ((bits >> 52) & 0x7ff) as i64;
     let mant = bits & ((1 << 52) - 1);
-    let (lead, e) = if exp == 0 { (0, -1022) } else { (1, exp - 1023) };
+    let (lead, e) = if exp == 0 {
+        (0, -1022)
+    } else {
+        (1, exp - 1023)
+    };
     let mut m = format!("{mant:013x}");
     while m.len() > 1 && m.ends_with('0') {
         m.pop();
     }
-    Ok(vm.new_str(format!("{sign}0x{lead}.{m}p{}{}", if e < 0 { "-" } else { "+" }, e.abs())))
+    Ok(vm.new_str(format!(
+        "{sign}0x{lead}.{m}p{}{}",
+        if e < 0 { "-" } else { "+" },
+        e.abs()
+    )))
 }
 
 fn float_fromhex(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let s = vm.as_str(arg(&args, 1, "fromhex")?).unwrap_or("").trim().to_lowercase();
+    let s = vm
+        .as_str(arg(&args, 1, "fromhex")?)
+        .unwrap_or("")
+        .trim()
+        .to_lowercase();
     let (neg, body) = match s.strip_prefix('-') {
         Some(b) => (true, b.to_string()),
         None => (false, s.trim_start_matches('+').to_string()),
@@ -1831,14 +2090,23 @@ fn float_fromhex(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (ip, fp) = mant.split_once('.').unwrap_or((mant, ""));
     let mut v = 0f64;
     for c in ip.chars() {
-        v = v * 16.0 + c.to_digit(16).ok_or_else(|| exc::value_error("invalid hexadecimal floating-point string"))? as f64;
+        v = v * 16.0
+            + c.to_digit(16)
+                .ok_or_else(|| exc::value_error("invalid hexadecimal floating-point string"))?
+                as f64;
     }
     let mut scale = 1.0 / 16.0;
     for c in fp.chars() {
-        v += c.to_digit(16).ok_or_else(|| exc::value_error("invalid hexadecimal floating-point string"))? as f64 * scale;
+        v += c
+            .to_digit(16)
+            .ok_or_else(|| exc::value_error("invalid hexadecimal floating-point string"))?
+            as f64
+            * scale;
         scale /= 16.0;
     }
-    let e: i32 = exp.parse().map_err(|_| exc::value_error("invalid hexadecimal floating-point string"))?;
+    let e: i32 = exp
+        .parse()
+        .map_err(|_| exc::value_error("invalid hexadecimal floating-point string"))?;
     let v = v * 2f64.powi(e);
     Ok(Value::Float(if neg { -v } else { v }))
 }
@@ -1873,7 +2141,13 @@ fn gen_throw(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let g = gen_ref(vm, &args)?;
     let t = arg(&args, 1, "throw")?;
     let e = if let Some(c) = vm.is_class(t) {
-        let a: Vec<Value> = args.pos.get(2).copied().into_iter().filter(|v| !v.is_none()).collect();
+        let a: Vec<Value> = args
+            .pos
+            .get(2)
+            .copied()
+            .into_iter()
+            .filter(|v| !v.is_none())
+            .collect();
         let v = vm.call(Value::Obj(c), &a)?;
         match v {
             Value::Obj(r) => PyErr::Obj(r),
@@ -1883,7 +2157,11 @@ fn gen_throw(vm: &mut Vm, args: Args) -> PyResult<Value> {
         if vm.isinstance(t, vm.exc_class(ExcKind::BaseException)) {
             PyErr::Obj(r)
         } else {
-            return Err(exc::type_error("exceptions must be classes or instances deriving from BaseException, not ".to_string() + &vm.type_name(t)));
+            return Err(exc::type_error(
+                "exceptions must be classes or instances deriving from BaseException, not "
+                    .to_string()
+                    + &vm.type_name(t),
+            ));
         }
     } else {
         return Err(exc::type_error("exceptions must derive from BaseException"));
@@ -1914,7 +2192,13 @@ fn iter_next_m(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn prop_parts(vm: &Vm, v: Value) -> PyResult<(Value, Value, Value, Value, Value)> {
     match v {
         Value::Obj(r) => match vm.heap.get(r) {
-            Obj::Property { fget, fset, fdel, doc, name } => Ok((*fget, *fset, *fdel, *doc, *name)),
+            Obj::Property {
+                fget,
+                fset,
+                fdel,
+                doc,
+                name,
+            } => Ok((*fget, *fset, *fdel, *doc, *name)),
             _ => Err(exc::type_error("not a property")),
         },
         _ => Err(exc::type_error("not a property")),
@@ -1923,17 +2207,35 @@ fn prop_parts(vm: &Vm, v: Value) -> PyResult<(Value, Value, Value, Value, Value)
 
 fn property_getter(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (_, s, d, doc, name) = prop_parts(vm, arg(&args, 0, "getter")?)?;
-    Ok(Value::Obj(vm.heap.alloc(Obj::Property { fget: arg(&args, 1, "getter")?, fset: s, fdel: d, doc, name })))
+    Ok(Value::Obj(vm.heap.alloc(Obj::Property {
+        fget: arg(&args, 1, "getter")?,
+        fset: s,
+        fdel: d,
+        doc,
+        name,
+    })))
 }
 
 fn property_setter(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (g, _, d, doc, name) = prop_parts(vm, arg(&args, 0, "setter")?)?;
-    Ok(Value::Obj(vm.heap.alloc(Obj::Property { fget: g, fset: arg(&args, 1, "setter")?, fdel: d, doc, name })))
+    Ok(Value::Obj(vm.heap.alloc(Obj::Property {
+        fget: g,
+        fset: arg(&args, 1, "setter")?,
+        fdel: d,
+        doc,
+        name,
+    })))
 }
 
 fn property_deleter(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (g, s, _, doc, name) = prop_parts(vm, arg(&args, 0, "deleter")?)?;
-    Ok(Value::Obj(vm.heap.alloc(Obj::Property { fget: g, fset: s, fdel: arg(&args, 1, "deleter")?, doc, name })))
+    Ok(Value::Obj(vm.heap.alloc(Obj::Property {
+        fget: g,
+        fset: s,
+        fdel: arg(&args, 1, "deleter")?,
+        doc,
+        name,
+    })))
 }
 
 fn property_get(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -1944,7 +2246,9 @@ fn property_get(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
     let (g, _, _, _, _) = prop_parts(vm, p)?;
     if g.is_none() {
-        let Value::Obj(pr) = p else { return Err(exc::attribute_error("property has no getter")) };
+        let Value::Obj(pr) = p else {
+            return Err(exc::attribute_error("property has no getter"));
+        };
         return Err(vm.property_error(pr, obj, "getter"));
     }
     vm.call(g, &[obj])
@@ -1953,11 +2257,17 @@ fn property_get(vm: &mut Vm, args: Args) -> PyResult<Value> {
 // ----- range / slice -----
 
 fn range_index(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let Value::Obj(r) = arg(&args, 0, "index")? else { return Err(exc::type_error("range expected")) };
+    let Value::Obj(r) = arg(&args, 0, "index")? else {
+        return Err(exc::type_error("range expected"));
+    };
     let x = arg(&args, 1, "index")?;
     let (a, _, c) = vm.range_parts(r);
     if vm.is_int(x) && vm.contains(Value::Obj(r), x)? {
-        let (a, c, x) = (vm.to_bigint(a).unwrap_or_default(), vm.to_bigint(c).unwrap_or_default(), vm.to_bigint(x).unwrap_or_default());
+        let (a, c, x) = (
+            vm.to_bigint(a).unwrap_or_default(),
+            vm.to_bigint(c).unwrap_or_default(),
+            vm.to_bigint(x).unwrap_or_default(),
+        );
         return Ok(vm.int_from_big((x - a) / c));
     }
     let s = vm.repr_value(x)?;
@@ -1971,7 +2281,9 @@ fn range_count(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn slice_indices(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let Value::Obj(s) = arg(&args, 0, "indices")? else { return Err(exc::type_error("slice expected")) };
+    let Value::Obj(s) = arg(&args, 0, "indices")? else {
+        return Err(exc::type_error("slice expected"));
+    };
     let n = vm.index_value(arg(&args, 1, "indices")?)?;
     if n < 0 {
         return Err(exc::value_error("length should not be negative"));
@@ -2023,7 +2335,11 @@ pub fn parse_int(s: &str, base: u32) -> Option<BigInt> {
     };
     // One underscore may follow a base prefix ("0x_ff").
     let had_prefix = t.len() != before;
-    let t = if had_prefix { t.strip_prefix('_').unwrap_or(t) } else { t };
+    let t = if had_prefix {
+        t.strip_prefix('_').unwrap_or(t)
+    } else {
+        t
+    };
     if t.is_empty() || t.starts_with('_') || t.ends_with('_') || t.contains("__") {
         return None;
     }
@@ -2041,11 +2357,21 @@ pub fn parse_float(s: &str) -> Option<f64> {
     let body = lower.trim_start_matches(['+', '-']);
     let neg = lower.starts_with('-');
     match body {
-        "inf" | "infinity" => return Some(if neg { f64::NEG_INFINITY } else { f64::INFINITY }),
+        "inf" | "infinity" => {
+            return Some(if neg {
+                f64::NEG_INFINITY
+            } else {
+                f64::INFINITY
+            })
+        }
         "nan" => return Some(f64::NAN),
         _ => {}
     }
-    if body.is_empty() || !body.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | '+' | '-')) {
+    if body.is_empty()
+        || !body
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | '+' | '-'))
+    {
         return None;
     }
     t.parse().ok()
@@ -2060,12 +2386,14 @@ pub fn construct(vm: &mut Vm, cls: ObjRef, kind: TypeKind, mut args: Args) -> Py
                 return Err(exc::type_error("object() takes no arguments"));
             }
             let d = vm.new_dict_ref();
-            Ok(Value::Obj(vm.heap.alloc(Obj::Instance(Box::new(crate::object::Instance {
-                class: cls,
-                dict: d,
-                exc: None,
-                base: Value::Undef,
-            })))))
+            Ok(Value::Obj(vm.heap.alloc(Obj::Instance(Box::new(
+                crate::object::Instance {
+                    class: cls,
+                    dict: d,
+                    exc: None,
+                    base: Value::Undef,
+                },
+            )))))
         }
         TypeKind::Type => {
             if args.pos.len() == 3 {
@@ -2079,20 +2407,26 @@ pub fn construct(vm: &mut Vm, cls: ObjRef, kind: TypeKind, mut args: Args) -> Py
                 args.pos.push(b);
             }
             check_args(&args, "int", 0, 2)?;
-            let Some(&x) = args.pos.first() else { return Ok(Value::Int(0)) };
+            let Some(&x) = args.pos.first() else {
+                return Ok(Value::Int(0));
+            };
             if args.pos.len() == 2 {
                 let base = vm.index_value(args.pos[1])?;
                 if base != 0 && !(2..=36).contains(&base) {
                     return Err(exc::value_error("int() base must be >= 2 and <= 36, or 0"));
                 }
                 let Some(s) = vm.as_str(x).map(|s| s.to_string()) else {
-                    return Err(exc::type_error("int() can't convert non-string with explicit base"));
+                    return Err(exc::type_error(
+                        "int() can't convert non-string with explicit base",
+                    ));
                 };
                 return match parse_int(&s, base as u32) {
                     Some(b) => Ok(vm.int_from_big(b)),
                     None => {
                         let r = crate::vm::repr::str_repr(&s);
-                        Err(exc::value_error(format!("invalid literal for int() with base {base}: {r}")))
+                        Err(exc::value_error(format!(
+                            "invalid literal for int() with base {base}: {r}"
+                        )))
                     }
                 };
             }
@@ -2107,14 +2441,18 @@ pub fn construct(vm: &mut Vm, cls: ObjRef, kind: TypeKind, mut args: Args) -> Py
         }
         TypeKind::Float => {
             check_args(&args, "float", 0, 1)?;
-            let Some(&x) = args.pos.first() else { return Ok(Value::Float(0.0)) };
+            let Some(&x) = args.pos.first() else {
+                return Ok(Value::Float(0.0));
+            };
             to_float(vm, x)
         }
         TypeKind::Complex => {
             let re = args.pos.first().copied().unwrap_or(Value::Int(0));
             let im = args.pos.get(1).copied().unwrap_or(Value::Int(0));
             let (a, b) = (to_float(vm, re)?, to_float(vm, im)?);
-            let (Value::Float(a), Value::Float(b)) = (a, b) else { return Err(exc::type_error("complex() arguments must be numbers")) };
+            let (Value::Float(a), Value::Float(b)) = (a, b) else {
+                return Err(exc::type_error("complex() arguments must be numbers"));
+            };
             Ok(Value::Obj(vm.heap.alloc(Obj::Complex(a, b))))
         }
         TypeKind::Str => {
@@ -2192,7 +2530,9 @@ pub fn construct(vm: &mut Vm, cls: ObjRef, kind: TypeKind, mut args: Args) -> Py
                 return Err(exc::type_error("range expected at least 1 argument, got 0"));
             }
             if n > 3 {
-                return Err(exc::type_error(format!("range expected at most 3 arguments, got {n}")));
+                return Err(exc::type_error(format!(
+                    "range expected at most 3 arguments, got {n}"
+                )));
             }
             let mut vals = Vec::new();
             for &a in args.pos.iter() {
@@ -2203,7 +2543,9 @@ pub fn construct(vm: &mut Vm, cls: ObjRef, kind: TypeKind, mut args: Args) -> Py
                         continue;
                     }
                     let t = vm.type_name(a);
-                    return Err(exc::type_error(format!("'{t}' object cannot be interpreted as an integer")));
+                    return Err(exc::type_error(format!(
+                        "'{t}' object cannot be interpreted as an integer"
+                    )));
                 }
                 vals.push(match a {
                     Value::Bool(b) => Value::Int(b as i64),
@@ -2231,12 +2573,26 @@ pub fn construct(vm: &mut Vm, cls: ObjRef, kind: TypeKind, mut args: Args) -> Py
         }
         TypeKind::Bytes | TypeKind::ByteArray => bytes::construct(vm, kind, args),
         TypeKind::Property => {
-            let fget = take_kw(vm, &mut args, "fget").or(args.pos.first().copied()).unwrap_or(Value::None);
-            let fset = take_kw(vm, &mut args, "fset").or(args.pos.get(1).copied()).unwrap_or(Value::None);
-            let fdel = take_kw(vm, &mut args, "fdel").or(args.pos.get(2).copied()).unwrap_or(Value::None);
-            let doc = take_kw(vm, &mut args, "doc").or(args.pos.get(3).copied()).unwrap_or(Value::None);
+            let fget = take_kw(vm, &mut args, "fget")
+                .or(args.pos.first().copied())
+                .unwrap_or(Value::None);
+            let fset = take_kw(vm, &mut args, "fset")
+                .or(args.pos.get(1).copied())
+                .unwrap_or(Value::None);
+            let fdel = take_kw(vm, &mut args, "fdel")
+                .or(args.pos.get(2).copied())
+                .unwrap_or(Value::None);
+            let doc = take_kw(vm, &mut args, "doc")
+                .or(args.pos.get(3).copied())
+                .unwrap_or(Value::None);
             // The name comes from __set_name__ when the property is placed in a class.
-            Ok(Value::Obj(vm.heap.alloc(Obj::Property { fget, fset, fdel, doc, name: Value::None })))
+            Ok(Value::Obj(vm.heap.alloc(Obj::Property {
+                fget,
+                fset,
+                fdel,
+                doc,
+                name: Value::None,
+            })))
         }
         TypeKind::StaticMethod => {
             check_args(&args, "staticmethod", 1, 1)?;
@@ -2255,12 +2611,16 @@ pub fn construct(vm: &mut Vm, cls: ObjRef, kind: TypeKind, mut args: Args) -> Py
                 let n = args.pos.get(1).copied().or(start).unwrap_or(Value::Int(0));
                 if !vm.is_int(n) {
                     let tn = vm.type_name(n);
-                    return Err(exc::type_error(format!("'{tn}' object cannot be interpreted as an integer")));
+                    return Err(exc::type_error(format!(
+                        "'{tn}' object cannot be interpreted as an integer"
+                    )));
                 }
                 return Ok(vm.new_iter(IterKind::Enumerate { it, n }));
             }
             if cls == t.zip {
-                let strict = take_kw(vm, &mut args, "strict").map(|v| matches!(v, Value::Bool(true))).unwrap_or(false);
+                let strict = take_kw(vm, &mut args, "strict")
+                    .map(|v| matches!(v, Value::Bool(true)))
+                    .unwrap_or(false);
                 let mut its = Vec::new();
                 for (i, &a) in args.pos.iter().enumerate() {
                     match vm.get_iter(a) {
@@ -2268,11 +2628,13 @@ pub fn construct(vm: &mut Vm, cls: ObjRef, kind: TypeKind, mut args: Args) -> Py
                         Err(e) => {
                             if vm.err_matches(&e, ExcKind::TypeError) {
                                 let tn = vm.type_name(a);
-                                return Err(exc::type_error(format!("zip argument #{} must support iteration", i + 1)))
-                                    .map_err(|x| {
-                                        let _ = tn;
-                                        x
-                                    });
+                                return Err(exc::type_error(format!(
+                                    "zip argument #{} must support iteration",
+                                    i + 1
+                                )))
+                                .inspect_err(|_x| {
+                                    let _ = tn;
+                                });
                             }
                             return Err(e);
                         }
@@ -2294,7 +2656,11 @@ pub fn construct(vm: &mut Vm, cls: ObjRef, kind: TypeKind, mut args: Args) -> Py
             if cls == t.filter {
                 check_args(&args, "filter", 2, 2)?;
                 let it = vm.get_iter(args.pos[1])?;
-                return Ok(vm.new_iter(IterKind::Filter { func: args.pos[0], it, negate: false }));
+                return Ok(vm.new_iter(IterKind::Filter {
+                    func: args.pos[0],
+                    it,
+                    negate: false,
+                }));
             }
             if cls == t.reversed {
                 check_args(&args, "reversed", 1, 1)?;
@@ -2304,7 +2670,9 @@ pub fn construct(vm: &mut Vm, cls: ObjRef, kind: TypeKind, mut args: Args) -> Py
         }
         TypeKind::Exception => {
             if !args.kw.is_empty() {
-                return Err(exc::type_error(format!("{name}() takes no keyword arguments")));
+                return Err(exc::type_error(format!(
+                    "{name}() takes no keyword arguments"
+                )));
             }
             let a = vm.new_tuple(args.pos.to_vec());
             Ok(Value::Obj(vm.new_exception_obj(cls, a)))
@@ -2360,8 +2728,14 @@ fn make_reversed(vm: &mut Vm, v: Value) -> PyResult<Value> {
 fn make_super(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (class, obj) = if args.pos.is_empty() {
         // Zero-argument form: the caller's __class__ cell and first argument.
-        let fi = vm.frames.len().checked_sub(1).ok_or_else(|| exc::runtime_error("super(): no arguments"))?;
-        let cls = vm.frame_class_cell(fi).ok_or_else(|| exc::runtime_error("super(): __class__ cell not found"))?;
+        let fi = vm
+            .frames
+            .len()
+            .checked_sub(1)
+            .ok_or_else(|| exc::runtime_error("super(): no arguments"))?;
+        let cls = vm
+            .frame_class_cell(fi)
+            .ok_or_else(|| exc::runtime_error("super(): __class__ cell not found"))?;
         let f = &vm.frames[fi];
         if f.code.argcount == 0 && !f.code.flags.varargs {
             return Err(exc::runtime_error("super(): no arguments"));
@@ -2375,10 +2749,14 @@ fn make_super(vm: &mut Vm, args: Args) -> PyResult<Value> {
                 }
             }
         }
-        let cls = vm.is_class(cls).ok_or_else(|| exc::runtime_error("super(): __class__ is not a type"))?;
+        let cls = vm
+            .is_class(cls)
+            .ok_or_else(|| exc::runtime_error("super(): __class__ is not a type"))?;
         (cls, first)
     } else {
-        let cls = vm.is_class(args.pos[0]).ok_or_else(|| exc::type_error("super() argument 1 must be a type"))?;
+        let cls = vm
+            .is_class(args.pos[0])
+            .ok_or_else(|| exc::type_error("super() argument 1 must be a type"))?;
         (cls, args.pos.get(1).copied().unwrap_or(Value::None))
     };
     if !obj.is_none() {
@@ -2387,7 +2765,9 @@ fn make_super(vm: &mut Vm, args: Args) -> PyResult<Value> {
             None => vm.isinstance(obj, class),
         };
         if !ok {
-            return Err(exc::type_error("super(type, obj): obj must be an instance or subtype of type"));
+            return Err(exc::type_error(
+                "super(type, obj): obj must be an instance or subtype of type",
+            ));
         }
     }
     Ok(Value::Obj(vm.heap.alloc(Obj::Super { class, obj })))
@@ -2402,9 +2782,17 @@ pub fn to_int(vm: &mut Vm, x: Value) -> PyResult<Value> {
                 return Err(exc::value_error("cannot convert float NaN to integer"));
             }
             if f.is_infinite() {
-                return Err(exc::overflow_error("cannot convert float infinity to integer"));
+                return Err(exc::overflow_error(
+                    "cannot convert float infinity to integer",
+                ));
             }
-            return Ok(vm.int_from_big(BigInt::from(f.trunc() as i128).max(BigInt::from(i128::MIN)).clone()).max_with_float(f, vm));
+            return Ok(vm
+                .int_from_big(
+                    BigInt::from(f.trunc() as i128)
+                        .max(BigInt::from(i128::MIN))
+                        .clone(),
+                )
+                .max_with_float(f, vm));
         }
         _ => {}
     }
@@ -2413,7 +2801,9 @@ pub fn to_int(vm: &mut Vm, x: Value) -> PyResult<Value> {
             Some(b) => Ok(vm.int_from_big(b)),
             None => {
                 let r = crate::vm::repr::str_repr(&s);
-                Err(exc::value_error(format!("invalid literal for int() with base 10: {r}")))
+                Err(exc::value_error(format!(
+                    "invalid literal for int() with base 10: {r}"
+                )))
             }
         };
     }
@@ -2424,7 +2814,10 @@ pub fn to_int(vm: &mut Vm, x: Value) -> PyResult<Value> {
                 let s = String::from_utf8_lossy(b).to_string();
                 return match parse_int(&s, 10) {
                     Some(b) => Ok(vm.int_from_big(b)),
-                    None => Err(exc::value_error(format!("invalid literal for int() with base 10: {}", crate::vm::repr::bytes_repr(s.as_bytes(), "b")))),
+                    None => Err(exc::value_error(format!(
+                        "invalid literal for int() with base 10: {}",
+                        crate::vm::repr::bytes_repr(s.as_bytes(), "b")
+                    ))),
                 };
             }
             Obj::Instance(_) => {
@@ -2442,7 +2835,9 @@ pub fn to_int(vm: &mut Vm, x: Value) -> PyResult<Value> {
         }
     }
     let t = vm.type_name(x);
-    Err(exc::type_error(format!("int() argument must be a string, a bytes-like object or a real number, not '{t}'")))
+    Err(exc::type_error(format!(
+        "int() argument must be a string, a bytes-like object or a real number, not '{t}'"
+    )))
 }
 
 trait MaxWithFloat {
@@ -2468,7 +2863,9 @@ pub fn to_float(vm: &mut Vm, x: Value) -> PyResult<Value> {
         Some(Num::I(i)) => return Ok(Value::Float(i as f64)),
         Some(Num::B(b)) => {
             let f = b.to_f64().filter(|f| f.is_finite());
-            return f.map(Value::Float).ok_or_else(|| exc::overflow_error("int too large to convert to float"));
+            return f
+                .map(Value::Float)
+                .ok_or_else(|| exc::overflow_error("int too large to convert to float"));
         }
         None => {}
     }
@@ -2477,7 +2874,9 @@ pub fn to_float(vm: &mut Vm, x: Value) -> PyResult<Value> {
             Some(f) => Ok(Value::Float(f)),
             None => {
                 let r = crate::vm::repr::str_repr(&s);
-                Err(exc::value_error(format!("could not convert string to float: {r}")))
+                Err(exc::value_error(format!(
+                    "could not convert string to float: {r}"
+                )))
             }
         };
     }
@@ -2492,7 +2891,9 @@ pub fn to_float(vm: &mut Vm, x: Value) -> PyResult<Value> {
         }
     }
     let t = vm.type_name(x);
-    Err(exc::type_error(format!("float() argument must be a string or a real number, not '{t}'")))
+    Err(exc::type_error(format!(
+        "float() argument must be a string or a real number, not '{t}'"
+    )))
 }
 
 /// Attributes of builtin values that are not methods (`f.__name__`, `x.real`, ...).
@@ -2549,7 +2950,11 @@ pub fn special_attr(vm: &mut Vm, v: Value, name: ObjRef) -> PyResult<Option<Valu
             "__module__" => Some(f.module),
             "__defaults__" => {
                 let d = f.defaults.clone();
-                Some(if d.is_empty() { Value::None } else { vm.new_tuple(d) })
+                Some(if d.is_empty() {
+                    Value::None
+                } else {
+                    vm.new_tuple(d)
+                })
             }
             "__globals__" => Some(Value::Obj(f.globals)),
             "__dict__" => {
@@ -2568,7 +2973,11 @@ pub fn special_attr(vm: &mut Vm, v: Value, name: ObjRef) -> PyResult<Option<Valu
             "__code__" => Some(Value::Obj(f.code_ref)),
             "__closure__" => {
                 let c: Vec<Value> = f.closure.iter().map(|&x| Value::Obj(x)).collect();
-                Some(if c.is_empty() { Value::None } else { vm.new_tuple(c) })
+                Some(if c.is_empty() {
+                    Value::None
+                } else {
+                    vm.new_tuple(c)
+                })
             }
             "__kwdefaults__" => {
                 let kw = f.kwdefaults.clone();
@@ -2623,7 +3032,11 @@ pub fn special_attr(vm: &mut Vm, v: Value, name: ObjRef) -> PyResult<Option<Valu
             }
             "__doc__" => Some(Value::None),
             "__module__" => Some(Value::None),
-            "__self__" => Some(if matches!(n.bound, Value::Undef) { Value::Obj(vm.builtins) } else { n.bound }),
+            "__self__" => Some(if matches!(n.bound, Value::Undef) {
+                Value::Obj(vm.builtins)
+            } else {
+                n.bound
+            }),
             _ => None,
         },
         Obj::BoundMethod { receiver, func } => {
@@ -2664,7 +3077,9 @@ pub fn special_attr(vm: &mut Vm, v: Value, name: ObjRef) -> PyResult<Option<Valu
             "__dict__" => Some(Value::Obj(i.dict)),
             _ => {
                 if vm.exc_data(r).is_some() {
-                    let d = vm.exc_data(r).map(|d| (d.args, d.cause, d.context, d.suppress_context, d.notes));
+                    let d = vm
+                        .exc_data(r)
+                        .map(|d| (d.args, d.cause, d.context, d.suppress_context, d.notes));
                     match (a, d) {
                         ("args", Some(d)) => Some(d.0),
                         ("__cause__", Some(d)) => Some(d.1),
@@ -2672,11 +3087,15 @@ pub fn special_attr(vm: &mut Vm, v: Value, name: ObjRef) -> PyResult<Option<Valu
                         ("__suppress_context__", Some(d)) => Some(Value::Bool(d.3)),
                         ("__traceback__", _) => Some(Value::None),
                         ("__notes__", Some(d)) if !d.4.is_none() => Some(d.4),
-                        ("value", Some(d)) if vm.isinstance(v, vm.exc_class(ExcKind::StopIteration)) => {
+                        ("value", Some(d))
+                            if vm.isinstance(v, vm.exc_class(ExcKind::StopIteration)) =>
+                        {
                             let _ = d;
                             Some(vm.stop_iteration_value(r))
                         }
-                        ("code", Some(d)) if vm.isinstance(v, vm.exc_class(ExcKind::SystemExit)) => {
+                        ("code", Some(d))
+                            if vm.isinstance(v, vm.exc_class(ExcKind::SystemExit)) =>
+                        {
                             let items = match d.0 {
                                 Value::Obj(t) => match vm.heap.get(t) {
                                     Obj::Tuple(xs) => xs.clone(),
@@ -2713,7 +3132,13 @@ pub fn special_attr(vm: &mut Vm, v: Value, name: ObjRef) -> PyResult<Option<Valu
             "step" => Some(*z),
             _ => None,
         },
-        Obj::Property { fget, fset, fdel, doc, .. } => match a {
+        Obj::Property {
+            fget,
+            fset,
+            fdel,
+            doc,
+            ..
+        } => match a {
             "fget" => Some(*fget),
             "fset" => Some(*fset),
             "fdel" => Some(*fdel),
@@ -2737,13 +3162,22 @@ pub fn special_attr(vm: &mut Vm, v: Value, name: ObjRef) -> PyResult<Option<Valu
                 let n = g.qualname.clone();
                 Some(vm.new_str(n))
             }
-            "gi_running" | "cr_running" => Some(Value::Bool(g.state == crate::object::GenState::Running)),
-            "gi_frame" | "cr_frame" => Some(if g.state == crate::object::GenState::Finished { Value::None } else { Value::Bool(true) }),
+            "gi_running" | "cr_running" => {
+                Some(Value::Bool(g.state == crate::object::GenState::Running))
+            }
+            "gi_frame" | "cr_frame" => Some(if g.state == crate::object::GenState::Finished {
+                Value::None
+            } else {
+                Value::Bool(true)
+            }),
             "gi_yieldfrom" | "cr_await" => Some(g.yieldfrom),
             _ => None,
         },
         Obj::DictView(d, view) => match a {
-            "mapping" if *view != DictView::Values || true => Some(Value::Obj(*d)),
+            "mapping" => {
+                let _ = view;
+                Some(Value::Obj(*d))
+            }
             _ => None,
         },
         _ => None,

@@ -28,7 +28,11 @@ impl std::fmt::Debug for Mt19937 {
 
 impl Mt19937 {
     pub fn new(seed: u64) -> Self {
-        let mut m = Mt19937 { mt: Box::new([0; N]), mti: N + 1, gauss_next: None };
+        let mut m = Mt19937 {
+            mt: Box::new([0; N]),
+            mti: N + 1,
+            gauss_next: None,
+        };
         m.seed_bigint(&BigInt::from(seed));
         m
     }
@@ -36,7 +40,9 @@ impl Mt19937 {
     fn init_genrand(&mut self, s: u32) {
         self.mt[0] = s;
         for i in 1..N {
-            self.mt[i] = 1812433253u32.wrapping_mul(self.mt[i - 1] ^ (self.mt[i - 1] >> 30)).wrapping_add(i as u32);
+            self.mt[i] = 1812433253u32
+                .wrapping_mul(self.mt[i - 1] ^ (self.mt[i - 1] >> 30))
+                .wrapping_add(i as u32);
         }
         self.mti = N;
     }
@@ -46,9 +52,10 @@ impl Mt19937 {
         let (mut i, mut j) = (1usize, 0usize);
         let mut k = N.max(key.len());
         while k > 0 {
-            self.mt[i] = (self.mt[i] ^ (self.mt[i - 1] ^ (self.mt[i - 1] >> 30)).wrapping_mul(1664525))
-                .wrapping_add(key[j])
-                .wrapping_add(j as u32);
+            self.mt[i] = (self.mt[i]
+                ^ (self.mt[i - 1] ^ (self.mt[i - 1] >> 30)).wrapping_mul(1664525))
+            .wrapping_add(key[j])
+            .wrapping_add(j as u32);
             i += 1;
             j += 1;
             if i >= N {
@@ -62,7 +69,9 @@ impl Mt19937 {
         }
         k = N - 1;
         while k > 0 {
-            self.mt[i] = (self.mt[i] ^ (self.mt[i - 1] ^ (self.mt[i - 1] >> 30)).wrapping_mul(1566083941)).wrapping_sub(i as u32);
+            self.mt[i] = (self.mt[i]
+                ^ (self.mt[i - 1] ^ (self.mt[i - 1] >> 30)).wrapping_mul(1566083941))
+            .wrapping_sub(i as u32);
             i += 1;
             if i >= N {
                 self.mt[0] = self.mt[N - 1];
@@ -161,10 +170,20 @@ pub fn module(vm: &mut Vm) -> ObjRef {
     let m = vm.new_module("random");
     let d = vm.module_dict(m);
     let funcs: &[(&str, NativeFnPtr)] = &[
-        ("seed", r_seed), ("random", r_random), ("randint", r_randint), ("randrange", r_randrange),
-        ("uniform", r_uniform), ("choice", r_choice), ("shuffle", r_shuffle), ("sample", r_sample),
-        ("gauss", r_gauss), ("normalvariate", r_gauss), ("getrandbits", r_getrandbits),
-        ("choices", r_choices), ("triangular", r_triangular), ("expovariate", r_expovariate),
+        ("seed", r_seed),
+        ("random", r_random),
+        ("randint", r_randint),
+        ("randrange", r_randrange),
+        ("uniform", r_uniform),
+        ("choice", r_choice),
+        ("shuffle", r_shuffle),
+        ("sample", r_sample),
+        ("gauss", r_gauss),
+        ("normalvariate", r_gauss),
+        ("getrandbits", r_getrandbits),
+        ("choices", r_choices),
+        ("triangular", r_triangular),
+        ("expovariate", r_expovariate),
     ];
     for &(n, f) in funcs {
         let v = vm.new_native(n, f);
@@ -172,7 +191,10 @@ pub fn module(vm: &mut Vm) -> ObjRef {
         vm.ns_set(d, k, v);
     }
     // A fresh VM draws from a time-based seed, like CPython; `seed(n)` makes runs repeatable.
-    let t = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos() as u64).unwrap_or(0);
+    let t = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos() as u64)
+        .unwrap_or(0);
     vm.rng = Mt19937::new(t);
     m
 }
@@ -196,7 +218,10 @@ fn int_of(vm: &mut Vm, v: Value, what: &str) -> PyResult<BigInt> {
 fn r_seed(vm: &mut Vm, a: Args) -> PyResult<Value> {
     match a.pos.first() {
         None | Some(Value::None) => {
-            let t = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos() as u64).unwrap_or(0);
+            let t = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.as_nanos() as u64)
+                .unwrap_or(0);
             vm.rng = Mt19937::new(t);
         }
         Some(&v) => {
@@ -233,14 +258,20 @@ fn randrange(vm: &mut Vm, start: BigInt, stop: Option<BigInt>, step: BigInt) -> 
             let width = &stop - &start;
             if step == BigInt::from(1) {
                 if !width.is_positive() {
-                    return Err(exc::value_error(format!("empty range for randrange() ({start}, {stop}, {width})")));
+                    return Err(exc::value_error(format!(
+                        "empty range for randrange() ({start}, {stop}, {width})"
+                    )));
                 }
                 start + vm.rng.randbelow(&width)
             } else {
                 if step.is_zero() {
                     return Err(exc::value_error("zero step for randrange()"));
                 }
-                let n: BigInt = if step.is_positive() { (&width + &step - 1) / &step } else { (&width + &step + 1) / &step };
+                let n: BigInt = if step.is_positive() {
+                    (&width + &step - 1) / &step
+                } else {
+                    (&width + &step + 1) / &step
+                };
                 if !n.is_positive() {
                     return Err(exc::value_error("empty range for randrange()"));
                 }
@@ -343,7 +374,10 @@ fn r_shuffle(vm: &mut Vm, a: Args) -> PyResult<Value> {
                 continue;
             }
         }
-        let (vi, vj) = (vm.get_item(x, Value::Int(i as i64))?, vm.get_item(x, Value::Int(j as i64))?);
+        let (vi, vj) = (
+            vm.get_item(x, Value::Int(i as i64))?,
+            vm.get_item(x, Value::Int(j as i64))?,
+        );
         vm.set_item(x, Value::Int(i as i64), vj)?;
         vm.set_item(x, Value::Int(j as i64), vi)?;
     }
@@ -363,13 +397,17 @@ fn r_sample(vm: &mut Vm, mut a: Args) -> PyResult<Value> {
     let pop = a.pos[0];
     let is_set = matches!(pop, Value::Obj(r) if matches!(vm.heap.get(r), Obj::Set(_) | Obj::FrozenSet(_) | Obj::Dict(_)));
     if is_set {
-        return Err(exc::type_error("Population must be a sequence.  For dicts or sets, use sorted(d)."));
+        return Err(exc::type_error(
+            "Population must be a sequence.  For dicts or sets, use sorted(d).",
+        ));
     }
     let population = vm.iterate(pop)?;
     let n = population.len();
     let k = vm.index_value(a.pos[1])?;
     if k < 0 || k as usize > n {
-        return Err(exc::value_error("Sample larger than population or is negative"));
+        return Err(exc::value_error(
+            "Sample larger than population or is negative",
+        ));
     }
     let k = k as usize;
     let mut result = vec![Value::None; k];
@@ -472,7 +510,9 @@ fn r_choices(vm: &mut Vm, mut a: Args) -> PyResult<Value> {
         }
         Some(cw) => {
             if cw.len() != n {
-                return Err(exc::value_error("The number of weights does not match the population"));
+                return Err(exc::value_error(
+                    "The number of weights does not match the population",
+                ));
             }
             let total = cw.last().copied().unwrap_or(0.0);
             for _ in 0..k {
@@ -486,5 +526,8 @@ fn r_choices(vm: &mut Vm, mut a: Args) -> PyResult<Value> {
 }
 
 fn arg0(a: &Args) -> PyResult<Value> {
-    a.pos.first().copied().ok_or_else(|| exc::type_error("choices() missing required argument 'population'"))
+    a.pos
+        .first()
+        .copied()
+        .ok_or_else(|| exc::type_error("choices() missing required argument 'population'"))
 }

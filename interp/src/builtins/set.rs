@@ -63,7 +63,10 @@ fn set_of(vm: &Vm, v: Value) -> Option<ObjRef> {
 }
 
 fn this(vm: &Vm, a: &Args, name: &str) -> PyResult<ObjRef> {
-    a.pos.first().and_then(|&v| set_of(vm, v)).ok_or_else(|| exc::type_error(format!("descriptor '{name}' requires a 'set' object")))
+    a.pos
+        .first()
+        .and_then(|&v| set_of(vm, v))
+        .ok_or_else(|| exc::type_error(format!("descriptor '{name}' requires a 'set' object")))
 }
 
 fn table(vm: &Vm, r: ObjRef) -> &Set {
@@ -76,7 +79,11 @@ fn table(vm: &Vm, r: ObjRef) -> &Set {
 /// Copy of a set (same kind unless `as_set`), laid out like CPython's.
 fn copy_set(vm: &mut Vm, r: ObjRef, frozen: bool) -> ObjRef {
     let s = table(vm, r).copy();
-    vm.heap.alloc(if frozen { Obj::FrozenSet(s) } else { Obj::Set(s) })
+    vm.heap.alloc(if frozen {
+        Obj::FrozenSet(s)
+    } else {
+        Obj::Set(s)
+    })
 }
 
 /// Add all of `other` (a set: merged like CPython; else iterated) into set `r`.
@@ -131,7 +138,11 @@ fn intersection(vm: &mut Vm, a: ObjRef, b: ObjRef, frozen: bool) -> PyResult<Obj
         std::mem::swap(&mut small, &mut big);
     }
     let keys: Vec<Value> = table(vm, small).iter().map(|(k, _)| k).collect();
-    let out = vm.heap.alloc(if frozen { Obj::FrozenSet(Set::new()) } else { Obj::Set(Set::new()) });
+    let out = vm.heap.alloc(if frozen {
+        Obj::FrozenSet(Set::new())
+    } else {
+        Obj::Set(Set::new())
+    });
     for k in keys {
         if vm.set_contains(big, k)? {
             vm.set_add(out, k)?;
@@ -161,7 +172,11 @@ fn difference(vm: &mut Vm, a: ObjRef, b: ObjRef, frozen: bool) -> PyResult<ObjRe
         return Ok(out);
     }
     let keys: Vec<Value> = table(vm, a).iter().map(|(k, _)| k).collect();
-    let out = vm.heap.alloc(if frozen { Obj::FrozenSet(Set::new()) } else { Obj::Set(Set::new()) });
+    let out = vm.heap.alloc(if frozen {
+        Obj::FrozenSet(Set::new())
+    } else {
+        Obj::Set(Set::new())
+    });
     for k in keys {
         if !vm.set_contains(b, k)? {
             vm.set_add(out, k)?;
@@ -356,7 +371,9 @@ fn s_iter(vm: &mut Vm, a: Args) -> PyResult<Value> {
 fn mutable(vm: &Vm, a: &Args, name: &str) -> PyResult<ObjRef> {
     match a.pos.first().map(|&v| vm.unwrap_base(v)) {
         Some(Value::Obj(r)) if matches!(vm.heap.get(r), Obj::Set(_)) => Ok(r),
-        _ => Err(exc::type_error(format!("descriptor '{name}' for 'set' objects doesn't apply"))),
+        _ => Err(exc::type_error(format!(
+            "descriptor '{name}' for 'set' objects doesn't apply"
+        ))),
     }
 }
 

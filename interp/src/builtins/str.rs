@@ -81,7 +81,9 @@ fn this(vm: &Vm, args: &Args, name: &str) -> PyResult<String> {
                 vm.type_name(v)
             ))),
         },
-        None => Err(exc::type_error(format!("unbound method str.{name}() needs an argument"))),
+        None => Err(exc::type_error(format!(
+            "unbound method str.{name}() needs an argument"
+        ))),
     }
 }
 
@@ -150,7 +152,10 @@ fn s_capitalize(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let s = this(vm, &a, "capitalize")?;
     let mut cs = s.chars();
     let out = match cs.next() {
-        Some(f) => f.to_uppercase().chain(cs.flat_map(|c| c.to_lowercase())).collect(),
+        Some(f) => f
+            .to_uppercase()
+            .chain(cs.flat_map(|c| c.to_lowercase()))
+            .collect(),
         None => String::new(),
     };
     ret(vm, out)
@@ -215,7 +220,9 @@ fn s_split(vm: &mut Vm, mut a: Args) -> PyResult<Value> {
             if max < 0 {
                 s.split(sep.as_str()).map(|x| x.to_string()).collect()
             } else {
-                s.splitn(max as usize + 1, sep.as_str()).map(|x| x.to_string()).collect()
+                s.splitn(max as usize + 1, sep.as_str())
+                    .map(|x| x.to_string())
+                    .collect()
             }
         }
         None => {
@@ -244,7 +251,10 @@ fn s_rsplit(vm: &mut Vm, mut a: Args) -> PyResult<Value> {
             if max < 0 {
                 s.split(sep.as_str()).map(|x| x.to_string()).collect()
             } else {
-                let mut v: Vec<String> = s.rsplitn(max as usize + 1, sep.as_str()).map(|x| x.to_string()).collect();
+                let mut v: Vec<String> = s
+                    .rsplitn(max as usize + 1, sep.as_str())
+                    .map(|x| x.to_string())
+                    .collect();
                 v.reverse();
                 v
             }
@@ -257,7 +267,10 @@ fn s_rsplit(vm: &mut Vm, mut a: Args) -> PyResult<Value> {
                     out.push(rest.to_string());
                     break;
                 }
-                let start = rest.rfind(char::is_whitespace).map(|i| i + rest[i..].chars().next().map_or(1, |c| c.len_utf8())).unwrap_or(0);
+                let start = rest
+                    .rfind(char::is_whitespace)
+                    .map(|i| i + rest[i..].chars().next().map_or(1, |c| c.len_utf8()))
+                    .unwrap_or(0);
                 out.push(rest[start..].to_string());
                 rest = rest[..start].trim_end();
             }
@@ -285,13 +298,28 @@ fn s_splitlines(vm: &mut Vm, mut a: Args) -> PyResult<Value> {
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
-        let is_break = matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}');
+        let is_break = matches!(
+            c,
+            '\n' | '\r'
+                | '\x0b'
+                | '\x0c'
+                | '\x1c'
+                | '\x1d'
+                | '\x1e'
+                | '\u{85}'
+                | '\u{2028}'
+                | '\u{2029}'
+        );
         if is_break {
             let mut end = i + 1;
             if c == '\r' && i + 1 < chars.len() && chars[i + 1] == '\n' {
                 end = i + 2;
             }
-            let line: String = if keep { chars[start..end].iter().collect() } else { chars[start..i].iter().collect() };
+            let line: String = if keep {
+                chars[start..end].iter().collect()
+            } else {
+                chars[start..i].iter().collect()
+            };
             out.push(line);
             start = end;
             i = end;
@@ -319,7 +347,9 @@ fn s_join(vm: &mut Vm, a: Args) -> PyResult<Value> {
             Some(s) => out.push_str(s),
             None => {
                 let t = vm.type_name(*it);
-                return Err(exc::type_error(format!("sequence item {i}: expected str instance, {t} found")));
+                return Err(exc::type_error(format!(
+                    "sequence item {i}: expected str instance, {t} found"
+                )));
             }
         }
     }
@@ -430,7 +460,11 @@ fn s_count(vm: &mut Vm, a: Args) -> PyResult<Value> {
         return Ok(Value::Int(0));
     }
     let hay = &s[char_to_byte(&s, start)..char_to_byte(&s, end)];
-    let c = if sub.is_empty() { hay.chars().count() + 1 } else { hay.matches(&sub).count() };
+    let c = if sub.is_empty() {
+        hay.chars().count() + 1
+    } else {
+        hay.matches(&sub).count()
+    };
     Ok(Value::Int(c as i64))
 }
 
@@ -478,11 +512,15 @@ fn pred(vm: &mut Vm, a: Args, name: &str, f: fn(char) -> bool) -> PyResult<Value
 }
 
 fn s_isdigit(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    pred(vm, a, "isdigit", |c| c.is_ascii_digit() || matches!(c, '²' | '³' | '¹') || c.is_numeric() && c.to_digit(10).is_some())
+    pred(vm, a, "isdigit", |c| {
+        c.is_ascii_digit() || matches!(c, '²' | '³' | '¹') || c.is_numeric() && c.is_ascii_digit()
+    })
 }
 
 fn s_isdecimal(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    pred(vm, a, "isdecimal", |c| c.is_ascii_digit() || (c.is_numeric() && c.to_digit(10).is_some()))
+    pred(vm, a, "isdecimal", |c| {
+        c.is_ascii_digit() || (c.is_numeric() && c.is_ascii_digit())
+    })
 }
 
 fn s_isnumeric(vm: &mut Vm, a: Args) -> PyResult<Value> {
@@ -513,12 +551,16 @@ fn s_isprintable(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn s_isupper(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let s = this(vm, &a, "isupper")?;
-    Ok(Value::Bool(s.chars().any(|c| c.is_uppercase()) && !s.chars().any(|c| c.is_lowercase())))
+    Ok(Value::Bool(
+        s.chars().any(|c| c.is_uppercase()) && !s.chars().any(|c| c.is_lowercase()),
+    ))
 }
 
 fn s_islower(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let s = this(vm, &a, "islower")?;
-    Ok(Value::Bool(s.chars().any(|c| c.is_lowercase()) && !s.chars().any(|c| c.is_uppercase())))
+    Ok(Value::Bool(
+        s.chars().any(|c| c.is_lowercase()) && !s.chars().any(|c| c.is_uppercase()),
+    ))
 }
 
 fn s_istitle(vm: &mut Vm, a: Args) -> PyResult<Value> {
@@ -562,7 +604,11 @@ fn s_zfill(vm: &mut Vm, a: Args) -> PyResult<Value> {
     if n >= w {
         return ret(vm, s);
     }
-    let (sign, body) = if s.starts_with('+') || s.starts_with('-') { (&s[..1], &s[1..]) } else { ("", &s[..]) };
+    let (sign, body) = if s.starts_with('+') || s.starts_with('-') {
+        (&s[..1], &s[1..])
+    } else {
+        ("", &s[..])
+    };
     let out = format!("{sign}{}{body}", "0".repeat(w - n));
     ret(vm, out)
 }
@@ -575,7 +621,9 @@ fn justify(vm: &mut Vm, a: Args, name: &str, how: char) -> PyResult<Value> {
         Some(&f) => {
             let fs = str_arg(vm, f, "The fill character")?;
             if fs.chars().count() != 1 {
-                return Err(exc::type_error("The fill character must be exactly one character long"));
+                return Err(exc::type_error(
+                    "The fill character must be exactly one character long",
+                ));
             }
             fs.chars().next().unwrap_or(' ')
         }
@@ -620,7 +668,11 @@ fn partition_impl(vm: &mut Vm, a: Args, rev: bool) -> PyResult<Value> {
     }
     let found = if rev { s.rfind(&sep) } else { s.find(&sep) };
     let (x, y, z) = match found {
-        Some(i) => (s[..i].to_string(), sep.clone(), s[i + sep.len()..].to_string()),
+        Some(i) => (
+            s[..i].to_string(),
+            sep.clone(),
+            s[i + sep.len()..].to_string(),
+        ),
         None => {
             if rev {
                 (String::new(), String::new(), s.clone())
@@ -665,11 +717,16 @@ fn s_format_map(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn s_encode(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let s = this(vm, &a, "encode")?;
-    let enc = opt_str_arg(vm, &a, 1, "encode() argument 'encoding'")?.unwrap_or_else(|| "utf-8".into());
+    let enc =
+        opt_str_arg(vm, &a, 1, "encode() argument 'encoding'")?.unwrap_or_else(|| "utf-8".into());
     let bytes = match enc.to_lowercase().replace('_', "-").as_str() {
         "utf-8" | "utf8" => s.into_bytes(),
         "ascii" | "latin-1" | "latin1" | "iso-8859-1" => {
-            let limit = if enc.to_lowercase().starts_with("ascii") { 128 } else { 256 };
+            let limit = if enc.to_lowercase().starts_with("ascii") {
+                128
+            } else {
+                256
+            };
             let mut out = Vec::new();
             for (i, c) in s.chars().enumerate() {
                 if (c as u32) >= limit {
@@ -682,7 +739,12 @@ fn s_encode(vm: &mut Vm, a: Args) -> PyResult<Value> {
             }
             out
         }
-        other => return Err(PyErr::new(ExcKind::LookupError, format!("unknown encoding: {other}"))),
+        other => {
+            return Err(PyErr::new(
+                ExcKind::LookupError,
+                format!("unknown encoding: {other}"),
+            ))
+        }
     };
     Ok(Value::Obj(vm.heap.alloc(Obj::Bytes(bytes))))
 }
@@ -729,7 +791,11 @@ fn s_removesuffix(vm: &mut Vm, a: Args) -> PyResult<Value> {
     check_args(&a, "removesuffix", 2, 2)?;
     let s = this(vm, &a, "removesuffix")?;
     let p = str_arg(vm, a.pos[1], "removesuffix() argument")?;
-    let out = if p.is_empty() { s.clone() } else { s.strip_suffix(&p).unwrap_or(&s).to_string() };
+    let out = if p.is_empty() {
+        s.clone()
+    } else {
+        s.strip_suffix(&p).unwrap_or(&s).to_string()
+    };
     ret(vm, out)
 }
 
@@ -752,7 +818,9 @@ fn s_maketrans(vm: &mut Vm, a: Args) -> PyResult<Value> {
             let x = str_arg(vm, a.pos[0], "maketrans() argument 1")?;
             let y = str_arg(vm, a.pos[1], "maketrans() argument 2")?;
             if x.chars().count() != y.chars().count() {
-                return Err(exc::value_error("the first two maketrans arguments must have equal length"));
+                return Err(exc::value_error(
+                    "the first two maketrans arguments must have equal length",
+                ));
             }
             for (c1, c2) in x.chars().zip(y.chars()) {
                 vm.dict_set(d, Value::Int(c1 as i64), Value::Int(c2 as i64))?;
@@ -780,7 +848,11 @@ fn s_translate(vm: &mut Vm, a: Args) -> PyResult<Value> {
             Ok(Value::Int(n)) => out.push(char::from_u32(n as u32).unwrap_or(c)),
             Ok(v) => match vm.as_str(v) {
                 Some(t) => out.push_str(t),
-                None => return Err(exc::type_error("character mapping must return integer, None or str")),
+                None => {
+                    return Err(exc::type_error(
+                        "character mapping must return integer, None or str",
+                    ))
+                }
             },
             Err(e) => {
                 if vm.err_matches(&e, ExcKind::LookupError) {
@@ -809,7 +881,9 @@ fn s_getitem_m(vm: &mut Vm, a: Args) -> PyResult<Value> {
     check_args(&a, "__getitem__", 2, 2)?;
     match vm.unwrap_base(a.pos[0]) {
         Value::Obj(r) => str_getitem(vm, r, a.pos[1]),
-        _ => Err(exc::type_error("descriptor '__getitem__' requires a 'str' object")),
+        _ => Err(exc::type_error(
+            "descriptor '__getitem__' requires a 'str' object",
+        )),
     }
 }
 
@@ -873,19 +947,29 @@ pub fn str_getitem(vm: &mut Vm, r: ObjRef, key: Value) -> PyResult<Value> {
         let s = vm.str_ref(r);
         let out: String = if ascii {
             let b = s.as_bytes();
-            (0..count).map(|k| b[(start + k as i64 * step) as usize] as char).collect()
+            (0..count)
+                .map(|k| b[(start + k as i64 * step) as usize] as char)
+                .collect()
         } else {
             let cs: Vec<char> = s.chars().collect();
-            (0..count).map(|k| cs[(start + k as i64 * step) as usize]).collect()
+            (0..count)
+                .map(|k| cs[(start + k as i64 * step) as usize])
+                .collect()
         };
         return Ok(vm.new_str(out));
     }
     if !vm.is_int(key) && !vm.is_instance_like(key) {
         let t = vm.type_name(key);
-        return Err(exc::type_error(format!("string indices must be integers, not '{t}'")));
+        return Err(exc::type_error(format!(
+            "string indices must be integers, not '{t}'"
+        )));
     }
     let i = vm.seq_index(key, nchars, "string")?;
     let s = vm.str_ref(r);
-    let c = if ascii { s.as_bytes()[i] as char } else { s.chars().nth(i).unwrap_or(' ') };
+    let c = if ascii {
+        s.as_bytes()[i] as char
+    } else {
+        s.chars().nth(i).unwrap_or(' ')
+    };
     Ok(vm.new_str(c.to_string()))
 }

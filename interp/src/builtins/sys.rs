@@ -24,7 +24,12 @@ pub fn module(vm: &mut Vm) -> ObjRef {
     let argv: Vec<Value> = vm.argv.clone().into_iter().map(|a| vm.new_str(a)).collect();
     let argv = vm.new_list(argv);
     set(vm, d, "argv", argv);
-    let path: Vec<Value> = vm.search_path.clone().into_iter().map(|p| vm.new_str(p.display().to_string())).collect();
+    let path: Vec<Value> = vm
+        .search_path
+        .clone()
+        .into_iter()
+        .map(|p| vm.new_str(p.display().to_string()))
+        .collect();
     let path = vm.new_list(path);
     set(vm, d, "path", path);
     set(vm, d, "modules", Value::Obj(vm.modules));
@@ -40,15 +45,19 @@ pub fn module(vm: &mut Vm) -> ObjRef {
     set(vm, d, "maxunicode", Value::Int(0x10ffff));
     let impl_name = vm.new_str("kaa");
     set(vm, d, "implementation", impl_name);
-    add_fns(vm, d, &[
-        ("getrecursionlimit", s_getrecursionlimit),
-        ("setrecursionlimit", s_setrecursionlimit),
-        ("exit", s_exit),
-        ("exc_info", s_exc_info),
-        ("exception", s_exception),
-        ("getsizeof", s_getsizeof),
-        ("intern", s_intern),
-    ]);
+    add_fns(
+        vm,
+        d,
+        &[
+            ("getrecursionlimit", s_getrecursionlimit),
+            ("setrecursionlimit", s_setrecursionlimit),
+            ("exit", s_exit),
+            ("exc_info", s_exc_info),
+            ("exception", s_exception),
+            ("getsizeof", s_getsizeof),
+            ("intern", s_intern),
+        ],
+    );
     m
 }
 
@@ -60,7 +69,9 @@ fn s_setrecursionlimit(vm: &mut Vm, a: Args) -> PyResult<Value> {
     check_args(&a, "setrecursionlimit", 1, 1)?;
     let n = vm.index_value(a.pos[0])?;
     if n < 1 {
-        return Err(exc::value_error("recursion limit must be greater or equal than 1"));
+        return Err(exc::value_error(
+            "recursion limit must be greater or equal than 1",
+        ));
     }
     // Frames live on the heap, so deep limits are safe; cap them to keep memory bounded.
     vm.recursion_limit = (n as usize).min(1_000_000);
@@ -97,33 +108,46 @@ fn s_getsizeof(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn s_intern(vm: &mut Vm, a: Args) -> PyResult<Value> {
     check_args(&a, "intern", 1, 1)?;
-    let s = vm.as_str(a.pos[0]).ok_or_else(|| exc::type_error("intern() argument must be str"))?.to_string();
+    let s = vm
+        .as_str(a.pos[0])
+        .ok_or_else(|| exc::type_error("intern() argument must be str"))?
+        .to_string();
     Ok(Value::Obj(vm.intern(&s)))
 }
 
 pub fn time_module(vm: &mut Vm) -> ObjRef {
     let m = vm.new_module("time");
     let d = vm.module_dict(m);
-    add_fns(vm, d, &[
-        ("time", t_time),
-        ("monotonic", t_monotonic),
-        ("perf_counter", t_monotonic),
-        ("process_time", t_monotonic),
-        ("time_ns", t_time_ns),
-        ("monotonic_ns", t_monotonic_ns),
-        ("perf_counter_ns", t_monotonic_ns),
-        ("sleep", t_sleep),
-    ]);
+    add_fns(
+        vm,
+        d,
+        &[
+            ("time", t_time),
+            ("monotonic", t_monotonic),
+            ("perf_counter", t_monotonic),
+            ("process_time", t_monotonic),
+            ("time_ns", t_time_ns),
+            ("monotonic_ns", t_monotonic_ns),
+            ("perf_counter_ns", t_monotonic_ns),
+            ("sleep", t_sleep),
+        ],
+    );
     m
 }
 
 fn t_time(_vm: &mut Vm, _a: Args) -> PyResult<Value> {
-    let t = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs_f64()).unwrap_or(0.0);
+    let t = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs_f64())
+        .unwrap_or(0.0);
     Ok(Value::Float(t))
 }
 
 fn t_time_ns(vm: &mut Vm, _a: Args) -> PyResult<Value> {
-    let t = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
+    let t = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or(0);
     Ok(vm.int_from_big(num_bigint::BigInt::from(t)))
 }
 

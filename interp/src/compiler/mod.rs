@@ -39,7 +39,13 @@ pub fn compile_module(
         end_col: e.pos.end_col,
         kind: SyntaxErrorKind::Syntax,
     })?;
-    let mut c = Compiler { vm, filename: Arc::from(filename), units: Vec::new(), mode, depth: 0 };
+    let mut c = Compiler {
+        vm,
+        filename: Arc::from(filename),
+        units: Vec::new(),
+        mode,
+        depth: 0,
+    };
     c.push_unit(scope, "<module>".into(), "<module>".into(), 1);
     c.body_stmts(body)?;
     c.emit_const(Value::None);
@@ -53,7 +59,11 @@ const MAX_COMPILE_DEPTH: u32 = 2000;
 #[derive(Debug, Clone)]
 enum FBlock {
     /// A loop: continue target, break label list, and whether an iterator sits on the stack.
-    Loop { cont: usize, breaks: Vec<usize>, has_iter: bool },
+    Loop {
+        cont: usize,
+        breaks: Vec<usize>,
+        has_iter: bool,
+    },
     /// Body of a try with handlers: one handler block to pop.
     TryExcept,
     /// Body of a try/finally: the finally body to inline.
@@ -141,7 +151,12 @@ impl<'a> Compiler<'a> {
             cellvars,
             freevars,
             fblocks: Vec::new(),
-            pos: Pos { line: firstlineno, col: 0, end_line: firstlineno, end_col: 0 },
+            pos: Pos {
+                line: firstlineno,
+                col: 0,
+                end_line: firstlineno,
+                end_col: 0,
+            },
             name,
             qualname,
             firstlineno,
@@ -319,11 +334,16 @@ impl<'a> Compiler<'a> {
     fn scope_of(&mut self, n: &str) -> (ScopeKind, NameScope) {
         let u = self.unit();
         let kind = u.scope.kind;
-        let sc = u.scope.names.get(n).copied().unwrap_or(if kind == ScopeKind::Function {
-            NameScope::GlobalImplicit
-        } else {
-            NameScope::Local
-        });
+        let sc = u
+            .scope
+            .names
+            .get(n)
+            .copied()
+            .unwrap_or(if kind == ScopeKind::Function {
+                NameScope::GlobalImplicit
+            } else {
+                NameScope::Local
+            });
         (kind, sc)
     }
 
@@ -382,7 +402,10 @@ impl<'a> Compiler<'a> {
                 self.emit(Instr::StoreFast(i));
             }
             (_, NameScope::Cell | NameScope::Free) if kind != ScopeKind::Module => {
-                if kind == ScopeKind::Class && sc == NameScope::Free && !self.is_nonlocal_in_class(n) {
+                if kind == ScopeKind::Class
+                    && sc == NameScope::Free
+                    && !self.is_nonlocal_in_class(n)
+                {
                     let i = self.name_idx(n);
                     self.emit(Instr::StoreName(i));
                 } else {
@@ -489,8 +512,16 @@ impl<'a> Compiler<'a> {
             StmtKind::While(test, body, orelse) => {
                 let top = self.here();
                 let always = matches!(test.kind, ExprKind::Const(Const::True));
-                let jf = if always { None } else { Some(self.cond_jump(test, false)?) };
-                self.unit().fblocks.push(FBlock::Loop { cont: top, breaks: Vec::new(), has_iter: false });
+                let jf = if always {
+                    None
+                } else {
+                    Some(self.cond_jump(test, false)?)
+                };
+                self.unit().fblocks.push(FBlock::Loop {
+                    cont: top,
+                    breaks: Vec::new(),
+                    has_iter: false,
+                });
                 self.body_stmts(body)?;
                 self.set_pos(s.pos);
                 self.emit(Instr::Jump(top as u32));
@@ -505,7 +536,13 @@ impl<'a> Compiler<'a> {
                     self.patch(b);
                 }
             }
-            StmtKind::For { target, iter, body, orelse, is_async } => {
+            StmtKind::For {
+                target,
+                iter,
+                body,
+                orelse,
+                is_async,
+            } => {
                 if *is_async {
                     return Err(err("'async for' is not supported yet", s.pos));
                 }
@@ -515,7 +552,11 @@ impl<'a> Compiler<'a> {
                 let top = self.here();
                 self.set_pos(s.pos);
                 let fi = self.emit(Instr::ForIter(0));
-                self.unit().fblocks.push(FBlock::Loop { cont: top, breaks: Vec::new(), has_iter: true });
+                self.unit().fblocks.push(FBlock::Loop {
+                    cont: top,
+                    breaks: Vec::new(),
+                    has_iter: true,
+                });
                 self.assign_target(target)?;
                 self.body_stmts(body)?;
                 self.set_pos(s.pos);
@@ -531,8 +572,17 @@ impl<'a> Compiler<'a> {
             }
             StmtKind::Break | StmtKind::Continue => {
                 let is_break = matches!(s.kind, StmtKind::Break);
-                let Some(li) = self.unit().fblocks.iter().rposition(|b| matches!(b, FBlock::Loop { .. })) else {
-                    let what = if is_break { "'break' outside loop" } else { "'continue' not properly in loop" };
+                let Some(li) = self
+                    .unit()
+                    .fblocks
+                    .iter()
+                    .rposition(|b| matches!(b, FBlock::Loop { .. }))
+                else {
+                    let what = if is_break {
+                        "'break' outside loop"
+                    } else {
+                        "'continue' not properly in loop"
+                    };
                     return Err(err(what, s.pos));
                 };
                 self.unwind_fblocks(li + 1, false)?;
@@ -600,14 +650,23 @@ impl<'a> Compiler<'a> {
                 self.set_pos(s.pos);
                 self.emit(Instr::Raise(n));
             }
-            StmtKind::Try { body, handlers, orelse, finalbody } => {
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            } => {
                 if finalbody.is_empty() {
                     self.try_except(body, handlers, orelse)?;
                 } else {
                     self.try_finally(body, handlers, orelse, finalbody)?;
                 }
             }
-            StmtKind::With { items, body, is_async } => {
+            StmtKind::With {
+                items,
+                body,
+                is_async,
+            } => {
                 if *is_async {
                     return Err(err("'async with' is not supported yet", s.pos));
                 }
@@ -638,7 +697,11 @@ impl<'a> Compiler<'a> {
                     }
                 }
             }
-            StmtKind::ImportFrom { module, names, level } => {
+            StmtKind::ImportFrom {
+                module,
+                names,
+                level,
+            } => {
                 self.emit_const(Value::Int(*level as i64));
                 let fromlist: Vec<Value> = names
                     .iter()
@@ -767,7 +830,9 @@ impl<'a> Compiler<'a> {
                 Some(n) => {
                     self.store_name(n);
                     let named_cleanup = self.emit(Instr::SetupExcept(0));
-                    self.unit().fblocks.push(FBlock::Handler { name: Some(n.clone()) });
+                    self.unit().fblocks.push(FBlock::Handler {
+                        name: Some(n.clone()),
+                    });
                     self.body_stmts(&h.body)?;
                     self.unit().fblocks.pop();
                     self.emit(Instr::PopBlock);
@@ -811,7 +876,13 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn try_finally(&mut self, body: &[Stmt], handlers: &[Handler], orelse: &[Stmt], fin: &[Stmt]) -> CResult {
+    fn try_finally(
+        &mut self,
+        body: &[Stmt],
+        handlers: &[Handler],
+        orelse: &[Stmt],
+        fin: &[Stmt],
+    ) -> CResult {
         let setup = self.emit(Instr::SetupExcept(0));
         self.unit().fblocks.push(FBlock::TryFinally(fin.to_vec()));
         if handlers.is_empty() {
@@ -844,7 +915,9 @@ impl<'a> Compiler<'a> {
     }
 
     fn with_stmt(&mut self, items: &[(Expr, Option<Expr>)], body: &[Stmt], pos: Pos) -> CResult {
-        let Some(((ctx, target), rest)) = items.split_first() else { return self.body_stmts(body) };
+        let Some(((ctx, target), rest)) = items.split_first() else {
+            return self.body_stmts(body);
+        };
         self.expr(ctx)?;
         self.set_pos(pos);
         self.emit(Instr::BeforeWith);
@@ -933,7 +1006,12 @@ impl<'a> Compiler<'a> {
                 self.set_pos(target.pos);
                 self.emit(Instr::StoreSubscr);
             }
-            _ => return Err(err("illegal expression for augmented assignment", target.pos)),
+            _ => {
+                return Err(err(
+                    "illegal expression for augmented assignment",
+                    target.pos,
+                ))
+            }
         }
         Ok(())
     }
@@ -955,7 +1033,9 @@ impl<'a> Compiler<'a> {
                 self.emit(Instr::StoreSubscr);
             }
             ExprKind::Tuple(elts) | ExprKind::List(elts) => {
-                let star = elts.iter().position(|e| matches!(e.kind, ExprKind::Starred(_)));
+                let star = elts
+                    .iter()
+                    .position(|e| matches!(e.kind, ExprKind::Starred(_)));
                 match star {
                     Some(si) => {
                         let before = si as u32;
@@ -973,7 +1053,12 @@ impl<'a> Compiler<'a> {
                     }
                 }
             }
-            ExprKind::Starred(_) => return Err(err("starred assignment target must be in a list or tuple", t.pos)),
+            ExprKind::Starred(_) => {
+                return Err(err(
+                    "starred assignment target must be in a list or tuple",
+                    t.pos,
+                ))
+            }
             _ => return Err(err("cannot assign to expression", t.pos)),
         }
         self.set_pos(saved);
@@ -1013,7 +1098,13 @@ impl<'a> Compiler<'a> {
         let first_line = f.decorators.first().map_or(pos.line, |d| d.pos.line);
         let _ = first_line;
         self.set_pos(pos);
-        self.make_function(&f.name, &f.params, FuncBody::Stmts(&f.body), pos, f.is_async)?;
+        self.make_function(
+            &f.name,
+            &f.params,
+            FuncBody::Stmts(&f.body),
+            pos,
+            f.is_async,
+        )?;
         self.set_pos(pos);
         for _ in &f.decorators {
             self.emit(Instr::Call(1));
@@ -1032,10 +1123,21 @@ impl<'a> Compiler<'a> {
     }
 
     /// Defaults, then the code object with its closure: leaves the function on the stack.
-    fn make_function(&mut self, name: &str, params: &Params, body: FuncBody, pos: Pos, is_async: bool) -> CResult {
+    fn make_function(
+        &mut self,
+        name: &str,
+        params: &Params,
+        body: FuncBody,
+        pos: Pos,
+        is_async: bool,
+    ) -> CResult {
         let mut flags = 0;
-        let defaults: Vec<&Expr> =
-            params.posonly.iter().chain(&params.args).filter_map(|p| p.default.as_ref()).collect();
+        let defaults: Vec<&Expr> = params
+            .posonly
+            .iter()
+            .chain(&params.args)
+            .filter_map(|p| p.default.as_ref())
+            .collect();
         if !defaults.is_empty() {
             for d in &defaults {
                 self.expr(d)?;
@@ -1044,8 +1146,11 @@ impl<'a> Compiler<'a> {
             self.emit(Instr::BuildTuple(defaults.len() as u32));
             flags |= 1;
         }
-        let kwdefaults: Vec<(&String, &Expr)> =
-            params.kwonly.iter().filter_map(|p| p.default.as_ref().map(|d| (&p.name, d))).collect();
+        let kwdefaults: Vec<(&String, &Expr)> = params
+            .kwonly
+            .iter()
+            .filter_map(|p| p.default.as_ref().map(|d| (&p.name, d)))
+            .collect();
         if !kwdefaults.is_empty() {
             for (n, d) in &kwdefaults {
                 let k = self.str_const(n);
@@ -1074,14 +1179,28 @@ impl<'a> Compiler<'a> {
         match body {
             FuncBody::Stmts(stmts) => {
                 // A leading string constant is the docstring: constant slot 0 like CPython.
-                if let Some(Stmt { kind: StmtKind::Expr(Expr { kind: ExprKind::Const(Const::Str(doc)), .. }), .. }) = stmts.first() {
+                if let Some(Stmt {
+                    kind:
+                        StmtKind::Expr(Expr {
+                            kind: ExprKind::Const(Const::Str(doc)),
+                            ..
+                        }),
+                    ..
+                }) = stmts.first()
+                {
                     let i = self.str_const(doc);
                     let _ = i;
                 } else {
                     self.add_const(Value::None, None);
                 }
                 self.body_stmts(stmts)?;
-                let last_is_return = matches!(stmts.last(), Some(Stmt { kind: StmtKind::Return(_), .. }));
+                let last_is_return = matches!(
+                    stmts.last(),
+                    Some(Stmt {
+                        kind: StmtKind::Return(_),
+                        ..
+                    })
+                );
                 if !last_is_return {
                     self.emit_const(Value::None);
                     self.emit(Instr::ReturnValue);
@@ -1142,7 +1261,15 @@ impl<'a> Compiler<'a> {
         self.emit(Instr::LoadConst(q));
         let qi = self.name_idx("__qualname__");
         self.emit(Instr::StoreName(qi));
-        if let Some(Stmt { kind: StmtKind::Expr(Expr { kind: ExprKind::Const(Const::Str(doc)), .. }), .. }) = c.body.first() {
+        if let Some(Stmt {
+            kind:
+                StmtKind::Expr(Expr {
+                    kind: ExprKind::Const(Const::Str(doc)),
+                    ..
+                }),
+            ..
+        }) = c.body.first()
+        {
             let d = self.str_const(doc);
             self.emit(Instr::LoadConst(d));
             let di = self.name_idx("__doc__");
@@ -1179,7 +1306,11 @@ impl<'a> Compiler<'a> {
             return self.cond_jump(inner, !jump_if);
         }
         self.expr(test)?;
-        Ok(self.emit(if jump_if { Instr::PopJumpIfTrue(0) } else { Instr::PopJumpIfFalse(0) }))
+        Ok(self.emit(if jump_if {
+            Instr::PopJumpIfTrue(0)
+        } else {
+            Instr::PopJumpIfFalse(0)
+        }))
     }
 
     fn expr(&mut self, e: &Expr) -> CResult {
@@ -1240,7 +1371,11 @@ impl<'a> Compiler<'a> {
                 }
             }
             ExprKind::Compare(first, ops) => self.compare(first, ops, e.pos)?,
-            ExprKind::Call { func, args, keywords } => self.call(func, args, keywords, e.pos)?,
+            ExprKind::Call {
+                func,
+                args,
+                keywords,
+            } => self.call(func, args, keywords, e.pos)?,
             ExprKind::Attribute(obj, attr) => {
                 self.expr(obj)?;
                 let i = self.name_idx(attr);
@@ -1390,7 +1525,9 @@ impl<'a> Compiler<'a> {
         let simple = !args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_)))
             && !keywords.iter().any(|k| k.name.is_none());
         // Method call: obj.name(args) without building a bound method.
-        if let (ExprKind::Attribute(obj, attr), true, true) = (&func.kind, simple, keywords.is_empty()) {
+        if let (ExprKind::Attribute(obj, attr), true, true) =
+            (&func.kind, simple, keywords.is_empty())
+        {
             self.expr(obj)?;
             let i = self.name_idx(attr);
             self.set_pos(func.pos);
@@ -1478,7 +1615,10 @@ impl<'a> Compiler<'a> {
         let has_star = elts.iter().any(|e| matches!(e.kind, ExprKind::Starred(_)));
         if !has_star {
             // Constant tuples are folded.
-            if kind == Seq::Tuple && !elts.is_empty() && elts.iter().all(|e| matches!(e.kind, ExprKind::Const(_))) {
+            if kind == Seq::Tuple
+                && !elts.is_empty()
+                && elts.iter().all(|e| matches!(e.kind, ExprKind::Const(_)))
+            {
                 let vals: Vec<Value> = elts
                     .iter()
                     .map(|e| match &e.kind {
@@ -1512,11 +1652,19 @@ impl<'a> Compiler<'a> {
                 ExprKind::Starred(inner) => {
                     self.expr(inner)?;
                     self.set_pos(pos);
-                    self.emit(if kind == Seq::Set { Instr::SetUpdate(1) } else { Instr::ListExtend(1) });
+                    self.emit(if kind == Seq::Set {
+                        Instr::SetUpdate(1)
+                    } else {
+                        Instr::ListExtend(1)
+                    });
                 }
                 _ => {
                     self.expr(e)?;
-                    self.emit(if kind == Seq::Set { Instr::SetAdd(1) } else { Instr::ListAppend(1) });
+                    self.emit(if kind == Seq::Set {
+                        Instr::SetAdd(1)
+                    } else {
+                        Instr::ListAppend(1)
+                    });
                 }
             }
         }

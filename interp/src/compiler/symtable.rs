@@ -104,7 +104,12 @@ impl Builder {
                 }
                 self.target(r, t);
             }
-            StmtKind::AnnAssign { target, annotation, value, simple } => {
+            StmtKind::AnnAssign {
+                target,
+                annotation,
+                value,
+                simple,
+            } => {
                 if let Some(v) = value {
                     self.expr(r, v);
                 }
@@ -118,7 +123,13 @@ impl Builder {
                 self.stmts(r, a, kind);
                 self.stmts(r, b, kind);
             }
-            StmtKind::For { target, iter, body, orelse, .. } => {
+            StmtKind::For {
+                target,
+                iter,
+                body,
+                orelse,
+                ..
+            } => {
                 self.expr(r, iter);
                 self.target(r, target);
                 self.stmts(r, body, kind);
@@ -154,7 +165,10 @@ impl Builder {
             }
             StmtKind::Return(v) => {
                 if kind != ScopeKind::Function {
-                    self.errors.push(SymbolError { msg: "'return' outside function".into(), pos: s.pos });
+                    self.errors.push(SymbolError {
+                        msg: "'return' outside function".into(),
+                        pos: s.pos,
+                    });
                 }
                 if let Some(v) = v {
                     self.expr(r, v);
@@ -168,7 +182,10 @@ impl Builder {
             StmtKind::Global(ns) => {
                 for n in ns {
                     if r.params.contains(n) {
-                        self.errors.push(SymbolError { msg: format!("name '{n}' is parameter and global"), pos: s.pos });
+                        self.errors.push(SymbolError {
+                            msg: format!("name '{n}' is parameter and global"),
+                            pos: s.pos,
+                        });
                     } else if r.assigned.contains(n) {
                         self.errors.push(SymbolError {
                             msg: format!("name '{n}' is assigned to before global declaration"),
@@ -185,11 +202,17 @@ impl Builder {
             }
             StmtKind::Nonlocal(ns) => {
                 if kind == ScopeKind::Module {
-                    self.errors.push(SymbolError { msg: "nonlocal declaration not allowed at module level".into(), pos: s.pos });
+                    self.errors.push(SymbolError {
+                        msg: "nonlocal declaration not allowed at module level".into(),
+                        pos: s.pos,
+                    });
                 }
                 for n in ns {
                     if r.params.contains(n) {
-                        self.errors.push(SymbolError { msg: format!("name '{n}' is parameter and nonlocal"), pos: s.pos });
+                        self.errors.push(SymbolError {
+                            msg: format!("name '{n}' is parameter and nonlocal"),
+                            pos: s.pos,
+                        });
                     } else if r.assigned.contains(n) {
                         self.errors.push(SymbolError {
                             msg: format!("name '{n}' is assigned to before nonlocal declaration"),
@@ -213,7 +236,12 @@ impl Builder {
                     self.expr(r, c);
                 }
             }
-            StmtKind::Try { body, handlers, orelse, finalbody } => {
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            } => {
                 self.stmts(r, body, kind);
                 for h in handlers {
                     if let Some(t) = &h.typ {
@@ -238,7 +266,10 @@ impl Builder {
             }
             StmtKind::Import(names) => {
                 for a in names {
-                    let bound = a.asname.clone().unwrap_or_else(|| a.name.split('.').next().unwrap_or("").to_string());
+                    let bound = a
+                        .asname
+                        .clone()
+                        .unwrap_or_else(|| a.name.split('.').next().unwrap_or("").to_string());
                     r.assign(&bound);
                 }
             }
@@ -278,7 +309,12 @@ impl Builder {
             r.params.push(k.name.clone());
         }
         // Keep CPython's order: positional, keyword-only, *args, **kwargs.
-        let mut order: Vec<String> = p.posonly.iter().chain(&p.args).map(|x| x.name.clone()).collect();
+        let mut order: Vec<String> = p
+            .posonly
+            .iter()
+            .chain(&p.args)
+            .map(|x| x.name.clone())
+            .collect();
         order.extend(p.kwonly.iter().map(|x| x.name.clone()));
         if let Some(v) = &p.vararg {
             order.push(v.name.clone());
@@ -308,7 +344,10 @@ impl Builder {
     fn comp(&mut self, r: &mut Raw, gens: &[Comprehension], elts: &[&Expr], is_gen: bool) {
         // The first iterable is evaluated in the enclosing scope.
         self.expr(r, &gens[0].iter);
-        let mut child = Raw { params: vec![".0".into()], ..Raw::default() };
+        let mut child = Raw {
+            params: vec![".0".into()],
+            ..Raw::default()
+        };
         child.assign(".0");
         child.is_generator = is_gen;
         for (i, g) in gens.iter().enumerate() {
@@ -345,14 +384,20 @@ impl Builder {
                 self.expr(r, a);
                 self.expr(r, b);
             }
-            ExprKind::UnaryOp(_, a) | ExprKind::Starred(a) | ExprKind::Await(a) | ExprKind::YieldFrom(a) => {
+            ExprKind::UnaryOp(_, a)
+            | ExprKind::Starred(a)
+            | ExprKind::Await(a)
+            | ExprKind::YieldFrom(a) => {
                 if matches!(e.kind, ExprKind::Await(_) | ExprKind::YieldFrom(_)) {
                     r.is_generator = true;
                 }
                 self.expr(r, a)
             }
             ExprKind::Attribute(a, _) => self.expr(r, a),
-            ExprKind::BoolOp(_, vs) | ExprKind::List(vs) | ExprKind::Tuple(vs) | ExprKind::Set(vs) => {
+            ExprKind::BoolOp(_, vs)
+            | ExprKind::List(vs)
+            | ExprKind::Tuple(vs)
+            | ExprKind::Set(vs) => {
                 for v in vs {
                     self.expr(r, v);
                 }
@@ -363,7 +408,11 @@ impl Builder {
                     self.expr(r, b);
                 }
             }
-            ExprKind::Call { func, args, keywords } => {
+            ExprKind::Call {
+                func,
+                args,
+                keywords,
+            } => {
                 self.expr(r, func);
                 for a in args {
                     self.expr(r, a);
@@ -401,7 +450,9 @@ impl Builder {
                 self.expr(&mut child, body);
                 r.children.push((ScopeKind::Function, child));
             }
-            ExprKind::ListComp(elt, gens) | ExprKind::SetComp(elt, gens) => self.comp(r, gens, &[elt], false),
+            ExprKind::ListComp(elt, gens) | ExprKind::SetComp(elt, gens) => {
+                self.comp(r, gens, &[elt], false)
+            }
             ExprKind::GenExp(elt, gens) => self.comp(r, gens, &[elt], true),
             ExprKind::DictComp(k, v, gens) => self.comp(r, gens, &[k, v], false),
             ExprKind::NamedExpr(t, v) => {
@@ -579,5 +630,7 @@ fn fix_cells(scope: &mut Scope) {
     // Cells are not fast locals (except parameters, which are copied into their cell).
     let cells = scope.cellvars.clone();
     let params = scope.params.clone();
-    scope.locals.retain(|l| !cells.contains(l) || params.contains(l));
+    scope
+        .locals
+        .retain(|l| !cells.contains(l) || params.contains(l));
 }

@@ -29,7 +29,12 @@ impl Dict {
     }
 
     pub fn with_capacity(n: usize) -> Self {
-        Dict { entries: Vec::with_capacity(n), index: HashTable::with_capacity(n), len: 0, version: 0 }
+        Dict {
+            entries: Vec::with_capacity(n),
+            index: HashTable::with_capacity(n),
+            len: 0,
+            version: 0,
+        }
     }
 
     #[inline]
@@ -66,7 +71,9 @@ impl Dict {
 
     #[inline]
     pub fn entry(&self, i: usize) -> Option<&Entry> {
-        self.entries.get(i).filter(|e| !matches!(e.key, Value::Undef))
+        self.entries
+            .get(i)
+            .filter(|e| !matches!(e.key, Value::Undef))
     }
 
     #[inline]
@@ -89,7 +96,8 @@ impl Dict {
         let i = self.entries.len() as u32;
         self.entries.push(Entry { hash, key, value });
         let entries = &self.entries;
-        self.index.insert_unique(hash as u64, i, |&j| entries[j as usize].hash as u64);
+        self.index
+            .insert_unique(hash as u64, i, |&j| entries[j as usize].hash as u64);
         self.len += 1;
         self.version = self.version.wrapping_add(1);
     }
@@ -114,13 +122,18 @@ impl Dict {
         self.index.clear();
         for (i, e) in self.entries.iter().enumerate() {
             let entries = &self.entries;
-            self.index.insert_unique(e.hash as u64, i as u32, |&j| entries[j as usize].hash as u64);
+            self.index.insert_unique(e.hash as u64, i as u32, |&j| {
+                entries[j as usize].hash as u64
+            });
         }
     }
 
     /// Remove and return the most recently inserted entry (`popitem`).
     pub fn pop_last(&mut self) -> Option<Entry> {
-        let i = self.entries.iter().rposition(|e| !matches!(e.key, Value::Undef))?;
+        let i = self
+            .entries
+            .iter()
+            .rposition(|e| !matches!(e.key, Value::Undef))?;
         let e = self.remove_at(i);
         // Trailing tombstones are dead weight; drop them.
         while matches!(self.entries.last(), Some(x) if matches!(x.key, Value::Undef)) {
@@ -143,7 +156,9 @@ impl Dict {
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &Entry> + '_ {
-        self.entries.iter().filter(|e| !matches!(e.key, Value::Undef))
+        self.entries
+            .iter()
+            .filter(|e| !matches!(e.key, Value::Undef))
     }
 
     pub fn keys(&self) -> Vec<Value> {

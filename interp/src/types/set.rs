@@ -17,7 +17,10 @@ struct Slot {
     key: Value,
 }
 
-const EMPTY: Slot = Slot { hash: 0, key: Value::Undef };
+const EMPTY: Slot = Slot {
+    hash: 0,
+    key: Value::Undef,
+};
 
 #[derive(Debug)]
 pub struct Set {
@@ -37,7 +40,12 @@ impl Default for Set {
 
 impl Set {
     pub fn new() -> Self {
-        Set { table: vec![EMPTY; MIN_SIZE], fill: 0, used: 0, version: 0 }
+        Set {
+            table: vec![EMPTY; MIN_SIZE],
+            fill: 0,
+            used: 0,
+            version: 0,
+        }
     }
 
     #[inline]
@@ -65,7 +73,11 @@ impl Set {
         let mut i = (hash as u64 as usize) & mask;
         let mut perturb = hash as u64;
         loop {
-            let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
+            let probes = if i + LINEAR_PROBES <= mask {
+                LINEAR_PROBES
+            } else {
+                0
+            };
             for j in i..=i + probes {
                 let s = &self.table[j];
                 if !Self::is_active(s) && s.hash == 0 {
@@ -76,7 +88,11 @@ impl Set {
                 }
             }
             perturb >>= PERTURB_SHIFT;
-            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
         }
     }
 
@@ -94,7 +110,11 @@ impl Set {
         let mut perturb = hash as u64;
         let mut freeslot = None;
         let found = 'outer: loop {
-            let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
+            let probes = if i + LINEAR_PROBES <= mask {
+                LINEAR_PROBES
+            } else {
+                0
+            };
             for j in i..=i + probes {
                 let s = &self.table[j];
                 if !Self::is_active(s) {
@@ -107,7 +127,11 @@ impl Set {
                 }
             }
             perturb >>= PERTURB_SHIFT;
-            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
         };
         self.version = self.version.wrapping_add(1);
         if let Some(f) = freeslot {
@@ -119,7 +143,11 @@ impl Set {
         self.fill += 1;
         self.used += 1;
         if self.fill * 5 >= mask * 3 {
-            self.resize(if self.used > 50000 { self.used * 2 } else { self.used * 4 });
+            self.resize(if self.used > 50000 {
+                self.used * 2
+            } else {
+                self.used * 4
+            });
         }
     }
 
@@ -138,20 +166,29 @@ impl Set {
 
     pub fn remove_slot(&mut self, j: usize) -> Value {
         let k = self.table[j].key;
-        self.table[j] = Slot { hash: DUMMY, key: Value::Undef };
+        self.table[j] = Slot {
+            hash: DUMMY,
+            key: Value::Undef,
+        };
         self.used -= 1;
         self.version = self.version.wrapping_add(1);
         k
     }
 
     pub fn clear(&mut self) {
-        *self = Set { version: self.version.wrapping_add(1), ..Set::new() };
+        *self = Set {
+            version: self.version.wrapping_add(1),
+            ..Set::new()
+        };
     }
 
     /// Key and hash at a slot, if active (iteration walks `0..slots()`).
     #[inline]
     pub fn slot(&self, j: usize) -> Option<(Value, i64)> {
-        self.table.get(j).filter(|s| Self::is_active(s)).map(|s| (s.key, s.hash))
+        self.table
+            .get(j)
+            .filter(|s| Self::is_active(s))
+            .map(|s| (s.key, s.hash))
     }
 
     pub fn slots(&self) -> usize {
@@ -159,7 +196,10 @@ impl Set {
     }
 
     pub fn iter(&self) -> impl Iterator<Item = (Value, i64)> + '_ {
-        self.table.iter().filter(|s| Self::is_active(s)).map(|s| (s.key, s.hash))
+        self.table
+            .iter()
+            .filter(|s| Self::is_active(s))
+            .map(|s| (s.key, s.hash))
     }
 
     /// `pop()`: CPython takes the first active slot from a moving finger; we take the first.
@@ -213,7 +253,12 @@ impl Set {
 
     /// An exact copy of the table (same layout), for reading while the VM is borrowed.
     pub fn copy_raw(&self) -> Set {
-        Set { table: self.table.clone(), fill: self.fill, used: self.used, version: self.version }
+        Set {
+            table: self.table.clone(),
+            fill: self.fill,
+            used: self.used,
+            version: self.version,
+        }
     }
 
     /// Grow ahead of merging `extra` keys, as CPython's set_merge does.
@@ -245,14 +290,19 @@ fn insert_clean(table: &mut [Slot], mask: usize, s: Slot) {
             return;
         }
         if i + LINEAR_PROBES <= mask {
-            for j in i + 1..=i + LINEAR_PROBES {
-                if !Set::is_active(&table[j]) {
-                    table[j] = s;
-                    return;
-                }
+            if let Some(slot) = table[i + 1..=i + LINEAR_PROBES]
+                .iter_mut()
+                .find(|x| !Set::is_active(x))
+            {
+                *slot = s;
+                return;
             }
         }
         perturb >>= PERTURB_SHIFT;
-        i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+        i = (i
+            .wrapping_mul(5)
+            .wrapping_add(1)
+            .wrapping_add(perturb as usize))
+            & mask;
     }
 }

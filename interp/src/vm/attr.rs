@@ -41,7 +41,9 @@ impl Vm {
                 Obj::Function(_) => t.function,
                 Obj::Native(_) => t.builtin_function,
                 Obj::BoundMethod { func, .. } => match func {
-                    Value::Obj(f) if matches!(self.heap.get(*f), Obj::Native(_)) => t.builtin_function,
+                    Value::Obj(f) if matches!(self.heap.get(*f), Obj::Native(_)) => {
+                        t.builtin_function
+                    }
                     _ => t.method,
                 },
                 Obj::Class(c) => c.metaclass.unwrap_or(t.type_),
@@ -108,7 +110,9 @@ impl Vm {
 
     /// Find `name` along a class's MRO.
     pub fn lookup_type_attr(&self, cls: ObjRef, name: ObjRef) -> Option<Value> {
-        let Obj::Class(c) = self.heap.get(cls) else { return None };
+        let Obj::Class(c) = self.heap.get(cls) else {
+            return None;
+        };
         for &k in &c.mro {
             if let Obj::Class(kc) = self.heap.get(k) {
                 if let Some(v) = self.dict_get_str(&kc.dict, name) {
@@ -120,7 +124,12 @@ impl Vm {
     }
 
     /// Call `type(v).name(v, *args)` if the type defines it.
-    pub fn call_dunder(&mut self, v: Value, name: ObjRef, args: &[Value]) -> PyResult<Option<Value>> {
+    pub fn call_dunder(
+        &mut self,
+        v: Value,
+        name: ObjRef,
+        args: &[Value],
+    ) -> PyResult<Option<Value>> {
         let cls = self.class_of(v);
         match self.lookup_type_attr(cls, name) {
             Some(f) => self.call_bound(f, v, args).map(Some),
@@ -160,22 +169,34 @@ impl Vm {
     fn bind_descriptor(&mut self, attr: Value, obj: Value) -> PyResult<Value> {
         let Value::Obj(r) = attr else { return Ok(attr) };
         match self.heap.get(r) {
-            Obj::Function(_) => Ok(Value::Obj(self.heap.alloc(Obj::BoundMethod { receiver: obj, func: attr }))),
+            Obj::Function(_) => Ok(Value::Obj(self.heap.alloc(Obj::BoundMethod {
+                receiver: obj,
+                func: attr,
+            }))),
             Obj::Native(n) => {
                 if n.static_method {
                     Ok(attr)
                 } else if n.class_method {
                     let cls = Value::Obj(self.class_of(obj));
-                    Ok(Value::Obj(self.heap.alloc(Obj::BoundMethod { receiver: cls, func: attr })))
+                    Ok(Value::Obj(self.heap.alloc(Obj::BoundMethod {
+                        receiver: cls,
+                        func: attr,
+                    })))
                 } else {
-                    Ok(Value::Obj(self.heap.alloc(Obj::BoundMethod { receiver: obj, func: attr })))
+                    Ok(Value::Obj(self.heap.alloc(Obj::BoundMethod {
+                        receiver: obj,
+                        func: attr,
+                    })))
                 }
             }
             Obj::StaticMethod(inner) => Ok(*inner),
             Obj::ClassMethod(inner) => {
                 let inner = *inner;
                 let cls = Value::Obj(self.class_of(obj));
-                Ok(Value::Obj(self.heap.alloc(Obj::BoundMethod { receiver: cls, func: inner })))
+                Ok(Value::Obj(self.heap.alloc(Obj::BoundMethod {
+                    receiver: cls,
+                    func: inner,
+                })))
             }
             Obj::Property { fget, .. } => {
                 let fget = *fget;
@@ -248,7 +269,11 @@ impl Vm {
                         _ => String::new(),
                     };
                     let attr = self.str_ref(name).to_string();
-                    return Err(self.attr_error_for(v, name, format!("module '{mname}' has no attribute '{attr}'")));
+                    return Err(self.attr_error_for(
+                        v,
+                        name,
+                        format!("module '{mname}' has no attribute '{attr}'"),
+                    ));
                 }
                 Obj::Super { class, obj } => {
                     let (class, obj) = (*class, *obj);
@@ -321,7 +346,11 @@ impl Vm {
         }
         let cname = self.class_name(cls);
         let attr = self.str_ref(name).to_string();
-        Err(self.attr_error_for(Value::Obj(cls), name, format!("type object '{cname}' has no attribute '{attr}'")))
+        Err(self.attr_error_for(
+            Value::Obj(cls),
+            name,
+            format!("type object '{cname}' has no attribute '{attr}'"),
+        ))
     }
 
     /// A class attribute seen through the class itself.
@@ -331,11 +360,15 @@ impl Vm {
             Obj::StaticMethod(inner) => Ok(*inner),
             Obj::ClassMethod(inner) => {
                 let inner = *inner;
-                Ok(Value::Obj(self.heap.alloc(Obj::BoundMethod { receiver: Value::Obj(cls), func: inner })))
+                Ok(Value::Obj(self.heap.alloc(Obj::BoundMethod {
+                    receiver: Value::Obj(cls),
+                    func: inner,
+                })))
             }
-            Obj::Native(n) if n.class_method => {
-                Ok(Value::Obj(self.heap.alloc(Obj::BoundMethod { receiver: Value::Obj(cls), func: a })))
-            }
+            Obj::Native(n) if n.class_method => Ok(Value::Obj(self.heap.alloc(Obj::BoundMethod {
+                receiver: Value::Obj(cls),
+                func: a,
+            }))),
             Obj::Instance(_) => {
                 let g = self.names.__get__;
                 match self.call_dunder(a, g, &[Value::None, Value::Obj(cls)])? {
@@ -353,7 +386,10 @@ impl Vm {
             _ => self.class_of(obj),
         };
         let mro = self.mro(start_cls).to_vec();
-        let pos = mro.iter().position(|&c| c == class).map_or(mro.len(), |p| p + 1);
+        let pos = mro
+            .iter()
+            .position(|&c| c == class)
+            .map_or(mro.len(), |p| p + 1);
         for &k in &mro[pos..] {
             let found = match self.heap.get(k) {
                 Obj::Class(kc) => self.dict_get_str(&kc.dict, name),
@@ -375,7 +411,9 @@ impl Vm {
             return Ok(Value::Obj(self.types.super_));
         }
         let attr = self.str_ref(name).to_string();
-        Err(exc::attribute_error(format!("'super' object has no attribute '{attr}'")))
+        Err(exc::attribute_error(format!(
+            "'super' object has no attribute '{attr}'"
+        )))
     }
 
     /// For `obj.name(...)`: the function and receiver without allocating a bound method.
@@ -384,7 +422,10 @@ impl Vm {
         let cls = self.class_of(v);
         let is_inst = matches!(v, Value::Obj(r) if matches!(self.heap.get(r), Obj::Instance(_)));
         let is_plain = match v {
-            Value::Obj(r) => !matches!(self.heap.get(r), Obj::Class(_) | Obj::Module(_) | Obj::Super { .. }),
+            Value::Obj(r) => !matches!(
+                self.heap.get(r),
+                Obj::Class(_) | Obj::Module(_) | Obj::Super { .. }
+            ),
             _ => true,
         };
         if is_plain {
@@ -423,7 +464,9 @@ impl Vm {
 
     /// `v.name = val`
     pub fn set_attr_ref(&mut self, v: Value, name: ObjRef, val: Value) -> PyResult<()> {
-        let Value::Obj(r) = v else { return Err(self.readonly_attr(v, name)) };
+        let Value::Obj(r) = v else {
+            return Err(self.readonly_attr(v, name));
+        };
         match self.heap.get(r) {
             Obj::Instance(i) => {
                 let (cls, dict) = (i.class, i.dict);
@@ -539,7 +582,12 @@ impl Vm {
     }
 
     /// Assignment through a property or a `__set__` descriptor. None: not a data descriptor.
-    fn set_via_descriptor(&mut self, a: Value, obj: Value, val: Value) -> PyResult<Option<PyResult<()>>> {
+    fn set_via_descriptor(
+        &mut self,
+        a: Value,
+        obj: Value,
+        val: Value,
+    ) -> PyResult<Option<PyResult<()>>> {
         let Value::Obj(ar) = a else { return Ok(None) };
         match self.heap.get(ar) {
             Obj::Property { fset, .. } => {
@@ -563,7 +611,9 @@ impl Vm {
 
     fn set_exc_attr(&mut self, r: ObjRef, name: ObjRef, val: Value) -> PyResult<bool> {
         let attr = self.str_ref(name).to_string();
-        let Some(d) = self.exc_data_mut(r) else { return Ok(false) };
+        let Some(d) = self.exc_data_mut(r) else {
+            return Ok(false);
+        };
         match attr.as_str() {
             "__cause__" => {
                 d.cause = val;
@@ -590,7 +640,9 @@ impl Vm {
 
     /// `del v.name`
     pub fn del_attr(&mut self, v: Value, name: ObjRef) -> PyResult<()> {
-        let Value::Obj(r) = v else { return Err(self.no_attribute(v, name)) };
+        let Value::Obj(r) = v else {
+            return Err(self.no_attribute(v, name));
+        };
         match self.heap.get(r) {
             Obj::Instance(i) => {
                 let (cls, dict) = (i.class, i.dict);
@@ -601,16 +653,14 @@ impl Vm {
                         return Ok(());
                     }
                 }
-                if let Some(a) = self.lookup_type_attr(cls, name) {
-                    if let Value::Obj(ar) = a {
-                        if let Obj::Property { fdel, .. } = self.heap.get(ar) {
-                            let fdel = *fdel;
-                            if fdel.is_none() {
-                                return Err(self.property_error(ar, v, "deleter"));
-                            }
-                            self.call(fdel, &[v])?;
-                            return Ok(());
+                if let Some(Value::Obj(ar)) = self.lookup_type_attr(cls, name) {
+                    if let Obj::Property { fdel, .. } = self.heap.get(ar) {
+                        let fdel = *fdel;
+                        if fdel.is_none() {
+                            return Err(self.property_error(ar, v, "deleter"));
                         }
+                        self.call(fdel, &[v])?;
+                        return Ok(());
                     }
                 }
                 if self.dict_remove(dict, Value::Obj(name))?.is_none() {
@@ -637,7 +687,9 @@ impl Vm {
                     None => {
                         let cname = self.class_name(r);
                         let attr = self.str_ref(name).to_string();
-                        Err(exc::attribute_error(format!("type object '{cname}' has no attribute '{attr}'")))
+                        Err(exc::attribute_error(format!(
+                            "type object '{cname}' has no attribute '{attr}'"
+                        )))
                     }
                 }
             }
@@ -649,7 +701,9 @@ impl Vm {
                         _ => String::new(),
                     };
                     let attr = self.str_ref(name).to_string();
-                    return Err(exc::attribute_error(format!("module '{mname}' has no attribute '{attr}'")));
+                    return Err(exc::attribute_error(format!(
+                        "module '{mname}' has no attribute '{attr}'"
+                    )));
                 }
                 Ok(())
             }
@@ -665,7 +719,9 @@ impl Vm {
         };
         let t = self.type_name(obj);
         match self.as_str(name) {
-            Some(n) => exc::attribute_error(format!("property '{n}' of '{t}' object has no {what}")),
+            Some(n) => {
+                exc::attribute_error(format!("property '{n}' of '{t}' object has no {what}"))
+            }
             None => exc::attribute_error(format!("property of '{t}' object has no {what}")),
         }
     }
@@ -680,12 +736,28 @@ impl Vm {
         ns: Dict,
         metaclass: Option<ObjRef>,
     ) -> PyResult<ObjRef> {
-        let bases = if bases.is_empty() { vec![self.types.object] } else { bases };
+        let bases = if bases.is_empty() {
+            vec![self.types.object]
+        } else {
+            bases
+        };
         for &b in &bases {
             if let Obj::Class(bc) = self.heap.get(b) {
-                if bc.builtin && matches!(bc.kind, TypeKind::Bool | TypeKind::Range | TypeKind::Slice | TypeKind::Function | TypeKind::Generator | TypeKind::NoneType) {
+                if bc.builtin
+                    && matches!(
+                        bc.kind,
+                        TypeKind::Bool
+                            | TypeKind::Range
+                            | TypeKind::Slice
+                            | TypeKind::Function
+                            | TypeKind::Generator
+                            | TypeKind::NoneType
+                    )
+                {
                     let n = bc.name.clone();
-                    return Err(exc::type_error(format!("type '{n}' is not an acceptable base type")));
+                    return Err(exc::type_error(format!(
+                        "type '{n}' is not an acceptable base type"
+                    )));
                 }
             } else {
                 return Err(exc::type_error("bases must be types"));
@@ -738,7 +810,10 @@ impl Vm {
         // A class that defines __eq__ but not __hash__ is unhashable.
         let (eqk, hk) = (self.names.__eq__, self.names.__hash__);
         let (has_eq, has_hash) = match self.heap.get(r) {
-            Obj::Class(c) => (self.dict_get_str(&c.dict, eqk).is_some(), self.dict_get_str(&c.dict, hk).is_some()),
+            Obj::Class(c) => (
+                self.dict_get_str(&c.dict, eqk).is_some(),
+                self.dict_get_str(&c.dict, hk).is_some(),
+            ),
             _ => (false, false),
         };
         if has_eq && !has_hash {

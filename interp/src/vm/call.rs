@@ -224,8 +224,15 @@ impl Vm {
     }
 
     /// Bind call arguments to a function's parameter slots, with CPython's error messages.
-    pub fn bind_args(&mut self, fr: ObjRef, pos: &[Value], kw: &[(ObjRef, Value)]) -> PyResult<SmallVec<[Value; 16]>> {
-        let Obj::Function(f) = self.heap.get(fr) else { return Err(exc::type_error("not a function")) };
+    pub fn bind_args(
+        &mut self,
+        fr: ObjRef,
+        pos: &[Value],
+        kw: &[(ObjRef, Value)],
+    ) -> PyResult<SmallVec<[Value; 16]>> {
+        let Obj::Function(f) = self.heap.get(fr) else {
+            return Err(exc::type_error("not a function"));
+        };
         let code = f.code.clone();
         let argc = code.argcount as usize;
         let kwonly = code.kwonlyargcount as usize;
@@ -233,7 +240,12 @@ impl Vm {
         let total = argc + kwonly;
         let nslots = total + code.flags.varargs as usize + code.flags.varkw as usize;
         // Fast path: exact positional arguments, nothing else.
-        if kw.is_empty() && pos.len() == argc && kwonly == 0 && !code.flags.varargs && !code.flags.varkw {
+        if kw.is_empty()
+            && pos.len() == argc
+            && kwonly == 0
+            && !code.flags.varargs
+            && !code.flags.varkw
+        {
             return Ok(pos.iter().copied().collect());
         }
         let defaults = f.defaults.clone();
@@ -247,15 +259,22 @@ impl Vm {
                 let extra = self.new_tuple(pos[argc..].to_vec());
                 slots[total] = extra;
             } else {
-                let given_kw = kw.iter().filter(|(k, _)| {
-                    let name = self.str_ref(*k);
-                    code.varnames[argc..total].iter().any(|v| v == name)
-                }).count();
+                let given_kw = kw
+                    .iter()
+                    .filter(|(k, _)| {
+                        let name = self.str_ref(*k);
+                        code.varnames[argc..total].iter().any(|v| v == name)
+                    })
+                    .count();
                 let ndef = defaults.len();
                 let takes = if ndef > 0 {
                     format!("from {} to {} positional arguments", argc - ndef, argc)
                 } else {
-                    format!("{} positional argument{}", argc, if argc == 1 { "" } else { "s" })
+                    format!(
+                        "{} positional argument{}",
+                        argc,
+                        if argc == 1 { "" } else { "s" }
+                    )
                 };
                 let given = if given_kw > 0 {
                     format!(
@@ -268,13 +287,23 @@ impl Vm {
                 } else {
                     format!("{}", pos.len())
                 };
-                let verb = if pos.len() == 1 && given_kw == 0 { "was" } else { "were" };
-                return Err(exc::type_error(format!("{qualname}() takes {takes} but {given} {verb} given")));
+                let verb = if pos.len() == 1 && given_kw == 0 {
+                    "was"
+                } else {
+                    "were"
+                };
+                return Err(exc::type_error(format!(
+                    "{qualname}() takes {takes} but {given} {verb} given"
+                )));
             }
         } else if code.flags.varargs {
             slots[total] = Value::Obj(self.empty_tuple);
         }
-        let mut kwdict: Option<Dict> = if code.flags.varkw { Some(Dict::new()) } else { None };
+        let mut kwdict: Option<Dict> = if code.flags.varkw {
+            Some(Dict::new())
+        } else {
+            None
+        };
         let mut posonly_as_kw: Vec<String> = Vec::new();
         for &(k, v) in kw {
             let name = self.str_ref(k).to_string();
@@ -292,7 +321,9 @@ impl Vm {
                     Some(_) => {
                         let h = self.str_hash(k);
                         if let Some(d) = kwdict.as_mut() {
-                            if d.find(h, |x| self.as_str(x) == Some(name.as_str())).is_some() {
+                            if d.find(h, |x| self.as_str(x) == Some(name.as_str()))
+                                .is_some()
+                            {
                                 return Err(exc::type_error(format!(
                                     "{qualname}() got multiple values for keyword argument '{name}'"
                                 )));
@@ -341,7 +372,10 @@ impl Vm {
         for i in argc..total {
             if matches!(slots[i], Value::Undef) {
                 let name = code.varnames[i].clone();
-                let d = kwdefaults.iter().find(|(k, _)| self.str_ref(*k) == name).map(|(_, v)| *v);
+                let d = kwdefaults
+                    .iter()
+                    .find(|(k, _)| self.str_ref(*k) == name)
+                    .map(|(_, v)| *v);
                 match d {
                     Some(v) => slots[i] = v,
                     None => missing.push(name),
@@ -403,7 +437,13 @@ impl Vm {
                     },
                     _ => n,
                 };
-                let obj = self.call_args(newf, Args { pos: a.into_iter().collect(), kw: args.kw.clone() })?;
+                let obj = self.call_args(
+                    newf,
+                    Args {
+                        pos: a.into_iter().collect(),
+                        kw: args.kw.clone(),
+                    },
+                )?;
                 if !self.isinstance(obj, cls) {
                     return Ok(CallOutcome::Value(obj));
                 }
@@ -423,7 +463,9 @@ impl Vm {
                         let out = self.call_function(fr, &pos, &args.kw, boundary, obj)?;
                         return match out {
                             CallOutcome::Pushed => Ok(CallOutcome::Pushed),
-                            CallOutcome::Value(_) => Err(exc::type_error("__init__() should return None, not 'generator'")),
+                            CallOutcome::Value(_) => Err(exc::type_error(
+                                "__init__() should return None, not 'generator'",
+                            )),
                         };
                     }
                 }
@@ -432,12 +474,17 @@ impl Vm {
                 let r = self.call_args(f, a)?;
                 if !r.is_none() {
                     let t = self.type_name(r);
-                    return Err(exc::type_error(format!("__init__() should return None, not '{t}'")));
+                    return Err(exc::type_error(format!(
+                        "__init__() should return None, not '{t}'"
+                    )));
                 }
                 Ok(CallOutcome::Value(obj))
             }
             _ => {
-                if (!args.pos.is_empty() || !args.kw.is_empty()) && kind == TypeKind::Object && new.map_or(true, |n| self.is_default_new(n)) {
+                if (!args.pos.is_empty() || !args.kw.is_empty())
+                    && kind == TypeKind::Object
+                    && new.is_none_or(|n| self.is_default_new(n))
+                {
                     let name = self.class_name(cls);
                     return Err(exc::type_error(format!("{name}() takes no arguments")));
                 }
@@ -453,7 +500,11 @@ impl Vm {
     fn is_default_new(&self, f: Value) -> bool {
         match f {
             Value::Obj(r) => match self.heap.get(r) {
-                Obj::Native(n) => n.name == "__new__" && n.owner.is_some_and(|o| matches!(self.heap.get(o), Obj::Class(c) if c.builtin)),
+                Obj::Native(n) => {
+                    n.name == "__new__"
+                        && n.owner
+                            .is_some_and(|o| matches!(self.heap.get(o), Obj::Class(c) if c.builtin))
+                }
                 Obj::StaticMethod(inner) => self.is_default_new(*inner),
                 _ => false,
             },
@@ -465,7 +516,13 @@ impl Vm {
     fn is_default_init(&self, f: Value) -> bool {
         match f {
             Value::Obj(r) => match self.heap.get(r) {
-                Obj::Native(n) => n.name == "__init__" && (n.owner == Some(self.types.object) || n.owner.is_some_and(|o| matches!(self.heap.get(o), Obj::Class(c) if c.is_exception))),
+                Obj::Native(n) => {
+                    n.name == "__init__"
+                        && (n.owner == Some(self.types.object)
+                            || n.owner.is_some_and(
+                                |o| matches!(self.heap.get(o), Obj::Class(c) if c.is_exception),
+                            ))
+                }
                 _ => false,
             },
             _ => false,
@@ -486,11 +543,26 @@ impl Vm {
             TypeKind::Set => Value::Obj(self.heap.alloc(Obj::Set(crate::types::set::Set::new()))),
             _ => {
                 let builtin_cls = self.builtin_base_of(cls);
-                crate::builtins::construct(self, builtin_cls, kind, Args { pos: args.pos.clone(), kw: Vec::new() })?
+                crate::builtins::construct(
+                    self,
+                    builtin_cls,
+                    kind,
+                    Args {
+                        pos: args.pos.clone(),
+                        kw: Vec::new(),
+                    },
+                )?
             }
         };
         let dict = self.heap.alloc(Obj::Dict(Dict::new()));
-        Ok(Value::Obj(self.heap.alloc(Obj::Instance(Box::new(Instance { class: cls, dict, exc: None, base })))))
+        Ok(Value::Obj(self.heap.alloc(Obj::Instance(Box::new(
+            Instance {
+                class: cls,
+                dict,
+                exc: None,
+                base,
+            },
+        )))))
     }
 
     pub fn builtin_base_of(&self, cls: ObjRef) -> ObjRef {
@@ -507,7 +579,12 @@ impl Vm {
     // ----- generators driven from native code -----
 
     /// Resume a generator with a sent value (`next` is `send(None)`), or throw into it.
-    pub fn gen_resume(&mut self, g: ObjRef, sent: Value, throw: Option<PyErr>) -> PyResult<GenStep> {
+    pub fn gen_resume(
+        &mut self,
+        g: ObjRef,
+        sent: Value,
+        throw: Option<PyErr>,
+    ) -> PyResult<GenStep> {
         let (state, frame) = match self.heap.get_mut(g) {
             Obj::Generator(gen) => {
                 let st = gen.state;
@@ -533,7 +610,9 @@ impl Vm {
                 gen.state = GenState::Created;
                 gen.frame = Some(frame);
             }
-            return Err(exc::type_error("can't send non-None value to a just-started generator"));
+            return Err(exc::type_error(
+                "can't send non-None value to a just-started generator",
+            ));
         }
         if self.frames.len() >= self.recursion_limit {
             if let Obj::Generator(gen) = self.heap.get_mut(g) {
@@ -563,9 +642,14 @@ impl Vm {
     }
 
     fn finish_gen_resume(&mut self, g: ObjRef, r: PyResult<RunState>) -> PyResult<GenStep> {
-        let finished = matches!(self.heap.get(g), Obj::Generator(gen) if gen.state == GenState::Finished);
+        let finished =
+            matches!(self.heap.get(g), Obj::Generator(gen) if gen.state == GenState::Finished);
         match r {
-            Ok(RunState::Done(v)) => Ok(if finished { GenStep::Return(v) } else { GenStep::Yield(v) }),
+            Ok(RunState::Done(v)) => Ok(if finished {
+                GenStep::Return(v)
+            } else {
+                GenStep::Yield(v)
+            }),
             Ok(RunState::Suspended) => Err(PyErr::new(
                 ExcKind::RuntimeError,
                 "script ran out of fuel inside a native callback",
@@ -611,7 +695,9 @@ impl Vm {
             Ok(GenStep::Yield(_)) => Err(exc::runtime_error("generator ignored GeneratorExit")),
             Ok(GenStep::Return(_)) => Ok(()),
             Err(e) => {
-                if self.err_matches(&e, ExcKind::GeneratorExit) || self.err_matches(&e, ExcKind::StopIteration) {
+                if self.err_matches(&e, ExcKind::GeneratorExit)
+                    || self.err_matches(&e, ExcKind::StopIteration)
+                {
                     Ok(())
                 } else {
                     Err(e)

@@ -13,8 +13,16 @@ use crate::vm::{PyResult, Vm};
 fn identity_key(o: &Obj) -> bool {
     !matches!(
         o,
-        Obj::Instance(_) | Obj::FrozenSet(_) | Obj::Set(_) | Obj::List(_) | Obj::Dict(_) | Obj::Complex(..)
-            | Obj::Range { .. } | Obj::Slice(..) | Obj::DictView(..) | Obj::ByteArray(_)
+        Obj::Instance(_)
+            | Obj::FrozenSet(_)
+            | Obj::Set(_)
+            | Obj::List(_)
+            | Obj::Dict(_)
+            | Obj::Complex(..)
+            | Obj::Range { .. }
+            | Obj::Slice(..)
+            | Obj::DictView(..)
+            | Obj::ByteArray(_)
     )
 }
 
@@ -34,7 +42,9 @@ impl Vm {
     fn find_in_dict(&mut self, d: ObjRef, key: Value, h: i64) -> PyResult<Option<usize>> {
         if self.pure_key(key) {
             let found = match self.heap.get(d) {
-                Obj::Dict(dict) => dict.find(h, |k| k.is(key) || self.fast_eq(key, k) == Some(true)),
+                Obj::Dict(dict) => {
+                    dict.find(h, |k| k.is(key) || self.fast_eq(key, k) == Some(true))
+                }
                 _ => None,
             };
             return Ok(found);
@@ -101,7 +111,9 @@ impl Vm {
                 for (k, v) in entries {
                     if merge && self.dict_lookup(target, k)?.is_some() {
                         let ks = self.str_of_value_lossy(k);
-                        return Err(exc::type_error(format!("got multiple values for keyword argument '{ks}'")));
+                        return Err(exc::type_error(format!(
+                            "got multiple values for keyword argument '{ks}'"
+                        )));
                     }
                     self.dict_set(target, k, v)?;
                 }
@@ -148,9 +160,9 @@ impl Vm {
                     let t = self.type_name(item);
                     return Err(exc::type_error(format!(
                         "cannot convert dictionary update sequence element #{n} to a sequence"
-                    ))).map_err(|e| {
+                    )))
+                    .inspect_err(|_e| {
                         let _ = t;
-                        e
                     });
                 }
             };
@@ -170,7 +182,9 @@ impl Vm {
     fn find_in_set(&mut self, s: ObjRef, key: Value, h: i64) -> PyResult<Option<usize>> {
         if self.pure_key(key) {
             return Ok(match self.heap.get(s) {
-                Obj::Set(set) | Obj::FrozenSet(set) => set.find(h, |k| k.is(key) || self.fast_eq(key, k) == Some(true)),
+                Obj::Set(set) | Obj::FrozenSet(set) => {
+                    set.find(h, |k| k.is(key) || self.fast_eq(key, k) == Some(true))
+                }
                 _ => None,
             });
         }

@@ -44,7 +44,9 @@ impl Vm {
                     Err(e) => return Err(e),
                 }
             }
-            let Some(frame) = self.frames.last() else { return Ok(RunState::Done(Value::None)) };
+            let Some(frame) = self.frames.last() else {
+                return Ok(RunState::Done(Value::None));
+            };
             let code = frame.code.clone();
             let base = frame.base;
             let mut ip = frame.ip;
@@ -295,7 +297,10 @@ impl Vm {
                             }
                         }
                         save_ip!();
-                        let a = Args { pos: pos_args.into_iter().collect(), kw: kws };
+                        let a = Args {
+                            pos: pos_args.into_iter().collect(),
+                            kw: kws,
+                        };
                         flow!(self.start_call(f, a, false).map(|o| self.after_call(o)));
                     }
                     Instr::BinarySubscr => {
@@ -319,10 +324,22 @@ impl Vm {
                         let b = pop!();
                         let a = pop!();
                         let v = match (a, b, op) {
-                            (Value::Int(x), Value::Int(y), BinaryOp::Add) if x.checked_add(y).is_some() => Value::Int(x + y),
-                            (Value::Int(x), Value::Int(y), BinaryOp::Sub) if x.checked_sub(y).is_some() => Value::Int(x - y),
-                            (Value::Float(x), Value::Float(y), BinaryOp::Add) => Value::Float(x + y),
-                            (Value::Float(x), Value::Float(y), BinaryOp::Mul) => Value::Float(x * y),
+                            (Value::Int(x), Value::Int(y), BinaryOp::Add)
+                                if x.checked_add(y).is_some() =>
+                            {
+                                Value::Int(x + y)
+                            }
+                            (Value::Int(x), Value::Int(y), BinaryOp::Sub)
+                                if x.checked_sub(y).is_some() =>
+                            {
+                                Value::Int(x - y)
+                            }
+                            (Value::Float(x), Value::Float(y), BinaryOp::Add) => {
+                                Value::Float(x + y)
+                            }
+                            (Value::Float(x), Value::Float(y), BinaryOp::Mul) => {
+                                Value::Float(x * y)
+                            }
                             _ => tri!(self.binary_op(a, b, op, false)),
                         };
                         self.stack.push(v);
@@ -331,7 +348,11 @@ impl Vm {
                         let b = pop!();
                         let a = pop!();
                         let v = match (a, b, op) {
-                            (Value::Int(x), Value::Int(y), BinaryOp::Add) if x.checked_add(y).is_some() => Value::Int(x + y),
+                            (Value::Int(x), Value::Int(y), BinaryOp::Add)
+                                if x.checked_add(y).is_some() =>
+                            {
+                                Value::Int(x + y)
+                            }
                             _ => tri!(self.binary_op(a, b, op, true)),
                         };
                         self.stack.push(v);
@@ -542,7 +563,9 @@ impl Vm {
                             }
                             _ => {}
                         }
-                        let spec_s = spec.and_then(|s| self.as_str(s).map(|x| x.to_string())).unwrap_or_default();
+                        let spec_s = spec
+                            .and_then(|s| self.as_str(s).map(|x| x.to_string()))
+                            .unwrap_or_default();
                         let out = if spec_s.is_empty() && self.as_str(v).is_some() {
                             v
                         } else {
@@ -582,9 +605,12 @@ impl Vm {
                         let items = match self.iterate(it) {
                             Ok(x) => x,
                             Err(e) => {
-                                if self.err_matches(&e, ExcKind::TypeError) && !self.is_iterable(it) {
+                                if self.err_matches(&e, ExcKind::TypeError) && !self.is_iterable(it)
+                                {
                                     let t = self.type_name(it);
-                                    tri!(Err(exc::type_error(format!("Value after * must be an iterable, not {t}"))));
+                                    tri!(Err(exc::type_error(format!(
+                                        "Value after * must be an iterable, not {t}"
+                                    ))));
                                 }
                                 tri!(Err(e))
                             }
@@ -660,7 +686,9 @@ impl Vm {
                             self.iter_next(sub).map(|o| o.ok_or(()))
                         } else {
                             let send = self.names.send;
-                            self.get_attr(sub, send).and_then(|m| self.call(m, &[v])).map(Ok)
+                            self.get_attr(sub, send)
+                                .and_then(|m| self.call(m, &[v]))
+                                .map(Ok)
                         };
                         match step {
                             Ok(Ok(y)) => self.stack.push(y),
@@ -697,7 +725,9 @@ impl Vm {
                     }
                     Instr::SetupExcept(t) => {
                         let depth = (self.stack.len() - base) as u32;
-                        self.frames[fi].blocks.push(crate::vm::frame::Block { handler: t, depth });
+                        self.frames[fi]
+                            .blocks
+                            .push(crate::vm::frame::Block { handler: t, depth });
                     }
                     Instr::PopBlock => {
                         self.frames[fi].blocks.pop();
@@ -735,13 +765,11 @@ impl Vm {
                         save_ip!();
                         let err = match n {
                             0 => match self.current_handled() {
-                                Some(r) => {
-                                    match self.unwind(PyErr::Obj(r), false) {
-                                        Ok(Flow::Reload) => continue 'frame,
-                                        Ok(Flow::Exit(v)) => return Ok(RunState::Done(v)),
-                                        Err(e) => return Err(e),
-                                    }
-                                }
+                                Some(r) => match self.unwind(PyErr::Obj(r), false) {
+                                    Ok(Flow::Reload) => continue 'frame,
+                                    Ok(Flow::Exit(v)) => return Ok(RunState::Done(v)),
+                                    Err(e) => return Err(e),
+                                },
                                 None => exc::runtime_error("No active exception to reraise"),
                             },
                             1 => {
@@ -887,7 +915,9 @@ impl Vm {
             let name = &code.cellvars[i];
             PyErr::new(
                 ExcKind::UnboundLocalError,
-                format!("cannot access local variable '{name}' where it is not associated with a value"),
+                format!(
+                    "cannot access local variable '{name}' where it is not associated with a value"
+                ),
             )
         } else {
             let name = &code.freevars[i - code.cellvars.len()];
@@ -939,7 +969,8 @@ impl Vm {
         };
         let mut args = Args::default();
         let npos = argc - nkw;
-        args.pos.extend_from_slice(&self.stack[pos + 1..pos + 1 + npos]);
+        args.pos
+            .extend_from_slice(&self.stack[pos + 1..pos + 1 + npos]);
         if nkw > 0 {
             if let Some(Value::Obj(t)) = kwnames {
                 let names: Vec<Value> = match self.heap.get(t) {
@@ -1003,16 +1034,22 @@ impl Vm {
 
     fn do_return(&mut self) -> PyResult<Flow> {
         let v = self.stack.pop().unwrap_or(Value::None);
-        let Some(frame) = self.frames.pop() else { return Ok(Flow::Exit(v)) };
+        let Some(frame) = self.frames.pop() else {
+            return Ok(Flow::Exit(v));
+        };
         self.stack.truncate(frame.base);
         let mut v = v;
         if !matches!(frame.init_self, Value::Undef) {
             if !v.is_none() {
                 let t = self.type_name(v);
                 if frame.boundary {
-                    return Err(exc::type_error(format!("__init__() should return None, not '{t}'")));
+                    return Err(exc::type_error(format!(
+                        "__init__() should return None, not '{t}'"
+                    )));
                 }
-                return Err(exc::type_error(format!("__init__() should return None, not '{t}'")));
+                return Err(exc::type_error(format!(
+                    "__init__() should return None, not '{t}'"
+                )));
             }
             v = frame.init_self;
         }
@@ -1036,7 +1073,9 @@ impl Vm {
 
     /// A generator resumed by the caller's ForIter/Send returned `v`.
     fn generator_returned_inline(&mut self, v: Value) -> PyResult<Flow> {
-        let Some(caller) = self.frames.last_mut() else { return Ok(Flow::Exit(v)) };
+        let Some(caller) = self.frames.last_mut() else {
+            return Ok(Flow::Exit(v));
+        };
         let instr = caller.code.instrs.get(caller.lasti()).copied();
         match instr {
             Some(Instr::ForIter(t)) => {
@@ -1058,7 +1097,9 @@ impl Vm {
 
     fn do_yield(&mut self) -> PyResult<Flow> {
         let v = self.stack.pop().unwrap_or(Value::None);
-        let Some(mut frame) = self.frames.pop() else { return Ok(Flow::Exit(v)) };
+        let Some(mut frame) = self.frames.pop() else {
+            return Ok(Flow::Exit(v));
+        };
         let Some(g) = frame.generator else {
             return Err(exc::runtime_error("yield outside a generator"));
         };
@@ -1081,7 +1122,9 @@ impl Vm {
         let (state, frame) = match self.heap.get_mut(g) {
             Obj::Generator(gen) => {
                 match gen.state {
-                    GenState::Running => return Err(exc::value_error("generator already executing")),
+                    GenState::Running => {
+                        return Err(exc::value_error("generator already executing"))
+                    }
                     GenState::Finished => {
                         return self.generator_returned_inline(Value::None);
                     }
@@ -1093,13 +1136,17 @@ impl Vm {
             }
             _ => return Err(exc::type_error("not a generator")),
         };
-        let Some(mut frame) = frame else { return self.generator_returned_inline(Value::None) };
+        let Some(mut frame) = frame else {
+            return self.generator_returned_inline(Value::None);
+        };
         if state == GenState::Created && !sent.is_none() {
             if let Obj::Generator(gen) = self.heap.get_mut(g) {
                 gen.state = GenState::Created;
                 gen.frame = Some(frame);
             }
-            return Err(exc::type_error("can't send non-None value to a just-started generator"));
+            return Err(exc::type_error(
+                "can't send non-None value to a just-started generator",
+            ));
         }
         if self.frames.len() >= self.recursion_limit {
             if let Obj::Generator(gen) = self.heap.get_mut(g) {
@@ -1120,7 +1167,9 @@ impl Vm {
 
     /// Attach the handled exception as `__context__` of a newly raised one.
     fn with_context(&mut self, e: PyErr) -> PyErr {
-        let Some(handled) = self.current_handled() else { return e };
+        let Some(handled) = self.current_handled() else {
+            return e;
+        };
         let r = self.materialize(e);
         if r != handled {
             // Break cycles: the new exception must not already be in handled's context chain.
@@ -1164,7 +1213,9 @@ impl Vm {
     fn unwind(&mut self, err: PyErr, mut add_tb: bool) -> PyResult<Flow> {
         let mut err = err;
         loop {
-            let Some(frame) = self.frames.last() else { return Err(err) };
+            let Some(frame) = self.frames.last() else {
+                return Err(err);
+            };
             if add_tb {
                 let (code, lasti) = (frame.code.clone(), frame.lasti() as u32);
                 let r = self.materialize(err);
@@ -1184,7 +1235,9 @@ impl Vm {
                 self.frames[fi].ip = block.handler as usize;
                 return Ok(Flow::Reload);
             }
-            let Some(frame) = self.frames.pop() else { return Err(err) };
+            let Some(frame) = self.frames.pop() else {
+                return Err(err);
+            };
             self.stack.truncate(frame.base);
             if let Some(g) = frame.generator {
                 if let Obj::Generator(gen) = self.heap.get_mut(g) {
@@ -1192,10 +1245,12 @@ impl Vm {
                     gen.frame = None;
                 }
                 if self.err_matches(&err, ExcKind::StopIteration) {
-                    let coroutine = matches!(self.heap.get(g), Obj::Generator(gen) if gen.coroutine);
+                    let coroutine =
+                        matches!(self.heap.get(g), Obj::Generator(gen) if gen.coroutine);
                     let cause = self.materialize(err);
                     let what = if coroutine { "coroutine" } else { "generator" };
-                    let new = self.materialize(exc::runtime_error(format!("{what} raised StopIteration")));
+                    let new = self
+                        .materialize(exc::runtime_error(format!("{what} raised StopIteration")));
                     if let Some(d) = self.exc_data_mut(new) {
                         d.cause = Value::Obj(cause);
                         d.context = Value::Obj(cause);
@@ -1216,7 +1271,9 @@ impl Vm {
         let check = |vm: &mut Vm, c: Value| -> PyResult<bool> {
             match vm.is_class(c) {
                 Some(cr) if vm.is_subclass(cr, base) => Ok(vm.isinstance(e, cr)),
-                _ => Err(exc::type_error("catching classes that do not inherit from BaseException is not allowed")),
+                _ => Err(exc::type_error(
+                    "catching classes that do not inherit from BaseException is not allowed",
+                )),
             }
         };
         if let Value::Obj(tr) = t {
@@ -1266,13 +1323,17 @@ impl Vm {
             Value::None
         } else if let Some(cls) = self.is_class(cause) {
             if !self.is_subclass(cls, base) {
-                return Err(exc::type_error("exception causes must derive from BaseException"));
+                return Err(exc::type_error(
+                    "exception causes must derive from BaseException",
+                ));
             }
             self.call(cause, &[])?
         } else if self.isinstance(cause, base) {
             cause
         } else {
-            return Err(exc::type_error("exception causes must derive from BaseException"));
+            return Err(exc::type_error(
+                "exception causes must derive from BaseException",
+            ));
         };
         if let Some(d) = self.exc_data_mut(r) {
             d.cause = c;
@@ -1298,7 +1359,9 @@ impl Vm {
         let exit = self.lookup_type_attr(cls, ex);
         let t = self.type_name(mgr);
         let Some(enter) = enter else {
-            return Err(exc::type_error(format!("'{t}' object does not support the context manager protocol")));
+            return Err(exc::type_error(format!(
+                "'{t}' object does not support the context manager protocol"
+            )));
         };
         let Some(_) = exit else {
             return Err(exc::type_error(format!(
@@ -1322,7 +1385,9 @@ impl Vm {
             }
         }
         let t = self.type_name(v);
-        Err(exc::type_error(format!("object {t} can't be used in 'await' expression")))
+        Err(exc::type_error(format!(
+            "object {t} can't be used in 'await' expression"
+        )))
     }
 
     fn unpack(&mut self, seq: Value, n: usize) -> PyResult<()> {
@@ -1340,7 +1405,9 @@ impl Vm {
                 }
                 let got = xs.len();
                 return Err(if got < n {
-                    exc::value_error(format!("not enough values to unpack (expected {n}, got {got})"))
+                    exc::value_error(format!(
+                        "not enough values to unpack (expected {n}, got {got})"
+                    ))
                 } else {
                     exc::value_error(format!("too many values to unpack (expected {n})"))
                 });
@@ -1351,7 +1418,9 @@ impl Vm {
             Err(e) => {
                 if self.err_matches(&e, ExcKind::TypeError) {
                     let t = self.type_name(seq);
-                    return Err(exc::type_error(format!("cannot unpack non-iterable {t} object")));
+                    return Err(exc::type_error(format!(
+                        "cannot unpack non-iterable {t} object"
+                    )));
                 }
                 return Err(e);
             }
@@ -1359,7 +1428,9 @@ impl Vm {
         let mut items: SmallVec<[Value; 8]> = SmallVec::new();
         while let Some(v) = self.iter_next(it)? {
             if items.len() == n {
-                return Err(exc::value_error(format!("too many values to unpack (expected {n})")));
+                return Err(exc::value_error(format!(
+                    "too many values to unpack (expected {n})"
+                )));
             }
             items.push(v);
         }
@@ -1381,7 +1452,9 @@ impl Vm {
             Err(e) => {
                 if self.err_matches(&e, ExcKind::TypeError) && !self.is_iterable(seq) {
                     let t = self.type_name(seq);
-                    return Err(exc::type_error(format!("cannot unpack non-iterable {t} object")));
+                    return Err(exc::type_error(format!(
+                        "cannot unpack non-iterable {t} object"
+                    )));
                 }
                 return Err(e);
             }
@@ -1407,10 +1480,24 @@ impl Vm {
 
     fn make_function(&mut self, flags: u32, globals: ObjRef) -> PyResult<Value> {
         let code_v = self.stack.pop().unwrap_or(Value::None);
-        let closure = if flags & 8 != 0 { self.stack.pop() } else { None };
-        let kwdefaults = if flags & 2 != 0 { self.stack.pop() } else { None };
-        let defaults = if flags & 1 != 0 { self.stack.pop() } else { None };
-        let Value::Obj(code_ref) = code_v else { return Err(exc::type_error("bad code object")) };
+        let closure = if flags & 8 != 0 {
+            self.stack.pop()
+        } else {
+            None
+        };
+        let kwdefaults = if flags & 2 != 0 {
+            self.stack.pop()
+        } else {
+            None
+        };
+        let defaults = if flags & 1 != 0 {
+            self.stack.pop()
+        } else {
+            None
+        };
+        let Value::Obj(code_ref) = code_v else {
+            return Err(exc::type_error("bad code object"));
+        };
         let code: Arc<crate::code::Code> = match self.heap.get(code_ref) {
             Obj::Code(c) => c.clone(),
             _ => return Err(exc::type_error("bad code object")),
@@ -1425,7 +1512,10 @@ impl Vm {
             }
         };
         let defaults = tuple_items(self, defaults);
-        let closure: Vec<ObjRef> = tuple_items(self, closure).into_iter().filter_map(|v| v.as_obj()).collect();
+        let closure: Vec<ObjRef> = tuple_items(self, closure)
+            .into_iter()
+            .filter_map(|v| v.as_obj())
+            .collect();
         let mut kwd = Vec::new();
         if let Some(Value::Obj(d)) = kwdefaults {
             let entries: Vec<(Value, Value)> = match self.heap.get(d) {

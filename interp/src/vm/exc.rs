@@ -170,7 +170,11 @@ impl Vm {
     /// StopIteration carrying a value (a generator's return value).
     pub fn stop_iteration_with(&mut self, v: Value) -> PyErr {
         let class = self.exc_class(ExcKind::StopIteration);
-        let args = if v.is_none() { self.new_tuple(Vec::new()) } else { self.new_tuple(vec![v]) };
+        let args = if v.is_none() {
+            self.new_tuple(Vec::new())
+        } else {
+            self.new_tuple(vec![v])
+        };
         PyErr::Obj(self.new_exception_obj(class, args))
     }
 
@@ -255,7 +259,11 @@ impl Vm {
             Ok(s) => s,
             Err(_) => "<exception str() failed>".to_string(),
         };
-        let mut line = if msg.is_empty() { name } else { format!("{name}: {msg}") };
+        let mut line = if msg.is_empty() {
+            name
+        } else {
+            format!("{name}: {msg}")
+        };
         if let Some(s) = self.suggestion_for(exc) {
             line.push_str(&format!(". Did you mean: '{s}'?"));
         }
@@ -287,20 +295,29 @@ impl Vm {
                 let stripped = line_text.trim_start();
                 let lead = line_text.chars().count() - stripped.chars().count();
                 out.push_str(&format!("    {}\n", stripped.trim_end()));
-                let is_indent = self.is_subclass(self.class_of(Value::Obj(exc)), self.exc_class(ExcKind::IndentationError));
+                let is_indent = self.is_subclass(
+                    self.class_of(Value::Obj(exc)),
+                    self.exc_class(ExcKind::IndentationError),
+                );
                 if let Value::Int(off) = offset {
                     // A caret left of the text is not printed (CPython's print_error_text).
                     let zero_based = off - 1 - lead as i64;
                     if zero_based >= 0 {
                         let start = zero_based as usize;
                         let end = match end_offset {
-                            Value::Int(e) if e > off && !is_indent => (e as usize).saturating_sub(1).saturating_sub(lead),
+                            Value::Int(e) if e > off && !is_indent => {
+                                (e as usize).saturating_sub(1).saturating_sub(lead)
+                            }
                             _ => start + 1,
                         };
                         let width = stripped.trim_end().chars().count();
                         let start = start.min(width);
                         let end = end.min(width.max(start + 1));
-                        out.push_str(&format!("    {}{}\n", " ".repeat(start), "^".repeat((end - start).max(1))));
+                        out.push_str(&format!(
+                            "    {}{}\n",
+                            " ".repeat(start),
+                            "^".repeat((end - start).max(1))
+                        ));
                     }
                 }
             }
@@ -329,7 +346,10 @@ impl Vm {
                 if let Value::Obj(c) = d.cause {
                     cur = Some((c, "\nThe above exception was the direct cause of the following exception:\n\n"));
                 } else if let (Value::Obj(c), false) = (d.context, d.suppress_context) {
-                    cur = Some((c, "\nDuring handling of the above exception, another exception occurred:\n\n"));
+                    cur = Some((
+                        c,
+                        "\nDuring handling of the above exception, another exception occurred:\n\n",
+                    ));
                 }
             }
         }
@@ -344,8 +364,10 @@ impl Vm {
 
     fn format_one(&mut self, exc: ObjRef) -> String {
         let mut out = String::new();
-        let tb: Vec<(std::sync::Arc<crate::code::Code>, u32)> =
-            self.exc_data(exc).map(|d| d.traceback.clone()).unwrap_or_default();
+        let tb: Vec<(std::sync::Arc<crate::code::Code>, u32)> = self
+            .exc_data(exc)
+            .map(|d| d.traceback.clone())
+            .unwrap_or_default();
         if !tb.is_empty() {
             out.push_str("Traceback (most recent call last):\n");
             let mut last: Option<(String, u32, String)> = None;
@@ -354,7 +376,11 @@ impl Vm {
                 if code.filename.starts_with("<frozen ") {
                     continue;
                 }
-                let pos = code.positions.get(*ip as usize).copied().unwrap_or_default();
+                let pos = code
+                    .positions
+                    .get(*ip as usize)
+                    .copied()
+                    .unwrap_or_default();
                 let key = (code.filename.to_string(), pos.line, code.name.clone());
                 if last.as_ref() == Some(&key) {
                     repeat += 1;
@@ -373,14 +399,21 @@ impl Vm {
                     repeat = 0;
                 }
                 last = Some(key);
-                out.push_str(&format!("  File \"{}\", line {}, in {}\n", code.filename, pos.line, code.name));
+                out.push_str(&format!(
+                    "  File \"{}\", line {}, in {}\n",
+                    code.filename, pos.line, code.name
+                ));
                 if let Some(src) = self.source_line(&code.filename, pos.line) {
                     out.push_str(&format_source_with_carets(&src, pos));
                 }
             }
             if repeat >= 3 {
                 let n = repeat - 2;
-                out.push_str(&format!("  [Previous line repeated {} more time{}]\n", n, if n > 1 { "s" } else { "" }));
+                out.push_str(&format!(
+                    "  [Previous line repeated {} more time{}]\n",
+                    n,
+                    if n > 1 { "s" } else { "" }
+                ));
             }
         }
         out.push_str(&self.format_exception_only(exc));
@@ -390,7 +423,9 @@ impl Vm {
 
     fn source_line(&self, filename: &str, line: u32) -> Option<String> {
         let src = self.sources.get(filename)?;
-        src.lines().nth(line.checked_sub(1)? as usize).map(|s| s.to_string())
+        src.lines()
+            .nth(line.checked_sub(1)? as usize)
+            .map(|s| s.to_string())
     }
 }
 
@@ -398,7 +433,11 @@ impl Vm {
 fn format_source_with_carets(line: &str, pos: crate::ast::Pos) -> String {
     let chars: Vec<char> = line.chars().collect();
     let stripped_start = chars.iter().take_while(|c| c.is_whitespace()).count();
-    let trimmed: String = chars[stripped_start..].iter().collect::<String>().trim_end().to_string();
+    let trimmed: String = chars[stripped_start..]
+        .iter()
+        .collect::<String>()
+        .trim_end()
+        .to_string();
     if trimmed.is_empty() {
         return String::new();
     }
@@ -408,7 +447,11 @@ fn format_source_with_carets(line: &str, pos: crate::ast::Pos) -> String {
     }
     let start = pos.col as usize;
     let line_len = stripped_start + trimmed.chars().count();
-    let mut end = if pos.end_line != pos.line { line_len } else { pos.end_col as usize };
+    let mut end = if pos.end_line != pos.line {
+        line_len
+    } else {
+        pos.end_col as usize
+    };
     if end > chars.len() {
         end = chars.len();
     }
@@ -433,7 +476,11 @@ fn format_source_with_carets(line: &str, pos: crate::ast::Pos) -> String {
         };
         carets.push(c);
     }
-    out.push_str(&format!("    {}{}\n", " ".repeat(start.saturating_sub(stripped_start)), carets));
+    out.push_str(&format!(
+        "    {}{}\n",
+        " ".repeat(start.saturating_sub(stripped_start)),
+        carets
+    ));
     out
 }
 
@@ -443,7 +490,9 @@ fn caret_anchors(segment: &str) -> Option<(usize, usize)> {
     if body.len() != 1 {
         return None;
     }
-    let StmtKind::Expr(e) = &body[0].kind else { return None };
+    let StmtKind::Expr(e) = &body[0].kind else {
+        return None;
+    };
     let chars: Vec<char> = segment.chars().collect();
     match &e.kind {
         ExprKind::BinOp(left, _, right) => {

@@ -14,13 +14,23 @@ impl Vm {
     pub fn is_iterable(&mut self, v: Value) -> bool {
         match v {
             Value::Obj(r) => match self.heap.get(r) {
-                Obj::Str(_) | Obj::List(_) | Obj::Tuple(_) | Obj::Dict(_) | Obj::Set(_) | Obj::FrozenSet(_)
-                | Obj::Range { .. } | Obj::Bytes(_) | Obj::ByteArray(_) | Obj::Iter(_) | Obj::Generator(_)
+                Obj::Str(_)
+                | Obj::List(_)
+                | Obj::Tuple(_)
+                | Obj::Dict(_)
+                | Obj::Set(_)
+                | Obj::FrozenSet(_)
+                | Obj::Range { .. }
+                | Obj::Bytes(_)
+                | Obj::ByteArray(_)
+                | Obj::Iter(_)
+                | Obj::Generator(_)
                 | Obj::DictView(..) => true,
                 Obj::Instance(_) => {
                     let cls = self.class_of(v);
                     let (i, g) = (self.names.__iter__, self.names.__getitem__);
-                    self.lookup_type_attr(cls, i).is_some() || self.lookup_type_attr(cls, g).is_some()
+                    self.lookup_type_attr(cls, i).is_some()
+                        || self.lookup_type_attr(cls, g).is_some()
                 }
                 _ => false,
             },
@@ -35,26 +45,48 @@ impl Vm {
                 Obj::List(_) | Obj::Tuple(_) => Some(IterKind::Seq { seq: r, idx: 0 }),
                 Obj::Str(_) => Some(IterKind::Str { s: r, byte: 0 }),
                 Obj::Bytes(_) | Obj::ByteArray(_) => Some(IterKind::Bytes { b: r, idx: 0 }),
-                Obj::Dict(d) => Some(IterKind::Dict { dict: r, idx: 0, view: DictView::Keys, len: d.len() }),
+                Obj::Dict(d) => Some(IterKind::Dict {
+                    dict: r,
+                    idx: 0,
+                    view: DictView::Keys,
+                    len: d.len(),
+                }),
                 Obj::DictView(d, view) => {
                     let len = match self.heap.get(*d) {
                         Obj::Dict(dd) => dd.len(),
                         _ => 0,
                     };
-                    Some(IterKind::Dict { dict: *d, idx: 0, view: *view, len })
+                    Some(IterKind::Dict {
+                        dict: *d,
+                        idx: 0,
+                        view: *view,
+                        len,
+                    })
                 }
-                Obj::Set(s) | Obj::FrozenSet(s) => Some(IterKind::Set { set: r, idx: 0, len: s.len() }),
+                Obj::Set(s) | Obj::FrozenSet(s) => Some(IterKind::Set {
+                    set: r,
+                    idx: 0,
+                    len: s.len(),
+                }),
                 Obj::Range { start, stop, step } => {
                     let (a, b, c) = (*start, *stop, *step);
                     match (a, b, c) {
-                        (Value::Int(a), Value::Int(b), Value::Int(c)) => Some(IterKind::Range { cur: a, stop: b, step: c }),
+                        (Value::Int(a), Value::Int(b), Value::Int(c)) => Some(IterKind::Range {
+                            cur: a,
+                            stop: b,
+                            step: c,
+                        }),
                         _ => {
                             let (a, b, c) = (
                                 self.to_bigint(a).unwrap_or_default(),
                                 self.to_bigint(b).unwrap_or_default(),
                                 self.to_bigint(c).unwrap_or_default(),
                             );
-                            Some(IterKind::BigRange { cur: a, stop: b, step: c })
+                            Some(IterKind::BigRange {
+                                cur: a,
+                                stop: b,
+                                step: c,
+                            })
                         }
                     }
                 }
@@ -76,9 +108,13 @@ impl Vm {
                     let res = self.call_bound(f, v, &[])?;
                     let nx = self.names.__next__;
                     let rc = self.class_of(res);
-                    if self.lookup_type_attr(rc, nx).is_none() && !matches!(res, Value::Obj(x) if matches!(self.heap.get(x), Obj::Iter(_) | Obj::Generator(_))) {
+                    if self.lookup_type_attr(rc, nx).is_none()
+                        && !matches!(res, Value::Obj(x) if matches!(self.heap.get(x), Obj::Iter(_) | Obj::Generator(_)))
+                    {
                         let t = self.type_name(res);
-                        return Err(exc::type_error(format!("iter() returned non-iterator of type '{t}'")));
+                        return Err(exc::type_error(format!(
+                            "iter() returned non-iterator of type '{t}'"
+                        )));
                     }
                     return Ok(res);
                 }
@@ -165,7 +201,13 @@ impl Vm {
                 match ch {
                     Some(c) => {
                         let v = self.new_str(c.to_string());
-                        (IterKind::Str { s, byte: byte + c.len_utf8() }, Some(v))
+                        (
+                            IterKind::Str {
+                                s,
+                                byte: byte + c.len_utf8(),
+                            },
+                            Some(v),
+                        )
                     }
                     None => (IterKind::Exhausted, None),
                 }
@@ -176,13 +218,23 @@ impl Vm {
                     _ => None,
                 };
                 match v {
-                    Some(v) => (IterKind::Bytes { b, idx: idx + 1 }, Some(Value::Int(v as i64))),
+                    Some(v) => (
+                        IterKind::Bytes { b, idx: idx + 1 },
+                        Some(Value::Int(v as i64)),
+                    ),
                     None => (IterKind::Exhausted, None),
                 }
             }
             IterKind::Range { cur, stop, step } => {
                 if (step > 0 && cur < stop) || (step < 0 && cur > stop) {
-                    (IterKind::Range { cur: cur.wrapping_add(step), stop, step }, Some(Value::Int(cur)))
+                    (
+                        IterKind::Range {
+                            cur: cur.wrapping_add(step),
+                            stop,
+                            step,
+                        },
+                        Some(Value::Int(cur)),
+                    )
                 } else {
                     (IterKind::Exhausted, None)
                 }
@@ -191,18 +243,32 @@ impl Vm {
                 use num_traits::Signed;
                 if (step.is_positive() && cur < stop) || (step.is_negative() && cur > stop) {
                     let v = self.int_from_big(cur.clone());
-                    (IterKind::BigRange { cur: cur + &step, stop, step }, Some(v))
+                    (
+                        IterKind::BigRange {
+                            cur: cur + &step,
+                            stop,
+                            step,
+                        },
+                        Some(v),
+                    )
                 } else {
                     (IterKind::Exhausted, None)
                 }
             }
-            IterKind::Dict { dict, idx, view, len } => {
+            IterKind::Dict {
+                dict,
+                idx,
+                view,
+                len,
+            } => {
                 let (cur_len, cap) = match self.heap.get(dict) {
                     Obj::Dict(d) => (d.len(), d.capacity_index()),
                     _ => (0, 0),
                 };
                 if cur_len != len {
-                    return Err(exc::runtime_error("dictionary changed size during iteration"));
+                    return Err(exc::runtime_error(
+                        "dictionary changed size during iteration",
+                    ));
                 }
                 let mut i = idx;
                 while i < cap {
@@ -217,7 +283,15 @@ impl Vm {
                             DictView::Values => e.value,
                             DictView::Items => self.new_tuple(vec![e.key, e.value]),
                         };
-                        return Ok((IterKind::Dict { dict, idx: i, view, len }, Some(v)));
+                        return Ok((
+                            IterKind::Dict {
+                                dict,
+                                idx: i,
+                                view,
+                                len,
+                            },
+                            Some(v),
+                        ));
                     }
                 }
                 (IterKind::Exhausted, None)
@@ -245,7 +319,8 @@ impl Vm {
             }
             IterKind::Enumerate { it, n } => match self.iter_next(it)? {
                 Some(v) => {
-                    let next_n = self.binary_op(n, Value::Int(1), crate::code::BinaryOp::Add, false)?;
+                    let next_n =
+                        self.binary_op(n, Value::Int(1), crate::code::BinaryOp::Add, false)?;
                     let t = self.new_tuple(vec![n, v]);
                     (IterKind::Enumerate { it, n: next_n }, Some(t))
                 }
@@ -263,7 +338,11 @@ impl Vm {
                                     return Err(exc::value_error(format!(
                                         "zip() argument {} is shorter than argument{s} 1{}",
                                         i + 1,
-                                        if i > 1 { format!("-{i}") } else { String::new() }
+                                        if i > 1 {
+                                            format!("-{i}")
+                                        } else {
+                                            String::new()
+                                        }
                                     )));
                                 }
                                 for (j, &other) in its.iter().enumerate().skip(1) {
@@ -272,7 +351,11 @@ impl Vm {
                                         return Err(exc::value_error(format!(
                                             "zip() argument {} is longer than argument{s} 1{}",
                                             j + 1,
-                                            if j > 1 { format!("-{j}") } else { String::new() }
+                                            if j > 1 {
+                                                format!("-{j}")
+                                            } else {
+                                                String::new()
+                                            }
                                         )));
                                     }
                                 }
@@ -298,24 +381,22 @@ impl Vm {
                 let v = self.call(func, &vals)?;
                 (IterKind::Map { func, its }, Some(v))
             }
-            IterKind::Filter { func, it, negate } => {
-                loop {
-                    match self.iter_next(it)? {
-                        Some(v) => {
-                            let keep = if func.is_none() {
-                                self.truthy(v)?
-                            } else {
-                                let r = self.call(func, &[v])?;
-                                self.truthy(r)?
-                            };
-                            if keep != negate {
-                                return Ok((IterKind::Filter { func, it, negate }, Some(v)));
-                            }
+            IterKind::Filter { func, it, negate } => loop {
+                match self.iter_next(it)? {
+                    Some(v) => {
+                        let keep = if func.is_none() {
+                            self.truthy(v)?
+                        } else {
+                            let r = self.call(func, &[v])?;
+                            self.truthy(r)?
+                        };
+                        if keep != negate {
+                            return Ok((IterKind::Filter { func, it, negate }, Some(v)));
                         }
-                        None => return Ok((IterKind::Exhausted, None)),
                     }
+                    None => return Ok((IterKind::Exhausted, None)),
                 }
-            }
+            },
             IterKind::Reversed { seq, idx } => {
                 if idx == 0 {
                     return Ok((IterKind::Exhausted, None));
@@ -340,7 +421,9 @@ impl Vm {
             IterKind::GetItem { obj, idx } => match self.get_item(obj, Value::Int(idx)) {
                 Ok(v) => (IterKind::GetItem { obj, idx: idx + 1 }, Some(v)),
                 Err(e) => {
-                    if self.err_matches(&e, ExcKind::IndexError) || self.err_matches(&e, ExcKind::StopIteration) {
+                    if self.err_matches(&e, ExcKind::IndexError)
+                        || self.err_matches(&e, ExcKind::StopIteration)
+                    {
                         (IterKind::Exhausted, None)
                     } else {
                         return Err(e);

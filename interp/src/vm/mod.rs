@@ -144,7 +144,13 @@ impl Interner {
     }
 }
 
-fn new_class(heap: &mut Heap, interned: &mut Interner, name: &str, kind: TypeKind, bases: &[ObjRef]) -> ObjRef {
+fn new_class(
+    heap: &mut Heap,
+    interned: &mut Interner,
+    name: &str,
+    kind: TypeKind,
+    bases: &[ObjRef],
+) -> ObjRef {
     let module = Value::Obj(interned.intern(heap, "builtins"));
     let c = Class {
         name: name.to_string(),
@@ -281,7 +287,10 @@ impl Vm {
         let types = Types::create(&mut heap, &mut interner);
         let names = Names::create(&mut heap, &mut interner);
         let builtins_dict = heap.alloc(Obj::Dict(Dict::new()));
-        let builtins = heap.alloc(Obj::Module(Box::new(Module { name: "builtins".into(), dict: builtins_dict })));
+        let builtins = heap.alloc(Obj::Module(Box::new(Module {
+            name: "builtins".into(),
+            dict: builtins_dict,
+        })));
         let modules = heap.alloc(Obj::Dict(Dict::new()));
         let ellipsis = heap.alloc(Obj::Tuple(Vec::new()));
         let not_implemented = heap.alloc(Obj::Tuple(Vec::new()));
@@ -536,7 +545,10 @@ impl Vm {
     /// Create a module object (not registered in sys.modules).
     pub fn new_module(&mut self, name: &str) -> ObjRef {
         let dict = self.heap.alloc(Obj::Dict(Dict::new()));
-        let m = self.heap.alloc(Obj::Module(Box::new(Module { name: name.to_string(), dict })));
+        let m = self.heap.alloc(Obj::Module(Box::new(Module {
+            name: name.to_string(),
+            dict,
+        })));
         let n = self.new_str(name);
         let k = self.names.__name__;
         self.ns_set(dict, k, n);
@@ -567,7 +579,12 @@ impl Vm {
         result.map_err(|e| self.syntax_error_to_exc(e, filename, src))
     }
 
-    fn syntax_error_to_exc(&mut self, e: crate::parser::SyntaxError, filename: &str, src: &str) -> PyErr {
+    fn syntax_error_to_exc(
+        &mut self,
+        e: crate::parser::SyntaxError,
+        filename: &str,
+        src: &str,
+    ) -> PyErr {
         let kind = match e.kind {
             SyntaxErrorKind::Syntax => ExcKind::SyntaxError,
             SyntaxErrorKind::Indentation => ExcKind::IndentationError,
@@ -581,7 +598,10 @@ impl Vm {
         let class = self.exc_class(kind);
         let msg = self.new_str(e.msg.clone());
         let fname = self.new_str(filename);
-        let text = src.lines().nth(e.line.saturating_sub(1) as usize).map(|l| format!("{l}\n"));
+        let text = src
+            .lines()
+            .nth(e.line.saturating_sub(1) as usize)
+            .map(|l| format!("{l}\n"));
         let text_v = match text {
             Some(t) => self.new_str(t),
             None => Value::None,
@@ -603,7 +623,14 @@ impl Vm {
             ("offset", Value::Int(e.col as i64 + 1)),
             ("text", text_v),
             ("end_lineno", Value::Int(e.end_line as i64)),
-            ("end_offset", Value::Int(if e.end_line == e.line { e.end_col as i64 + 1 } else { 0 })),
+            (
+                "end_offset",
+                Value::Int(if e.end_line == e.line {
+                    e.end_col as i64 + 1
+                } else {
+                    0
+                }),
+            ),
         ] {
             let _ = self.set_attr(Value::Obj(obj), name, v);
         }
@@ -627,7 +654,12 @@ impl Vm {
     }
 
     /// Run a compiled module body in `globals` (and `locals`, for class-like namespaces).
-    pub fn run_code(&mut self, code: Arc<Code>, globals: ObjRef, locals: Option<ObjRef>) -> PyResult<Value> {
+    pub fn run_code(
+        &mut self,
+        code: Arc<Code>,
+        globals: ObjRef,
+        locals: Option<ObjRef>,
+    ) -> PyResult<Value> {
         match self.start_code(code, globals, locals)? {
             RunState::Done(v) => Ok(v),
             RunState::Suspended => Err(PyErr::New(
@@ -638,13 +670,22 @@ impl Vm {
     }
 
     /// Start running a code object with the current fuel setting; may suspend.
-    pub fn start_code(&mut self, code: Arc<Code>, globals: ObjRef, locals: Option<ObjRef>) -> PyResult<RunState> {
+    pub fn start_code(
+        &mut self,
+        code: Arc<Code>,
+        globals: ObjRef,
+        locals: Option<ObjRef>,
+    ) -> PyResult<RunState> {
         let base = self.stack.len();
         let n = code.nlocals() + code.ncells();
         for _ in 0..n {
             self.stack.push(Value::Undef);
         }
-        let locals = locals.or(if code.flags.uses_namespace { Some(globals) } else { None });
+        let locals = locals.or(if code.flags.uses_namespace {
+            Some(globals)
+        } else {
+            None
+        });
         self.frames.push(Frame {
             code,
             ip: 0,
@@ -697,7 +738,11 @@ impl Vm {
         let cls = self.class_of(Value::Obj(r));
         let type_name = self.class_name(cls);
         let message = self.str_value(Value::Obj(r)).unwrap_or_default();
-        ScriptError { type_name, message, traceback }
+        ScriptError {
+            type_name,
+            message,
+            traceback,
+        }
     }
 
     pub fn class_name(&self, cls: ObjRef) -> String {

@@ -4,13 +4,13 @@
 //! protocol with CPython's reflected-operand rules.
 
 use crate::code::{BinaryOp, CompareOp, UnaryOp};
-use crate::object::{Obj, TypeKind};
+use crate::object::Obj;
 use crate::value::{ObjRef, Value};
 use crate::vm::exc::{self, ExcKind, PyErr};
 use crate::vm::{PyResult, Vm};
 use num_bigint::BigInt;
 use num_integer::Integer;
-use num_traits::{Signed, ToPrimitive, Zero, One, Pow};
+use num_traits::{One, Pow, Signed, ToPrimitive, Zero};
 
 const HASH_MODULUS: u64 = (1 << 61) - 1;
 const HASH_INF: i64 = 314159;
@@ -27,7 +27,10 @@ pub fn hash_str(s: &str) -> i64 {
         let data: Vec<u8> = s.chars().map(|c| c as u32 as u8).collect();
         siphash13(&data)
     } else if max < 0x10000 {
-        let data: Vec<u8> = s.chars().flat_map(|c| (c as u32 as u16).to_le_bytes()).collect();
+        let data: Vec<u8> = s
+            .chars()
+            .flat_map(|c| (c as u32 as u16).to_le_bytes())
+            .collect();
         siphash13(&data)
     } else {
         let data: Vec<u8> = s.chars().flat_map(|c| (c as u32).to_le_bytes()).collect();
@@ -146,7 +149,11 @@ pub fn hash_f64(v: f64) -> i64 {
             x -= HASH_MODULUS;
         }
     }
-    let e = if e >= 0 { e % 61 } else { 61 - 1 - ((-1 - e) % 61) };
+    let e = if e >= 0 {
+        e % 61
+    } else {
+        61 - 1 - ((-1 - e) % 61)
+    };
     x = ((x << e) & HASH_MODULUS) | (x >> (61 - e));
     let h = (x as i64).wrapping_mul(sign);
     if h == -1 {
@@ -274,7 +281,9 @@ impl Vm {
                 Value::Bool(b) => Ok(b),
                 _ => {
                     let t = self.type_name(r);
-                    Err(exc::type_error(format!("__bool__ should return bool, returned {t}")))
+                    Err(exc::type_error(format!(
+                        "__bool__ should return bool, returned {t}"
+                    )))
                 }
             };
         }
@@ -304,7 +313,11 @@ impl Vm {
             Value::None => Ok(0x5f3759df),
             Value::Bool(b) => Ok(b as i64),
             Value::Int(i) => Ok(hash_i64(i)),
-            Value::Float(f) => Ok(if f.fract() == 0.0 && f.abs() < 9.2e18 { hash_i64(f as i64) } else { hash_f64(f) }),
+            Value::Float(f) => Ok(if f.fract() == 0.0 && f.abs() < 9.2e18 {
+                hash_i64(f as i64)
+            } else {
+                hash_f64(f)
+            }),
             Value::Undef => Ok(0),
             Value::Obj(r) => {
                 match self.heap.get(r) {
@@ -339,7 +352,11 @@ impl Vm {
                         let h = ha.wrapping_add(hb.wrapping_mul(1000003));
                         return Ok(if h == -1 { -2 } else { h });
                     }
-                    Obj::List(_) | Obj::Dict(_) | Obj::Set(_) | Obj::ByteArray(_) | Obj::DictView(..) => {
+                    Obj::List(_)
+                    | Obj::Dict(_)
+                    | Obj::Set(_)
+                    | Obj::ByteArray(_)
+                    | Obj::DictView(..) => {
                         let t = self.type_name(v);
                         return Err(exc::type_error(format!("unhashable type: '{t}'")));
                     }
@@ -395,10 +412,16 @@ impl Vm {
         match (a, b) {
             (Value::Int(x), Value::Int(y)) => Some(x == y),
             (Value::Float(x), Value::Float(y)) => Some(x == y),
-            (Value::Int(x), Value::Float(y)) | (Value::Float(y), Value::Int(x)) => Some((x as f64) == y && int_float_eq(x, y)),
+            (Value::Int(x), Value::Float(y)) | (Value::Float(y), Value::Int(x)) => {
+                Some((x as f64) == y && int_float_eq(x, y))
+            }
             (Value::Bool(x), Value::Bool(y)) => Some(x == y),
-            (Value::Bool(x), Value::Int(y)) | (Value::Int(y), Value::Bool(x)) => Some(x as i64 == y),
-            (Value::Bool(x), Value::Float(y)) | (Value::Float(y), Value::Bool(x)) => Some(x as i64 as f64 == y),
+            (Value::Bool(x), Value::Int(y)) | (Value::Int(y), Value::Bool(x)) => {
+                Some(x as i64 == y)
+            }
+            (Value::Bool(x), Value::Float(y)) | (Value::Float(y), Value::Bool(x)) => {
+                Some(x as i64 as f64 == y)
+            }
             (Value::None, Value::None) => Some(true),
             (Value::None, _) | (_, Value::None) => {
                 if let Value::Obj(r) = if a.is_none() { b } else { a } {
@@ -420,7 +443,9 @@ impl Vm {
                     (Obj::Str(s1), Obj::Str(s2)) => Some(s1.s == s2.s),
                     (Obj::BigInt(b1), Obj::BigInt(b2)) => Some(b1 == b2),
                     (Obj::Bytes(b1), Obj::Bytes(b2)) => Some(b1 == b2),
-                    (Obj::Str(_), Obj::Instance(_)) | (Obj::Instance(_), _) | (_, Obj::Instance(_)) => None,
+                    (Obj::Str(_), Obj::Instance(_))
+                    | (Obj::Instance(_), _)
+                    | (_, Obj::Instance(_)) => None,
                     (Obj::Str(_), _) | (_, Obj::Str(_)) => Some(false),
                     (Obj::Tuple(t1), Obj::Tuple(t2)) => {
                         if t1.len() != t2.len() {
@@ -443,14 +468,16 @@ impl Vm {
                 }
             }
             (Value::Obj(r), Value::Int(_) | Value::Float(_) | Value::Bool(_))
-            | (Value::Int(_) | Value::Float(_) | Value::Bool(_), Value::Obj(r)) => match self.heap.get(r) {
-                Obj::BigInt(_) => {
-                    let (x, y) = (self.num(a)?, self.num(b)?);
-                    Some(num_cmp(&x, &y) == Some(std::cmp::Ordering::Equal))
+            | (Value::Int(_) | Value::Float(_) | Value::Bool(_), Value::Obj(r)) => {
+                match self.heap.get(r) {
+                    Obj::BigInt(_) => {
+                        let (x, y) = (self.num(a)?, self.num(b)?);
+                        Some(num_cmp(&x, &y) == Some(std::cmp::Ordering::Equal))
+                    }
+                    Obj::Instance(_) | Obj::Complex(..) => None,
+                    _ => Some(false),
                 }
-                Obj::Instance(_) | Obj::Complex(..) => None,
-                _ => Some(false),
-            },
+            }
             _ => Some(false),
         }
     }
@@ -499,7 +526,8 @@ impl Vm {
         // subclass of a's.
         let ta = self.class_of(a);
         let tb = self.class_of(b);
-        let reflected_first = ta != tb && self.is_subclass(tb, ta) && self.has_own_dunder(tb, op.swapped().dunder());
+        let reflected_first =
+            ta != tb && self.is_subclass(tb, ta) && self.has_own_dunder(tb, op.swapped().dunder());
         if reflected_first {
             if let Some(r) = self.try_compare_dunder(b, a, op.swapped())? {
                 return Ok(r);
@@ -566,7 +594,9 @@ impl Vm {
                         if !matches!(i.base, Value::Undef) {
                             let base = i.base;
                             let bb = self.unwrap_base(b);
-                            return self.builtin_compare(base, bb, op).map(|o| o.map(Value::Bool));
+                            return self
+                                .builtin_compare(base, bb, op)
+                                .map(|o| o.map(Value::Bool));
                         }
                     }
                 }
@@ -607,13 +637,21 @@ impl Vm {
             None,
         }
         let k = match (self.heap.get(x), self.heap.get(y)) {
-            (Obj::List(p), Obj::List(q)) | (Obj::Tuple(p), Obj::Tuple(q)) => K::Seq(p.clone(), q.clone()),
+            (Obj::List(p), Obj::List(q)) | (Obj::Tuple(p), Obj::Tuple(q)) => {
+                K::Seq(p.clone(), q.clone())
+            }
             (Obj::Dict(_), Obj::Dict(_)) => K::Dict,
             (Obj::Set(_) | Obj::FrozenSet(_), Obj::Set(_) | Obj::FrozenSet(_)) => K::Set,
-            (Obj::Bytes(p) | Obj::ByteArray(p), Obj::Bytes(q) | Obj::ByteArray(q)) => K::Bytes(p.clone(), q.clone()),
+            (Obj::Bytes(p) | Obj::ByteArray(p), Obj::Bytes(q) | Obj::ByteArray(q)) => {
+                K::Bytes(p.clone(), q.clone())
+            }
             (Obj::Str(p), Obj::Str(q)) => K::Str(p.s.clone(), q.s.clone()),
             (Obj::Range { .. }, Obj::Range { .. }) => K::Range,
-            (Obj::DictView(_, v1), Obj::DictView(_, v2)) if v1 == v2 && *v1 != crate::object::DictView::Values => K::Set,
+            (Obj::DictView(_, v1), Obj::DictView(_, v2))
+                if v1 == v2 && *v1 != crate::object::DictView::Values =>
+            {
+                K::Set
+            }
             _ => K::None,
         };
         Ok(match k {
@@ -736,7 +774,9 @@ impl Vm {
                         Some(sub) => Ok(s.s.contains(sub)),
                         None => {
                             let t = self.type_name(item);
-                            Err(exc::type_error(format!("'in <string>' requires string as left operand, not {t}")))
+                            Err(exc::type_error(format!(
+                                "'in <string>' requires string as left operand, not {t}"
+                            )))
                         }
                     };
                 }
@@ -786,10 +826,8 @@ impl Vm {
                         }
                     };
                 }
-                Obj::Range { .. } => {
-                    if self.is_int(item) {
-                        return self.range_contains(r, item);
-                    }
+                Obj::Range { .. } if self.is_int(item) => {
+                    return self.range_contains(r, item);
                 }
                 Obj::Bytes(b) | Obj::ByteArray(b) => {
                     if let Value::Int(i) = item {
@@ -797,7 +835,9 @@ impl Vm {
                     }
                     if let Value::Obj(o) = item {
                         if let Obj::Bytes(sub) = self.heap.get(o) {
-                            return Ok(sub.is_empty() || b.windows(sub.len()).any(|w| w == &sub[..]));
+                            return Ok(
+                                sub.is_empty() || b.windows(sub.len()).any(|w| w == &sub[..])
+                            );
                         }
                     }
                 }
@@ -816,7 +856,9 @@ impl Vm {
             Err(e) => {
                 if self.err_matches(&e, ExcKind::TypeError) {
                     let t = self.type_name(container);
-                    return Err(exc::type_error(format!("argument of type '{t}' is not iterable")));
+                    return Err(exc::type_error(format!(
+                        "argument of type '{t}' is not iterable"
+                    )));
                 }
                 return Err(e);
             }
@@ -869,7 +911,9 @@ impl Vm {
                 Obj::Complex(a, b) => {
                     let (a, b) = (*a, *b);
                     match op {
-                        UnaryOp::Neg => return Ok(Value::Obj(self.heap.alloc(Obj::Complex(-a, -b)))),
+                        UnaryOp::Neg => {
+                            return Ok(Value::Obj(self.heap.alloc(Obj::Complex(-a, -b))))
+                        }
                         UnaryOp::Pos => return Ok(v),
                         _ => {}
                     }
@@ -893,11 +937,19 @@ impl Vm {
             _ => "~",
         };
         let t = self.type_name(v);
-        Err(exc::type_error(format!("bad operand type for unary {sym}: '{t}'")))
+        Err(exc::type_error(format!(
+            "bad operand type for unary {sym}: '{t}'"
+        )))
     }
 
     /// `a op b` (or `a op= b` when `inplace`), with the full dunder protocol.
-    pub fn binary_op(&mut self, a: Value, b: Value, op: BinaryOp, inplace: bool) -> PyResult<Value> {
+    pub fn binary_op(
+        &mut self,
+        a: Value,
+        b: Value,
+        op: BinaryOp,
+        inplace: bool,
+    ) -> PyResult<Value> {
         // Fast paths for small ints and floats.
         match (a, b) {
             (Value::Int(x), Value::Int(y)) => {
@@ -982,19 +1034,37 @@ impl Vm {
             )));
         }
         if op == BinaryOp::Add && self.as_str(a).is_some() && !inplace {
-            return Err(exc::type_error(format!("can only concatenate str (not \"{nb}\") to str")));
+            return Err(exc::type_error(format!(
+                "can only concatenate str (not \"{nb}\") to str"
+            )));
         }
-        if op == BinaryOp::Add && matches!(a, Value::Obj(r) if matches!(self.heap.get(r), Obj::List(_))) {
-            return Err(exc::type_error(format!("can only concatenate list (not \"{nb}\") to list")));
+        if op == BinaryOp::Add
+            && matches!(a, Value::Obj(r) if matches!(self.heap.get(r), Obj::List(_)))
+        {
+            return Err(exc::type_error(format!(
+                "can only concatenate list (not \"{nb}\") to list"
+            )));
         }
-        if op == BinaryOp::Add && matches!(a, Value::Obj(r) if matches!(self.heap.get(r), Obj::Tuple(_))) {
-            return Err(exc::type_error(format!("can only concatenate tuple (not \"{nb}\") to tuple")));
+        if op == BinaryOp::Add
+            && matches!(a, Value::Obj(r) if matches!(self.heap.get(r), Obj::Tuple(_)))
+        {
+            return Err(exc::type_error(format!(
+                "can only concatenate tuple (not \"{nb}\") to tuple"
+            )));
         }
-        Err(exc::type_error(format!("unsupported operand type(s) for {sym}: '{na}' and '{nb}'")))
+        Err(exc::type_error(format!(
+            "unsupported operand type(s) for {sym}: '{na}' and '{nb}'"
+        )))
     }
 
     /// Operations between builtin values. None: not supported by the builtins.
-    fn builtin_binary(&mut self, a: Value, b: Value, op: BinaryOp, inplace: bool) -> PyResult<Option<Value>> {
+    fn builtin_binary(
+        &mut self,
+        a: Value,
+        b: Value,
+        op: BinaryOp,
+        inplace: bool,
+    ) -> PyResult<Option<Value>> {
         // Numbers.
         if let (Some(x), Some(y)) = (self.num(a), self.num(b)) {
             if self.is_instance_value(a) || self.is_instance_value(b) {
@@ -1030,29 +1100,32 @@ impl Vm {
                     return Ok(Some(self.new_str(s)));
                 }
             }
-            (Obj::Str(_), BinaryOp::Mul) | (Obj::List(_), BinaryOp::Mul) | (Obj::Tuple(_), BinaryOp::Mul) | (Obj::Bytes(_), BinaryOp::Mul) => {
-                if self.is_int(b) {
-                    if inplace {
-                        if let Obj::List(_) = self.heap.get(ra) {
-                            let n = self.index_value(b)?;
-                            let items = match self.heap.get(ra) {
-                                Obj::List(xs) => xs.clone(),
-                                _ => Vec::new(),
-                            };
-                            let n = n.max(0) as usize;
-                            self.reserve(items.len().saturating_mul(n).saturating_mul(16))?;
-                            let mut out = Vec::with_capacity(items.len() * n);
-                            for _ in 0..n {
-                                out.extend_from_slice(&items);
-                            }
-                            if let Obj::List(xs) = self.heap.get_mut(ra) {
-                                *xs = out;
-                            }
-                            return Ok(Some(a));
+            (Obj::Str(_), BinaryOp::Mul)
+            | (Obj::List(_), BinaryOp::Mul)
+            | (Obj::Tuple(_), BinaryOp::Mul)
+            | (Obj::Bytes(_), BinaryOp::Mul)
+                if self.is_int(b) =>
+            {
+                if inplace {
+                    if let Obj::List(_) = self.heap.get(ra) {
+                        let n = self.index_value(b)?;
+                        let items = match self.heap.get(ra) {
+                            Obj::List(xs) => xs.clone(),
+                            _ => Vec::new(),
+                        };
+                        let n = n.max(0) as usize;
+                        self.reserve(items.len().saturating_mul(n).saturating_mul(16))?;
+                        let mut out = Vec::with_capacity(items.len() * n);
+                        for _ in 0..n {
+                            out.extend_from_slice(&items);
                         }
+                        if let Obj::List(xs) = self.heap.get_mut(ra) {
+                            *xs = out;
+                        }
+                        return Ok(Some(a));
                     }
-                    return self.seq_repeat(a, b).map(Some);
                 }
+                return self.seq_repeat(a, b).map(Some);
             }
             (Obj::Str(_), BinaryOp::Mod) => return self.percent_format(a, b).map(Some),
             (Obj::Bytes(_), BinaryOp::Add) => {
@@ -1107,16 +1180,21 @@ impl Vm {
                     }
                 }
             }
-            (Obj::Set(_) | Obj::FrozenSet(_), BinaryOp::Or | BinaryOp::And | BinaryOp::Sub | BinaryOp::Xor) => {
+            (
+                Obj::Set(_) | Obj::FrozenSet(_),
+                BinaryOp::Or | BinaryOp::And | BinaryOp::Sub | BinaryOp::Xor,
+            ) => {
                 if let Value::Obj(rb) = b {
                     match self.heap.get(rb) {
                         Obj::Set(_) | Obj::FrozenSet(_) => {
-                            return crate::builtins::set::set_binary(self, a, b, op, inplace).map(Some);
+                            return crate::builtins::set::set_binary(self, a, b, op, inplace)
+                                .map(Some);
                         }
                         Obj::DictView(_, v) if *v != crate::object::DictView::Values => {
                             let items = self.iterate(b)?;
                             let sb = crate::builtins::set::new_set_from(self, &items)?;
-                            return crate::builtins::set::set_binary(self, a, sb, op, inplace).map(Some);
+                            return crate::builtins::set::set_binary(self, a, sb, op, inplace)
+                                .map(Some);
                         }
                         _ => {}
                     }
@@ -1162,7 +1240,9 @@ impl Vm {
                 _ => vm.num(v).map(|n| (num_to_f64(&n), 0.0)),
             }
         };
-        let (Some((ar, ai)), Some((br, bi))) = (get(self, a), get(self, b)) else { return Ok(None) };
+        let (Some((ar, ai)), Some((br, bi))) = (get(self, a), get(self, b)) else {
+            return Ok(None);
+        };
         let (r, i) = match op {
             BinaryOp::Add => (ar + br, ai + bi),
             BinaryOp::Sub => (ar - br, ai - bi),
@@ -1195,7 +1275,7 @@ impl Vm {
                             rr = t;
                         }
                         let t = xr * xr - xi * xi;
-                        xi = 2.0 * xr * xi;
+                        xi *= 2.0 * xr;
                         xr = t;
                         n >>= 1;
                     }
@@ -1218,7 +1298,10 @@ impl Vm {
     }
 
     fn is_sequence(&self, r: ObjRef) -> bool {
-        matches!(self.heap.get(r), Obj::Str(_) | Obj::List(_) | Obj::Tuple(_) | Obj::Bytes(_))
+        matches!(
+            self.heap.get(r),
+            Obj::Str(_) | Obj::List(_) | Obj::Tuple(_) | Obj::Bytes(_)
+        )
     }
 
     fn seq_repeat(&mut self, seq: Value, n: Value) -> PyResult<Value> {
@@ -1228,7 +1311,9 @@ impl Vm {
                 if b.is_negative() {
                     0
                 } else {
-                    return Err(exc::overflow_error("cannot fit 'int' into an index-sized integer"));
+                    return Err(exc::overflow_error(
+                        "cannot fit 'int' into an index-sized integer",
+                    ));
                 }
             }
             _ => 0,
@@ -1262,7 +1347,11 @@ impl Vm {
                 for _ in 0..n {
                     out.extend_from_slice(xs);
                 }
-                Ok(if is_list { self.new_list(out) } else { self.new_tuple(out) })
+                Ok(if is_list {
+                    self.new_list(out)
+                } else {
+                    self.new_tuple(out)
+                })
             }
             _ => Ok(seq),
         }
@@ -1273,7 +1362,14 @@ impl Vm {
         match (x, y) {
             (F(a), b) => Ok(Value::Float(float_op_checked(a, b.to_f64()?, op)?)),
             (a, F(b)) => {
-                if matches!(op, BinaryOp::LShift | BinaryOp::RShift | BinaryOp::And | BinaryOp::Or | BinaryOp::Xor) {
+                if matches!(
+                    op,
+                    BinaryOp::LShift
+                        | BinaryOp::RShift
+                        | BinaryOp::And
+                        | BinaryOp::Or
+                        | BinaryOp::Xor
+                ) {
                     return Err(exc::type_error(format!(
                         "unsupported operand type(s) for {}: 'int' and 'float'",
                         op.symbol()
@@ -1287,7 +1383,7 @@ impl Vm {
                 }
                 self.big_op(BigInt::from(a), BigInt::from(b), op)
             }
-            (a, b) => self.big_op(a.to_big(), b.to_big(), op),
+            (a, b) => self.big_op(a.into_big(), b.into_big(), op),
         }
     }
 
@@ -1324,7 +1420,9 @@ impl Vm {
                 if b.is_negative() {
                     let (fa, fb) = (big_to_f64(&a)?, big_to_f64(&b)?);
                     if fa == 0.0 {
-                        return Err(exc::zero_division("0.0 cannot be raised to a negative power"));
+                        return Err(exc::zero_division(
+                            "0.0 cannot be raised to a negative power",
+                        ));
                     }
                     return Ok(Value::Float(fa.powf(fb)));
                 }
@@ -1335,13 +1433,19 @@ impl Vm {
                             return Ok(self.int_from_big(a));
                         }
                         if a == BigInt::from(-1) {
-                            return Ok(self.int_from_big(if b.is_even() { BigInt::one() } else { a }));
+                            return Ok(self.int_from_big(if b.is_even() {
+                                BigInt::one()
+                            } else {
+                                a
+                            }));
                         }
                         return Err(exc::memory_error(""));
                     }
                 };
                 let bits = (a.bits() as f64) * (e as f64);
-                if bits > 8.0 * (self.heap.limit.saturating_sub(self.heap.bytes)) as f64 || bits > 1e10 {
+                if bits > 8.0 * (self.heap.limit.saturating_sub(self.heap.bytes)) as f64
+                    || bits > 1e10
+                {
                     if a.is_zero() || a.is_one() || a == BigInt::from(-1) {
                         // Small results whatever the exponent.
                     } else {
@@ -1382,7 +1486,9 @@ impl Vm {
             BinaryOp::Or => a | b,
             BinaryOp::Xor => a ^ b,
             BinaryOp::MatMul => {
-                return Err(exc::type_error("unsupported operand type(s) for @: 'int' and 'int'"))
+                return Err(exc::type_error(
+                    "unsupported operand type(s) for @: 'int' and 'int'",
+                ))
             }
         };
         Ok(self.int_from_big(r))
@@ -1415,12 +1521,16 @@ impl Vm {
                 }
                 _ => {
                     let t = self.type_name(v);
-                    Err(exc::type_error(format!("'{t}' object cannot be interpreted as an integer")))
+                    Err(exc::type_error(format!(
+                        "'{t}' object cannot be interpreted as an integer"
+                    )))
                 }
             },
             _ => {
                 let t = self.type_name(v);
-                Err(exc::type_error(format!("'{t}' object cannot be interpreted as an integer")))
+                Err(exc::type_error(format!(
+                    "'{t}' object cannot be interpreted as an integer"
+                )))
             }
         }
     }
@@ -1433,7 +1543,10 @@ impl Vm {
                 Ok(i) => i,
                 Err(e) => {
                     if self.err_matches(&e, ExcKind::IndexError) {
-                        return Err(PyErr::new(ExcKind::IndexError, format!("cannot fit 'int' into an index-sized integer")));
+                        return Err(PyErr::new(
+                            ExcKind::IndexError,
+                            "cannot fit 'int' into an index-sized integer".to_string(),
+                        ));
                     }
                     return Err(e);
                 }
@@ -1458,7 +1571,11 @@ impl Vm {
                 return Ok(None);
             }
             match vm.num(v) {
-                Some(Num::B(b)) => Ok(Some(if b.is_negative() { i64::MIN / 2 } else { i64::MAX / 2 })),
+                Some(Num::B(b)) => Ok(Some(if b.is_negative() {
+                    i64::MIN / 2
+                } else {
+                    i64::MAX / 2
+                })),
                 _ => match vm.index_value(v) {
                     Ok(i) => Ok(Some(i)),
                     Err(_) => Err(exc::type_error(
@@ -1515,10 +1632,16 @@ impl Vm {
                     if let Some(s) = self.as_slice(key) {
                         let (start, _, step, count) = self.slice_indices(s, len)?;
                         let items: Vec<Value> = match self.heap.get(r) {
-                            Obj::List(xs) | Obj::Tuple(xs) => (0..count).map(|k| xs[(start + k as i64 * step) as usize]).collect(),
+                            Obj::List(xs) | Obj::Tuple(xs) => (0..count)
+                                .map(|k| xs[(start + k as i64 * step) as usize])
+                                .collect(),
                             _ => Vec::new(),
                         };
-                        return Ok(if is_list { self.new_list(items) } else { self.new_tuple(items) });
+                        return Ok(if is_list {
+                            self.new_list(items)
+                        } else {
+                            self.new_tuple(items)
+                        });
                     }
                     let what = if is_list { "list" } else { "tuple" };
                     if !self.is_int(key) && !self.is_instance_value(key) {
@@ -1540,7 +1663,9 @@ impl Vm {
                     };
                 }
                 Obj::Str(_) => return crate::builtins::str::str_getitem(self, r, key),
-                Obj::Bytes(_) | Obj::ByteArray(_) => return crate::builtins::bytes::bytes_getitem(self, r, key),
+                Obj::Bytes(_) | Obj::ByteArray(_) => {
+                    return crate::builtins::bytes::bytes_getitem(self, r, key)
+                }
                 Obj::Range { .. } => return self.range_getitem(r, key),
                 Obj::Class(_) => {
                     let n = self.names.__class_getitem__;
@@ -1554,7 +1679,9 @@ impl Vm {
                         }
                     }
                     let name = self.class_name(r);
-                    return Err(exc::type_error(format!("type '{name}' is not subscriptable")));
+                    return Err(exc::type_error(format!(
+                        "type '{name}' is not subscriptable"
+                    )));
                 }
                 Obj::Instance(_) => {
                     let n = self.names.__getitem__;
@@ -1570,7 +1697,9 @@ impl Vm {
             }
         }
         let t = self.type_name(obj);
-        Err(exc::type_error(format!("'{t}' object is not subscriptable")))
+        Err(exc::type_error(format!(
+            "'{t}' object is not subscriptable"
+        )))
     }
 
     pub fn as_slice(&self, v: Value) -> Option<ObjRef> {
@@ -1590,7 +1719,9 @@ impl Vm {
                     }
                     if !self.is_int(key) && !self.is_instance_value(key) {
                         let t = self.type_name(key);
-                        return Err(exc::type_error(format!("list indices must be integers or slices, not {t}")));
+                        return Err(exc::type_error(format!(
+                            "list indices must be integers or slices, not {t}"
+                        )));
                     }
                     let j = self.seq_index(key, len, "list assignment")?;
                     if let Obj::List(xs) = self.heap.get_mut(r) {
@@ -1625,7 +1756,9 @@ impl Vm {
             }
         }
         let t = self.type_name(obj);
-        Err(exc::type_error(format!("'{t}' object does not support item assignment")))
+        Err(exc::type_error(format!(
+            "'{t}' object does not support item assignment"
+        )))
     }
 
     pub fn del_item(&mut self, obj: Value, key: Value) -> PyResult<()> {
@@ -1635,7 +1768,9 @@ impl Vm {
                     let len = xs.len();
                     if let Some(s) = self.as_slice(key) {
                         let (start, _, step, count) = self.slice_indices(s, len)?;
-                        let mut idx: Vec<usize> = (0..count).map(|k| (start + k as i64 * step) as usize).collect();
+                        let mut idx: Vec<usize> = (0..count)
+                            .map(|k| (start + k as i64 * step) as usize)
+                            .collect();
                         idx.sort_unstable();
                         if let Obj::List(xs) = self.heap.get_mut(r) {
                             for i in idx.into_iter().rev() {
@@ -1670,7 +1805,9 @@ impl Vm {
             }
         }
         let t = self.type_name(obj);
-        Err(exc::type_error(format!("'{t}' object does not support item deletion")))
+        Err(exc::type_error(format!(
+            "'{t}' object does not support item deletion"
+        )))
     }
 
     fn list_set_slice(&mut self, list: ObjRef, slice: ObjRef, val: Value) -> PyResult<()> {
@@ -1731,9 +1868,14 @@ impl Vm {
         if let (Value::Int(a), Value::Int(b), Value::Int(c)) = (a, b, c) {
             return Ok(range_len_i64(a, b, c));
         }
-        let (a, b, c) = (self.to_bigint(a).unwrap_or_default(), self.to_bigint(b).unwrap_or_default(), self.to_bigint(c).unwrap_or_default());
+        let (a, b, c) = (
+            self.to_bigint(a).unwrap_or_default(),
+            self.to_bigint(b).unwrap_or_default(),
+            self.to_bigint(c).unwrap_or_default(),
+        );
         let n = big_range_len(&a, &b, &c);
-        n.to_i64().ok_or_else(|| exc::overflow_error("Python int too large to convert to C ssize_t"))
+        n.to_i64()
+            .ok_or_else(|| exc::overflow_error("Python int too large to convert to C ssize_t"))
     }
 
     fn range_getitem(&mut self, r: ObjRef, key: Value) -> PyResult<Value> {
@@ -1756,13 +1898,18 @@ impl Vm {
         let len = self.range_len(r)? as usize;
         if !self.is_int(key) && !self.is_instance_value(key) {
             let t = self.type_name(key);
-            return Err(exc::type_error(format!("range indices must be integers or slices, not {t}")));
+            return Err(exc::type_error(format!(
+                "range indices must be integers or slices, not {t}"
+            )));
         }
         let i = self.seq_index(key, len, "range object")?;
         match (a, c) {
             (Value::Int(a), Value::Int(c)) => Ok(Value::Int(a + i as i64 * c)),
             _ => {
-                let (a, c) = (self.to_bigint(a).unwrap_or_default(), self.to_bigint(c).unwrap_or_default());
+                let (a, c) = (
+                    self.to_bigint(a).unwrap_or_default(),
+                    self.to_bigint(c).unwrap_or_default(),
+                );
                 Ok(self.int_from_big(a + c * BigInt::from(i)))
             }
         }
@@ -1770,10 +1917,19 @@ impl Vm {
 
     fn range_contains(&mut self, r: ObjRef, item: Value) -> PyResult<bool> {
         let (a, b, c) = self.range_parts(r);
-        let (Some(a), Some(b), Some(c), Some(x)) = (self.to_bigint(a), self.to_bigint(b), self.to_bigint(c), self.to_bigint(item)) else {
+        let (Some(a), Some(b), Some(c), Some(x)) = (
+            self.to_bigint(a),
+            self.to_bigint(b),
+            self.to_bigint(c),
+            self.to_bigint(item),
+        ) else {
             return Ok(false);
         };
-        let inside = if c.is_positive() { x >= a && x < b } else { x <= a && x > b };
+        let inside = if c.is_positive() {
+            x >= a && x < b
+        } else {
+            x <= a && x > b
+        };
         Ok(inside && ((&x - &a) % &c).is_zero())
     }
 }
@@ -1801,7 +1957,11 @@ fn identity_eq(o: &Obj) -> bool {
 pub fn range_len_i64(a: i64, b: i64, c: i64) -> i64 {
     let (a, b, c) = (a as i128, b as i128, c as i128);
     let n = if c > 0 {
-        if b > a { (b - a - 1) / c + 1 } else { 0 }
+        if b > a {
+            (b - a - 1) / c + 1
+        } else {
+            0
+        }
     } else if a > b {
         (a - b - 1) / (-c) + 1
     } else {
@@ -1840,7 +2000,7 @@ impl NumOwned {
         }
     }
 
-    fn to_big(self) -> BigInt {
+    fn into_big(self) -> BigInt {
         match self {
             NumOwned::I(i) => BigInt::from(i),
             NumOwned::B(b) => b,
@@ -1882,7 +2042,9 @@ fn big_truediv(a: &BigInt, b: &BigInt) -> PyResult<f64> {
     let (q, r) = a.div_rem(b);
     match (q.to_f64(), r.to_f64(), b.to_f64()) {
         (Some(q), Some(r), Some(bf)) if q.is_finite() && bf.is_finite() => Ok(q + r / bf),
-        _ => Err(exc::overflow_error("integer division result too large for a float")),
+        _ => Err(exc::overflow_error(
+            "integer division result too large for a float",
+        )),
     }
 }
 
@@ -1911,7 +2073,11 @@ pub fn num_cmp(a: &Num, b: &Num) -> Option<std::cmp::Ordering> {
                 return None;
             }
             if y.is_infinite() {
-                return Some(if *y > 0.0 { Ordering::Less } else { Ordering::Greater });
+                return Some(if *y > 0.0 {
+                    Ordering::Less
+                } else {
+                    Ordering::Greater
+                });
             }
             if x.unsigned_abs() < (1 << 53) {
                 return (*x as f64).partial_cmp(y);
@@ -1928,11 +2094,23 @@ pub fn num_cmp(a: &Num, b: &Num) -> Option<std::cmp::Ordering> {
                 return None;
             }
             if y.is_infinite() {
-                return Some(if *y > 0.0 { Ordering::Less } else { Ordering::Greater });
+                return Some(if *y > 0.0 {
+                    Ordering::Less
+                } else {
+                    Ordering::Greater
+                });
             }
-            let xf = x.to_f64().unwrap_or(if x.is_negative() { f64::NEG_INFINITY } else { f64::INFINITY });
+            let xf = x.to_f64().unwrap_or(if x.is_negative() {
+                f64::NEG_INFINITY
+            } else {
+                f64::INFINITY
+            });
             if xf.is_infinite() {
-                return Some(if x.is_negative() { Ordering::Less } else { Ordering::Greater });
+                return Some(if x.is_negative() {
+                    Ordering::Less
+                } else {
+                    Ordering::Greater
+                });
             }
             let fl = y.floor();
             let yb = num_bigint::BigInt::from(fl as i128);
@@ -1979,13 +2157,13 @@ fn int_fast(x: i64, y: i64, op: BinaryOp) -> Option<Value> {
             if y == 0 || (x == i64::MIN && y == -1) {
                 return None;
             }
-            x.div_floor(&y)
+            Integer::div_floor(&x, &y)
         }
         BinaryOp::Mod => {
             if y == 0 || (x == i64::MIN && y == -1) {
                 return None;
             }
-            x.mod_floor(&y)
+            Integer::mod_floor(&x, &y)
         }
         BinaryOp::TrueDiv => {
             if y == 0 || x.unsigned_abs() >= (1 << 53) || y.unsigned_abs() >= (1 << 53) {
@@ -2011,7 +2189,11 @@ fn int_fast(x: i64, y: i64, op: BinaryOp) -> Option<Value> {
                 return None;
             }
             if y >= 64 {
-                if x < 0 { -1 } else { 0 }
+                if x < 0 {
+                    -1
+                } else {
+                    0
+                }
             } else {
                 x >> y
             }
@@ -2068,14 +2250,21 @@ fn float_op_checked(x: f64, y: f64, op: BinaryOp) -> PyResult<f64> {
         }
         BinaryOp::Pow => {
             if x == 0.0 && y < 0.0 {
-                return Err(exc::zero_division("0.0 cannot be raised to a negative power"));
+                return Err(exc::zero_division(
+                    "0.0 cannot be raised to a negative power",
+                ));
             }
             if x < 0.0 && y.fract() != 0.0 && y.is_finite() {
-                return Err(exc::value_error("math domain error: negative number cannot be raised to a fractional power"));
+                return Err(exc::value_error(
+                    "math domain error: negative number cannot be raised to a fractional power",
+                ));
             }
             let r = x.powf(y);
             if r.is_infinite() && x.is_finite() && y.is_finite() {
-                return Err(PyErr::new(ExcKind::OverflowError, "(34, 'Numerical result out of range')"));
+                return Err(PyErr::new(
+                    ExcKind::OverflowError,
+                    "(34, 'Numerical result out of range')",
+                ));
             }
             r
         }

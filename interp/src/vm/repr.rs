@@ -19,7 +19,11 @@ pub fn float_repr(f: f64) -> String {
         return if f > 0.0 { "inf".into() } else { "-inf".into() };
     }
     if f == 0.0 {
-        return if f.is_sign_negative() { "-0.0".into() } else { "0.0".into() };
+        return if f.is_sign_negative() {
+            "-0.0".into()
+        } else {
+            "0.0".into()
+        };
     }
     let e = format!("{:e}", f);
     let (mant, exp) = e.split_once('e').unwrap_or((&e, "0"));
@@ -57,14 +61,22 @@ pub fn float_repr(f: f64) -> String {
             out.push('.');
             out.push_str(&digits[1..]);
         }
-        out.push_str(&format!("e{}{:02}", if exp < 0 { '-' } else { '+' }, exp.abs()));
+        out.push_str(&format!(
+            "e{}{:02}",
+            if exp < 0 { '-' } else { '+' },
+            exp.abs()
+        ));
     }
     out
 }
 
 /// `repr(str)`: CPython's quote choice and escapes.
 pub fn str_repr(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
     let mut out = String::with_capacity(s.len() + 2);
     out.push(quote);
     for c in s.chars() {
@@ -77,7 +89,9 @@ pub fn str_repr(s: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                out.push_str(&format!("\\x{:02x}", c as u32))
+            }
             c if !is_printable(c) => {
                 let n = c as u32;
                 if n < 0x100 {
@@ -104,7 +118,10 @@ pub fn is_printable(c: char) -> bool {
     if (0x2028..=0x2029).contains(&n) || (0xd800..0xe000).contains(&n) || n == 0xfeff {
         return false;
     }
-    if (0x200b..=0x200f).contains(&n) || (0x202a..=0x202e).contains(&n) || (0x2060..=0x206f).contains(&n) {
+    if (0x200b..=0x200f).contains(&n)
+        || (0x202a..=0x202e).contains(&n)
+        || (0x2060..=0x206f).contains(&n)
+    {
         return false;
     }
     if (0xe000..0xf900).contains(&n) || n >= 0xf0000 || (0xfff0..=0xfff8).contains(&n) {
@@ -114,7 +131,11 @@ pub fn is_printable(c: char) -> bool {
 }
 
 pub fn bytes_repr(b: &[u8], prefix: &str) -> String {
-    let quote = if b.contains(&b'\'') && !b.contains(&b'"') { '"' } else { '\'' };
+    let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
+        '"'
+    } else {
+        '\''
+    };
     let mut out = String::from(prefix);
     out.push(quote);
     for &c in b {
@@ -182,7 +203,11 @@ impl Vm {
                     return Ok(format!("{name}()"));
                 }
                 let inner = self.repr_nested(r, &items, "{", "}")?;
-                return Ok(if is_frozen || name != "set" { format!("{name}({inner})") } else { inner });
+                return Ok(if is_frozen || name != "set" {
+                    format!("{name}({inner})")
+                } else {
+                    inner
+                });
             }
             Obj::Range { start, stop, step } => {
                 let (a, b, c) = (*start, *stop, *step);
@@ -195,9 +220,16 @@ impl Vm {
             }
             Obj::Slice(a, b, c) => {
                 let (a, b, c) = (*a, *b, *c);
-                return Ok(format!("slice({}, {}, {})", self.repr_value(a)?, self.repr_value(b)?, self.repr_value(c)?));
+                return Ok(format!(
+                    "slice({}, {}, {})",
+                    self.repr_value(a)?,
+                    self.repr_value(b)?,
+                    self.repr_value(c)?
+                ));
             }
-            Obj::Function(f) => return Ok(format!("<function {} at 0x{:012x}>", f.qualname, addr(r))),
+            Obj::Function(f) => {
+                return Ok(format!("<function {} at 0x{:012x}>", f.qualname, addr(r)))
+            }
             Obj::Native(n) => {
                 let name = n.name.clone();
                 return Ok(match n.owner {
@@ -213,18 +245,15 @@ impl Vm {
                 if let Value::Obj(fr) = func {
                     if let Obj::Native(n) = self.heap.get(fr) {
                         let name = n.name.clone();
-                        if self.is_class(recv).is_some() || !matches!(recv, Value::Obj(_)) || true {
-                            let t = self.type_name(recv);
-                            let rr = match recv {
-                                Value::Obj(x) => addr(x),
-                                _ => 0,
-                            };
-                            if let Some(c) = self.is_class(recv) {
-                                let cn = self.class_name(c);
-                                return Ok(format!("<built-in method {name} of type object at 0x{:012x}>", addr(c)).replace("type object", &format!("type object")).replace(&format!("of type object at 0x{:012x}", addr(c)), &format!("of type object at 0x{:012x}", addr(c)))).map(|s| { let _ = cn; s });
-                            }
-                            return Ok(format!("<built-in method {name} of {t} object at 0x{rr:012x}>"));
-                        }
+                        // `<built-in method append of list object at 0x...>`; class receivers
+                        // (classmethods such as dict.fromkeys) read "of type object".
+                        let (what, at) = match self.is_class(recv) {
+                            Some(c) => ("type".to_string(), addr(c)),
+                            None => (self.type_name(recv), recv.as_obj().map_or(0, addr)),
+                        };
+                        return Ok(format!(
+                            "<built-in method {name} of {what} object at 0x{at:012x}>"
+                        ));
                     }
                 }
                 let qual = match func {
@@ -241,34 +270,74 @@ impl Vm {
                 let module = c.module;
                 let qual = c.qualname.clone();
                 let m = self.as_str(module).unwrap_or("builtins").to_string();
-                return Ok(if m == "builtins" { format!("<class '{qual}'>") } else { format!("<class '{m}.{qual}'>") });
+                return Ok(if m == "builtins" {
+                    format!("<class '{qual}'>")
+                } else {
+                    format!("<class '{m}.{qual}'>")
+                });
             }
             Obj::Module(m) => {
                 let name = m.name.clone();
-                return Ok(if matches!(name.as_str(), "sys" | "builtins" | "math" | "time" | "random" | "itertools" | "functools" | "operator" | "collections" | "kaa") {
-                    format!("<module '{name}' (built-in)>")
-                } else {
-                    let d = m.dict;
-                    let f = self.names.__file__;
-                    match self.ns_get(d, f) {
-                        Some(p) if self.as_str(p).is_some() => format!("<module '{name}' from '{}'>", self.as_str(p).unwrap_or("")),
-                        _ => format!("<module '{name}'>"),
-                    }
-                });
+                return Ok(
+                    if matches!(
+                        name.as_str(),
+                        "sys"
+                            | "builtins"
+                            | "math"
+                            | "time"
+                            | "random"
+                            | "itertools"
+                            | "functools"
+                            | "operator"
+                            | "collections"
+                            | "kaa"
+                    ) {
+                        format!("<module '{name}' (built-in)>")
+                    } else {
+                        let d = m.dict;
+                        let f = self.names.__file__;
+                        match self.ns_get(d, f) {
+                            Some(p) if self.as_str(p).is_some() => {
+                                format!("<module '{name}' from '{}'>", self.as_str(p).unwrap_or(""))
+                            }
+                            _ => format!("<module '{name}'>"),
+                        }
+                    },
+                );
             }
             Obj::Cell(_) => return Ok(format!("<cell at 0x{:012x}>", addr(r))),
-            Obj::Code(c) => return Ok(format!("<code object {} at 0x{:012x}, file \"{}\", line {}>", c.name, addr(r), c.filename, c.firstlineno)),
+            Obj::Code(c) => {
+                return Ok(format!(
+                    "<code object {} at 0x{:012x}, file \"{}\", line {}>",
+                    c.name,
+                    addr(r),
+                    c.filename,
+                    c.firstlineno
+                ))
+            }
             Obj::Generator(g) => {
-                let kind = if g.coroutine { "coroutine" } else { "generator" };
-                return Ok(format!("<{kind} object {} at 0x{:012x}>", g.qualname, addr(r)));
+                let kind = if g.coroutine {
+                    "coroutine"
+                } else {
+                    "generator"
+                };
+                return Ok(format!(
+                    "<{kind} object {} at 0x{:012x}>",
+                    g.qualname,
+                    addr(r)
+                ));
             }
             Obj::Iter(_) => {
                 let t = self.type_name(v);
                 return Ok(format!("<{t} object at 0x{:012x}>", addr(r)));
             }
             Obj::Property { .. } => return Ok(format!("<property object at 0x{:012x}>", addr(r))),
-            Obj::StaticMethod(_) => return Ok(format!("<staticmethod object at 0x{:012x}>", addr(r))),
-            Obj::ClassMethod(_) => return Ok(format!("<classmethod object at 0x{:012x}>", addr(r))),
+            Obj::StaticMethod(_) => {
+                return Ok(format!("<staticmethod object at 0x{:012x}>", addr(r)))
+            }
+            Obj::ClassMethod(_) => {
+                return Ok(format!("<classmethod object at 0x{:012x}>", addr(r)))
+            }
             Obj::Super { class, .. } => {
                 let n = self.class_name(*class);
                 return Ok(format!("<super: <class '{n}'>, <{n} object>>"));
@@ -302,7 +371,9 @@ impl Vm {
                     Some(s) => Ok(s.to_string()),
                     None => {
                         let t = self.type_name(res);
-                        Err(exc::type_error(format!("__repr__ returned non-string (type {t})")))
+                        Err(exc::type_error(format!(
+                            "__repr__ returned non-string (type {t})"
+                        )))
                     }
                 };
             }
@@ -312,7 +383,9 @@ impl Vm {
 
     /// `object.__repr__`, and reprs of exceptions and builtin subclasses.
     pub fn default_repr(&mut self, v: Value) -> PyResult<String> {
-        let Value::Obj(r) = v else { return self.repr_value(v) };
+        let Value::Obj(r) = v else {
+            return self.repr_value(v);
+        };
         let cls = self.class_of(v);
         if let Some(d) = self.exc_data(r) {
             let args = d.args;
@@ -342,16 +415,30 @@ impl Vm {
             _ => (Value::None, "object".into()),
         };
         let m = self.as_str(module).unwrap_or("builtins").to_string();
-        let name = if m == "builtins" { qual } else { format!("{m}.{qual}") };
+        let name = if m == "builtins" {
+            qual
+        } else {
+            format!("{m}.{qual}")
+        };
         Ok(format!("<{name} object at 0x{:012x}>", addr(r)))
     }
 
-    fn repr_nested(&mut self, r: ObjRef, items: &[Value], open: &str, close: &str) -> PyResult<String> {
+    fn repr_nested(
+        &mut self,
+        r: ObjRef,
+        items: &[Value],
+        open: &str,
+        close: &str,
+    ) -> PyResult<String> {
         if self.repr_stack.contains(&r) {
             return Ok(format!("{open}...{close}").replace(",)", ")"));
         }
-        if self.repr_stack.len() as u32 >= MAX_NATIVE_DEPTH * 4 || self.native_depth >= MAX_NATIVE_DEPTH {
-            return Err(exc::recursion_error("maximum recursion depth exceeded while getting the repr of an object"));
+        if self.repr_stack.len() as u32 >= MAX_NATIVE_DEPTH * 4
+            || self.native_depth >= MAX_NATIVE_DEPTH
+        {
+            return Err(exc::recursion_error(
+                "maximum recursion depth exceeded while getting the repr of an object",
+            ));
         }
         self.repr_stack.push(r);
         let mut out = String::from(open);
@@ -379,7 +466,9 @@ impl Vm {
             return Ok("{...}".into());
         }
         if self.repr_stack.len() as u32 >= MAX_NATIVE_DEPTH * 4 {
-            return Err(exc::recursion_error("maximum recursion depth exceeded while getting the repr of an object"));
+            return Err(exc::recursion_error(
+                "maximum recursion depth exceeded while getting the repr of an object",
+            ));
         }
         let entries: Vec<(Value, Value)> = match self.heap.get(r) {
             Obj::Dict(d) => d.iter().map(|e| (e.key, e.value)).collect(),
@@ -392,7 +481,10 @@ impl Vm {
             if i > 0 {
                 out.push_str(", ");
             }
-            match crate::parser::guard(|| self.repr_value(k).and_then(|ks| Ok((ks, self.repr_value(v)?)))) {
+            match crate::parser::guard(|| {
+                self.repr_value(k)
+                    .and_then(|ks| Ok((ks, self.repr_value(v)?)))
+            }) {
                 Ok((ks, vs)) => {
                     out.push_str(&ks);
                     out.push_str(": ");
@@ -425,7 +517,9 @@ impl Vm {
                                 Some(s) => Ok(s.to_string()),
                                 None => {
                                     let t = self.type_name(res);
-                                    Err(exc::type_error(format!("__str__ returned non-string (type {t})")))
+                                    Err(exc::type_error(format!(
+                                        "__str__ returned non-string (type {t})"
+                                    )))
                                 }
                             };
                         }
@@ -434,7 +528,11 @@ impl Vm {
                         return self.exception_str(r, d.args);
                     }
                     if let Obj::Instance(i) = self.heap.get(r) {
-                        if !matches!(i.base, Value::Undef) && self.lookup_type_attr(cls, self.names.__repr__).map_or(true, |f| self.is_builtin_object_slot(f)) {
+                        if !matches!(i.base, Value::Undef)
+                            && self
+                                .lookup_type_attr(cls, self.names.__repr__)
+                                .is_none_or(|f| self.is_builtin_object_slot(f))
+                        {
                             let b = i.base;
                             return self.str_value(b);
                         }
@@ -490,7 +588,9 @@ impl Vm {
                 if base.is(v) {
                     if !spec.is_empty() {
                         let t = self.type_name(v);
-                        return Err(exc::type_error(format!("unsupported format string passed to {t}.__format__")));
+                        return Err(exc::type_error(format!(
+                            "unsupported format string passed to {t}.__format__"
+                        )));
                     }
                     return self.str_value(v);
                 }
@@ -500,7 +600,12 @@ impl Vm {
                 return self.format_value(base, spec);
             }
         }
-        let s = parse_spec(spec).ok_or_else(|| exc::value_error(format!("Invalid format specifier '{spec}' for object of type '{}'", self.type_name(v))))?;
+        let s = parse_spec(spec).ok_or_else(|| {
+            exc::value_error(format!(
+                "Invalid format specifier '{spec}' for object of type '{}'",
+                self.type_name(v)
+            ))
+        })?;
         match v {
             Value::Bool(_) | Value::Int(_) => {
                 if s.ty == '\0' && spec.is_empty() {
@@ -513,16 +618,23 @@ impl Vm {
                 if spec.is_empty() {
                     Ok("None".into())
                 } else {
-                    Err(exc::type_error("unsupported format string passed to NoneType.__format__"))
+                    Err(exc::type_error(
+                        "unsupported format string passed to NoneType.__format__",
+                    ))
                 }
             }
             Value::Obj(r) => match self.heap.get(r) {
                 Obj::Str(st) => {
                     if !matches!(s.ty, '\0' | 's') {
-                        return Err(exc::value_error(format!("Unknown format code '{}' for object of type 'str'", s.ty)));
+                        return Err(exc::value_error(format!(
+                            "Unknown format code '{}' for object of type 'str'",
+                            s.ty
+                        )));
                     }
                     if s.sign.is_some() {
-                        return Err(exc::value_error("Sign not allowed in string format specifier"));
+                        return Err(exc::value_error(
+                            "Sign not allowed in string format specifier",
+                        ));
                     }
                     let mut text = st.s.clone();
                     if let Some(p) = s.precision {
@@ -536,7 +648,9 @@ impl Vm {
                         self.str_value(v)
                     } else {
                         let t = self.type_name(v);
-                        Err(exc::type_error(format!("unsupported format string passed to {t}.__format__")))
+                        Err(exc::type_error(format!(
+                            "unsupported format string passed to {t}.__format__"
+                        )))
                     }
                 }
             },
@@ -552,13 +666,18 @@ impl Vm {
                 return format_float(f, s, spec);
             }
             'c' => {
-                let c = b.to_u32().and_then(char::from_u32).ok_or_else(|| exc::overflow_error("%c arg not in range(0x110000)"))?;
+                let c = b
+                    .to_u32()
+                    .and_then(char::from_u32)
+                    .ok_or_else(|| exc::overflow_error("%c arg not in range(0x110000)"))?;
                 return Ok(pad(&c.to_string(), s, '<'));
             }
             _ => {}
         }
         if s.precision.is_some() {
-            return Err(exc::value_error("Precision not allowed in integer format specifier"));
+            return Err(exc::value_error(
+                "Precision not allowed in integer format specifier",
+            ));
         }
         let neg = b.is_negative();
         let mag = b.abs();
@@ -570,11 +689,17 @@ impl Vm {
             'd' | 'n' | '\0' => (mag.to_string(), ""),
             c => {
                 let t = self.type_name(v);
-                return Err(exc::value_error(format!("Unknown format code '{c}' for object of type '{t}'")));
+                return Err(exc::value_error(format!(
+                    "Unknown format code '{c}' for object of type '{t}'"
+                )));
             }
         };
         if let Some(g) = s.grouping {
-            let every = if matches!(s.ty, 'b' | 'o' | 'x' | 'X') { 4 } else { 3 };
+            let every = if matches!(s.ty, 'b' | 'o' | 'x' | 'X') {
+                4
+            } else {
+                3
+            };
             digits = group_digits(&digits, g, every);
         }
         let sign = if neg {
@@ -637,7 +762,9 @@ impl Vm {
                     i += 1;
                 }
                 let key: String = chars[start..i - 1].iter().collect();
-                let Some(m) = mapping else { return Err(exc::type_error("format requires a mapping")) };
+                let Some(m) = mapping else {
+                    return Err(exc::type_error("format requires a mapping"));
+                };
                 let k = self.new_str(key);
                 key_val = Some(self.get_item(m, k)?);
             }
@@ -692,7 +819,9 @@ impl Vm {
                     ai += 1;
                     match v {
                         Some(v) => v,
-                        None => return Err(exc::type_error("not enough arguments for format string")),
+                        None => {
+                            return Err(exc::type_error("not enough arguments for format string"))
+                        }
                     }
                 }
             };
@@ -726,7 +855,11 @@ impl Vm {
             spec.push_str(&width);
             let piece = match conv {
                 's' | 'r' | 'a' => {
-                    let mut s = if conv == 's' { self.str_value(arg)? } else { self.repr_value(arg)? };
+                    let mut s = if conv == 's' {
+                        self.str_value(arg)?
+                    } else {
+                        self.repr_value(arg)?
+                    };
                     if conv == 'a' {
                         s = crate::builtins::ascii_escape(&s);
                     }
@@ -735,7 +868,11 @@ impl Vm {
                         s = s.chars().take(n).collect();
                     }
                     let sv = self.new_str(s);
-                    let sp = if left { format!("<{width}") } else { format!(">{width}") };
+                    let sp = if left {
+                        format!("<{width}")
+                    } else {
+                        format!(">{width}")
+                    };
                     self.format_value(sv, &sp)?
                 }
                 'd' | 'i' | 'u' => {
@@ -744,11 +881,7 @@ impl Vm {
                 }
                 'x' | 'X' | 'o' => {
                     let n = self.percent_int(arg, conv)?;
-                    let mut s = self.format_value(n, &format!("{spec}{conv}"))?;
-                    if conv == 'o' && flags.contains('#') {
-                        s = s.replacen("0o", "0o", 1);
-                    }
-                    s
+                    self.format_value(n, &format!("{spec}{conv}"))?
                 }
                 'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
                     let fv = match self.num(arg) {
@@ -759,11 +892,17 @@ impl Vm {
                         }
                     };
                     let p = prec.clone().unwrap_or_else(|| "6".into());
-                    format_float(fv, &parse_spec(&format!("{spec}.{p}{conv}")).unwrap_or_default(), "")?
+                    format_float(
+                        fv,
+                        &parse_spec(&format!("{spec}.{p}{conv}")).unwrap_or_default(),
+                        "",
+                    )?
                 }
                 'c' => {
                     let s = match arg {
-                        Value::Int(n) => char::from_u32(n as u32).map(|c| c.to_string()).unwrap_or_default(),
+                        Value::Int(n) => char::from_u32(n as u32)
+                            .map(|c| c.to_string())
+                            .unwrap_or_default(),
                         _ => self.as_str(arg).unwrap_or("").to_string(),
                     };
                     let sv = self.new_str(s);
@@ -780,33 +919,40 @@ impl Vm {
             out.push_str(&piece);
         }
         if mapping.is_none() && ai < items.len() {
-            return Err(exc::type_error("not all arguments converted during string formatting"));
+            return Err(exc::type_error(
+                "not all arguments converted during string formatting",
+            ));
         }
         Ok(self.new_str(out))
-    }
-
-    fn is_iterable_str(&self, v: Value) -> bool {
-        self.as_str(v).is_some()
     }
 
     fn percent_int(&mut self, arg: Value, conv: char) -> PyResult<Value> {
         match self.num(arg) {
             Some(Num::F(f)) => {
                 if conv == 'x' || conv == 'X' || conv == 'o' {
-                    return Err(exc::type_error(format!("%{conv} format: an integer is required, not float")));
+                    return Err(exc::type_error(format!(
+                        "%{conv} format: an integer is required, not float"
+                    )));
                 }
                 Ok(self.int_from_big(BigInt::from(f.trunc() as i128)))
             }
             Some(_) => Ok(arg),
             None => {
                 let t = self.type_name(arg);
-                Err(exc::type_error(format!("%{conv} format: a real number is required, not {t}")))
+                Err(exc::type_error(format!(
+                    "%{conv} format: a real number is required, not {t}"
+                )))
             }
         }
     }
 
     /// `str.format(*args, **kwargs)`
-    pub fn str_format(&mut self, fmt: &str, args: &[Value], kwargs: &[(ObjRef, Value)]) -> PyResult<String> {
+    pub fn str_format(
+        &mut self,
+        fmt: &str,
+        args: &[Value],
+        kwargs: &[(ObjRef, Value)],
+    ) -> PyResult<String> {
         let chars: Vec<char> = fmt.chars().collect();
         let mut out = String::new();
         let mut i = 0;
@@ -837,7 +983,11 @@ impl Vm {
                 }
                 let field: String = chars[start..i - 1].iter().collect();
                 let (name_part, conv, spec) = split_field(&field);
-                let spec = if spec.contains('{') { self.str_format(&spec, args, kwargs)? } else { spec };
+                let spec = if spec.contains('{') {
+                    self.str_format(&spec, args, kwargs)?
+                } else {
+                    spec
+                };
                 // Resolve the field name: index or keyword, then .attr / [key] parts.
                 let (first, rest) = split_first_name(&name_part);
                 let mut v = if first.is_empty() {
@@ -845,7 +995,9 @@ impl Vm {
                         return Err(exc::value_error("cannot switch from manual field specification to automatic field numbering"));
                     }
                     let v = args.get(auto).copied().ok_or_else(|| {
-                        exc::index_error(format!("Replacement index {auto} out of range for positional args tuple"))
+                        exc::index_error(format!(
+                            "Replacement index {auto} out of range for positional args tuple"
+                        ))
                     })?;
                     auto += 1;
                     v
@@ -855,10 +1007,15 @@ impl Vm {
                     }
                     manual = true;
                     args.get(n).copied().ok_or_else(|| {
-                        exc::index_error(format!("Replacement index {n} out of range for positional args tuple"))
+                        exc::index_error(format!(
+                            "Replacement index {n} out of range for positional args tuple"
+                        ))
                     })?
                 } else {
-                    let found = kwargs.iter().find(|(k, _)| self.str_ref(*k) == first).map(|(_, v)| *v);
+                    let found = kwargs
+                        .iter()
+                        .find(|(k, _)| self.str_ref(*k) == first)
+                        .map(|(_, v)| *v);
                     match found {
                         Some(v) => v,
                         None => {
@@ -969,7 +1126,9 @@ fn split_first_name(name: &str) -> (String, Vec<FieldPart>) {
             while i < chars.len() && chars[i] != ']' {
                 i += 1;
             }
-            parts.push(FieldPart::Index(chars[s..i.min(chars.len())].iter().collect()));
+            parts.push(FieldPart::Index(
+                chars[s..i.min(chars.len())].iter().collect(),
+            ));
             i += 1;
         } else {
             i += 1;
@@ -990,7 +1149,11 @@ pub fn complex_repr(a: f64, b: f64) -> String {
     if a == 0.0 && a.is_sign_positive() {
         return format!("{}j", fmt(b));
     }
-    let sign = if b < 0.0 || (b == 0.0 && b.is_sign_negative()) { "-" } else { "+" };
+    let sign = if b < 0.0 || (b == 0.0 && b.is_sign_negative()) {
+        "-"
+    } else {
+        "+"
+    };
     format!("({}{}{}j)", fmt(a), sign, fmt(b.abs()))
 }
 
@@ -1010,7 +1173,10 @@ pub struct Spec {
 
 pub fn parse_spec(spec: &str) -> Option<Spec> {
     let c: Vec<char> = spec.chars().collect();
-    let mut s = Spec { ty: '\0', ..Spec::default() };
+    let mut s = Spec {
+        ty: '\0',
+        ..Spec::default()
+    };
     let mut i = 0;
     if c.len() >= 2 && matches!(c[1], '<' | '>' | '^' | '=') {
         s.fill = Some(c[0]);
@@ -1131,14 +1297,17 @@ fn pad_number(sign: &str, prefix: &str, digits: &str, s: &Spec) -> String {
         if body_len >= width {
             return text;
         }
-        return format!("{sign}{prefix}{}{digits}", fill.to_string().repeat(width - body_len));
+        return format!(
+            "{sign}{prefix}{}{digits}",
+            fill.to_string().repeat(width - body_len)
+        );
     }
     pad(&text, s, '>')
 }
 
 /// Format a float by a spec (types e, f, g, %, or none).
 pub fn format_float(f: f64, s: &Spec, spec: &str) -> PyResult<String> {
-    let neg = f.is_sign_negative() && !(f == 0.0 && false) && !f.is_nan();
+    let neg = f.is_sign_negative() && !f.is_nan();
     let a = f.abs();
     let mut body = match s.ty {
         '\0' => {
@@ -1146,14 +1315,8 @@ pub fn format_float(f: f64, s: &Spec, spec: &str) -> PyResult<String> {
                 return Ok(float_repr(f));
             }
             match s.precision {
-                None => {
-                    let r = float_repr(a);
-                    r
-                }
-                Some(p) => {
-                    let g = format_g(a, p.max(1), true);
-                    g
-                }
+                None => float_repr(a),
+                Some(p) => format_g(a, p.max(1), true),
             }
         }
         'f' | 'F' => {
@@ -1203,17 +1366,23 @@ pub fn format_float(f: f64, s: &Spec, spec: &str) -> PyResult<String> {
         }
         'n' => format_g(a, s.precision.unwrap_or(6).max(1), false),
         c => {
-            return Err(exc::value_error(format!("Unknown format code '{c}' for object of type 'float'")));
+            return Err(exc::value_error(format!(
+                "Unknown format code '{c}' for object of type 'float'"
+            )));
         }
     };
     if s.ty == '\0' && s.precision.is_some() {
         body = strip_g(&body);
-        if !body.contains('.') && !body.contains('e') && !body.contains("inf") && !body.contains("nan") {
+        if !body.contains('.')
+            && !body.contains('e')
+            && !body.contains("inf")
+            && !body.contains("nan")
+        {
             body.push_str(".0");
         }
     }
     if let Some(g) = s.grouping {
-        let (num, suffix) = match body.find(|c: char| c == 'e' || c == '%') {
+        let (num, suffix) = match body.find(['e', '%']) {
             Some(p) => (body[..p].to_string(), body[p..].to_string()),
             None => (body.clone(), String::new()),
         };
@@ -1254,7 +1423,10 @@ pub fn format_g(a: f64, p: usize, _alt: bool) -> String {
         return format!("{:.*}", p.saturating_sub(1), 0.0);
     }
     let e = format_e(a, p - 1);
-    let exp: i32 = e.split_once('e').map(|(_, x)| x.parse().unwrap_or(0)).unwrap_or(0);
+    let exp: i32 = e
+        .split_once('e')
+        .map(|(_, x)| x.parse().unwrap_or(0))
+        .unwrap_or(0);
     if exp < -4 || exp >= p as i32 {
         e
     } else {
@@ -1265,7 +1437,11 @@ pub fn format_g(a: f64, p: usize, _alt: bool) -> String {
 
 fn strip_g(t: &str) -> String {
     if let Some((m, e)) = t.split_once('e') {
-        let m = if m.contains('.') { m.trim_end_matches('0').trim_end_matches('.') } else { m };
+        let m = if m.contains('.') {
+            m.trim_end_matches('0').trim_end_matches('.')
+        } else {
+            m
+        };
         return format!("{m}e{e}");
     }
     if t.contains('.') {

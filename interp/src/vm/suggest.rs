@@ -13,31 +13,163 @@ const CASE_COST: usize = 1;
 
 /// CPython's builtins, in the order of its builtins module dict (ties go to the first).
 const BUILTIN_ORDER: &[&str] = &[
-    "__name__", "__doc__", "__package__", "__loader__", "__spec__", "__build_class__", "__import__",
-    "abs", "all", "any", "ascii", "bin", "breakpoint", "callable", "chr", "compile", "delattr",
-    "dir", "divmod", "eval", "exec", "format", "getattr", "globals", "hasattr", "hash", "hex",
-    "id", "input", "isinstance", "issubclass", "iter", "aiter", "len", "locals", "max", "min",
-    "next", "anext", "oct", "ord", "pow", "print", "repr", "round", "setattr", "sorted", "sum",
-    "vars", "None", "Ellipsis", "NotImplemented", "False", "True", "bool", "memoryview",
-    "bytearray", "bytes", "classmethod", "complex", "dict", "enumerate", "filter", "float",
-    "frozenset", "property", "int", "list", "map", "object", "range", "reversed", "set", "slice",
-    "staticmethod", "str", "super", "tuple", "type", "zip", "__debug__", "BaseException",
-    "BaseExceptionGroup", "Exception", "GeneratorExit", "KeyboardInterrupt", "SystemExit",
-    "ArithmeticError", "AssertionError", "AttributeError", "BufferError", "EOFError",
-    "ImportError", "LookupError", "MemoryError", "NameError", "OSError", "ReferenceError",
-    "RuntimeError", "StopAsyncIteration", "StopIteration", "SyntaxError", "SystemError",
-    "TypeError", "ValueError", "Warning", "FloatingPointError", "OverflowError",
-    "ZeroDivisionError", "BytesWarning", "DeprecationWarning", "EncodingWarning",
-    "FutureWarning", "ImportWarning", "PendingDeprecationWarning", "ResourceWarning",
-    "RuntimeWarning", "SyntaxWarning", "UnicodeWarning", "UserWarning", "BlockingIOError",
-    "ChildProcessError", "ConnectionError", "FileExistsError", "FileNotFoundError",
-    "InterruptedError", "IsADirectoryError", "NotADirectoryError", "PermissionError",
-    "ProcessLookupError", "TimeoutError", "IndentationError", "IndexError", "KeyError",
-    "ModuleNotFoundError", "NotImplementedError", "RecursionError", "UnboundLocalError",
-    "UnicodeError", "BrokenPipeError", "ConnectionAbortedError", "ConnectionRefusedError",
-    "ConnectionResetError", "TabError", "UnicodeDecodeError", "UnicodeEncodeError",
-    "UnicodeTranslateError", "ExceptionGroup", "EnvironmentError", "IOError", "open", "quit",
-    "exit", "copyright", "credits", "license", "help",
+    "__name__",
+    "__doc__",
+    "__package__",
+    "__loader__",
+    "__spec__",
+    "__build_class__",
+    "__import__",
+    "abs",
+    "all",
+    "any",
+    "ascii",
+    "bin",
+    "breakpoint",
+    "callable",
+    "chr",
+    "compile",
+    "delattr",
+    "dir",
+    "divmod",
+    "eval",
+    "exec",
+    "format",
+    "getattr",
+    "globals",
+    "hasattr",
+    "hash",
+    "hex",
+    "id",
+    "input",
+    "isinstance",
+    "issubclass",
+    "iter",
+    "aiter",
+    "len",
+    "locals",
+    "max",
+    "min",
+    "next",
+    "anext",
+    "oct",
+    "ord",
+    "pow",
+    "print",
+    "repr",
+    "round",
+    "setattr",
+    "sorted",
+    "sum",
+    "vars",
+    "None",
+    "Ellipsis",
+    "NotImplemented",
+    "False",
+    "True",
+    "bool",
+    "memoryview",
+    "bytearray",
+    "bytes",
+    "classmethod",
+    "complex",
+    "dict",
+    "enumerate",
+    "filter",
+    "float",
+    "frozenset",
+    "property",
+    "int",
+    "list",
+    "map",
+    "object",
+    "range",
+    "reversed",
+    "set",
+    "slice",
+    "staticmethod",
+    "str",
+    "super",
+    "tuple",
+    "type",
+    "zip",
+    "__debug__",
+    "BaseException",
+    "BaseExceptionGroup",
+    "Exception",
+    "GeneratorExit",
+    "KeyboardInterrupt",
+    "SystemExit",
+    "ArithmeticError",
+    "AssertionError",
+    "AttributeError",
+    "BufferError",
+    "EOFError",
+    "ImportError",
+    "LookupError",
+    "MemoryError",
+    "NameError",
+    "OSError",
+    "ReferenceError",
+    "RuntimeError",
+    "StopAsyncIteration",
+    "StopIteration",
+    "SyntaxError",
+    "SystemError",
+    "TypeError",
+    "ValueError",
+    "Warning",
+    "FloatingPointError",
+    "OverflowError",
+    "ZeroDivisionError",
+    "BytesWarning",
+    "DeprecationWarning",
+    "EncodingWarning",
+    "FutureWarning",
+    "ImportWarning",
+    "PendingDeprecationWarning",
+    "ResourceWarning",
+    "RuntimeWarning",
+    "SyntaxWarning",
+    "UnicodeWarning",
+    "UserWarning",
+    "BlockingIOError",
+    "ChildProcessError",
+    "ConnectionError",
+    "FileExistsError",
+    "FileNotFoundError",
+    "InterruptedError",
+    "IsADirectoryError",
+    "NotADirectoryError",
+    "PermissionError",
+    "ProcessLookupError",
+    "TimeoutError",
+    "IndentationError",
+    "IndexError",
+    "KeyError",
+    "ModuleNotFoundError",
+    "NotImplementedError",
+    "RecursionError",
+    "UnboundLocalError",
+    "UnicodeError",
+    "BrokenPipeError",
+    "ConnectionAbortedError",
+    "ConnectionRefusedError",
+    "ConnectionResetError",
+    "TabError",
+    "UnicodeDecodeError",
+    "UnicodeEncodeError",
+    "UnicodeTranslateError",
+    "ExceptionGroup",
+    "EnvironmentError",
+    "IOError",
+    "open",
+    "quit",
+    "exit",
+    "copyright",
+    "credits",
+    "license",
+    "help",
 ];
 
 fn substitution_cost(a: u8, b: u8) -> usize {
@@ -47,7 +179,7 @@ fn substitution_cost(a: u8, b: u8) -> usize {
     if a == b {
         return 0;
     }
-    if a.to_ascii_lowercase() == b.to_ascii_lowercase() {
+    if a.eq_ignore_ascii_case(&b) {
         return CASE_COST;
     }
     MOVE_COST
@@ -123,7 +255,10 @@ pub fn best_match(candidates: &[String], name: &str) -> Option<String> {
 impl Vm {
     fn dict_key_names(&self, d: ObjRef) -> Vec<String> {
         match self.heap.get(d) {
-            Obj::Dict(dd) => dd.iter().filter_map(|e| self.as_str(e.key).map(|s| s.to_string())).collect(),
+            Obj::Dict(dd) => dd
+                .iter()
+                .filter_map(|e| self.as_str(e.key).map(|s| s.to_string()))
+                .collect(),
             _ => Vec::new(),
         }
     }
@@ -156,7 +291,10 @@ impl Vm {
             let bd = self.module_dict(self.builtins);
             let ours = self.dict_key_names(bd);
             let mut ordered: Vec<String> = BUILTIN_ORDER.iter().map(|s| s.to_string()).collect();
-            ordered.extend(ours.into_iter().filter(|n| !BUILTIN_ORDER.contains(&n.as_str())));
+            ordered.extend(
+                ours.into_iter()
+                    .filter(|n| !BUILTIN_ORDER.contains(&n.as_str())),
+            );
             return best_match(&ordered, &name);
         }
         if self.is_subclass(cls, self.exc_class(ExcKind::AttributeError)) {
@@ -177,7 +315,10 @@ mod tests {
 
     #[test]
     fn matches_cpython_choices() {
-        let c: Vec<String> = ["append", "extend", "insert"].iter().map(|s| s.to_string()).collect();
+        let c: Vec<String> = ["append", "extend", "insert"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
         assert_eq!(best_match(&c, "apend").as_deref(), Some("append"));
         assert_eq!(best_match(&c, "zzzzzz"), None);
     }

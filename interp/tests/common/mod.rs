@@ -23,7 +23,10 @@ impl Write for Capture {
 
 impl Capture {
     pub fn text(&self) -> String {
-        self.0.lock().map(|b| String::from_utf8_lossy(&b).into_owned()).unwrap_or_default()
+        self.0
+            .lock()
+            .map(|b| String::from_utf8_lossy(&b).into_owned())
+            .unwrap_or_default()
     }
 }
 
@@ -44,17 +47,23 @@ pub fn run_script(rel: &str) -> Outcome {
         .stack_size(256 << 20)
         .spawn(move || run_in_thread(&rel))
         .expect("spawn test thread");
-    handle.join().unwrap_or(Outcome { stdout: String::new(), stderr: "kaa panicked".into(), code: 101 })
+    handle.join().unwrap_or(Outcome {
+        stdout: String::new(),
+        stderr: "kaa panicked".into(),
+        code: 101,
+    })
 }
 
 fn run_in_thread(rel: &str) -> Outcome {
     let dir = tests_dir();
     let path = dir.join(rel);
     let src = std::fs::read_to_string(&path).unwrap_or_default();
-    let mut config = kaa::VmConfig::default();
-    config.search_path = vec![path.parent().map(Path::to_path_buf).unwrap_or(dir.clone())];
-    config.argv = vec![rel.to_string()];
-    config.max_memory = 512 << 20;
+    let config = kaa::VmConfig {
+        search_path: vec![path.parent().map(Path::to_path_buf).unwrap_or(dir.clone())],
+        argv: vec![rel.to_string()],
+        max_memory: 512 << 20,
+        ..kaa::VmConfig::default()
+    };
     let mut vm = kaa::Vm::with_config(config);
     let out = Capture::default();
     vm.stdout = Box::new(out.clone());
@@ -76,7 +85,11 @@ fn run_in_thread(rel: &str) -> Outcome {
             }
         }
     };
-    Outcome { stdout: out.text(), stderr, code }
+    Outcome {
+        stdout: out.text(),
+        stderr,
+        code,
+    }
 }
 
 /// Scripts in a folder of `interp/tests`, sorted.
@@ -103,7 +116,10 @@ pub fn expected(rel: &str, ext: &str) -> Option<String> {
 pub fn first_diff(want: &str, got: &str) -> String {
     let (w, g): (Vec<&str>, Vec<&str>) = (want.lines().collect(), got.lines().collect());
     for i in 0..w.len().max(g.len()) {
-        let (a, b) = (w.get(i).copied().unwrap_or("<end>"), g.get(i).copied().unwrap_or("<end>"));
+        let (a, b) = (
+            w.get(i).copied().unwrap_or("<end>"),
+            g.get(i).copied().unwrap_or("<end>"),
+        );
         if a != b {
             return format!("line {}:\n    want: {a}\n    got:  {b}", i + 1);
         }
