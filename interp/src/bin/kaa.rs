@@ -241,29 +241,62 @@ fn needs_more(src: &str) -> bool {
     }
 }
 
+/// Where REPL lines come from: an editor with history on a terminal, plain lines on a pipe.
+enum Input {
+    Editor(Box<rustyline::DefaultEditor>),
+    Plain(std::io::Lines<std::io::StdinLock<'static>>),
+}
+
+impl Input {
+    fn new() -> Input {
+        use std::io::IsTerminal;
+        if std::io::stdin().is_terminal() {
+            if let Ok(ed) = rustyline::DefaultEditor::new() {
+                return Input::Editor(Box::new(ed));
+            }
+        }
+        Input::Plain(std::io::stdin().lock().lines())
+    }
+
+    fn line(&mut self, prompt: &str) -> Option<String> {
+        match self {
+            Input::Editor(ed) => match ed.readline(prompt) {
+                Ok(l) => {
+                    let _ = ed.add_history_entry(l.as_str());
+                    Some(l)
+                }
+                // Ctrl-C abandons the current input, like CPython's KeyboardInterrupt.
+                Err(rustyline::error::ReadlineError::Interrupted) => Some(String::new()),
+                Err(_) => None,
+            },
+            Input::Plain(lines) => {
+                eprint!("{prompt}");
+                lines.next().and_then(|l| l.ok())
+            }
+        }
+    }
+}
+
 fn repl(opts: &Options) -> u8 {
     let mut vm = new_vm(opts, None);
     let module = vm.new_module("__main__");
     vm.register_module("__main__", module);
     let globals = vm.module_dict(module);
-    let stdin = std::io::stdin();
-    let mut lines = stdin.lock().lines();
+    let mut input = Input::new();
     eprintln!(
         "Kaa {} (Python 3.11 subset). Ctrl-D to exit.",
         env!("CARGO_PKG_VERSION")
     );
     loop {
-        eprint!(">>> ");
-        let Some(Ok(first)) = lines.next() else {
+        let Some(first) = input.line(">>> ") else {
             eprintln!();
             return 0;
         };
         let mut src = first;
         src.push('\n');
         while needs_more(&src) {
-            eprint!("... ");
-            match lines.next() {
-                Some(Ok(l)) => {
+            match input.line("... ") {
+                Some(l) => {
                     let empty = l.trim().is_empty();
                     src.push_str(&l);
                     src.push('\n');
@@ -271,7 +304,7 @@ fn repl(opts: &Options) -> u8 {
                         break;
                     }
                 }
-                _ => break,
+                None => break,
             }
         }
         if src.trim().is_empty() {
