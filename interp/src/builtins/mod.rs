@@ -274,6 +274,8 @@ fn install_misc_methods(vm: &mut Vm) {
         vm.add_method(cls, "__next__", iter_next_m);
         vm.types.misc.insert(name, cls);
     }
+    let tb = new_builtin_class(vm, "traceback", TypeKind::Object);
+    vm.types.misc.insert("traceback", tb);
     let r = vm.types.range;
     vm.add_method(r, "index", range_index);
     vm.add_method(r, "count", range_count);
@@ -2733,13 +2735,13 @@ fn make_super(vm: &mut Vm, args: Args) -> PyResult<Value> {
             .len()
             .checked_sub(1)
             .ok_or_else(|| exc::runtime_error("super(): no arguments"))?;
+        if vm.frames[fi].code.argcount == 0 && !vm.frames[fi].code.flags.varargs {
+            return Err(exc::runtime_error("super(): no arguments"));
+        }
         let cls = vm
             .frame_class_cell(fi)
             .ok_or_else(|| exc::runtime_error("super(): __class__ cell not found"))?;
         let f = &vm.frames[fi];
-        if f.code.argcount == 0 && !f.code.flags.varargs {
-            return Err(exc::runtime_error("super(): no arguments"));
-        }
         let mut first = vm.stack[f.base];
         // The first argument may have been moved into a cell.
         if let Some(ci) = f.code.cell2arg.iter().position(|a| *a == Some(0)) {
@@ -3085,7 +3087,7 @@ pub fn special_attr(vm: &mut Vm, v: Value, name: ObjRef) -> PyResult<Option<Valu
                         ("__cause__", Some(d)) => Some(d.1),
                         ("__context__", Some(d)) => Some(d.2),
                         ("__suppress_context__", Some(d)) => Some(Value::Bool(d.3)),
-                        ("__traceback__", _) => Some(Value::None),
+                        ("__traceback__", _) => Some(vm.traceback_object(r)),
                         ("__notes__", Some(d)) if !d.4.is_none() => Some(d.4),
                         ("value", Some(d))
                             if vm.isinstance(v, vm.exc_class(ExcKind::StopIteration)) =>

@@ -812,10 +812,14 @@ impl Vm {
                         let n = self.stack.len();
                         let (exit, e) = (self.stack[n - 3], self.stack[n - 1]);
                         let t = Value::Obj(self.class_of(e));
+                        let tb = match e {
+                            Value::Obj(er) => self.traceback_object(er),
+                            _ => Value::None,
+                        };
                         self.stack.push(exit);
                         self.stack.push(t);
                         self.stack.push(e);
-                        self.stack.push(Value::None);
+                        self.stack.push(tb);
                         let pos = self.stack.len() - 4;
                         save_ip!();
                         flow!(self.do_call(pos, 3, None));

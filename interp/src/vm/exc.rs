@@ -160,6 +160,45 @@ impl Vm {
         PyErr::Obj(r)
     }
 
+    /// A `traceback` object chain for `exc.__traceback__` (outermost frame first).
+    pub fn traceback_object(&mut self, exc: ObjRef) -> Value {
+        let entries: Vec<(u32, u32)> = match self.exc_data(exc) {
+            Some(d) => d
+                .traceback
+                .iter()
+                .map(|(c, ip)| (c.positions.get(*ip as usize).map_or(0, |p| p.line), *ip))
+                .collect(),
+            None => return Value::None,
+        };
+        let cls = match self.types.misc.get("traceback") {
+            Some(&c) => c,
+            None => return Value::None,
+        };
+        let mut next = Value::None;
+        // Stored innermost first; the chain starts at the outermost frame.
+        for (line, ip) in entries {
+            let dict = self.heap.alloc(Obj::Dict(Dict::new()));
+            let fields = [
+                ("tb_lineno", Value::Int(line as i64)),
+                ("tb_lasti", Value::Int(ip as i64 * 2)),
+                ("tb_next", next),
+                ("tb_frame", Value::None),
+            ];
+            for (k, v) in fields {
+                let kr = self.intern(k);
+                self.ns_set(dict, kr, v);
+            }
+            let inst = Instance {
+                class: cls,
+                dict,
+                exc: None,
+                base: Value::Undef,
+            };
+            next = Value::Obj(self.heap.alloc(Obj::Instance(Box::new(inst))));
+        }
+        next
+    }
+
     /// A KeyError carrying the key itself (its str is the key's repr).
     pub fn key_error(&mut self, key: Value) -> PyErr {
         let class = self.exc_class(ExcKind::KeyError);

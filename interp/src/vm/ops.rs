@@ -1033,6 +1033,17 @@ impl Vm {
                 "unsupported operand type(s) for ** or pow(): '{na}' and '{nb}'"
             )));
         }
+        let is_seq = |vm: &Vm, v: Value| matches!(v, Value::Obj(r) if vm.is_sequence(r));
+        if op == BinaryOp::Mul && (is_seq(self, a) || is_seq(self, b)) {
+            let other = if is_seq(self, a) {
+                nb.clone()
+            } else {
+                na.clone()
+            };
+            return Err(exc::type_error(format!(
+                "can't multiply sequence by non-int of type '{other}'"
+            )));
+        }
         if op == BinaryOp::Add && self.as_str(a).is_some() && !inplace {
             return Err(exc::type_error(format!(
                 "can only concatenate str (not \"{nb}\") to str"
@@ -1806,7 +1817,7 @@ impl Vm {
         }
         let t = self.type_name(obj);
         Err(exc::type_error(format!(
-            "'{t}' object does not support item deletion"
+            "'{t}' object doesn't support item deletion"
         )))
     }
 

@@ -25,7 +25,18 @@ pub fn float_repr(f: f64) -> String {
             "0.0".into()
         };
     }
-    let e = format!("{:e}", f);
+    // Shortest round-tripping digit count, then the correctly rounded digits of that length
+    // (CPython's choice; the shortest-digits algorithm alone may break exact ties differently).
+    let shortest = format!("{:e}", f);
+    let ndigits = shortest
+        .split_once('e')
+        .map_or(1, |(m, _)| m.chars().filter(|c| c.is_ascii_digit()).count());
+    let rounded = format!("{:.*e}", ndigits.saturating_sub(1), f);
+    let e = if rounded.parse::<f64>().ok() == Some(f) {
+        rounded
+    } else {
+        shortest
+    };
     let (mant, exp) = e.split_once('e').unwrap_or((&e, "0"));
     let exp: i32 = exp.parse().unwrap_or(0);
     let neg = mant.starts_with('-');
