@@ -1139,6 +1139,33 @@ impl Vm {
                 return self.seq_repeat(a, b).map(Some);
             }
             (Obj::Str(_), BinaryOp::Mod) => return self.percent_format(a, b).map(Some),
+            (Obj::Bytes(fmt), BinaryOp::Mod) => {
+                // Bytes formatting: bytes arguments stand for their latin-1 text.
+                let f: String = fmt.iter().map(|&c| c as char).collect();
+                let conv = |vm: &mut Vm, v: Value| -> Value {
+                    if let Value::Obj(r) = v {
+                        if let Obj::Bytes(x) | Obj::ByteArray(x) = vm.heap.get(r) {
+                            let s: String = x.iter().map(|&c| c as char).collect();
+                            return vm.new_str(s);
+                        }
+                    }
+                    v
+                };
+                let args = match b {
+                    Value::Obj(r) if matches!(self.heap.get(r), Obj::Tuple(_)) => {
+                        let items = self.iterate(b)?;
+                        let conv_items: Vec<Value> =
+                            items.into_iter().map(|v| conv(self, v)).collect();
+                        self.new_tuple(conv_items)
+                    }
+                    other => conv(self, other),
+                };
+                let fv = self.new_str(f);
+                let out = self.percent_format(fv, args)?;
+                let text = self.as_str(out).unwrap_or("").to_string();
+                let bytes: Vec<u8> = text.chars().map(|c| c as u32 as u8).collect();
+                return Ok(Some(Value::Obj(self.heap.alloc(Obj::Bytes(bytes)))));
+            }
             (Obj::Bytes(_), BinaryOp::Add) => {
                 if let Value::Obj(rb) = b {
                     if let Obj::Bytes(y) | Obj::ByteArray(y) = self.heap.get(rb) {
