@@ -171,6 +171,8 @@ pub struct Class {
     /// Bumped on every change to this class's dict or any base's: the key for inline caches.
     pub version: u32,
     pub is_exception: bool,
+    /// Some class in the MRO defines `__getattribute__` in Python (slow path for lookups).
+    pub custom_getattribute: bool,
 }
 
 /// Exception state carried by exception instances.

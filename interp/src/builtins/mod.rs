@@ -1664,7 +1664,13 @@ fn object_setattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn object_getattribute(vm: &mut Vm, args: Args) -> PyResult<Value> {
     check_args(&args, "__getattribute__", 2, 2)?;
     let name = attr_name(vm, args.pos[1])?;
-    vm.get_attr(args.pos[0], name)
+    match args.pos[0] {
+        Value::Obj(r) if matches!(vm.heap.get(r), Obj::Instance(_)) => {
+            // The generic lookup, without __getattr__ (the caller's lookup adds that).
+            vm.generic_getattr_no_fallback(args.pos[0], r, name)
+        }
+        v => vm.get_attr(v, name),
+    }
 }
 
 fn object_delattr(vm: &mut Vm, args: Args) -> PyResult<Value> {

@@ -300,9 +300,54 @@ impl Vm {
     }
 
     fn instance_getattr(&mut self, v: Value, r: ObjRef, name: ObjRef) -> PyResult<Value> {
+        let cls = match self.heap.get(r) {
+            Obj::Instance(i) => i.class,
+            _ => unreachable!("instance"),
+        };
+        let custom = matches!(self.heap.get(cls), Obj::Class(c) if c.custom_getattribute);
+        if custom {
+            let ga = self.names.__getattribute__;
+            if let Some(f) = self.lookup_type_attr(cls, ga) {
+                return match self.call_bound(f, v, &[Value::Obj(name)]) {
+                    Err(e) if self.err_matches(&e, ExcKind::AttributeError) => {
+                        let gat = self.names.__getattr__;
+                        match self.lookup_type_attr(cls, gat) {
+                            Some(g) => self.call_bound(g, v, &[Value::Obj(name)]),
+                            None => Err(e),
+                        }
+                    }
+                    other => other,
+                };
+            }
+        }
+        self.generic_getattr(v, r, name)
+    }
+
+    /// The generic lookup followed by `__getattr__`.
+    pub fn generic_getattr(&mut self, v: Value, r: ObjRef, name: ObjRef) -> PyResult<Value> {
+        match self.generic_getattr_no_fallback(v, r, name) {
+            Err(e) if self.err_matches(&e, ExcKind::AttributeError) => {
+                let cls = self.class_of(v);
+                let ga = self.names.__getattr__;
+                match self.lookup_type_attr(cls, ga) {
+                    Some(f) => self.call_bound(f, v, &[Value::Obj(name)]),
+                    None => Err(e),
+                }
+            }
+            other => other,
+        }
+    }
+
+    /// `object.__getattribute__`: data descriptors, the instance dict, class attributes.
+    pub fn generic_getattr_no_fallback(
+        &mut self,
+        v: Value,
+        r: ObjRef,
+        name: ObjRef,
+    ) -> PyResult<Value> {
         let (cls, dict) = match self.heap.get(r) {
             Obj::Instance(i) => (i.class, i.dict),
-            _ => unreachable!("instance"),
+            _ => return self.get_attr(v, name),
         };
         let class_attr = self.lookup_type_attr(cls, name);
         if let Some(a) = class_attr {
@@ -318,10 +363,6 @@ impl Vm {
         }
         if let Some(x) = crate::builtins::special_attr(self, v, name)? {
             return Ok(x);
-        }
-        let ga = self.names.__getattr__;
-        if let Some(f) = self.lookup_type_attr(cls, ga) {
-            return self.call_bound(f, v, &[Value::Obj(name)]);
         }
         Err(self.no_attribute(v, name))
     }
@@ -800,12 +841,25 @@ impl Vm {
             metaclass: metaclass.filter(|&m| m != self.types.type_),
             version: 0,
             is_exception,
+            custom_getattribute: false,
         };
         let r = self.heap.alloc(Obj::Class(Box::new(c)));
         let mut mro = vec![r];
         mro.extend(mro_tail);
         if let Obj::Class(c) = self.heap.get_mut(r) {
             c.mro = mro;
+        }
+        let ga = self.names.__getattribute__;
+        let custom = self
+            .mro(r)
+            .to_vec()
+            .iter()
+            .any(|&k| match self.heap.get(k) {
+                Obj::Class(kc) => !kc.builtin && self.dict_get_str(&kc.dict, ga).is_some(),
+                _ => false,
+            });
+        if let Obj::Class(c) = self.heap.get_mut(r) {
+            c.custom_getattribute = custom;
         }
         // A class that defines __eq__ but not __hash__ is unhashable.
         let (eqk, hk) = (self.names.__eq__, self.names.__hash__);

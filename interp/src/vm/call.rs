@@ -500,11 +500,8 @@ impl Vm {
     fn is_default_new(&self, f: Value) -> bool {
         match f {
             Value::Obj(r) => match self.heap.get(r) {
-                Obj::Native(n) => {
-                    n.name == "__new__"
-                        && n.owner
-                            .is_some_and(|o| matches!(self.heap.get(o), Obj::Class(c) if c.builtin))
-                }
+                // Only object.__new__: type.__new__ must run to make a class.
+                Obj::Native(n) => n.name == "__new__" && n.owner == Some(self.types.object),
                 Obj::StaticMethod(inner) => self.is_default_new(*inner),
                 _ => false,
             },

@@ -164,6 +164,7 @@ fn new_class(
         metaclass: None,
         version: 0,
         is_exception: false,
+        custom_getattribute: false,
     };
     let r = heap.alloc(Obj::Class(Box::new(c)));
     let mut mro = vec![r];

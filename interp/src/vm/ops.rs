@@ -1708,7 +1708,15 @@ impl Vm {
                 Obj::Class(_) => {
                     let n = self.names.__class_getitem__;
                     if let Some(f) = self.lookup_type_attr(r, n) {
-                        return self.call_bound(f, obj, &[key]);
+                        // An implicit classmethod: bound to the class being subscripted.
+                        let f = match f {
+                            Value::Obj(fr) => match self.heap.get(fr) {
+                                Obj::ClassMethod(inner) => *inner,
+                                _ => f,
+                            },
+                            _ => f,
+                        };
+                        return self.call(f, &[obj, key]);
                     }
                     // `list[int]` and friends: generic aliases are not modelled; return the class.
                     if let Obj::Class(c) = self.heap.get(r) {
