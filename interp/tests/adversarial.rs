@@ -181,3 +181,29 @@ fn garbage_cycles_are_collected() {
         "{live_after_first} -> {live_after_second}"
     );
 }
+
+#[test]
+fn fuel_bounds_native_and_big_int_work() {
+    // Found by the fuzzer: one huge power used to take seconds, printing it far longer.
+    let mut vm = vm_with_limit(64 << 20);
+    vm.set_fuel(Some(20_000));
+    let start = std::time::Instant::now();
+    assert_eq!(
+        outcome(&mut vm, "x = (-2) ** 54775808 - 1\n"),
+        "OverflowError"
+    );
+    vm.reset_frames();
+    assert_eq!(
+        outcome(&mut vm, "print(sum(range(10**12)))\n"),
+        "RuntimeError"
+    );
+    vm.reset_frames();
+    assert_eq!(outcome(&mut vm, "s = str(7 ** 100000)\n"), "ValueError");
+    assert!(
+        start.elapsed() < std::time::Duration::from_secs(5),
+        "took {:?}",
+        start.elapsed()
+    );
+    vm.set_fuel(None);
+    assert_usable(&mut vm);
+}

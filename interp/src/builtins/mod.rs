@@ -2418,6 +2418,20 @@ pub fn construct(vm: &mut Vm, cls: ObjRef, kind: TypeKind, mut args: Args) -> Py
             let Some(&x) = args.pos.first() else {
                 return Ok(Value::Int(0));
             };
+            if let Some(s) = vm.as_str(x) {
+                // CPython 3.11's limit on decimal string -> int conversions.
+                let digits = s.chars().filter(|c| c.is_ascii_digit()).count();
+                let base = match args.pos.get(1) {
+                    Some(Value::Int(b)) => *b,
+                    _ => 10,
+                };
+                let limit = vm.int_max_str_digits;
+                if limit > 0 && digits > limit && !matches!(base, 2 | 4 | 8 | 16 | 32) {
+                    return Err(exc::value_error(format!(
+                        "Exceeds the limit ({limit} digits) for integer string conversion: value has {digits} digits; use sys.set_int_max_str_digits() to increase the limit"
+                    )));
+                }
+            }
             if args.pos.len() == 2 {
                 let base = vm.index_value(args.pos[1])?;
                 if base != 0 && !(2..=36).contains(&base) {

@@ -56,9 +56,25 @@ pub fn module(vm: &mut Vm) -> ObjRef {
             ("exception", s_exception),
             ("getsizeof", s_getsizeof),
             ("intern", s_intern),
+            ("get_int_max_str_digits", s_get_int_max_str_digits),
+            ("set_int_max_str_digits", s_set_int_max_str_digits),
         ],
     );
     m
+}
+
+fn s_get_int_max_str_digits(vm: &mut Vm, _a: Args) -> PyResult<Value> {
+    Ok(Value::Int(vm.int_max_str_digits as i64))
+}
+
+fn s_set_int_max_str_digits(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    check_args(&a, "set_int_max_str_digits", 1, 1)?;
+    let n = vm.index_value(a.pos[0])?;
+    if n != 0 && n < 640 {
+        return Err(exc::value_error("maxdigits must be 0 or larger than 640"));
+    }
+    vm.int_max_str_digits = n as usize;
+    Ok(Value::None)
 }
 
 fn s_getrecursionlimit(vm: &mut Vm, _a: Args) -> PyResult<Value> {

@@ -497,7 +497,7 @@ impl Vm {
                                 _ => {}
                             }
                         }
-                        match tri!(self.iter_next(it)) {
+                        match tri!(self.iter_next_unmetered(it)) {
                             Some(v) => self.stack.push(v),
                             None => {
                                 self.stack.pop();

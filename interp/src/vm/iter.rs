@@ -132,8 +132,22 @@ impl Vm {
         Err(exc::type_error(format!("'{t}' object is not iterable")))
     }
 
-    /// `next(it)`: Some(value), or None when exhausted.
+    /// `next(it)` for native callers (`sum`, `list`, `sorted`, ...): each element costs one
+    /// unit of fuel, so a native loop over a huge iterator cannot outrun the budget.
     pub fn iter_next(&mut self, it: Value) -> PyResult<Option<Value>> {
+        self.fuel -= 1;
+        if self.fuel <= 0 && self.fuel_limited {
+            self.fuel = 0;
+            return Err(PyErr::new(
+                ExcKind::RuntimeError,
+                "script ran out of fuel inside a native call",
+            ));
+        }
+        self.iter_next_unmetered(it)
+    }
+
+    /// `next(it)` from the eval loop (which charges fuel at its own safe points).
+    pub fn iter_next_unmetered(&mut self, it: Value) -> PyResult<Option<Value>> {
         let Value::Obj(r) = it else {
             let t = self.type_name(it);
             return Err(exc::type_error(format!("'{t}' object is not an iterator")));

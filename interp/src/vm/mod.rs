@@ -272,6 +272,10 @@ pub struct Vm {
     pub native_modules: HashMap<String, fn(&mut Vm) -> ObjRef>,
     /// Standard-library modules written in Python and shipped inside the binary.
     pub frozen_modules: HashMap<String, &'static str>,
+    /// `sys.set_int_max_str_digits` (CPython 3.11's default is 4300; 0 disables).
+    pub int_max_str_digits: usize,
+    /// The largest int a script may build, in bits (a bound on the time of one operation).
+    pub max_int_bits: u64,
 }
 
 /// Deepest nesting of native → script re-entry (sorted(key=...), __eq__, __repr__ ...).
@@ -323,6 +327,8 @@ impl Vm {
             importing: Vec::new(),
             native_modules: HashMap::new(),
             frozen_modules: HashMap::new(),
+            int_max_str_digits: 4300,
+            max_int_bits: 1 << 24,
         };
         // The singletons are distinct objects recognised by identity.
         *vm.heap.get_mut(ellipsis) = Obj::Tuple(Vec::new());

@@ -1425,7 +1425,45 @@ impl Vm {
         }
     }
 
+    /// Charge fuel for a big-int operation on operands of these bit sizes and check that
+    /// the result (estimated as `result_bits`) stays under the VM's int size cap.
+    fn charge_big(&mut self, work: f64, result_bits: f64) -> PyResult<()> {
+        if result_bits > self.max_int_bits as f64 {
+            return Err(exc::overflow_error(format!(
+                "integer too large (Kaa limits ints to {} bits)",
+                self.max_int_bits
+            )));
+        }
+        // One fuel unit per ~256 limb operations: a budget bounds big-int work too.
+        self.fuel -= (work / 256.0).min(i64::MAX as f64 / 4.0) as i64;
+        Ok(())
+    }
+
     fn big_op(&mut self, a: BigInt, b: BigInt, op: BinaryOp) -> PyResult<Value> {
+        let (la, lb) = ((a.bits() / 64 + 1) as f64, (b.bits() / 64 + 1) as f64);
+        match op {
+            BinaryOp::Mul => self.charge_big(la * lb, (a.bits() + b.bits()) as f64)?,
+            BinaryOp::FloorDiv | BinaryOp::Mod | BinaryOp::TrueDiv => {
+                self.charge_big(la * lb, a.bits() as f64)?
+            }
+            BinaryOp::Pow => {
+                if let Some(e) = b.to_u64() {
+                    let bits = a.bits() as f64 * e as f64;
+                    if a.bits() > 1 || a.is_negative() {
+                        let limbs = bits / 64.0;
+                        self.charge_big(limbs.powf(1.6), bits)?;
+                    }
+                }
+            }
+            BinaryOp::LShift => {
+                if let Some(s) = b.to_u64() {
+                    if !a.is_zero() {
+                        self.charge_big(la + s as f64 / 64.0, a.bits() as f64 + s as f64)?;
+                    }
+                }
+            }
+            _ => self.charge_big(la + lb, 0.0)?,
+        }
         let r = match op {
             BinaryOp::Add => a + b,
             BinaryOp::Sub => a - b,

@@ -183,7 +183,21 @@ impl Vm {
     fn repr_obj(&mut self, v: Value, r: ObjRef) -> PyResult<String> {
         match self.heap.get(r) {
             Obj::Str(s) => return Ok(str_repr(&s.s)),
-            Obj::BigInt(b) => return Ok(b.to_string()),
+            Obj::BigInt(b) => {
+                // CPython 3.11's guard against quadratic-time conversions.
+                let limit = self.int_max_str_digits;
+                if limit > 0 && (b.bits() as f64) * std::f64::consts::LOG10_2 > limit as f64 + 1.0 {
+                    let s = b.to_string();
+                    let digits = s.trim_start_matches('-').len();
+                    if digits > limit {
+                        return Err(exc::value_error(format!(
+                            "Exceeds the limit ({limit} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"
+                        )));
+                    }
+                    return Ok(s);
+                }
+                return Ok(b.to_string());
+            }
             Obj::Bytes(b) => return Ok(bytes_repr(b, "b")),
             Obj::ByteArray(b) => return Ok(format!("bytearray({})", bytes_repr(b, "b"))),
             Obj::Complex(a, b) => return Ok(complex_repr(*a, *b)),
