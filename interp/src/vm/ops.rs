@@ -1428,6 +1428,9 @@ impl Vm {
     /// Charge fuel for a big-int operation on operands of these bit sizes and check that
     /// the result (estimated as `result_bits`) stays under the VM's int size cap.
     fn charge_big(&mut self, work: f64, result_bits: f64) -> PyResult<()> {
+        if result_bits / 8.0 > self.heap.limit.saturating_sub(self.heap.bytes) as f64 {
+            return Err(exc::memory_error(""));
+        }
         if result_bits > self.max_int_bits as f64 {
             return Err(exc::overflow_error(format!(
                 "integer too large (Kaa limits ints to {} bits)",
