@@ -513,14 +513,25 @@ fn pred(vm: &mut Vm, a: Args, name: &str, f: fn(char) -> bool) -> PyResult<Value
 
 fn s_isdigit(vm: &mut Vm, a: Args) -> PyResult<Value> {
     pred(vm, a, "isdigit", |c| {
-        c.is_ascii_digit() || matches!(c, '²' | '³' | '¹') || c.is_numeric() && c.is_ascii_digit()
+        is_decimal_char(c) || matches!(c, '²' | '³' | '¹' | '⁰'..='⁹' | '₀'..='₉' | '①'..='⑨')
     })
 }
 
 fn s_isdecimal(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    pred(vm, a, "isdecimal", |c| {
-        c.is_ascii_digit() || (c.is_numeric() && c.is_ascii_digit())
-    })
+    pred(vm, a, "isdecimal", is_decimal_char)
+}
+
+/// Unicode decimal digits (category Nd): each script's digits are ten consecutive code points.
+fn is_decimal_char(c: char) -> bool {
+    const ZEROS: &[u32] = &[
+        0x30, 0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66,
+        0xDE6, 0xE50, 0xED0, 0xF20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0, 0x1A80, 0x1A90,
+        0x1B50, 0x1BB0, 0x1C40, 0x1C50, 0xA620, 0xA8D0, 0xA900, 0xA9D0, 0xA9F0, 0xAA50, 0xABF0,
+        0xFF10, 0x104A0, 0x11066, 0x110F0, 0x11136, 0x111D0, 0x112F0, 0x11450, 0x114D0, 0x11650,
+        0x116C0, 0x11730, 0x118E0, 0x16A60, 0x1D7CE, 0x1D7D8, 0x1D7E2, 0x1D7EC, 0x1D7F6, 0x1E950,
+    ];
+    let n = c as u32;
+    ZEROS.iter().any(|&z| n >= z && n < z + 10)
 }
 
 fn s_isnumeric(vm: &mut Vm, a: Args) -> PyResult<Value> {

@@ -978,11 +978,22 @@ impl Vm {
         args: &[Value],
         kwargs: &[(ObjRef, Value)],
     ) -> PyResult<String> {
+        let (mut auto, mut manual) = (0usize, false);
+        self.str_format_with(fmt, args, kwargs, &mut auto, &mut manual)
+    }
+
+    /// `str.format` with the automatic field counter shared by nested fields (`"{:{}}"`).
+    fn str_format_with(
+        &mut self,
+        fmt: &str,
+        args: &[Value],
+        kwargs: &[(ObjRef, Value)],
+        auto: &mut usize,
+        manual: &mut bool,
+    ) -> PyResult<String> {
         let chars: Vec<char> = fmt.chars().collect();
         let mut out = String::new();
         let mut i = 0;
-        let mut auto = 0usize;
-        let mut manual = false;
         while i < chars.len() {
             let c = chars[i];
             if c == '{' {
@@ -1008,29 +1019,37 @@ impl Vm {
                 }
                 let field: String = chars[start..i - 1].iter().collect();
                 let (name_part, conv, spec) = split_field(&field);
+                let (first, rest) = split_first_name(&name_part);
+                // The field's own value is numbered before the fields nested in its spec.
+                let own_index = if first.is_empty() {
+                    if *manual {
+                        return Err(exc::value_error(
+                            "cannot switch from manual field specification to automatic field numbering",
+                        ));
+                    }
+                    *auto += 1;
+                    Some(*auto - 1)
+                } else {
+                    None
+                };
                 let spec = if spec.contains('{') {
-                    self.str_format(&spec, args, kwargs)?
+                    self.str_format_with(&spec, args, kwargs, auto, manual)?
                 } else {
                     spec
                 };
-                // Resolve the field name: index or keyword, then .attr / [key] parts.
-                let (first, rest) = split_first_name(&name_part);
-                let mut v = if first.is_empty() {
-                    if manual {
-                        return Err(exc::value_error("cannot switch from manual field specification to automatic field numbering"));
-                    }
-                    let v = args.get(auto).copied().ok_or_else(|| {
+                let mut v = if let Some(n) = own_index {
+                    args.get(n).copied().ok_or_else(|| {
                         exc::index_error(format!(
-                            "Replacement index {auto} out of range for positional args tuple"
+                            "Replacement index {n} out of range for positional args tuple"
                         ))
-                    })?;
-                    auto += 1;
-                    v
+                    })?
                 } else if let Ok(n) = first.parse::<usize>() {
-                    if auto > 0 {
-                        return Err(exc::value_error("cannot switch from automatic field numbering to manual field specification"));
+                    if *auto > 0 {
+                        return Err(exc::value_error(
+                            "cannot switch from automatic field numbering to manual field specification",
+                        ));
                     }
-                    manual = true;
+                    *manual = true;
                     args.get(n).copied().ok_or_else(|| {
                         exc::index_error(format!(
                             "Replacement index {n} out of range for positional args tuple"

@@ -1,0 +1,22 @@
+print("{:>8.3s}|{:<+6d}|{:^#10x}|{:=+8d}|{:0=8d}".format("abcdef", 42, 255, -42, -42))
+print("{0:{1}}|{0:{2}{1}}".format("x", 5, "^"), "{:{}}".format(3.14159, ".2f"))
+print("%-10s|%10.3f|%+.2e|%#x|%#o|%5.1f%%" % ("left", 3.14159, 12345.6789, 255, 8, 99.5))
+print("%d %i %u" % (3.9, -2.1, 7), "%s" % None, "%r" % [1, "a"], "%.3s" % "abcdef", "%*d" % (5, 42))
+print("abc".ljust(6, ".") + "|", "abc".rjust(6, "."), "title case words".title(), "ABC".casefold())
+print("a b\tc\nd".split(), "a  b".split(" "), "1,2,,3".split(",", 2), "".join(["x"] * 3))
+print("hello world".partition(" "), "no-sep".partition(" "), "a.b.c".rsplit(".", 1))
+print(" padded ".strip(), "xxhixx".lstrip("x"), "hello"[::-1], "hello"[-10:10], "abc" * -1)
+print("ABC".lower().upper(), "mIxEd".swapcase(), "δ".upper(), "ǅ".lower(), "straße".upper())
+print("42".isnumeric(), "½".isnumeric(), "٣".isdigit(), "x".isupper(), " ".isspace(), "\t\n".isspace())
+print(str(3) + "3", "3" * 3, int("3" * 3), float("3." + "3"), "%s%s" % ("a", "b"), "a" "b" 'c')
+s = "The quick brown fox"
+print(s.find("quick"), s.count("o"), s.replace(" ", "_"), s.split()[::-1], s.lower().count("the"))
+print(s.startswith(("The", "A")), s.endswith("fox"), s[4:9], s.index("b"), "-".join(s))
+print(repr("a'b\"c"), repr('\\'), repr("\x7f\x80"), repr("\u200b"), "\t".expandtabs(4) + "|")
+words = ["apple", "Banana", "cherry"]
+print(sorted(words), sorted(words, key=str.lower), max(words, key=len), ", ".join(w.capitalize() for w in words))
+print(f"{'abc':>{2 + 3}}", f"{len(words):03}", f"{words[0]!r:^12}", f"{3.5:.0f} {4.5:.0f}", f"{1e6:,.0f}")
+print([ch for ch in "hello" if ch not in "aeiou"], {c: "hello".count(c) for c in "helo"})
+print(ord("\n"), chr(10) == "\n", "\x41\101\u0041", "tab:\t|", r"\n", len(r"\n"))
+x = 10
+print([x for x in range(3)], x, (lambda: [x for _ in range(1)])())
