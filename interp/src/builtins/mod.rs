@@ -59,6 +59,8 @@ pub fn install(vm: &mut Vm) {
     vm.add_method(base_exc, "__repr__", exc_repr);
     vm.add_method(base_exc, "with_traceback", exc_with_traceback);
     vm.add_method(base_exc, "add_note", exc_add_note);
+    let os_error = excs[ExcKind::OSError as usize];
+    vm.add_method(os_error, "__str__", os_error_str);
 
     // Type names visible as builtins.
     let t = &vm.types;
@@ -1870,6 +1872,25 @@ fn exc_str(vm: &mut Vm, args: Args) -> PyResult<Value> {
         _ => vm.repr_value(a)?,
     };
     Ok(vm.new_str(s))
+}
+
+/// `[Errno 2] No such file or directory: 'name'` when built from (errno, strerror[, filename]).
+fn os_error_str(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let v = arg(&args, 0, "__str__")?;
+    let Value::Obj(r) = v else {
+        return Ok(vm.new_str(""));
+    };
+    let a = vm.exc_data(r).map(|d| d.args).unwrap_or(Value::None);
+    let items = vm.iterate(a)?;
+    if items.len() == 2 || items.len() == 3 {
+        let (errno, msg) = (vm.str_value(items[0])?, vm.str_value(items[1])?);
+        let s = match items.get(2) {
+            Some(&f) => format!("[Errno {errno}] {msg}: {}", vm.repr_value(f)?),
+            None => format!("[Errno {errno}] {msg}"),
+        };
+        return Ok(vm.new_str(s));
+    }
+    exc_str(vm, args)
 }
 
 fn exc_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {

@@ -1,0 +1,6 @@
+assert True
+assert 1 == 1, 'never'
+try:
+    assert False, 'boom'
+except AssertionError as e:
+    print('caught', e)

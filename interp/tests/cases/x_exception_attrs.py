@@ -1,0 +1,5 @@
+e = KeyError('k', 2)
+print(e.args, str(e), repr(e))
+e2 = OSError(2, 'No such file')
+print(e2.args, str(e2))
+print(ValueError('x').args, Exception().args)
