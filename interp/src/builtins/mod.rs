@@ -395,7 +395,7 @@ pub fn ascii_escape(s: &str) -> String {
 fn b_print(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let sep = take_kw(vm, &mut args, "sep");
     let end = take_kw(vm, &mut args, "end");
-    let _file = take_kw(vm, &mut args, "file");
+    let file = take_kw(vm, &mut args, "file").filter(|f| !f.is_none());
     let _flush = take_kw(vm, &mut args, "flush");
     reject_extra_kw(vm, &args, "print")?;
     let text_of = |vm: &mut Vm, v: Option<Value>, default: &str, what: &str| -> PyResult<String> {
@@ -422,7 +422,15 @@ fn b_print(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         out.push_str(&vm.str_value(a)?);
     }
     out.push_str(&end);
-    vm.write_out(&out);
+    match file {
+        None => vm.write_out(&out),
+        Some(f) => {
+            let w = vm.intern("write");
+            let write = vm.get_attr(f, w)?;
+            let s = vm.new_str(out);
+            vm.call(write, &[s])?;
+        }
+    }
     Ok(Value::None)
 }
 

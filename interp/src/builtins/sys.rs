@@ -43,6 +43,23 @@ pub fn module(vm: &mut Vm) -> ObjRef {
     let bo = vm.new_str("little");
     set(vm, d, "byteorder", bo);
     set(vm, d, "maxunicode", Value::Int(0x10ffff));
+    let stream_cls = stream_class(vm);
+    for (name, fd) in [
+        ("stdout", 1),
+        ("stderr", 2),
+        ("__stdout__", 1),
+        ("__stderr__", 2),
+    ] {
+        let d = vm.new_dict_ref();
+        let inst = crate::object::Instance {
+            class: stream_cls,
+            dict: d,
+            exc: None,
+            base: Value::Int(fd),
+        };
+        let v = Value::Obj(vm.heap.alloc(Obj::Instance(Box::new(inst))));
+        set(vm, d_of(vm, m), name, v);
+    }
     let impl_name = vm.new_str("kaa");
     set(vm, d, "implementation", impl_name);
     add_fns(
@@ -129,6 +146,75 @@ fn s_intern(vm: &mut Vm, a: Args) -> PyResult<Value> {
         .ok_or_else(|| exc::type_error("intern() argument must be str"))?
         .to_string();
     Ok(Value::Obj(vm.intern(&s)))
+}
+
+fn d_of(vm: &Vm, m: ObjRef) -> ObjRef {
+    vm.module_dict(m)
+}
+
+/// `sys.stdout` / `sys.stderr`: text streams that write to the VM's sinks.
+fn stream_class(vm: &mut Vm) -> ObjRef {
+    if let Some(&c) = vm.types.misc.get("TextIOWrapper") {
+        return c;
+    }
+    let c = super::new_builtin_class(vm, "TextIOWrapper", crate::object::TypeKind::Object);
+    let m = vm.new_str("_io");
+    if let Obj::Class(cl) = vm.heap.get_mut(c) {
+        cl.module = m;
+    }
+    vm.add_method(c, "write", stream_write);
+    vm.add_method(c, "flush", stream_flush);
+    vm.add_method(c, "isatty", stream_isatty);
+    vm.add_method(c, "writelines", stream_writelines);
+    vm.types.misc.insert("TextIOWrapper", c);
+    c
+}
+
+fn stream_fd(vm: &Vm, v: Value) -> i64 {
+    match v {
+        Value::Obj(r) => match vm.heap.get(r) {
+            Obj::Instance(i) => match i.base {
+                Value::Int(fd) => fd,
+                _ => 1,
+            },
+            _ => 1,
+        },
+        _ => 1,
+    }
+}
+
+fn stream_write(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    check_args(&a, "write", 2, 2)?;
+    let fd = stream_fd(vm, a.pos[0]);
+    let Some(s) = vm.as_str(a.pos[1]).map(|s| s.to_string()) else {
+        let t = vm.type_name(a.pos[1]);
+        return Err(exc::type_error(format!(
+            "write() argument must be str, not {t}"
+        )));
+    };
+    if fd == 2 {
+        vm.write_err(&s);
+    } else {
+        vm.write_out(&s);
+    }
+    Ok(Value::Int(s.chars().count() as i64))
+}
+
+fn stream_writelines(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    check_args(&a, "writelines", 2, 2)?;
+    for line in vm.iterate(a.pos[1])? {
+        stream_write(vm, Args::new(&[a.pos[0], line]))?;
+    }
+    Ok(Value::None)
+}
+
+fn stream_flush(vm: &mut Vm, _a: Args) -> PyResult<Value> {
+    let _ = std::io::Write::flush(&mut vm.stdout);
+    Ok(Value::None)
+}
+
+fn stream_isatty(_vm: &mut Vm, _a: Args) -> PyResult<Value> {
+    Ok(Value::Bool(false))
 }
 
 pub fn time_module(vm: &mut Vm) -> ObjRef {

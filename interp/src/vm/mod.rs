@@ -254,6 +254,8 @@ pub struct Vm {
     pub fuel: i64,
     pub fuel_limited: bool,
     pub stdout: Box<dyn Write + Send>,
+    /// Where `sys.stderr` writes go.
+    pub stderr: Box<dyn Write + Send>,
     pub search_path: Vec<PathBuf>,
     pub argv: Vec<String>,
     /// Containers whose repr is in progress (for `[...]`).
@@ -315,6 +317,7 @@ impl Vm {
             fuel: i64::MAX,
             fuel_limited: false,
             stdout: Box::new(std::io::stdout()),
+            stderr: Box::new(std::io::stderr()),
             search_path: config.search_path,
             argv: config.argv,
             repr_stack: Vec::new(),
@@ -762,6 +765,13 @@ impl Vm {
     /// Write to the script's stdout.
     pub fn write_out(&mut self, s: &str) {
         let _ = self.stdout.write_all(s.as_bytes());
+    }
+
+    /// Write to the script's stderr (flushing stdout first keeps the two in order).
+    pub fn write_err(&mut self, s: &str) {
+        let _ = self.stdout.flush();
+        let _ = self.stderr.write_all(s.as_bytes());
+        let _ = self.stderr.flush();
     }
 
     // ----- garbage collection -----

@@ -67,6 +67,8 @@ fn run_in_thread(rel: &str) -> Outcome {
     let mut vm = kaa::Vm::with_config(config);
     let out = Capture::default();
     vm.stdout = Box::new(out.clone());
+    let err = Capture::default();
+    vm.stderr = Box::new(err.clone());
     let r = vm.run_source(&src, rel, "__main__");
     let (stderr, code) = match r {
         Ok(_) => (String::new(), 0),
@@ -85,9 +87,10 @@ fn run_in_thread(rel: &str) -> Outcome {
             }
         }
     };
+    // What the script wrote to sys.stderr comes before the traceback, as in a terminal.
     Outcome {
         stdout: out.text(),
-        stderr,
+        stderr: err.text() + &stderr,
         code,
     }
 }
