@@ -674,7 +674,7 @@ impl<'a> Compiler<'a> {
             }
             StmtKind::Import(names) => {
                 for a in names {
-                    self.set_pos(a.pos);
+                    self.set_pos(s.pos);
                     self.emit_const(Value::Int(0));
                     self.emit_const(Value::None);
                     let i = self.name_idx(&a.name);
@@ -719,7 +719,7 @@ impl<'a> Compiler<'a> {
                     self.emit(Instr::ImportStar);
                 } else {
                     for a in names {
-                        self.set_pos(a.pos);
+                        self.set_pos(s.pos);
                         let i = self.name_idx(&a.name);
                         self.emit(Instr::ImportFrom(i));
                         self.store_name(a.asname.as_ref().unwrap_or(&a.name));
@@ -1730,7 +1730,7 @@ impl<'a> Compiler<'a> {
                         self.joined_str(sp, pos)?;
                         flags |= 4;
                     }
-                    self.set_pos(value.pos);
+                    self.set_pos(pos);
                     self.emit(Instr::FormatValue(flags));
                 }
             }

@@ -619,6 +619,11 @@ impl Vm {
         if self.lookup_type_attr(cls, name).is_some() {
             return exc::attribute_error(format!("'{t}' object attribute '{attr}' is read-only"));
         }
+        if let Ok(Some(_)) = crate::builtins::special_attr(self, v, name) {
+            return exc::attribute_error(format!(
+                "attribute '{attr}' of '{t}' objects is not writable"
+            ));
+        }
         exc::attribute_error(format!("'{t}' object has no attribute '{attr}'"))
     }
 

@@ -457,6 +457,17 @@ impl Vm {
         }
         out.push_str(&self.format_exception_only(exc));
         out.push('\n');
+        // PEP 678 notes follow the message, one per line.
+        let notes = self.exc_data(exc).map(|d| d.notes).unwrap_or(Value::None);
+        if let Value::Obj(_) = notes {
+            if let Ok(items) = self.iterate(notes) {
+                for n in items {
+                    let s = self.str_value(n).unwrap_or_default();
+                    out.push_str(&s);
+                    out.push('\n');
+                }
+            }
+        }
         out
     }
 

@@ -1,0 +1,5 @@
+class Oops(Exception):
+    def __str__(self):
+        return 'custom message'
+
+raise Oops()

@@ -1,0 +1,5 @@
+class Node:
+    def depth(self):
+        return 1 + self.depth()
+
+Node().depth()

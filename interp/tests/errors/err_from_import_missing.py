@@ -1,0 +1,3 @@
+import math
+from math import tau
+from mods_missing_here import nothing

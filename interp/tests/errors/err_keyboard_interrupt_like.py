@@ -1,0 +1,7 @@
+class Stop(BaseException):
+    pass
+
+def loop():
+    raise Stop('halt')
+
+loop()

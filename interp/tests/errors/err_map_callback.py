@@ -1,0 +1,4 @@
+def parse(s):
+    return int(s)
+
+print(list(map(parse, ['1', 'two', '3'])))

@@ -1,0 +1,2 @@
+index = 1.5
+print('abc'[index])
