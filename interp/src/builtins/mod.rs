@@ -6,6 +6,7 @@ pub mod dict;
 pub mod import;
 pub mod list;
 pub mod math;
+pub mod numeric;
 pub mod random;
 pub mod set;
 pub mod str;
@@ -190,6 +191,7 @@ pub fn install(vm: &mut Vm) {
     set::install(vm);
     bytes::install(vm);
     install_misc_methods(vm);
+    numeric::install(vm);
     let mods: &[(&str, ModuleInit)] = &[
         ("math", math::module),
         ("random", random::module),
