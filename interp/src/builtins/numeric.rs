@@ -28,7 +28,7 @@ fn receiver(vm: &Vm, a: &Args, name: &str) -> PyResult<Value> {
 fn binary(vm: &mut Vm, a: Args, op: BinaryOp, reflected: bool, name: &str) -> PyResult<Value> {
     let me = receiver(vm, &a, name)?;
     let Some(&other) = a.pos.get(1) else {
-        return Err(exc::type_error(format!("expected 1 argument, got 0")));
+        return Err(exc::type_error("expected 1 argument, got 0"));
     };
     let float_method = matches!(me, Value::Float(_));
     if !accepts(vm, float_method, other) || vm.is_instance_like(other) {
