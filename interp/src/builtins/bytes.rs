@@ -1,6 +1,6 @@
 //! `bytes` and `bytearray` (the basics: construction, indexing, decode, common methods).
 
-use super::{check_args, take_kw};
+use super::{check_method, take_kw};
 use crate::object::{Args, Obj, TypeKind};
 use crate::value::{ObjRef, Value};
 use crate::vm::exc::{self, PyErr};
@@ -61,7 +61,7 @@ pub fn construct(vm: &mut Vm, kind: TypeKind, mut args: Args) -> PyResult<Value>
     } else {
         "bytearray"
     };
-    check_args(&args, name, 0, 3)?;
+    super::check_args(&args, name, 0, 3)?;
     let mut out = Vec::new();
     if let Some(&src) = args.pos.first() {
         if let Some(s) = vm.as_str(src) {
@@ -111,7 +111,14 @@ pub fn bytes_getitem(vm: &mut Vm, r: ObjRef, key: Value) -> PyResult<Value> {
             Obj::Bytes(out)
         })));
     }
-    let i = vm.seq_index(key, b.len(), if is_array { "bytearray" } else { "index" })?;
+    if !vm.is_int(key) && !vm.is_instance_like(key) {
+        let t = vm.type_name(key);
+        let what = if is_array { "bytearray" } else { "byte" };
+        return Err(exc::type_error(format!(
+            "{what} indices must be integers or slices, not {t}"
+        )));
+    }
+    let i = vm.seq_index(key, b.len(), if is_array { "bytearray" } else { "" })?;
     Ok(Value::Int(b[i] as i64))
 }
 
@@ -292,7 +299,7 @@ fn b_replace(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn ba_append(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check_args(&a, "append", 2, 2)?;
+    check_method(vm, &a, "append", 1, 1)?;
     let n = vm.index_value(a.pos[1])?;
     if !(0..256).contains(&n) {
         return Err(exc::value_error("byte must be in range(0, 256)"));
@@ -306,7 +313,7 @@ fn ba_append(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn ba_extend(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check_args(&a, "extend", 2, 2)?;
+    check_method(vm, &a, "extend", 1, 1)?;
     let mut add = Vec::new();
     for v in vm.iterate(a.pos[1])? {
         add.push(vm.index_value(v)? as u8);

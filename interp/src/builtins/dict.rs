@@ -1,6 +1,6 @@
 //! Methods of `dict` and its views.
 
-use super::{arg, check_args};
+use super::{arg, check_method};
 use crate::object::{Args, DictView, Obj};
 use crate::value::{ObjRef, Value};
 use crate::vm::exc::{self};
@@ -52,7 +52,7 @@ pub fn dict_ref(vm: &Vm, args: &Args, name: &str) -> PyResult<ObjRef> {
 }
 
 fn d_get(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check_args(&a, "get", 2, 3)?;
+    check_method(vm, &a, "get", 1, 2)?;
     let d = dict_ref(vm, &a, "get")?;
     Ok(vm
         .dict_lookup(d, a.pos[1])?
@@ -77,7 +77,7 @@ fn d_items(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn d_pop(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check_args(&a, "pop", 2, 3)?;
+    check_method(vm, &a, "pop", 1, 2)?;
     let d = dict_ref(vm, &a, "pop")?;
     match vm.dict_remove(d, a.pos[1])? {
         Some(v) => Ok(v),
@@ -104,7 +104,7 @@ fn d_popitem(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn d_setdefault(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check_args(&a, "setdefault", 2, 3)?;
+    check_method(vm, &a, "setdefault", 1, 2)?;
     let d = dict_ref(vm, &a, "setdefault")?;
     if let Some(v) = vm.dict_lookup(d, a.pos[1])? {
         return Ok(v);
@@ -115,7 +115,7 @@ fn d_setdefault(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn d_update(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check_args(&a, "update", 1, 2)?;
+    check_method(vm, &a, "update", 0, 1)?;
     let d = dict_ref(vm, &a, "update")?;
     if let Some(&src) = a.pos.get(1) {
         vm.dict_update_from(d, src)?;
@@ -156,7 +156,7 @@ fn d_len(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn d_getitem(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check_args(&a, "__getitem__", 2, 2)?;
+    check_method(vm, &a, "__getitem__", 1, 1)?;
     let d = dict_ref(vm, &a, "__getitem__")?;
     match vm.dict_lookup(d, a.pos[1])? {
         Some(v) => Ok(v),
@@ -175,14 +175,14 @@ fn d_getitem(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn d_setitem(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check_args(&a, "__setitem__", 3, 3)?;
+    check_method(vm, &a, "__setitem__", 2, 2)?;
     let d = dict_ref(vm, &a, "__setitem__")?;
     vm.dict_set(d, a.pos[1], a.pos[2])?;
     Ok(Value::None)
 }
 
 fn d_delitem(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check_args(&a, "__delitem__", 2, 2)?;
+    check_method(vm, &a, "__delitem__", 1, 1)?;
     let d = dict_ref(vm, &a, "__delitem__")?;
     match vm.dict_remove(d, a.pos[1])? {
         Some(_) => Ok(Value::None),
@@ -191,7 +191,7 @@ fn d_delitem(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn d_contains(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check_args(&a, "__contains__", 2, 2)?;
+    check_method(vm, &a, "__contains__", 1, 1)?;
     let d = dict_ref(vm, &a, "__contains__")?;
     Ok(Value::Bool(vm.dict_lookup(d, a.pos[1])?.is_some()))
 }
@@ -210,7 +210,7 @@ fn d_reversed(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn d_eq(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check_args(&a, "__eq__", 2, 2)?;
+    check_method(vm, &a, "__eq__", 1, 1)?;
     let d = dict_ref(vm, &a, "__eq__")?;
     let o = vm.unwrap_base(a.pos[1]);
     if !matches!(o, Value::Obj(r) if matches!(vm.heap.get(r), Obj::Dict(_))) {
@@ -220,14 +220,14 @@ fn d_eq(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn d_or(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check_args(&a, "__or__", 2, 2)?;
+    check_method(vm, &a, "__or__", 1, 1)?;
     let d = dict_ref(vm, &a, "__or__")?;
     let o = vm.unwrap_base(a.pos[1]);
     vm.binary_op(Value::Obj(d), o, crate::code::BinaryOp::Or, false)
 }
 
 fn d_fromkeys(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check_args(&a, "fromkeys", 2, 3)?;
+    check_method(vm, &a, "fromkeys", 1, 2)?;
     let cls = arg(&a, 0, "fromkeys")?;
     let v = a.pos.get(2).copied().unwrap_or(Value::None);
     let keys = vm.iterate(a.pos[1])?;

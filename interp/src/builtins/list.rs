@@ -1,6 +1,6 @@
 //! Methods of `list` and `tuple`, and sorting.
 
-use super::{arg, check_args, take_kw};
+use super::{arg, check_method, take_kw};
 use crate::object::{Args, Obj};
 use crate::value::{ObjRef, Value};
 use crate::vm::exc::{self, PyErr};
@@ -95,12 +95,7 @@ fn with_list<T>(vm: &mut Vm, r: ObjRef, f: impl FnOnce(&mut Vec<Value>) -> T) ->
 }
 
 fn l_append(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check_args(&a, "list.append", 2, 2).map_err(|_| {
-        exc::type_error(format!(
-            "list.append() takes exactly one argument ({} given)",
-            a.pos.len().saturating_sub(1)
-        ))
-    })?;
+    check_method(vm, &a, "append", 1, 1)?;
     let r = list_ref(vm, &a, "append")?;
     vm.reserve(16)?;
     let v = a.pos[1];
@@ -109,7 +104,7 @@ fn l_append(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn l_extend(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check_args(&a, "extend", 2, 2)?;
+    check_method(vm, &a, "extend", 1, 1)?;
     let r = list_ref(vm, &a, "extend")?;
     let new = vm.iterate(a.pos[1])?;
     vm.reserve(new.len() * 16)?;
@@ -137,7 +132,7 @@ fn l_insert(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn l_pop(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check_args(&a, "pop", 1, 2)?;
+    check_method(vm, &a, "pop", 0, 1)?;
     let r = list_ref(vm, &a, "pop")?;
     let len = items_len(vm, r);
     if len == 0 {
@@ -158,7 +153,7 @@ fn items_len(vm: &Vm, r: ObjRef) -> usize {
 }
 
 fn l_remove(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check_args(&a, "remove", 2, 2)?;
+    check_method(vm, &a, "remove", 1, 1)?;
     let r = list_ref(vm, &a, "remove")?;
     let n = items_len(vm, r);
     for i in 0..n {
@@ -383,7 +378,7 @@ fn merge_sort(v: &mut Vec<usize>, less: &mut impl FnMut(usize, usize) -> bool) {
 }
 
 fn seq_index_m(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check_args(&a, "index", 2, 4)?;
+    check_method(vm, &a, "index", 1, 3)?;
     let r = seq_ref(vm, &a, "index")?;
     let xs = items(vm, r);
     let n = xs.len() as i64;
@@ -414,7 +409,7 @@ fn seq_index_m(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn seq_count(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check_args(&a, "count", 2, 2)?;
+    check_method(vm, &a, "count", 1, 1)?;
     let r = seq_ref(vm, &a, "count")?;
     let mut c = 0;
     for x in items(vm, r) {
@@ -431,27 +426,27 @@ fn seq_len(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn seq_getitem(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check_args(&a, "__getitem__", 2, 2)?;
+    check_method(vm, &a, "__getitem__", 1, 1)?;
     let r = seq_ref(vm, &a, "__getitem__")?;
     vm.get_item(Value::Obj(r), a.pos[1])
 }
 
 fn l_setitem(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check_args(&a, "__setitem__", 3, 3)?;
+    check_method(vm, &a, "__setitem__", 2, 2)?;
     let r = list_ref(vm, &a, "__setitem__")?;
     vm.set_item(Value::Obj(r), a.pos[1], a.pos[2])?;
     Ok(Value::None)
 }
 
 fn l_delitem(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check_args(&a, "__delitem__", 2, 2)?;
+    check_method(vm, &a, "__delitem__", 1, 1)?;
     let r = list_ref(vm, &a, "__delitem__")?;
     vm.del_item(Value::Obj(r), a.pos[1])?;
     Ok(Value::None)
 }
 
 fn seq_contains(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check_args(&a, "__contains__", 2, 2)?;
+    check_method(vm, &a, "__contains__", 1, 1)?;
     let r = seq_ref(vm, &a, "__contains__")?;
     Ok(Value::Bool(vm.contains(Value::Obj(r), a.pos[1])?))
 }
@@ -468,14 +463,14 @@ fn seq_reversed(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn seq_add(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check_args(&a, "__add__", 2, 2)?;
+    check_method(vm, &a, "__add__", 1, 1)?;
     let r = seq_ref(vm, &a, "__add__")?;
     let other = vm.unwrap_base(a.pos[1]);
     vm.binary_op(Value::Obj(r), other, crate::code::BinaryOp::Add, false)
 }
 
 fn l_iadd(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check_args(&a, "__iadd__", 2, 2)?;
+    check_method(vm, &a, "__iadd__", 1, 1)?;
     let r = list_ref(vm, &a, "__iadd__")?;
     let new = vm.iterate(a.pos[1])?;
     with_list(vm, r, |xs| xs.extend(new));
@@ -483,13 +478,13 @@ fn l_iadd(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn seq_mul(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check_args(&a, "__mul__", 2, 2)?;
+    check_method(vm, &a, "__mul__", 1, 1)?;
     let r = seq_ref(vm, &a, "__mul__")?;
     vm.binary_op(Value::Obj(r), a.pos[1], crate::code::BinaryOp::Mul, false)
 }
 
 fn seq_eq(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check_args(&a, "__eq__", 2, 2)?;
+    check_method(vm, &a, "__eq__", 1, 1)?;
     let r = seq_ref(vm, &a, "__eq__")?;
     let other = vm.unwrap_base(a.pos[1]);
     let same_kind = match other {
@@ -505,7 +500,7 @@ fn seq_eq(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn seq_lt(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check_args(&a, "__lt__", 2, 2)?;
+    check_method(vm, &a, "__lt__", 1, 1)?;
     let r = seq_ref(vm, &a, "__lt__")?;
     let other = vm.unwrap_base(a.pos[1]);
     vm.compare(Value::Obj(r), other, crate::code::CompareOp::Lt)

@@ -348,6 +348,33 @@ pub fn check_args(args: &Args, name: &str, min: usize, max: usize) -> PyResult<(
     Ok(())
 }
 
+/// Argument count check for a method (`self` excluded), in CPython's wording:
+/// `tuple.count() takes exactly one argument (0 given)`, `replace expected at least 2
+/// arguments, got 1`.
+pub fn check_method(vm: &Vm, args: &Args, name: &str, min: usize, max: usize) -> PyResult<()> {
+    let n = args.pos.len().saturating_sub(1);
+    if n >= min && n <= max {
+        return Ok(());
+    }
+    let t = args
+        .pos
+        .first()
+        .map(|&v| vm.type_name(v))
+        .unwrap_or_default();
+    let s = |k: usize| if k == 1 { "" } else { "s" };
+    Err(exc::type_error(if min == max && min == 1 {
+        format!("{t}.{name}() takes exactly one argument ({n} given)")
+    } else if min == max && min == 0 {
+        format!("{t}.{name}() takes no arguments ({n} given)")
+    } else if min == max {
+        format!("{name} expected {min} argument{}, got {n}", s(min))
+    } else if n < min {
+        format!("{name} expected at least {min} argument{}, got {n}", s(min))
+    } else {
+        format!("{name} expected at most {max} argument{}, got {n}", s(max))
+    }))
+}
+
 pub fn no_kwargs(vm: &Vm, args: &Args, name: &str) -> PyResult<()> {
     if let Some((k, _)) = args.kw.first() {
         let _ = k;
@@ -2342,7 +2369,8 @@ impl Vm {
 
 /// Parse an int literal the way `int(str, base)` does.
 pub fn parse_int(s: &str, base: u32) -> Option<BigInt> {
-    let t = s.trim();
+    let normalized = ascii_digits(s);
+    let t = normalized.trim();
     let (neg, t) = match t.strip_prefix('-') {
         Some(r) => (true, r),
         None => (false, t.strip_prefix('+').unwrap_or(t)),
@@ -2390,8 +2418,22 @@ pub fn parse_int(s: &str, base: u32) -> Option<BigInt> {
     Some(if neg { -v } else { v })
 }
 
+/// Unicode decimal digits (Arabic-Indic, Devanagari, fullwidth, ...) as ASCII, as int() and
+/// float() accept them.
+fn ascii_digits(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_string();
+    }
+    s.chars()
+        .map(|c| match str::decimal_value(c) {
+            Some(d) => char::from(b'0' + d),
+            None => c,
+        })
+        .collect()
+}
+
 pub fn parse_float(s: &str) -> Option<f64> {
-    let t = s.trim().replace('_', "");
+    let t = ascii_digits(s).trim().replace('_', "");
     let lower = t.to_ascii_lowercase();
     let body = lower.trim_start_matches(['+', '-']);
     let neg = lower.starts_with('-');
@@ -2921,6 +2963,20 @@ pub fn to_float(vm: &mut Vm, x: Value) -> PyResult<Value> {
                 .ok_or_else(|| exc::overflow_error("int too large to convert to float"));
         }
         None => {}
+    }
+    if let Value::Obj(r) = x {
+        if let Obj::Bytes(b) | Obj::ByteArray(b) = vm.heap.get(r) {
+            let text = String::from_utf8_lossy(b).to_string();
+            return match parse_float(&text) {
+                Some(f) => Ok(Value::Float(f)),
+                None => {
+                    let rep = vm.repr_value(x)?;
+                    Err(exc::value_error(format!(
+                        "could not convert string to float: {rep}"
+                    )))
+                }
+            };
+        }
     }
     if let Some(s) = vm.as_str(x).map(|s| s.to_string()) {
         return match parse_float(&s) {

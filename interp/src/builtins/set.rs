@@ -1,6 +1,6 @@
 //! Methods of `set` and `frozenset`, and the set operators.
 
-use super::check_args;
+use super::check_method;
 use crate::code::BinaryOp;
 use crate::object::{Args, Obj};
 use crate::types::set::Set;
@@ -302,7 +302,7 @@ fn s_difference(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn s_symdiff(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check_args(&a, "symmetric_difference", 2, 2)?;
+    check_method(vm, &a, "symmetric_difference", 1, 1)?;
     let r = this(vm, &a, "symmetric_difference")?;
     let frozen = is_frozen(vm, r);
     let other = other_as_set(vm, a.pos[1])?;
@@ -310,7 +310,7 @@ fn s_symdiff(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn s_issubset(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check_args(&a, "issubset", 2, 2)?;
+    check_method(vm, &a, "issubset", 1, 1)?;
     let r = this(vm, &a, "issubset")?;
     let other = other_as_set(vm, a.pos[1])?;
     let keys: Vec<Value> = table(vm, r).iter().map(|(k, _)| k).collect();
@@ -323,7 +323,7 @@ fn s_issubset(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn s_issuperset(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check_args(&a, "issuperset", 2, 2)?;
+    check_method(vm, &a, "issuperset", 1, 1)?;
     let r = this(vm, &a, "issuperset")?;
     for k in vm.iterate(a.pos[1])? {
         if !vm.set_contains(r, k)? {
@@ -334,7 +334,7 @@ fn s_issuperset(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 pub fn set_isdisjoint(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check_args(&a, "isdisjoint", 2, 2)?;
+    check_method(vm, &a, "isdisjoint", 1, 1)?;
     let me = a.pos[0];
     for k in vm.iterate(a.pos[1])? {
         if vm.contains(me, k)? {
@@ -358,7 +358,7 @@ fn s_len(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn s_contains(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check_args(&a, "__contains__", 2, 2)?;
+    check_method(vm, &a, "__contains__", 1, 1)?;
     let r = this(vm, &a, "__contains__")?;
     Ok(Value::Bool(vm.set_contains(r, a.pos[1])?))
 }
@@ -378,14 +378,14 @@ fn mutable(vm: &Vm, a: &Args, name: &str) -> PyResult<ObjRef> {
 }
 
 fn s_add(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check_args(&a, "add", 2, 2)?;
+    check_method(vm, &a, "add", 1, 1)?;
     let r = mutable(vm, &a, "add")?;
     vm.set_add(r, a.pos[1])?;
     Ok(Value::None)
 }
 
 fn s_remove(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check_args(&a, "remove", 2, 2)?;
+    check_method(vm, &a, "remove", 1, 1)?;
     let r = mutable(vm, &a, "remove")?;
     if !vm.set_discard(r, a.pos[1])? {
         return Err(vm.key_error(a.pos[1]));
@@ -394,7 +394,7 @@ fn s_remove(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn s_discard(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check_args(&a, "discard", 2, 2)?;
+    check_method(vm, &a, "discard", 1, 1)?;
     let r = mutable(vm, &a, "discard")?;
     vm.set_discard(r, a.pos[1])?;
     Ok(Value::None)
@@ -456,7 +456,7 @@ fn s_difference_update(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn s_symdiff_update(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check_args(&a, "symmetric_difference_update", 2, 2)?;
+    check_method(vm, &a, "symmetric_difference_update", 1, 1)?;
     let r = mutable(vm, &a, "symmetric_difference_update")?;
     let other = other_as_set(vm, a.pos[1])?;
     set_binary(vm, Value::Obj(r), Value::Obj(other), BinaryOp::Xor, true)?;

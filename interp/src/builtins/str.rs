@@ -1,6 +1,6 @@
 //! Methods of `str`, and str indexing/slicing.
 
-use super::{arg, check_args, take_kw};
+use super::{arg, check_method, take_kw};
 use crate::object::{Args, Obj};
 use crate::value::{ObjRef, Value};
 use crate::vm::exc::{self, ExcKind, PyErr};
@@ -162,9 +162,15 @@ fn s_capitalize(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn strip_impl(vm: &mut Vm, a: Args, name: &str, left: bool, right: bool) -> PyResult<Value> {
-    check_args(&a, name, 1, 2)?;
+    check_method(vm, &a, name, 0, 1)?;
     let s = this(vm, &a, name)?;
-    let chars = opt_str_arg(vm, &a, 1, &format!("{name} arg"))?;
+    let chars = match a.pos.get(1) {
+        None | Some(Value::None) => None,
+        Some(&v) => match vm.as_str(vm.unwrap_base(v)) {
+            Some(s) => Some(s.to_string()),
+            None => return Err(exc::type_error(format!("{name} arg must be None or str"))),
+        },
+    };
     let pred = |c: char| match &chars {
         Some(cs) => cs.contains(c),
         None => c.is_whitespace(),
@@ -335,7 +341,7 @@ fn s_splitlines(vm: &mut Vm, mut a: Args) -> PyResult<Value> {
 }
 
 fn s_join(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check_args(&a, "join", 2, 2)?;
+    check_method(vm, &a, "join", 1, 1)?;
     let sep = this(vm, &a, "join")?;
     let items = vm.iterate(a.pos[1])?;
     let mut out = String::new();
@@ -358,7 +364,7 @@ fn s_join(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn s_replace(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check_args(&a, "replace", 3, 4)?;
+    check_method(vm, &a, "replace", 2, 3)?;
     let s = this(vm, &a, "replace")?;
     let old = str_arg(vm, a.pos[1], "replace() argument 1")?;
     let new = str_arg(vm, a.pos[2], "replace() argument 2")?;
@@ -410,7 +416,7 @@ fn byte_to_char(s: &str, bi: usize) -> usize {
 }
 
 fn find_impl(vm: &mut Vm, a: &Args, name: &str, rev: bool) -> PyResult<i64> {
-    check_args(a, name, 2, 4)?;
+    check_method(vm, a, name, 1, 3)?;
     let s = this(vm, a, name)?;
     let sub = str_arg(vm, a.pos[1], "must be str, not")
         .map_err(|_| exc::type_error(format!("must be str, not {}", vm.type_name(a.pos[1]))))?;
@@ -451,7 +457,7 @@ fn s_rindex(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn s_count(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check_args(&a, "count", 2, 4)?;
+    check_method(vm, &a, "count", 1, 3)?;
     let s = this(vm, &a, "count")?;
     let sub = str_arg(vm, a.pos[1], "must be str, not")?;
     let n = s.chars().count();
@@ -469,7 +475,7 @@ fn s_count(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn prefix_impl(vm: &mut Vm, a: Args, name: &str, ends: bool) -> PyResult<Value> {
-    check_args(&a, name, 2, 4)?;
+    check_method(vm, &a, name, 1, 3)?;
     let s = this(vm, &a, name)?;
     let n = s.chars().count();
     let (start, end) = range_args(vm, &a, 2, n)?;
@@ -521,18 +527,40 @@ fn s_isdecimal(vm: &mut Vm, a: Args) -> PyResult<Value> {
     pred(vm, a, "isdecimal", is_decimal_char)
 }
 
+/// The value of a Unicode decimal digit.
+pub fn decimal_value(c: char) -> Option<u8> {
+    let n = c as u32;
+    DIGIT_ZEROS
+        .iter()
+        .find(|&&z| n >= z && n < z + 10)
+        .map(|&z| (n - z) as u8)
+}
+
 /// Unicode decimal digits (category Nd): each script's digits are ten consecutive code points.
 fn is_decimal_char(c: char) -> bool {
-    const ZEROS: &[u32] = &[
+    decimal_value(c).is_some()
+}
+
+#[allow(dead_code)]
+fn is_decimal_char_table(c: char) -> bool {
+    const _ZEROS: &[u32] = &[
         0x30, 0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66,
         0xDE6, 0xE50, 0xED0, 0xF20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0, 0x1A80, 0x1A90,
         0x1B50, 0x1BB0, 0x1C40, 0x1C50, 0xA620, 0xA8D0, 0xA900, 0xA9D0, 0xA9F0, 0xAA50, 0xABF0,
         0xFF10, 0x104A0, 0x11066, 0x110F0, 0x11136, 0x111D0, 0x112F0, 0x11450, 0x114D0, 0x11650,
         0x116C0, 0x11730, 0x118E0, 0x16A60, 0x1D7CE, 0x1D7D8, 0x1D7E2, 0x1D7EC, 0x1D7F6, 0x1E950,
     ];
-    let n = c as u32;
-    ZEROS.iter().any(|&z| n >= z && n < z + 10)
+    let _ = (c, _ZEROS);
+    false
 }
+
+const DIGIT_ZEROS: &[u32] = &[
+    0x30, 0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66,
+    0xDE6, 0xE50, 0xED0, 0xF20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0, 0x1A80, 0x1A90,
+    0x1B50, 0x1BB0, 0x1C40, 0x1C50, 0xA620, 0xA8D0, 0xA900, 0xA9D0, 0xA9F0, 0xAA50, 0xABF0, 0xFF10,
+    0x104A0, 0x11066, 0x110F0, 0x11136, 0x111D0, 0x112F0, 0x11450, 0x114D0, 0x11650, 0x116C0,
+    0x11730, 0x118E0, 0x16A60, 0x1D7CE, 0x1D7D8, 0x1D7E2, 0x1D7EC, 0x1D7F6, 0x1E950,
+];
 
 fn s_isnumeric(vm: &mut Vm, a: Args) -> PyResult<Value> {
     pred(vm, a, "isnumeric", |c| c.is_numeric())
@@ -608,7 +636,7 @@ fn s_isidentifier(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn s_zfill(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check_args(&a, "zfill", 2, 2)?;
+    check_method(vm, &a, "zfill", 1, 1)?;
     let s = this(vm, &a, "zfill")?;
     let w = vm.index_value(a.pos[1])?.max(0) as usize;
     let n = s.chars().count();
@@ -625,7 +653,7 @@ fn s_zfill(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn justify(vm: &mut Vm, a: Args, name: &str, how: char) -> PyResult<Value> {
-    check_args(&a, name, 2, 3)?;
+    check_method(vm, &a, name, 1, 2)?;
     let s = this(vm, &a, name)?;
     let w = vm.index_value(a.pos[1])?.max(0) as usize;
     let fill = match a.pos.get(2) {
@@ -671,7 +699,7 @@ fn s_rjust(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn partition_impl(vm: &mut Vm, a: Args, rev: bool) -> PyResult<Value> {
-    check_args(&a, "partition", 2, 2)?;
+    check_method(vm, &a, "partition", 1, 1)?;
     let s = this(vm, &a, "partition")?;
     let sep = str_arg(vm, a.pos[1], "must be str, not")?;
     if sep.is_empty() {
@@ -711,7 +739,7 @@ fn s_format(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn s_format_map(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check_args(&a, "format_map", 2, 2)?;
+    check_method(vm, &a, "format_map", 1, 1)?;
     let s = this(vm, &a, "format_map")?;
     let m = a.pos[1];
     let keys = vm.iterate(m)?;
@@ -791,7 +819,7 @@ fn s_expandtabs(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn s_removeprefix(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check_args(&a, "removeprefix", 2, 2)?;
+    check_method(vm, &a, "removeprefix", 1, 1)?;
     let s = this(vm, &a, "removeprefix")?;
     let p = str_arg(vm, a.pos[1], "removeprefix() argument")?;
     let out = s.strip_prefix(&p).unwrap_or(&s).to_string();
@@ -799,7 +827,7 @@ fn s_removeprefix(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn s_removesuffix(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check_args(&a, "removesuffix", 2, 2)?;
+    check_method(vm, &a, "removesuffix", 1, 1)?;
     let s = this(vm, &a, "removesuffix")?;
     let p = str_arg(vm, a.pos[1], "removesuffix() argument")?;
     let out = if p.is_empty() {
@@ -849,7 +877,7 @@ fn s_maketrans(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn s_translate(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check_args(&a, "translate", 2, 2)?;
+    check_method(vm, &a, "translate", 1, 1)?;
     let s = this(vm, &a, "translate")?;
     let table = a.pos[1];
     let mut out = String::new();
@@ -883,13 +911,13 @@ fn s_len(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn s_contains(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check_args(&a, "__contains__", 2, 2)?;
+    check_method(vm, &a, "__contains__", 1, 1)?;
     let s = vm.unwrap_base(a.pos[0]);
     Ok(Value::Bool(vm.contains(s, a.pos[1])?))
 }
 
 fn s_getitem_m(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check_args(&a, "__getitem__", 2, 2)?;
+    check_method(vm, &a, "__getitem__", 1, 1)?;
     match vm.unwrap_base(a.pos[0]) {
         Value::Obj(r) => str_getitem(vm, r, a.pos[1]),
         _ => Err(exc::type_error(
@@ -899,7 +927,7 @@ fn s_getitem_m(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn s_add(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check_args(&a, "__add__", 2, 2)?;
+    check_method(vm, &a, "__add__", 1, 1)?;
     let x = vm.unwrap_base(a.pos[0]);
     if vm.as_str(a.pos[1]).is_none() {
         return Ok(vm.not_implemented());
@@ -908,19 +936,19 @@ fn s_add(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn s_mul(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check_args(&a, "__mul__", 2, 2)?;
+    check_method(vm, &a, "__mul__", 1, 1)?;
     let x = vm.unwrap_base(a.pos[0]);
     vm.binary_op(x, a.pos[1], crate::code::BinaryOp::Mul, false)
 }
 
 fn s_mod(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check_args(&a, "__mod__", 2, 2)?;
+    check_method(vm, &a, "__mod__", 1, 1)?;
     let x = vm.unwrap_base(a.pos[0]);
     vm.percent_format(x, a.pos[1])
 }
 
 fn s_eq(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check_args(&a, "__eq__", 2, 2)?;
+    check_method(vm, &a, "__eq__", 1, 1)?;
     let (x, y) = (vm.unwrap_base(a.pos[0]), vm.unwrap_base(a.pos[1]));
     match (vm.as_str(x), vm.as_str(y)) {
         (Some(p), Some(q)) => Ok(Value::Bool(p == q)),
@@ -929,7 +957,7 @@ fn s_eq(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn s_lt(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check_args(&a, "__lt__", 2, 2)?;
+    check_method(vm, &a, "__lt__", 1, 1)?;
     let (x, y) = (vm.unwrap_base(a.pos[0]), vm.unwrap_base(a.pos[1]));
     match (vm.as_str(x), vm.as_str(y)) {
         (Some(p), Some(q)) => Ok(Value::Bool(p < q)),

@@ -830,15 +830,24 @@ impl Vm {
                     return self.range_contains(r, item);
                 }
                 Obj::Bytes(b) | Obj::ByteArray(b) => {
-                    if let Value::Int(i) = item {
-                        return Ok(b.contains(&(i as u8)) && (0..256).contains(&i));
+                    if self.is_int(item) && !self.is_instance_value(item) {
+                        return match self.num(item) {
+                            Some(Num::I(i)) if (0..256).contains(&i) => Ok(b.contains(&(i as u8))),
+                            _ => Err(exc::value_error("byte must be in range(0, 256)")),
+                        };
                     }
                     if let Value::Obj(o) = item {
-                        if let Obj::Bytes(sub) = self.heap.get(o) {
+                        if let Obj::Bytes(sub) | Obj::ByteArray(sub) = self.heap.get(o) {
                             return Ok(
                                 sub.is_empty() || b.windows(sub.len()).any(|w| w == &sub[..])
                             );
                         }
+                    }
+                    if !self.is_instance_value(item) {
+                        let t = self.type_name(item);
+                        return Err(exc::type_error(format!(
+                            "a bytes-like object is required, not '{t}'"
+                        )));
                     }
                 }
                 Obj::Instance(_) => {
@@ -1081,6 +1090,26 @@ impl Vm {
             if self.is_instance_value(a) || self.is_instance_value(b) {
                 return Ok(None);
             }
+            let any_float = matches!(x, Num::F(_)) || matches!(y, Num::F(_));
+            if any_float
+                && matches!(
+                    op,
+                    BinaryOp::And
+                        | BinaryOp::Or
+                        | BinaryOp::Xor
+                        | BinaryOp::LShift
+                        | BinaryOp::RShift
+                )
+            {
+                return Ok(None);
+            }
+            if op == BinaryOp::Pow && any_float {
+                let (fx, fy) = (num_to_f64(&x), num_to_f64(&y));
+                if fx < 0.0 && fy.is_finite() && fy.fract() != 0.0 {
+                    // A negative base to a fractional power is complex in Python 3.
+                    return self.complex_binary(a, b, op);
+                }
+            }
             return self.num_binary(x_own(&x), x_own(&y), op).map(Some);
         }
         let (Value::Obj(ra), _) = (a, b) else {
@@ -1161,7 +1190,12 @@ impl Vm {
                     other => conv(self, other),
                 };
                 let fv = self.new_str(f);
-                let out = self.percent_format(fv, args)?;
+                let out = self.percent_format(fv, args).map_err(|e| match e {
+                    PyErr::New(k, m) => {
+                        PyErr::New(k, m.replace("string formatting", "bytes formatting"))
+                    }
+                    other => other,
+                })?;
                 let text = self.as_str(out).unwrap_or("").to_string();
                 let bytes: Vec<u8> = text.chars().map(|c| c as u32 as u8).collect();
                 return Ok(Some(Value::Obj(self.heap.alloc(Obj::Bytes(bytes)))));
@@ -1175,6 +1209,17 @@ impl Vm {
                         };
                         x.extend_from_slice(y);
                         return Ok(Some(Value::Obj(self.heap.alloc(Obj::Bytes(x)))));
+                    }
+                }
+                if !self.is_instance_value(b) {
+                    let t = self.type_name(b);
+                    return Err(exc::type_error(format!("can't concat {t} to bytes")));
+                }
+            }
+            (Obj::BigInt(_), BinaryOp::Mul) => {
+                if let Value::Obj(rb) = b {
+                    if self.is_sequence(rb) {
+                        return self.seq_repeat(b, a).map(Some);
                     }
                 }
             }
@@ -1278,58 +1323,20 @@ impl Vm {
                 _ => vm.num(v).map(|n| (num_to_f64(&n), 0.0)),
             }
         };
-        let (Some((ar, ai)), Some((br, bi))) = (get(self, a), get(self, b)) else {
+        let (Some(x), Some(y)) = (get(self, a), get(self, b)) else {
             return Ok(None);
         };
         let (r, i) = match op {
-            BinaryOp::Add => (ar + br, ai + bi),
-            BinaryOp::Sub => (ar - br, ai - bi),
-            BinaryOp::Mul => (ar * br - ai * bi, ar * bi + ai * br),
+            BinaryOp::Add => (x.0 + y.0, x.1 + y.1),
+            BinaryOp::Sub => (x.0 - y.0, x.1 - y.1),
+            BinaryOp::Mul => c_prod(x, y),
             BinaryOp::TrueDiv => {
-                let d = br * br + bi * bi;
-                if d == 0.0 {
+                if y.0 == 0.0 && y.1 == 0.0 {
                     return Err(exc::zero_division("complex division by zero"));
                 }
-                ((ar * br + ai * bi) / d, (ai * br - ar * bi) / d)
+                c_quot(x, y)
             }
-            BinaryOp::Pow => {
-                if bi == 0.0 && br == br.trunc() && br.abs() < 1e6 {
-                    let mut n = br as i64;
-                    let (mut rr, mut ri) = (1.0, 0.0);
-                    let (mut xr, mut xi) = if n < 0 {
-                        let d = ar * ar + ai * ai;
-                        if d == 0.0 {
-                            return Err(exc::zero_division("0.0 to a negative or complex power"));
-                        }
-                        (ar / d, -ai / d)
-                    } else {
-                        (ar, ai)
-                    };
-                    n = n.abs();
-                    while n > 0 {
-                        if n & 1 == 1 {
-                            let t = rr * xr - ri * xi;
-                            ri = rr * xi + ri * xr;
-                            rr = t;
-                        }
-                        let t = xr * xr - xi * xi;
-                        xi *= 2.0 * xr;
-                        xr = t;
-                        n >>= 1;
-                    }
-                    (rr, ri)
-                } else {
-                    let (m, th) = ((ar * ar + ai * ai).sqrt(), ai.atan2(ar));
-                    if m == 0.0 {
-                        (0.0, 0.0)
-                    } else {
-                        let lm = m.ln();
-                        let nr = (br * lm - bi * th).exp();
-                        let na = bi * lm + br * th;
-                        (nr * na.cos(), nr * na.sin())
-                    }
-                }
-            }
+            BinaryOp::Pow => c_pow(x, y)?,
             _ => return Ok(None),
         };
         Ok(Some(Value::Obj(self.heap.alloc(Obj::Complex(r, i)))))
@@ -1634,7 +1641,11 @@ impl Vm {
         let n = len as i64;
         let j = if i < 0 { i + n } else { i };
         if j < 0 || j >= n {
-            return Err(exc::index_error(format!("{what} index out of range")));
+            return Err(exc::index_error(if what.is_empty() {
+                "index out of range".to_string()
+            } else {
+                format!("{what} index out of range")
+            }));
         }
         Ok(j as usize)
     }
@@ -2298,6 +2309,10 @@ fn int_fast(x: i64, y: i64, op: BinaryOp) -> Option<Value> {
 
 #[inline]
 fn float_op(x: f64, y: f64, op: BinaryOp) -> PyResult<Option<f64>> {
+    if op == BinaryOp::Pow && x < 0.0 && y.is_finite() && y.fract() != 0.0 {
+        // Complex result: the slow path builds it.
+        return Ok(None);
+    }
     Ok(Some(match op {
         BinaryOp::Add => x + y,
         BinaryOp::Sub => x - y,
@@ -2398,4 +2413,75 @@ pub fn big_sign(b: &BigInt) -> i32 {
     } else {
         1
     }
+}
+
+type C64 = (f64, f64);
+
+fn c_prod(a: C64, b: C64) -> C64 {
+    (a.0 * b.0 - a.1 * b.1, a.0 * b.1 + a.1 * b.0)
+}
+
+/// CPython's `_Py_c_quot` (Smith's method, scaled to avoid overflow).
+fn c_quot(a: C64, b: C64) -> C64 {
+    let (abs_br, abs_bi) = (b.0.abs(), b.1.abs());
+    if abs_br >= abs_bi {
+        if abs_br == 0.0 {
+            return (f64::NAN, f64::NAN);
+        }
+        let ratio = b.1 / b.0;
+        let denom = b.0 + b.1 * ratio;
+        ((a.0 + a.1 * ratio) / denom, (a.1 - a.0 * ratio) / denom)
+    } else if abs_bi >= abs_br {
+        let ratio = b.0 / b.1;
+        let denom = b.0 * ratio + b.1;
+        ((a.0 * ratio + a.1) / denom, (a.1 * ratio - a.0) / denom)
+    } else {
+        (f64::NAN, f64::NAN)
+    }
+}
+
+fn c_powu(x: C64, n: i64) -> C64 {
+    let mut r = (1.0, 0.0);
+    let mut p = x;
+    let mut mask: i64 = 1;
+    while mask > 0 && n >= mask {
+        if n & mask != 0 {
+            r = c_prod(r, p);
+        }
+        mask <<= 1;
+        p = c_prod(p, p);
+    }
+    r
+}
+
+/// CPython's complex power: small integer exponents by squaring, otherwise polar form.
+fn c_pow(a: C64, b: C64) -> PyResult<C64> {
+    if b.1 == 0.0 && b.0 == b.0.trunc() && b.0.abs() <= 100.0 {
+        let n = b.0 as i64;
+        if n > 0 {
+            return Ok(c_powu(a, n));
+        }
+        if a == (0.0, 0.0) && n < 0 {
+            return Err(exc::zero_division("0.0 to a negative or complex power"));
+        }
+        return Ok(c_quot((1.0, 0.0), c_powu(a, -n)));
+    }
+    if b == (0.0, 0.0) {
+        return Ok((1.0, 0.0));
+    }
+    if a == (0.0, 0.0) {
+        if b.1 != 0.0 || b.0 < 0.0 {
+            return Err(exc::zero_division("0.0 to a negative or complex power"));
+        }
+        return Ok((0.0, 0.0));
+    }
+    let vabs = a.0.hypot(a.1);
+    let mut len = vabs.powf(b.0);
+    let at = a.1.atan2(a.0);
+    let mut phase = at * b.0;
+    if b.1 != 0.0 {
+        len /= (at * b.1).exp();
+        phase += b.1 * vabs.ln();
+    }
+    Ok((len * phase.cos(), len * phase.sin()))
 }

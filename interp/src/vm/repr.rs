@@ -758,6 +758,25 @@ impl Vm {
             },
             _ => (vec![args], None),
         };
+        // CPython skips the "not all arguments converted" check for any argument that
+        // supports item access (lists, bytes, mappings), except tuples and strs.
+        let subscriptable = match args {
+            Value::Obj(r) => match self.heap.get(r) {
+                Obj::Tuple(_) | Obj::Str(_) => false,
+                Obj::List(_)
+                | Obj::Dict(_)
+                | Obj::Bytes(_)
+                | Obj::ByteArray(_)
+                | Obj::Range { .. } => true,
+                Obj::Instance(_) => {
+                    let cls = self.class_of(args);
+                    let gi = self.names.__getitem__;
+                    self.lookup_type_attr(cls, gi).is_some()
+                }
+                _ => false,
+            },
+            _ => false,
+        };
         let chars: Vec<char> = f.chars().collect();
         let mut out = String::new();
         let mut ai = 0;
@@ -943,7 +962,7 @@ impl Vm {
             };
             out.push_str(&piece);
         }
-        if mapping.is_none() && ai < items.len() {
+        if mapping.is_none() && !subscriptable && ai < items.len() {
             return Err(exc::type_error(
                 "not all arguments converted during string formatting",
             ));
