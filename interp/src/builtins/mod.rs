@@ -426,7 +426,12 @@ fn b_print(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let end = take_kw(vm, &mut args, "end");
     let file = take_kw(vm, &mut args, "file").filter(|f| !f.is_none());
     let _flush = take_kw(vm, &mut args, "flush");
-    reject_extra_kw(vm, &args, "print")?;
+    if let Some((k, _)) = args.kw.first() {
+        let n = vm.str_ref(*k).to_string();
+        return Err(exc::type_error(format!(
+            "'{n}' is an invalid keyword argument for print()"
+        )));
+    }
     let text_of = |vm: &mut Vm, v: Option<Value>, default: &str, what: &str| -> PyResult<String> {
         match v {
             None | Some(Value::None) => Ok(default.to_string()),
@@ -546,8 +551,13 @@ fn class_or_tuple_check(
         }
     }
     let Some(c) = vm.is_class(cls) else {
+        let what = if subclass {
+            "class, a tuple of classes"
+        } else {
+            "type, a tuple of types"
+        };
         return Err(exc::type_error(format!(
-            "{fname}() arg 2 must be a type, a tuple of types, or a union"
+            "{fname}() arg 2 must be a {what}, or a union"
         )));
     };
     // A metaclass may customise the check.
@@ -801,6 +811,11 @@ fn b_max(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn b_sum(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let start_kw = take_kw(vm, &mut args, "start");
+    if args.pos.is_empty() {
+        return Err(exc::type_error(
+            "sum() takes at least 1 positional argument (0 given)",
+        ));
+    }
     check_args(&args, "sum", 1, 2)?;
     let mut acc = args
         .pos
@@ -894,7 +909,19 @@ fn b_pow(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     if let Some(m) = take_kw(vm, &mut args, "mod") {
         args.pos.push(m);
     }
-    check_args(&args, "pow", 2, 3)?;
+    match args.pos.len() {
+        0 => {
+            return Err(exc::type_error(
+                "pow() missing required argument 'base' (pos 1)",
+            ))
+        }
+        1 => {
+            return Err(exc::type_error(
+                "pow() missing required argument 'exp' (pos 2)",
+            ))
+        }
+        _ => check_args(&args, "pow", 2, 3)?,
+    }
     if args.pos.len() == 3 && !args.pos[2].is_none() {
         let (Some(b), Some(e), Some(m)) = (
             vm.to_bigint(args.pos[0]),
@@ -1023,6 +1050,11 @@ pub fn round_float(x: f64, nd: i64) -> f64 {
 fn b_round(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     if let Some(n) = take_kw(vm, &mut args, "ndigits") {
         args.pos.push(n);
+    }
+    if args.pos.is_empty() {
+        return Err(exc::type_error(
+            "round() missing required argument 'number' (pos 1)",
+        ));
     }
     check_args(&args, "round", 1, 2)?;
     let x = args.pos[0];
@@ -2487,7 +2519,12 @@ pub fn construct(vm: &mut Vm, cls: ObjRef, kind: TypeKind, mut args: Args) -> Py
             if let Some(b) = base_kw {
                 args.pos.push(b);
             }
-            check_args(&args, "int", 0, 2)?;
+            if args.pos.len() > 2 {
+                return Err(exc::type_error(format!(
+                    "int() takes at most 2 arguments ({} given)",
+                    args.pos.len()
+                )));
+            }
             let Some(&x) = args.pos.first() else {
                 return Ok(Value::Int(0));
             };
@@ -2563,7 +2600,12 @@ pub fn construct(vm: &mut Vm, cls: ObjRef, kind: TypeKind, mut args: Args) -> Py
                     }
                 }
             }
-            check_args(&args, "str", 1, 1)?;
+            if args.pos.len() > 3 {
+                return Err(exc::type_error(format!(
+                    "str() takes at most 3 arguments ({} given)",
+                    args.pos.len()
+                )));
+            }
             let s = vm.str_value(args.pos[0])?;
             Ok(vm.new_str(s))
         }
@@ -2668,6 +2710,12 @@ pub fn construct(vm: &mut Vm, cls: ObjRef, kind: TypeKind, mut args: Args) -> Py
         }
         TypeKind::Bytes | TypeKind::ByteArray => bytes::construct(vm, kind, args),
         TypeKind::Property => {
+            if args.pos.len() > 4 {
+                return Err(exc::type_error(format!(
+                    "property() takes at most 4 arguments ({} given)",
+                    args.pos.len()
+                )));
+            }
             let fget = take_kw(vm, &mut args, "fget")
                 .or(args.pos.first().copied())
                 .unwrap_or(Value::None);
@@ -2702,7 +2750,12 @@ pub fn construct(vm: &mut Vm, cls: ObjRef, kind: TypeKind, mut args: Args) -> Py
             let t = &vm.types;
             if cls == t.enumerate {
                 let start = take_kw(vm, &mut args, "start");
-                let it = vm.get_iter(arg(&args, 0, "enumerate")?)?;
+                let Some(&src) = args.pos.first() else {
+                    return Err(exc::type_error(
+                        "enumerate() missing required argument 'iterable'",
+                    ));
+                };
+                let it = vm.get_iter(src)?;
                 let n = args.pos.get(1).copied().or(start).unwrap_or(Value::Int(0));
                 if !vm.is_int(n) {
                     let tn = vm.type_name(n);
@@ -2717,23 +2770,8 @@ pub fn construct(vm: &mut Vm, cls: ObjRef, kind: TypeKind, mut args: Args) -> Py
                     .map(|v| matches!(v, Value::Bool(true)))
                     .unwrap_or(false);
                 let mut its = Vec::new();
-                for (i, &a) in args.pos.iter().enumerate() {
-                    match vm.get_iter(a) {
-                        Ok(it) => its.push(it),
-                        Err(e) => {
-                            if vm.err_matches(&e, ExcKind::TypeError) {
-                                let tn = vm.type_name(a);
-                                return Err(exc::type_error(format!(
-                                    "zip argument #{} must support iteration",
-                                    i + 1
-                                )))
-                                .inspect_err(|_x| {
-                                    let _ = tn;
-                                });
-                            }
-                            return Err(e);
-                        }
-                    }
+                for &a in args.pos.iter() {
+                    its.push(vm.get_iter(a)?);
                 }
                 return Ok(vm.new_iter(IterKind::Zip { its, strict }));
             }
@@ -2849,9 +2887,12 @@ fn make_super(vm: &mut Vm, args: Args) -> PyResult<Value> {
             .ok_or_else(|| exc::runtime_error("super(): __class__ is not a type"))?;
         (cls, first)
     } else {
-        let cls = vm
-            .is_class(args.pos[0])
-            .ok_or_else(|| exc::type_error("super() argument 1 must be a type"))?;
+        let cls = vm.is_class(args.pos[0]).ok_or_else(|| {
+            exc::type_error(format!(
+                "super() argument 1 must be a type, not {}",
+                vm.type_name(args.pos[0])
+            ))
+        })?;
         (cls, args.pos.get(1).copied().unwrap_or(Value::None))
     };
     if !obj.is_none() {

@@ -687,7 +687,7 @@ impl Vm {
     /// `del v.name`
     pub fn del_attr(&mut self, v: Value, name: ObjRef) -> PyResult<()> {
         let Value::Obj(r) = v else {
-            return Err(self.no_attribute(v, name));
+            return Err(self.readonly_attr(v, name));
         };
         match self.heap.get(r) {
             Obj::Instance(i) => {
@@ -753,7 +753,7 @@ impl Vm {
                 }
                 Ok(())
             }
-            _ => Err(self.no_attribute(v, name)),
+            _ => Err(self.readonly_attr(v, name)),
         }
     }
 
