@@ -661,11 +661,29 @@ impl Vm {
                             "Sign not allowed in string format specifier",
                         ));
                     }
+                    if s.alt {
+                        return Err(exc::value_error(
+                            "Alternate form (#) not allowed in string format specifier",
+                        ));
+                    }
+                    if let Some(g) = s.grouping {
+                        return Err(exc::value_error(format!("Cannot specify '{g}' with 's'.")));
+                    }
+                    if s.align == Some('=') {
+                        return Err(exc::value_error(
+                            "'=' alignment not allowed in string format specifier",
+                        ));
+                    }
                     let mut text = st.s.clone();
                     if let Some(p) = s.precision {
                         text = text.chars().take(p).collect();
                     }
-                    Ok(pad(&text, &s, '<'))
+                    // A leading 0 means "fill with zeros" for strings too.
+                    let mut sp = s.clone();
+                    if sp.zero && sp.fill.is_none() {
+                        sp.fill = Some('0');
+                    }
+                    Ok(pad(&text, &sp, '<'))
                 }
                 Obj::BigInt(_) => self.format_int(v, &s, spec),
                 _ => {
@@ -1427,7 +1445,18 @@ pub fn format_float(f: f64, s: &Spec, spec: &str) -> PyResult<String> {
                 format!("{:.*}%", s.precision.unwrap_or(6), a * 100.0)
             }
         }
-        'n' => format_g(a, s.precision.unwrap_or(6).max(1), false),
+        'n' => {
+            if !a.is_finite() {
+                nonfinite(a, false)
+            } else {
+                let t = format_g(a, s.precision.unwrap_or(6).max(1), s.alt);
+                if s.alt {
+                    t
+                } else {
+                    strip_g(&t)
+                }
+            }
+        }
         c => {
             return Err(exc::value_error(format!(
                 "Unknown format code '{c}' for object of type 'float'"
