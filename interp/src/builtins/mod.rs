@@ -788,8 +788,9 @@ fn min_max(vm: &mut Vm, mut args: Args, is_max: bool) -> PyResult<Value> {
             Some(k) => vm.call(k, &[x])?,
             None => x,
         };
+        // CPython asks `item > best` for max and `item < best` for min.
         let better = if is_max {
-            vm.less_than(best_key, kx)?
+            vm.compare_bool(kx, best_key, crate::code::CompareOp::Gt)?
         } else {
             vm.less_than(kx, best_key)?
         };

@@ -578,7 +578,21 @@ impl Vm {
         }
         let name = self.intern(op.dunder());
         let cls = self.class_of(a);
-        match self.lookup_type_attr(cls, name) {
+        let found = self.lookup_type_attr(cls, name);
+        if op == CompareOp::Ne && found.is_none_or(|f| self.is_builtin_object_slot(f)) {
+            // object.__ne__: the inverse of a user __eq__, unless that is NotImplemented.
+            let eqn = self.names.__eq__;
+            if let Some(eqf) = self.lookup_type_attr(cls, eqn) {
+                if !self.is_builtin_object_slot(eqf) {
+                    let r = self.call_bound(eqf, a, &[b])?;
+                    if r.is(self.not_implemented()) {
+                        return Ok(None);
+                    }
+                    return Ok(Some(Value::Bool(!self.truthy(r)?)));
+                }
+            }
+        }
+        match found {
             Some(f) if !self.is_builtin_object_slot(f) => {
                 let r = self.call_bound(f, a, &[b])?;
                 if r.is(self.not_implemented()) {
