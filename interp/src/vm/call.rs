@@ -582,6 +582,106 @@ impl Vm {
         sent: Value,
         throw: Option<PyErr>,
     ) -> PyResult<GenStep> {
+        if let Some(err) = throw {
+            return self.gen_throw_delegating(g, err);
+        }
+        self.gen_resume_raw(g, sent, None)
+    }
+
+    /// The sub-iterator a suspended generator is delegating to (`yield from` / `await`), and
+    /// the exit target of its `Send` loop.
+    fn delegation(&self, g: ObjRef) -> Option<(Value, usize)> {
+        let Obj::Generator(gen) = self.heap.get(g) else {
+            return None;
+        };
+        if gen.state != GenState::Suspended {
+            return None;
+        }
+        let f = gen.frame.as_ref()?;
+        let ip = f.ip;
+        match (
+            f.code.instrs.get(ip.checked_sub(2)?),
+            f.code.instrs.get(ip.checked_sub(1)?),
+        ) {
+            (Some(crate::code::Instr::Send(t)), Some(crate::code::Instr::YieldValue)) => {
+                Some((*f.saved_stack.last()?, *t as usize))
+            }
+            _ => None,
+        }
+    }
+
+    /// `throw` with PEP 380 delegation: an exception thrown into a generator that is inside
+    /// `yield from` goes to the sub-iterator first (GeneratorExit closes it first).
+    fn gen_throw_delegating(&mut self, g: ObjRef, err: PyErr) -> PyResult<GenStep> {
+        let Some((sub, exit)) = self.delegation(g) else {
+            return self.gen_resume_raw(g, Value::None, Some(err));
+        };
+        let is_exit = self.err_matches(&err, ExcKind::GeneratorExit);
+        let sub_result: PyResult<GenStep> = match sub {
+            Value::Obj(sr) if matches!(self.heap.get(sr), Obj::Generator(_)) => {
+                if is_exit {
+                    self.gen_close(sr).map(|_| GenStep::Return(Value::None))
+                } else {
+                    self.gen_throw_delegating(sr, err.clone())
+                }
+            }
+            _ => {
+                let name = if is_exit { "close" } else { "throw" };
+                let k = self.intern(name);
+                match self.get_attr_opt(sub, k)? {
+                    None => return self.gen_resume_raw(g, Value::None, Some(err)),
+                    Some(m) => {
+                        let arg = if is_exit {
+                            None
+                        } else {
+                            Some(Value::Obj(self.materialize(err.clone())))
+                        };
+                        match self.call(m, &arg.into_iter().collect::<Vec<_>>()) {
+                            Ok(v) if !is_exit => Ok(GenStep::Yield(v)),
+                            Ok(_) => Ok(GenStep::Return(Value::None)),
+                            Err(e) => Err(e),
+                        }
+                    }
+                }
+            }
+        };
+        if is_exit {
+            // The sub-iterator is closed; now GeneratorExit is raised in the delegator.
+            return match sub_result {
+                Err(e) => self.gen_resume_raw(g, Value::None, Some(e)),
+                Ok(_) => self.gen_resume_raw(g, Value::None, Some(err)),
+            };
+        }
+        match sub_result {
+            Ok(GenStep::Yield(v)) => Ok(GenStep::Yield(v)),
+            Ok(GenStep::Return(r)) => self.finish_delegation(g, exit, r),
+            Err(e) if self.err_matches(&e, ExcKind::StopIteration) => {
+                let r = self.materialize(e);
+                let v = self.stop_iteration_value(r);
+                self.finish_delegation(g, exit, v)
+            }
+            Err(e) => self.gen_resume_raw(g, Value::None, Some(e)),
+        }
+    }
+
+    /// The sub-iterator returned `v`: continue the delegator after its `yield from`.
+    fn finish_delegation(&mut self, g: ObjRef, exit: usize, v: Value) -> PyResult<GenStep> {
+        if let Obj::Generator(gen) = self.heap.get_mut(g) {
+            if let Some(f) = gen.frame.as_mut() {
+                f.saved_stack.pop();
+                f.saved_stack.push(v);
+                f.ip = exit;
+            }
+        }
+        self.gen_resume_raw(g, Value::Undef, None)
+    }
+
+    fn gen_resume_raw(
+        &mut self,
+        g: ObjRef,
+        sent: Value,
+        throw: Option<PyErr>,
+    ) -> PyResult<GenStep> {
         let (state, frame) = match self.heap.get_mut(g) {
             Obj::Generator(gen) => {
                 let st = gen.state;
@@ -621,7 +721,7 @@ impl Vm {
         frame.base = self.stack.len();
         self.stack.append(&mut frame.saved_stack);
         frame.boundary = true;
-        if state == GenState::Suspended && throw.is_none() {
+        if state == GenState::Suspended && throw.is_none() && !matches!(sent, Value::Undef) {
             self.stack.push(sent);
         }
         self.frames.push(*frame);
