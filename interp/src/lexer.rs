@@ -68,7 +68,27 @@ pub enum LexErrorKind {
 
 /// Tokenize a whole source file.
 pub fn tokenize(src: &str) -> Result<Vec<Token>, LexError> {
-    Lexer::new(src).run()
+    tokenize_partial(src).map_err(|(_, e)| e)
+}
+
+/// Tokenize; on an error also return the tokens before it (ending in `Eof`), so that the
+/// parser can report an earlier syntax error first, as CPython's lazy tokenizer does.
+pub fn tokenize_partial(src: &str) -> Result<Vec<Token>, (Vec<Token>, LexError)> {
+    let mut lx = Lexer::new(src);
+    match lx.run_inner() {
+        Ok(()) => Ok(lx.toks),
+        Err(e) => {
+            let (line, col) = (lx.line, lx.col());
+            lx.toks.push(Token {
+                kind: Tok::Eof,
+                line,
+                col,
+                end_line: line,
+                end_col: col,
+            });
+            Err((lx.toks, e))
+        }
+    }
 }
 
 const OPS3: &[&str] = &["**=", "//=", ">>=", "<<=", "...", "!="];
@@ -160,7 +180,7 @@ impl Lexer {
         self.line_start = self.pos;
     }
 
-    fn run(mut self) -> Result<Vec<Token>, LexError> {
+    fn run_inner(&mut self) -> Result<(), LexError> {
         loop {
             if self.at_line_start && self.brackets.is_empty() {
                 self.at_line_start = false;
@@ -233,7 +253,7 @@ impl Lexer {
             self.push(Tok::Dedent, line, col);
         }
         self.push(Tok::Eof, line, col);
-        Ok(self.toks)
+        Ok(())
     }
 
     /// Measure indentation at the start of a line. Returns false if the line is blank (and was
@@ -362,8 +382,33 @@ impl Lexer {
         Err(self.err(msg, line, col))
     }
 
+    /// Digits with single underscores between them. On a misplaced underscore, the error
+    /// points at it (CPython's tokenizer does the same).
+    fn digits(
+        &mut self,
+        ok: impl Fn(char) -> bool,
+        kind: &str,
+        line: u32,
+    ) -> Result<String, LexError> {
+        let mut out = String::new();
+        loop {
+            let c = self.peek();
+            if ok(c) {
+                out.push(c);
+                self.pos += 1;
+            } else if c == '_' {
+                let at = self.col();
+                self.pos += 1;
+                if !ok(self.peek()) {
+                    return Err(self.err(format!("invalid {kind} literal"), line, at));
+                }
+            } else {
+                return Ok(out);
+            }
+        }
+    }
+
     fn number(&mut self, line: u32, col: u32) -> Result<(), LexError> {
-        let start = self.pos;
         let c = self.peek();
         let radix = if c == '0' {
             match self.peek_at(1) {
@@ -376,37 +421,59 @@ impl Lexer {
             10
         };
         if radix != 10 {
+            let kind = match radix {
+                16 => "hexadecimal",
+                8 => "octal",
+                _ => "binary",
+            };
+            let prefix_col = col + 1;
             self.pos += 2;
-            let dstart = self.pos;
-            while self.peek().is_digit(radix) || self.peek() == '_' {
+            if self.peek() == '_' {
                 self.pos += 1;
             }
-            let digits: String = self.chars[dstart..self.pos]
-                .iter()
-                .filter(|&&c| c != '_')
-                .collect();
-            if digits.is_empty() || self.peek().is_alphanumeric() {
-                let kind = match radix {
-                    16 => "hexadecimal",
-                    8 => "octal",
-                    _ => "binary",
+            let digits = self.digits(|c| c.is_digit(radix), kind, line)?;
+            let next = self.peek();
+            if digits.is_empty() {
+                let at = if self.chars[self.pos - 1] == '_' {
+                    self.col() - 1
+                } else {
+                    prefix_col
                 };
-                return Err(self.err(format!("invalid {kind} literal"), line, col));
+                return Err(self.err(format!("invalid {kind} literal"), line, at));
+            }
+            if next.is_ascii_digit() {
+                return Err(self.err(
+                    format!("invalid digit '{next}' in {kind} literal"),
+                    line,
+                    self.col(),
+                ));
+            }
+            if next.is_alphanumeric() {
+                return Err(self.err(format!("invalid {kind} literal"), line, self.col()));
             }
             let v = BigInt::from_str_radix(&digits, radix)
-                .map_err(|_| self.err("invalid number literal", line, col))?;
+                .map_err(|_| self.err(format!("invalid {kind} literal"), line, col))?;
             self.push(Tok::Int(v), line, col);
             return Ok(());
         }
+        let mut text = self.digits(|c| c.is_ascii_digit(), "decimal", line)?;
         let mut is_float = false;
-        while self.peek().is_ascii_digit() || self.peek() == '_' {
-            self.pos += 1;
-        }
         if self.peek() == '.' {
             is_float = true;
             self.pos += 1;
-            while self.peek().is_ascii_digit() || self.peek() == '_' {
-                self.pos += 1;
+            text.push('.');
+            text.push_str(&self.digits(|c| c.is_ascii_digit(), "decimal", line)?);
+        }
+        if matches!(self.peek(), 'e' | 'E') && !self.peek_at(1).is_ascii_digit() {
+            // An exponent without digits: CPython reports the character before the gap.
+            let signed = matches!(self.peek_at(1), '+' | '-');
+            if !signed || !self.peek_at(2).is_ascii_digit() {
+                let at = if signed {
+                    self.col() + 1
+                } else {
+                    self.col().saturating_sub(1)
+                };
+                return Err(self.err("invalid decimal literal", line, at));
             }
         }
         if matches!(self.peek(), 'e' | 'E')
@@ -414,17 +481,19 @@ impl Lexer {
                 || (matches!(self.peek_at(1), '+' | '-') && self.peek_at(2).is_ascii_digit()))
         {
             is_float = true;
-            self.pos += 2;
-            while self.peek().is_ascii_digit() || self.peek() == '_' {
+            text.push('e');
+            self.pos += 1;
+            if matches!(self.peek(), '+' | '-') {
+                text.push(self.peek());
                 self.pos += 1;
             }
+            text.push_str(&self.digits(|c| c.is_ascii_digit(), "decimal", line)?);
         }
-        let text: String = self.chars[start..self.pos]
-            .iter()
-            .filter(|&&c| c != '_')
-            .collect();
         if matches!(self.peek(), 'j' | 'J') {
             self.pos += 1;
+            if self.peek().is_alphanumeric() || self.peek() == '_' {
+                return Err(self.err("invalid imaginary literal", line, self.col() - 1));
+            }
             let v: f64 = text
                 .parse()
                 .map_err(|_| self.err("invalid imaginary literal", line, col))?;
@@ -432,7 +501,11 @@ impl Lexer {
             return Ok(());
         }
         if self.peek().is_alphabetic() || self.peek() == '_' {
-            return Err(self.err("invalid decimal literal", line, col));
+            return Err(self.err(
+                "invalid decimal literal",
+                line,
+                self.col().saturating_sub(1),
+            ));
         }
         if is_float {
             let v: f64 = text

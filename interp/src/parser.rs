@@ -5,7 +5,7 @@
 //! overflow the Rust stack.
 
 use crate::ast::*;
-use crate::lexer::{tokenize, FPart, LexErrorKind, Tok, Token};
+use crate::lexer::{tokenize, tokenize_partial, FPart, LexErrorKind, Tok, Token};
 
 /// Run `f` with at least this much stack left, growing the stack on the heap when needed:
 /// recursion depth is bounded by the limits below, never by the thread's stack size.
@@ -43,7 +43,11 @@ type PResult<T> = Result<T, SyntaxError>;
 
 /// Parse a module.
 pub fn parse_module(src: &str) -> PResult<Vec<Stmt>> {
-    let toks = tokenize(src).map_err(|e| SyntaxError {
+    let (toks, lex_err) = match tokenize_partial(src) {
+        Ok(t) => (t, None),
+        Err((t, e)) => (t, Some(e)),
+    };
+    let lex_err = lex_err.map(|e| SyntaxError {
         msg: e.msg,
         line: e.line,
         col: e.col,
@@ -53,13 +57,22 @@ pub fn parse_module(src: &str) -> PResult<Vec<Stmt>> {
             LexErrorKind::Syntax => SyntaxErrorKind::Syntax,
             LexErrorKind::Indentation => SyntaxErrorKind::Indentation,
         },
-    })?;
+    });
+    let eof = toks.last().map(|t| (t.line, t.col)).unwrap_or((1, 0));
     let mut p = Parser {
         toks,
         i: 0,
         depth: 0,
     };
-    p.file()
+    let r = p.file();
+    match lex_err {
+        None => r,
+        // A parse error before the point where tokenizing failed wins, as in CPython.
+        Some(le) => match r {
+            Err(pe) if (pe.line, pe.col) < eof && pe.kind != SyntaxErrorKind::TooDeep => Err(pe),
+            _ => Err(le),
+        },
+    }
 }
 
 /// Parse a single expression (used for f-string fields and `eval`).
@@ -940,6 +953,10 @@ impl Parser {
                 _ => {}
             }
         }
+        // Python 2's print/exec statements get CPython's hint.
+        if let Some(e) = self.print_statement_hint() {
+            return Err(e);
+        }
         // Expression, assignment, augmented or annotated assignment.
         let first = self.star_expressions_or_yield()?;
         if self.at_op(":") && !matches!(first.kind, ExprKind::Tuple(_)) {
@@ -994,6 +1011,35 @@ impl Parser {
             return Err(self.error_at("can't use starred expression here", first.pos));
         }
         Ok(self.stmt(StmtKind::Expr(first), start))
+    }
+
+    /// `print 'hi'`: "Missing parentheses in call to 'print'. Did you mean print(...)?"
+    fn print_statement_hint(&self) -> Option<SyntaxError> {
+        let Tok::Name(n) = self.peek() else {
+            return None;
+        };
+        if n != "print" && n != "exec" {
+            return None;
+        }
+        let operand = match self.peek_n(1) {
+            Tok::Str(_) | Tok::Int(_) | Tok::Float(_) | Tok::FStr(_) => true,
+            Tok::Name(k) => {
+                !is_keyword(k) || matches!(k.as_str(), "None" | "True" | "False" | "not" | "lambda")
+            }
+            _ => false,
+        };
+        if !operand {
+            return None;
+        }
+        let mut j = self.i;
+        while j + 1 < self.toks.len() && !matches!(self.toks[j + 1].kind, Tok::Newline | Tok::Eof) {
+            j += 1;
+        }
+        let span = self.pos().to(tpos(&self.toks[j]));
+        Some(self.error_at(
+            format!("Missing parentheses in call to '{n}'. Did you mean {n}(...)?"),
+            span,
+        ))
     }
 
     fn was_parenthesized(&self, e: &Expr) -> bool {
@@ -1613,13 +1659,22 @@ impl Parser {
     fn call_args(&mut self) -> PResult<(Vec<Expr>, Vec<Keyword>)> {
         let mut args = Vec::new();
         let mut keywords: Vec<Keyword> = Vec::new();
+        // A positional argument after keywords is reported at the closing parenthesis.
+        let mut late_positional: Option<&'static str> = None;
         while !self.at_op(")") {
             let start = self.pos();
-            if self.eat_op("*") {
+            if self.at_op("*") {
+                if keywords.iter().any(|k| k.name.is_none()) {
+                    return Err(self.error_here(
+                        "iterable argument unpacking follows keyword argument unpacking",
+                    ));
+                }
+                self.bump();
                 let e = self.expression()?;
+                let pos = start.to(self.prev_pos());
                 args.push(Expr {
                     kind: ExprKind::Starred(Box::new(e)),
-                    pos: start.to(self.prev_pos()),
+                    pos,
                 });
             } else if self.eat_op("**") {
                 let e = self.expression()?;
@@ -1653,26 +1708,21 @@ impl Parser {
                         kind: ExprKind::GenExp(Box::new(e), gens),
                         pos,
                     };
-                    if !args.is_empty()
-                        || !keywords.is_empty()
-                        || self.at_op(",") && !matches!(self.peek_n(1), Tok::Op(")"))
-                    {
+                    let more = self.at_op(",") && !matches!(self.peek_n(1), Tok::Op(")"));
+                    if !args.is_empty() || !keywords.is_empty() || more {
                         return Err(
                             self.error_at("Generator expression must be parenthesized", g.pos)
                         );
                     }
                     args.push(g);
                 } else {
-                    if keywords.iter().any(|k| k.name.is_some()) {
-                        return Err(
-                            self.error_at("positional argument follows keyword argument", e.pos)
-                        );
-                    }
-                    if keywords.iter().any(|k| k.name.is_none()) {
-                        return Err(self.error_at(
-                            "positional argument follows keyword argument unpacking",
-                            e.pos,
-                        ));
+                    if late_positional.is_none() {
+                        if keywords.iter().any(|k| k.name.is_none()) {
+                            late_positional =
+                                Some("positional argument follows keyword argument unpacking");
+                        } else if !keywords.is_empty() {
+                            late_positional = Some("positional argument follows keyword argument");
+                        }
                     }
                     args.push(e);
                 }
@@ -1680,6 +1730,9 @@ impl Parser {
             if !self.eat_op(",") {
                 break;
             }
+        }
+        if let Some(msg) = late_positional {
+            return Err(self.error_here(msg));
         }
         Ok((args, keywords))
     }

@@ -1396,25 +1396,23 @@ fn b_open(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
 fn exec_like(vm: &mut Vm, args: Args, mode_eval: bool) -> PyResult<Value> {
     let name = if mode_eval { "eval" } else { "exec" };
     check_args(&args, name, 1, 3)?;
-    let src = match vm.as_str(args.pos[0]) {
-        Some(s) => s.to_string(),
-        None => {
-            return Err(exc::type_error(format!(
-                "{name}() arg 1 must be a string, bytes or code object"
-            )))
-        }
-    };
     let globals = match args.pos.get(1) {
-        Some(Value::Obj(g)) => *g,
-        _ => match vm.frames.last() {
+        Some(Value::Obj(g)) if matches!(vm.heap.get(*g), Obj::Dict(_)) => *g,
+        Some(Value::None) | None => match vm.frames.last() {
             Some(f) => f.globals,
             None => vm.new_dict_ref(),
         },
+        Some(&other) => {
+            let t = vm.type_name(other);
+            return Err(exc::type_error(format!(
+                "{name}() globals must be a dict, not {t}"
+            )));
+        }
     };
     let locals = match args.pos.get(2) {
         Some(Value::Obj(l)) => Some(*l),
         _ => {
-            if args.pos.len() >= 2 {
+            if args.pos.len() >= 2 && !args.pos[1].is_none() {
                 None
             } else {
                 vm.frames.last().and_then(|f| f.locals)
@@ -1426,50 +1424,74 @@ fn exec_like(vm: &mut Vm, args: Args, mode_eval: bool) -> PyResult<Value> {
         let bm = Value::Obj(vm.builtins);
         vm.ns_set(globals, b, bm);
     }
-    let code = if mode_eval {
-        let expr = crate::parser::parse_expression(src.trim(), 1, 0).map_err(|e| {
-            let m = vm.new_str(e.msg.clone());
-            let c = vm.exc_class(ExcKind::SyntaxError);
-            let a = vm.new_tuple(vec![m]);
-            PyErr::Obj(vm.new_exception_obj(c, a))
-        })?;
-        let stmt = crate::ast::Stmt {
-            pos: expr.pos,
-            kind: crate::ast::StmtKind::Return(Some(expr)),
-        };
-        let body = vec![crate::ast::Stmt {
-            pos: stmt.pos,
-            kind: crate::ast::StmtKind::Expr(match stmt.kind {
-                crate::ast::StmtKind::Return(Some(e)) => e,
-                _ => unreachable!("eval body"),
-            }),
-        }];
-        vm.sources.insert("<string>".into(), src.clone());
-        crate::compiler::compile_module(vm, &body, "<string>", crate::compiler::Mode::Interactive)
-            .map_err(|e| exc::type_error(e.msg))?
-    } else {
-        vm.compile(&src, "<string>", crate::compiler::Mode::Exec)?
+    let code = match args.pos[0] {
+        Value::Obj(r) if matches!(vm.heap.get(r), Obj::Code(_)) => match vm.heap.get(r) {
+            Obj::Code(c) => c.clone(),
+            _ => unreachable!("code"),
+        },
+        v => {
+            let Some(src) = vm.as_str(v).map(|s| s.to_string()) else {
+                return Err(exc::type_error(format!(
+                    "{name}() arg 1 must be a string, bytes or code object"
+                )));
+            };
+            if mode_eval {
+                vm.compile_eval(&src, "<string>")?
+            } else {
+                vm.compile(&src, "<string>", crate::compiler::Mode::Exec)?
+            }
+        }
     };
-    if mode_eval {
-        // The interactive mode prints; for eval we capture the value instead.
-        let saved = std::mem::replace(&mut vm.stdout, Box::new(std::io::sink()));
-        let saved_underscore = {
-            let k = vm.intern("_");
-            let bd = vm.module_dict(vm.builtins);
-            vm.ns_get(bd, k)
-        };
-        vm.set_builtin("_", Value::None);
-        let r = vm.run_code(code, globals, locals);
-        vm.stdout = saved;
-        r?;
-        let k = vm.intern("_");
-        let bd = vm.module_dict(vm.builtins);
-        let v = vm.ns_get(bd, k).unwrap_or(Value::None);
-        vm.set_builtin("_", saved_underscore.unwrap_or(Value::None));
-        return Ok(v);
+    let v = vm.run_code(code, globals, locals)?;
+    Ok(if mode_eval { v } else { Value::None })
+}
+
+/// `compile(source, filename, mode)`: a code object for `exec` or `eval`.
+fn b_compile(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    for k in ["flags", "dont_inherit", "optimize"] {
+        take_kw(vm, &mut args, k);
     }
-    vm.run_code(code, globals, locals)?;
-    Ok(Value::None)
+    let src_kw = take_kw(vm, &mut args, "source");
+    let file_kw = take_kw(vm, &mut args, "filename");
+    let mode_kw = take_kw(vm, &mut args, "mode");
+    let get = |i: usize, kw: Option<Value>| args.pos.get(i).copied().or(kw);
+    let (Some(src), Some(file), Some(mode)) = (get(0, src_kw), get(1, file_kw), get(2, mode_kw))
+    else {
+        return Err(exc::type_error(
+            "compile() missing required argument 'source' (pos 1)",
+        ));
+    };
+    let src = match vm.as_str(src) {
+        Some(s) => s.to_string(),
+        None => match src {
+            Value::Obj(r) => match vm.heap.get(r) {
+                Obj::Bytes(b) => String::from_utf8_lossy(b).into_owned(),
+                _ => {
+                    return Err(exc::type_error(
+                        "compile() arg 1 must be a string, bytes or AST object",
+                    ))
+                }
+            },
+            _ => {
+                return Err(exc::type_error(
+                    "compile() arg 1 must be a string, bytes or AST object",
+                ))
+            }
+        },
+    };
+    let file = vm.str_value(file)?;
+    let mode = vm.as_str(mode).unwrap_or("").to_string();
+    let code = match mode.as_str() {
+        "exec" => vm.compile(&src, &file, crate::compiler::Mode::Exec)?,
+        "eval" => vm.compile_eval(&src, &file)?,
+        "single" => vm.compile(&src, &file, crate::compiler::Mode::Interactive)?,
+        _ => {
+            return Err(exc::value_error(
+                "compile() mode must be 'exec', 'eval' or 'single'",
+            ))
+        }
+    };
+    Ok(Value::Obj(vm.heap.alloc(Obj::Code(code))))
 }
 
 fn b_exec(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -1478,12 +1500,6 @@ fn b_exec(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn b_eval(vm: &mut Vm, args: Args) -> PyResult<Value> {
     exec_like(vm, args, true)
-}
-
-fn b_compile(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
-    Err(exc::not_implemented(
-        "compile() is not supported; use exec() or eval() with source text",
-    ))
 }
 
 fn b_import(vm: &mut Vm, args: Args) -> PyResult<Value> {

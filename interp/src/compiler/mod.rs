@@ -22,6 +22,8 @@ pub enum Mode {
     Exec,
     /// The REPL: expression statements print their value.
     Interactive,
+    /// `eval`: a single expression whose value the code returns.
+    Eval,
 }
 
 /// Compile a parsed module into a code object.
@@ -47,6 +49,17 @@ pub fn compile_module(
         depth: 0,
     };
     c.push_unit(scope, "<module>".into(), "<module>".into(), 1);
+    if mode == Mode::Eval {
+        if let [Stmt {
+            kind: StmtKind::Expr(e),
+            ..
+        }] = body
+        {
+            c.expr(e)?;
+            c.emit(Instr::ReturnValue);
+            return Ok(c.pop_unit());
+        }
+    }
     c.body_stmts(body)?;
     c.emit_const(Value::None);
     c.emit(Instr::ReturnValue);
@@ -1446,7 +1459,12 @@ impl<'a> Compiler<'a> {
             }
             ExprKind::Await(v) => {
                 if !self.unit().flags.coroutine {
-                    return Err(err("'await' outside async function", e.pos));
+                    let msg = if self.unit().scope.kind == ScopeKind::Function {
+                        "'await' outside async function"
+                    } else {
+                        "'await' outside function"
+                    };
+                    return Err(err(msg, e.pos));
                 }
                 self.expr(v)?;
                 self.set_pos(e.pos);

@@ -43,6 +43,8 @@ struct Raw {
     used: HashSet<String>,
     globals: HashSet<String>,
     nonlocals: HashSet<String>,
+    /// Where each nonlocal name was declared (for "no binding" errors).
+    nonlocal_pos: Vec<(String, Pos)>,
     params: Vec<String>,
     is_generator: bool,
     uses_super: bool,
@@ -72,6 +74,7 @@ pub fn analyse_module(body: &[Stmt]) -> Result<Scope, SymbolError> {
     if let Some(e) = b.errors.into_iter().next() {
         return Err(e);
     }
+    check_nonlocals(&raw, ScopeKind::Module, &[])?;
     let mut scope = resolve(ScopeKind::Module, raw, &[]);
     fix_cells(&mut scope);
     Ok(scope)
@@ -220,6 +223,7 @@ impl Builder {
                         });
                     }
                     r.nonlocals.insert(n.clone());
+                    r.nonlocal_pos.push((n.clone(), s.pos));
                 }
             }
             StmtKind::Assert(t, m) => {
@@ -480,6 +484,37 @@ impl Builder {
             }
         }
     }
+}
+
+/// Every `nonlocal` name must be bound in an enclosing function scope.
+fn check_nonlocals(
+    raw: &Raw,
+    kind: ScopeKind,
+    enclosing: &[HashSet<String>],
+) -> Result<(), SymbolError> {
+    for (n, pos) in &raw.nonlocal_pos {
+        if !enclosing.iter().any(|s| s.contains(n)) {
+            return Err(SymbolError {
+                msg: format!("no binding for nonlocal '{n}' found"),
+                pos: *pos,
+            });
+        }
+    }
+    let mut env = enclosing.to_vec();
+    if kind == ScopeKind::Function {
+        let bound: HashSet<String> = raw
+            .assigned
+            .iter()
+            .filter(|n| !raw.globals.contains(*n))
+            .cloned()
+            .chain(raw.nonlocals.iter().cloned())
+            .collect();
+        env.push(bound);
+    }
+    for (ck, c) in &raw.children {
+        check_nonlocals(c, *ck, &env)?;
+    }
+    Ok(())
 }
 
 /// Resolve a raw scope given the chain of enclosing function scopes' bindings.

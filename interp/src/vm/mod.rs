@@ -589,6 +589,25 @@ impl Vm {
         result.map_err(|e| self.syntax_error_to_exc(e, filename, src))
     }
 
+    /// Compile one expression for `eval` (its code returns the value).
+    pub fn compile_eval(&mut self, src: &str, filename: &str) -> PyResult<Arc<Code>> {
+        self.sources.insert(filename.to_string(), src.to_string());
+        let trimmed = src.trim_start_matches([' ', '\t']);
+        let result = crate::parser::parse_expression(
+            trimmed.trim_end(),
+            1,
+            (src.len() - trimmed.len()) as u32 + 1,
+        )
+        .and_then(|e| {
+            let stmt = crate::ast::Stmt {
+                pos: e.pos,
+                kind: crate::ast::StmtKind::Expr(e),
+            };
+            compile_module(self, &[stmt], filename, Mode::Eval)
+        });
+        result.map_err(|e| self.syntax_error_to_exc(e, filename, src))
+    }
+
     fn syntax_error_to_exc(
         &mut self,
         e: crate::parser::SyntaxError,
