@@ -434,7 +434,11 @@ impl Lexer {
             let digits = self.digits(|c| c.is_digit(radix), kind, line)?;
             let next = self.peek();
             if next.is_ascii_digit() {
-                return Err(self.err(format!("invalid digit '{next}' in {kind} literal"), line, self.col()));
+                return Err(self.err(
+                    format!("invalid digit '{next}' in {kind} literal"),
+                    line,
+                    self.col(),
+                ));
             }
             if digits.is_empty() {
                 let at = if self.chars[self.pos - 1] == '_' {

@@ -216,6 +216,14 @@ const FROZEN: &[(&str, &str)] = &[
     ("itertools", include_str!("../stdlib/itertools.py")),
     ("functools", include_str!("../stdlib/functools.py")),
     ("operator", include_str!("../stdlib/operator.py")),
+    ("string", include_str!("../stdlib/string.py")),
+    ("copy", include_str!("../stdlib/copy.py")),
+    ("heapq", include_str!("../stdlib/heapq.py")),
+    ("bisect", include_str!("../stdlib/bisect.py")),
+    ("contextlib", include_str!("../stdlib/contextlib.py")),
+    ("abc", include_str!("../stdlib/abc.py")),
+    ("types", include_str!("../stdlib/types.py")),
+    ("typing", include_str!("../stdlib/typing.py")),
 ];
 
 fn install_misc_methods(vm: &mut Vm) {
