@@ -2,6 +2,7 @@
 //! special attributes of builtin values.
 
 pub mod bytes;
+pub mod casing;
 pub mod dict;
 pub mod import;
 pub mod list;
@@ -2187,10 +2188,8 @@ fn float_hex(vm: &mut Vm, args: Args) -> PyResult<Value> {
     } else {
         (1, exp - 1023)
     };
-    let mut m = format!("{mant:013x}");
-    while m.len() > 1 && m.ends_with('0') {
-        m.pop();
-    }
+    // CPython always prints all 13 mantissa digits.
+    let m = format!("{mant:013x}");
     Ok(vm.new_str(format!(
         "{sign}0x{lead}.{m}p{}{}",
         if e < 0 { "-" } else { "+" },

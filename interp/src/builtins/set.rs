@@ -186,8 +186,9 @@ fn difference(vm: &mut Vm, a: ObjRef, b: ObjRef, frozen: bool) -> PyResult<ObjRe
 }
 
 fn symdiff(vm: &mut Vm, a: ObjRef, b: ObjRef, frozen: bool) -> PyResult<ObjRef> {
-    let out = copy_set(vm, a, false);
-    let keys: Vec<Value> = table(vm, b).iter().map(|(k, _)| k).collect();
+    // CPython copies `b` and toggles `a`'s keys into it; the order matters for iteration.
+    let out = copy_set(vm, b, false);
+    let keys: Vec<Value> = table(vm, a).iter().map(|(k, _)| k).collect();
     for k in keys {
         if !vm.set_discard(out, k)? {
             vm.set_add(out, k)?;

@@ -1,6 +1,6 @@
 //! Methods of `str`, and str indexing/slicing.
 
-use super::{arg, check_method, take_kw};
+use super::{arg, casing, check_method, take_kw};
 use crate::object::{Args, Obj};
 use crate::value::{ObjRef, Value};
 use crate::vm::exc::{self, ExcKind, PyErr};
@@ -11,7 +11,7 @@ pub fn install(vm: &mut Vm) {
     let methods: &[(&str, crate::object::NativeFnPtr)] = &[
         ("upper", s_upper),
         ("lower", s_lower),
-        ("casefold", s_lower),
+        ("casefold", s_casefold),
         ("title", s_title),
         ("capitalize", s_capitalize),
         ("swapcase", s_swapcase),
@@ -72,7 +72,33 @@ pub fn install(vm: &mut Vm) {
     vm.add_class_method(c, "maketrans", s_maketrans, true);
 }
 
+/// The receiver of a str method, for a method that takes no arguments.
+fn this0(vm: &Vm, args: &Args, name: &str) -> PyResult<String> {
+    let s = this(vm, args, name)?;
+    check_method(vm, args, name, 0, 0)?;
+    Ok(s)
+}
+
+/// The receiver of a str method. Methods that accept keywords take them out of
+/// `args` first, so any keyword still here is one the method does not know.
 fn this(vm: &Vm, args: &Args, name: &str) -> PyResult<String> {
+    if let Some((k, _)) = args.kw.first() {
+        if name != "format" {
+            return Err(exc::type_error(
+                if matches!(
+                    name,
+                    "split" | "rsplit" | "splitlines" | "encode" | "expandtabs"
+                ) {
+                    format!(
+                        "'{}' is an invalid keyword argument for {name}()",
+                        vm.str_ref(*k)
+                    )
+                } else {
+                    format!("str.{name}() takes no keyword arguments")
+                },
+            ));
+        }
+    }
     match args.pos.first().map(|&v| vm.unwrap_base(v)) {
         Some(v) => match vm.as_str(v) {
             Some(s) => Ok(s.to_string()),
@@ -92,15 +118,12 @@ fn str_arg(vm: &Vm, v: Value, what: &str) -> PyResult<String> {
         Some(s) => Ok(s.to_string()),
         None => {
             let t = vm.type_name(v);
-            Err(exc::type_error(format!("{what} must be str, not {t}")))
+            Err(exc::type_error(if what.is_empty() {
+                format!("must be str, not {t}")
+            } else {
+                format!("{what} must be str, not {t}")
+            }))
         }
-    }
-}
-
-fn opt_str_arg(vm: &Vm, args: &Args, i: usize, what: &str) -> PyResult<Option<String>> {
-    match args.pos.get(i) {
-        None | Some(Value::None) => Ok(None),
-        Some(&v) => str_arg(vm, v, what).map(Some),
     }
 }
 
@@ -109,17 +132,26 @@ fn ret(vm: &mut Vm, s: String) -> PyResult<Value> {
 }
 
 fn s_upper(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let s = this(vm, &a, "upper")?;
+    let s = this0(vm, &a, "upper")?;
     ret(vm, s.to_uppercase())
 }
 
 fn s_lower(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let s = this(vm, &a, "lower")?;
+    let s = this0(vm, &a, "lower")?;
     ret(vm, s.to_lowercase())
 }
 
+fn s_casefold(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let s = this0(vm, &a, "casefold")?;
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        casing::push_fold(&mut out, c);
+    }
+    ret(vm, out)
+}
+
 fn s_swapcase(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let s = this(vm, &a, "swapcase")?;
+    let s = this0(vm, &a, "swapcase")?;
     let out: String = s
         .chars()
         .flat_map(|c| {
@@ -134,30 +166,28 @@ fn s_swapcase(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn s_title(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let s = this(vm, &a, "title")?;
+    let s = this0(vm, &a, "title")?;
     let mut out = String::new();
     let mut prev_cased = false;
     for c in s.chars() {
         if prev_cased {
             out.extend(c.to_lowercase());
         } else {
-            out.extend(c.to_uppercase());
+            casing::push_title(&mut out, c);
         }
-        prev_cased = c.is_alphabetic();
+        prev_cased = casing::is_cased(c);
     }
     ret(vm, out)
 }
 
 fn s_capitalize(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let s = this(vm, &a, "capitalize")?;
+    let s = this0(vm, &a, "capitalize")?;
     let mut cs = s.chars();
-    let out = match cs.next() {
-        Some(f) => f
-            .to_uppercase()
-            .chain(cs.flat_map(|c| c.to_lowercase()))
-            .collect(),
-        None => String::new(),
-    };
+    let mut out = String::with_capacity(s.len());
+    if let Some(f) = cs.next() {
+        casing::push_title(&mut out, f);
+        out.extend(cs.flat_map(|c| c.to_lowercase()));
+    }
     ret(vm, out)
 }
 
@@ -201,7 +231,6 @@ fn s_rstrip(vm: &mut Vm, a: Args) -> PyResult<Value> {
 fn split_args(vm: &mut Vm, a: &mut Args, name: &str) -> PyResult<(String, Option<String>, i64)> {
     let sep_kw = take_kw(vm, a, "sep");
     let max_kw = take_kw(vm, a, "maxsplit");
-    super::reject_extra_kw(vm, a, name)?;
     let s = this(vm, a, name)?;
     let sep = match a.pos.get(1).copied().or(sep_kw) {
         None | Some(Value::None) => None,
@@ -389,7 +418,9 @@ fn s_replace(vm: &mut Vm, a: Args) -> PyResult<Value> {
     ret(vm, out)
 }
 
-/// Resolve optional start/end arguments to char offsets.
+/// Resolve optional start/end arguments to char offsets. A start past the end
+/// comes back as `start > end`, which every caller treats as "not found" (CPython
+/// clamps only `end`, so `''.find('', 2)` is -1, not 0).
 fn range_args(vm: &mut Vm, a: &Args, from: usize, len: usize) -> PyResult<(usize, usize)> {
     let get = |vm: &mut Vm, i: usize, default: i64| -> PyResult<i64> {
         match a.pos.get(i) {
@@ -402,9 +433,12 @@ fn range_args(vm: &mut Vm, a: &Args, from: usize, len: usize) -> PyResult<(usize
         let y = if x < 0 { x + n } else { x };
         y.clamp(0, n) as usize
     };
-    let start = fix(get(vm, from, 0)?);
+    let raw_start = get(vm, from, 0)?;
     let end = fix(get(vm, from + 1, n)?);
-    Ok((start, end))
+    if raw_start > n {
+        return Ok((len + 1, len));
+    }
+    Ok((fix(raw_start), end))
 }
 
 fn char_to_byte(s: &str, ci: usize) -> usize {
@@ -418,8 +452,7 @@ fn byte_to_char(s: &str, bi: usize) -> usize {
 fn find_impl(vm: &mut Vm, a: &Args, name: &str, rev: bool) -> PyResult<i64> {
     check_method(vm, a, name, 1, 3)?;
     let s = this(vm, a, name)?;
-    let sub = str_arg(vm, a.pos[1], "must be str, not")
-        .map_err(|_| exc::type_error(format!("must be str, not {}", vm.type_name(a.pos[1]))))?;
+    let sub = str_arg(vm, a.pos[1], "")?;
     let n = s.chars().count();
     let (start, end) = range_args(vm, a, 2, n)?;
     if start > end {
@@ -459,7 +492,7 @@ fn s_rindex(vm: &mut Vm, a: Args) -> PyResult<Value> {
 fn s_count(vm: &mut Vm, a: Args) -> PyResult<Value> {
     check_method(vm, &a, "count", 1, 3)?;
     let s = this(vm, &a, "count")?;
-    let sub = str_arg(vm, a.pos[1], "must be str, not")?;
+    let sub = str_arg(vm, a.pos[1], "")?;
     let n = s.chars().count();
     let (start, end) = range_args(vm, &a, 2, n)?;
     if start > end {
@@ -513,7 +546,7 @@ fn s_endswith(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn pred(vm: &mut Vm, a: Args, name: &str, f: fn(char) -> bool) -> PyResult<Value> {
-    let s = this(vm, &a, name)?;
+    let s = this0(vm, &a, name)?;
     Ok(Value::Bool(!s.is_empty() && s.chars().all(f)))
 }
 
@@ -566,35 +599,35 @@ fn s_isspace(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn s_isascii(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let s = this(vm, &a, "isascii")?;
+    let s = this0(vm, &a, "isascii")?;
     Ok(Value::Bool(s.is_ascii()))
 }
 
 fn s_isprintable(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let s = this(vm, &a, "isprintable")?;
+    let s = this0(vm, &a, "isprintable")?;
     Ok(Value::Bool(s.chars().all(crate::vm::repr::is_printable)))
 }
 
 fn s_isupper(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let s = this(vm, &a, "isupper")?;
+    let s = this0(vm, &a, "isupper")?;
     Ok(Value::Bool(
         s.chars().any(|c| c.is_uppercase()) && !s.chars().any(|c| c.is_lowercase()),
     ))
 }
 
 fn s_islower(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let s = this(vm, &a, "islower")?;
+    let s = this0(vm, &a, "islower")?;
     Ok(Value::Bool(
         s.chars().any(|c| c.is_lowercase()) && !s.chars().any(|c| c.is_uppercase()),
     ))
 }
 
 fn s_istitle(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let s = this(vm, &a, "istitle")?;
+    let s = this0(vm, &a, "istitle")?;
     let mut prev_cased = false;
     let mut any = false;
     for c in s.chars() {
-        if c.is_uppercase() {
+        if c.is_uppercase() || (casing::is_cased(c) && !c.is_lowercase()) {
             if prev_cased {
                 return Ok(Value::Bool(false));
             }
@@ -613,7 +646,7 @@ fn s_istitle(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn s_isidentifier(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let s = this(vm, &a, "isidentifier")?;
+    let s = this0(vm, &a, "isidentifier")?;
     let mut cs = s.chars();
     let ok = match cs.next() {
         Some(c) => (c.is_alphabetic() || c == '_') && cs.all(|c| c.is_alphanumeric() || c == '_'),
@@ -688,7 +721,7 @@ fn s_rjust(vm: &mut Vm, a: Args) -> PyResult<Value> {
 fn partition_impl(vm: &mut Vm, a: Args, rev: bool) -> PyResult<Value> {
     check_method(vm, &a, "partition", 1, 1)?;
     let s = this(vm, &a, "partition")?;
-    let sep = str_arg(vm, a.pos[1], "must be str, not")?;
+    let sep = str_arg(vm, a.pos[1], "")?;
     if sep.is_empty() {
         return Err(exc::value_error("empty separator"));
     }
@@ -741,10 +774,19 @@ fn s_format_map(vm: &mut Vm, a: Args) -> PyResult<Value> {
     ret(vm, out)
 }
 
-fn s_encode(vm: &mut Vm, a: Args) -> PyResult<Value> {
+fn s_encode(vm: &mut Vm, mut a: Args) -> PyResult<Value> {
+    let enc_kw = take_kw(vm, &mut a, "encoding");
+    let err_kw = take_kw(vm, &mut a, "errors");
     let s = this(vm, &a, "encode")?;
-    let enc =
-        opt_str_arg(vm, &a, 1, "encode() argument 'encoding'")?.unwrap_or_else(|| "utf-8".into());
+    check_method(vm, &a, "encode", 0, 2)?;
+    let get = |vm: &Vm, i: usize, kw: Option<Value>, what: &str, dflt: &str| match kw
+        .or_else(|| a.pos.get(i).copied())
+    {
+        None => Ok(dflt.to_string()),
+        Some(v) => str_arg(vm, v, what),
+    };
+    let enc = get(vm, 1, enc_kw, "encode() argument 'encoding'", "utf-8")?;
+    let errors = get(vm, 2, err_kw, "encode() argument 'errors'", "strict")?;
     let bytes = match enc.to_lowercase().replace('_', "-").as_str() {
         "utf-8" | "utf8" => s.into_bytes(),
         "ascii" | "latin-1" | "latin1" | "iso-8859-1" => {
@@ -753,15 +795,54 @@ fn s_encode(vm: &mut Vm, a: Args) -> PyResult<Value> {
             } else {
                 256
             };
-            let mut out = Vec::new();
-            for (i, c) in s.chars().enumerate() {
-                if (c as u32) >= limit {
-                    return Err(PyErr::new(
-                        ExcKind::UnicodeEncodeError,
-                        format!("'{}' codec can't encode character '\\u{:04x}' in position {i}: ordinal not in range({limit})", if limit == 128 { "ascii" } else { "latin-1" }, c as u32),
-                    ));
+            let codec = if limit == 128 { "ascii" } else { "latin-1" };
+            let chars: Vec<char> = s.chars().collect();
+            let mut out = Vec::with_capacity(chars.len());
+            let mut i = 0;
+            while i < chars.len() {
+                let c = chars[i];
+                if (c as u32) < limit {
+                    out.push(c as u32 as u8);
+                    i += 1;
+                    continue;
                 }
-                out.push(c as u32 as u8);
+                // CPython reports the whole run of unencodable characters at once.
+                let mut end = i + 1;
+                while end < chars.len() && chars[end] as u32 >= limit {
+                    end += 1;
+                }
+                match errors.as_str() {
+                    "ignore" => {}
+                    "replace" => out.extend(std::iter::repeat(b'?').take(end - i)),
+                    "backslashreplace" => {
+                        for &c in &chars[i..end] {
+                            out.extend(escape_char(c).bytes());
+                        }
+                    }
+                    "xmlcharrefreplace" => {
+                        for &c in &chars[i..end] {
+                            out.extend(format!("&#{};", c as u32).bytes());
+                        }
+                    }
+                    "strict" => {
+                        let what = if end - i == 1 {
+                            format!("character '{}' in position {i}", escape_char(c))
+                        } else {
+                            format!("characters in position {i}-{}", end - 1)
+                        };
+                        return Err(PyErr::new(
+                            ExcKind::UnicodeEncodeError,
+                            format!("'{codec}' codec can't encode {what}: ordinal not in range({limit})"),
+                        ));
+                    }
+                    other => {
+                        return Err(PyErr::new(
+                            ExcKind::LookupError,
+                            format!("unknown error handler name '{other}'"),
+                        ))
+                    }
+                }
+                i = end;
             }
             out
         }
@@ -775,10 +856,21 @@ fn s_encode(vm: &mut Vm, a: Args) -> PyResult<Value> {
     Ok(Value::Obj(vm.heap.alloc(Obj::Bytes(bytes))))
 }
 
-fn s_expandtabs(vm: &mut Vm, a: Args) -> PyResult<Value> {
+/// `\xNN`, `\uNNNN` or `\UNNNNNNNN`, as CPython's codecs escape a character.
+fn escape_char(c: char) -> String {
+    match c as u32 {
+        n if n < 0x100 => format!("\\x{n:02x}"),
+        n if n < 0x10000 => format!("\\u{n:04x}"),
+        n => format!("\\U{n:08x}"),
+    }
+}
+
+fn s_expandtabs(vm: &mut Vm, mut a: Args) -> PyResult<Value> {
+    let ts_kw = take_kw(vm, &mut a, "tabsize");
     let s = this(vm, &a, "expandtabs")?;
-    let ts = match a.pos.get(1) {
-        Some(&v) => vm.index_value(v)?.max(0) as usize,
+    check_method(vm, &a, "expandtabs", 0, 1)?;
+    let ts = match ts_kw.or_else(|| a.pos.get(1).copied()) {
+        Some(v) => vm.index_value(v)?.max(0) as usize,
         None => 8,
     };
     let mut out = String::new();
@@ -893,7 +985,7 @@ fn s_translate(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn s_len(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let s = this(vm, &a, "__len__")?;
+    let s = this0(vm, &a, "__len__")?;
     Ok(Value::Int(s.chars().count() as i64))
 }
 

@@ -1,0 +1,21 @@
+def t(label, f):
+    try:
+        r = f()
+        print(label, "=", repr(r))
+    except Exception as e:
+        print(label, "->", type(e).__name__, e)
+t('[3, 1, 2, 1].extend([7, 8])', lambda: (lambda l: (l.extend([7, 8]), l))([3, 1, 2, 1]))
+t("[3, 1, 2, 1].extend('ab')", lambda: (lambda l: (l.extend('ab'), l))([3, 1, 2, 1]))
+t('[3, 1, 2, 1].extend(5)', lambda: (lambda l: (l.extend(5), l))([3, 1, 2, 1]))
+t('[].extend([7, 8])', lambda: (lambda l: (l.extend([7, 8]), l))([]))
+t("[].extend('ab')", lambda: (lambda l: (l.extend('ab'), l))([]))
+t('[].extend(5)', lambda: (lambda l: (l.extend(5), l))([]))
+t("['b', 'a'].extend([7, 8])", lambda: (lambda l: (l.extend([7, 8]), l))(['b', 'a']))
+t("['b', 'a'].extend('ab')", lambda: (lambda l: (l.extend('ab'), l))(['b', 'a']))
+t("['b', 'a'].extend(5)", lambda: (lambda l: (l.extend(5), l))(['b', 'a']))
+t("[1, 'x'].extend([7, 8])", lambda: (lambda l: (l.extend([7, 8]), l))([1, 'x']))
+t("[1, 'x'].extend('ab')", lambda: (lambda l: (l.extend('ab'), l))([1, 'x']))
+t("[1, 'x'].extend(5)", lambda: (lambda l: (l.extend(5), l))([1, 'x']))
+t('[[2], [1]].extend([7, 8])', lambda: (lambda l: (l.extend([7, 8]), l))([[2], [1]]))
+t("[[2], [1]].extend('ab')", lambda: (lambda l: (l.extend('ab'), l))([[2], [1]]))
+t('[[2], [1]].extend(5)', lambda: (lambda l: (l.extend(5), l))([[2], [1]]))

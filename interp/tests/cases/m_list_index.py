@@ -1,0 +1,21 @@
+def t(label, f):
+    try:
+        r = f()
+        print(label, "=", repr(r))
+    except Exception as e:
+        print(label, "->", type(e).__name__, e)
+t('[3, 1, 2, 1].index(1)', lambda: (lambda l: (l.index(1), l))([3, 1, 2, 1]))
+t('[3, 1, 2, 1].index(1, 1)', lambda: (lambda l: (l.index(1, 1), l))([3, 1, 2, 1]))
+t('[3, 1, 2, 1].index(99)', lambda: (lambda l: (l.index(99), l))([3, 1, 2, 1]))
+t('[].index(1)', lambda: (lambda l: (l.index(1), l))([]))
+t('[].index(1, 1)', lambda: (lambda l: (l.index(1, 1), l))([]))
+t('[].index(99)', lambda: (lambda l: (l.index(99), l))([]))
+t("['b', 'a'].index(1)", lambda: (lambda l: (l.index(1), l))(['b', 'a']))
+t("['b', 'a'].index(1, 1)", lambda: (lambda l: (l.index(1, 1), l))(['b', 'a']))
+t("['b', 'a'].index(99)", lambda: (lambda l: (l.index(99), l))(['b', 'a']))
+t("[1, 'x'].index(1)", lambda: (lambda l: (l.index(1), l))([1, 'x']))
+t("[1, 'x'].index(1, 1)", lambda: (lambda l: (l.index(1, 1), l))([1, 'x']))
+t("[1, 'x'].index(99)", lambda: (lambda l: (l.index(99), l))([1, 'x']))
+t('[[2], [1]].index(1)', lambda: (lambda l: (l.index(1), l))([[2], [1]]))
+t('[[2], [1]].index(1, 1)', lambda: (lambda l: (l.index(1, 1), l))([[2], [1]]))
+t('[[2], [1]].index(99)', lambda: (lambda l: (l.index(99), l))([[2], [1]]))

@@ -1,0 +1,21 @@
+def t(label, f):
+    try:
+        r = f()
+        print(label, "=", repr(r))
+    except Exception as e:
+        print(label, "->", type(e).__name__, e)
+t("[3, 1, 2, 1].insert(0, 'a')", lambda: (lambda l: (l.insert(0, 'a'), l))([3, 1, 2, 1]))
+t("[3, 1, 2, 1].insert(-1, 'b')", lambda: (lambda l: (l.insert(-1, 'b'), l))([3, 1, 2, 1]))
+t("[3, 1, 2, 1].insert(99, 'c')", lambda: (lambda l: (l.insert(99, 'c'), l))([3, 1, 2, 1]))
+t("[].insert(0, 'a')", lambda: (lambda l: (l.insert(0, 'a'), l))([]))
+t("[].insert(-1, 'b')", lambda: (lambda l: (l.insert(-1, 'b'), l))([]))
+t("[].insert(99, 'c')", lambda: (lambda l: (l.insert(99, 'c'), l))([]))
+t("['b', 'a'].insert(0, 'a')", lambda: (lambda l: (l.insert(0, 'a'), l))(['b', 'a']))
+t("['b', 'a'].insert(-1, 'b')", lambda: (lambda l: (l.insert(-1, 'b'), l))(['b', 'a']))
+t("['b', 'a'].insert(99, 'c')", lambda: (lambda l: (l.insert(99, 'c'), l))(['b', 'a']))
+t("[1, 'x'].insert(0, 'a')", lambda: (lambda l: (l.insert(0, 'a'), l))([1, 'x']))
+t("[1, 'x'].insert(-1, 'b')", lambda: (lambda l: (l.insert(-1, 'b'), l))([1, 'x']))
+t("[1, 'x'].insert(99, 'c')", lambda: (lambda l: (l.insert(99, 'c'), l))([1, 'x']))
+t("[[2], [1]].insert(0, 'a')", lambda: (lambda l: (l.insert(0, 'a'), l))([[2], [1]]))
+t("[[2], [1]].insert(-1, 'b')", lambda: (lambda l: (l.insert(-1, 'b'), l))([[2], [1]]))
+t("[[2], [1]].insert(99, 'c')", lambda: (lambda l: (l.insert(99, 'c'), l))([[2], [1]]))

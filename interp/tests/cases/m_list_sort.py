@@ -1,0 +1,21 @@
+def t(label, f):
+    try:
+        r = f()
+        print(label, "=", repr(r))
+    except Exception as e:
+        print(label, "->", type(e).__name__, e)
+t('[3, 1, 2, 1].sort()', lambda: (lambda l: (l.sort(), l))([3, 1, 2, 1]))
+t('[3, 1, 2, 1].sort(reverse=True)', lambda: (lambda l: (l.sort(reverse=True), l))([3, 1, 2, 1]))
+t('[3, 1, 2, 1].sort(key=str)', lambda: (lambda l: (l.sort(key=str), l))([3, 1, 2, 1]))
+t('[].sort()', lambda: (lambda l: (l.sort(), l))([]))
+t('[].sort(reverse=True)', lambda: (lambda l: (l.sort(reverse=True), l))([]))
+t('[].sort(key=str)', lambda: (lambda l: (l.sort(key=str), l))([]))
+t("['b', 'a'].sort()", lambda: (lambda l: (l.sort(), l))(['b', 'a']))
+t("['b', 'a'].sort(reverse=True)", lambda: (lambda l: (l.sort(reverse=True), l))(['b', 'a']))
+t("['b', 'a'].sort(key=str)", lambda: (lambda l: (l.sort(key=str), l))(['b', 'a']))
+t("[1, 'x'].sort()", lambda: (lambda l: (l.sort(), l))([1, 'x']))
+t("[1, 'x'].sort(reverse=True)", lambda: (lambda l: (l.sort(reverse=True), l))([1, 'x']))
+t("[1, 'x'].sort(key=str)", lambda: (lambda l: (l.sort(key=str), l))([1, 'x']))
+t('[[2], [1]].sort()', lambda: (lambda l: (l.sort(), l))([[2], [1]]))
+t('[[2], [1]].sort(reverse=True)', lambda: (lambda l: (l.sort(reverse=True), l))([[2], [1]]))
+t('[[2], [1]].sort(key=str)', lambda: (lambda l: (l.sort(key=str), l))([[2], [1]]))

@@ -1,0 +1,9 @@
+def t(label, f):
+    try:
+        r = f()
+        print(label, "=", repr(r))
+    except Exception as e:
+        print(label, "->", type(e).__name__, e)
+t('{1, 2, 3}.copy()', lambda: (lambda x: (x.copy(), sorted(x, key=repr)))({1, 2, 3}))
+t('set().copy()', lambda: (lambda x: (x.copy(), sorted(x, key=repr)))(set()))
+t("{'a'}.copy()", lambda: (lambda x: (x.copy(), sorted(x, key=repr)))({'a'}))
