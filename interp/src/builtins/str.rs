@@ -813,7 +813,7 @@ fn s_encode(vm: &mut Vm, mut a: Args) -> PyResult<Value> {
                 }
                 match errors.as_str() {
                     "ignore" => {}
-                    "replace" => out.extend(std::iter::repeat(b'?').take(end - i)),
+                    "replace" => out.extend(std::iter::repeat_n(b'?', end - i)),
                     "backslashreplace" => {
                         for &c in &chars[i..end] {
                             out.extend(escape_char(c).bytes());
