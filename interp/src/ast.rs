@@ -245,10 +245,57 @@ pub enum StmtKind {
         body: Vec<Stmt>,
         is_async: bool,
     },
+    Match {
+        subject: Expr,
+        cases: Vec<MatchCase>,
+    },
     Import(Vec<Alias>),
     ImportFrom {
         module: Option<String>,
         names: Vec<Alias>,
         level: u32,
     },
+}
+
+/// One `case` of a `match` statement.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MatchCase {
+    pub pattern: Pattern,
+    pub guard: Option<Expr>,
+    pub body: Vec<Stmt>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pattern {
+    pub kind: PatternKind,
+    pub pos: Pos,
+}
+
+/// Structural patterns, as CPython's `ast.pattern` nodes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PatternKind {
+    /// A literal or dotted name compared with `==`.
+    Value(Expr),
+    /// `None`, `True`, `False`: compared with `is`.
+    Singleton(Const),
+    Sequence(Vec<Pattern>),
+    /// `*name` or `*_` inside a sequence pattern.
+    Star(Option<String>),
+    Mapping {
+        keys: Vec<Expr>,
+        patterns: Vec<Pattern>,
+        rest: Option<String>,
+    },
+    Class {
+        cls: Expr,
+        patterns: Vec<Pattern>,
+        kwd_attrs: Vec<String>,
+        kwd_patterns: Vec<Pattern>,
+    },
+    /// `p as name`, a bare capture `name` (no pattern), or the wildcard `_` (neither).
+    As {
+        pattern: Option<Box<Pattern>>,
+        name: Option<String>,
+    },
+    Or(Vec<Pattern>),
 }

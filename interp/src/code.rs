@@ -276,6 +276,18 @@ pub enum Instr {
     SetupAnnotations,
     /// `v -- v` for a bare expression statement at the REPL: print repr unless None.
     PrintExpr,
+    /// `subject -- subject len(subject)` (pattern matching).
+    GetLen,
+    /// `subject -- subject bool`: is it a sequence for pattern matching (not str/bytes)?
+    MatchSequence,
+    /// `subject -- subject bool`: is it a mapping for pattern matching?
+    MatchMapping,
+    /// `subject keys -- subject keys values_or_None`.
+    MatchKeys,
+    /// `subject keys -- subject rest`: a dict copy of subject without `keys`.
+    CopyDictWithoutKeys,
+    /// `subject cls kwnames -- attrs_or_None` with this many positional sub-patterns.
+    MatchClass(u32),
 }
 
 /// Flags of a code object.

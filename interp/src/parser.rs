@@ -310,6 +310,12 @@ impl Parser {
             out.push(s);
             return Ok(());
         }
+        if self.at_kw("match") {
+            if let Some(s) = self.match_stmt()? {
+                out.push(s);
+                return Ok(());
+            }
+        }
         if matches!(self.peek(), Tok::Indent) {
             return Err(self.invalid());
         }
@@ -411,6 +417,407 @@ impl Parser {
             }
             _ => Err(self.invalid()),
         }
+    }
+
+    // ----- match statement -----
+
+    /// `match` is a soft keyword: this is a match statement only if `match SUBJECT:` and a
+    /// newline follow; otherwise rewind and let the caller parse an ordinary statement.
+    fn match_stmt(&mut self) -> PResult<Option<Stmt>> {
+        let (save_i, save_depth) = (self.i, self.depth);
+        let start = self.pos();
+        self.bump();
+        let subject = match self.match_subject() {
+            Ok(e) if self.at_op(":") && matches!(self.peek_n(1), Tok::Newline) => e,
+            _ => {
+                self.i = save_i;
+                self.depth = save_depth;
+                return Ok(None);
+            }
+        };
+        self.bump(); // :
+        self.bump(); // newline
+        if !matches!(self.peek(), Tok::Indent) {
+            let p = self.pos();
+            return Err(SyntaxError {
+                msg: format!(
+                    "expected an indented block after 'match' statement on line {}",
+                    start.line
+                ),
+                kind: SyntaxErrorKind::Indentation,
+                ..self.error_at("", p)
+            });
+        }
+        self.bump();
+        let mut cases = Vec::new();
+        while !matches!(self.peek(), Tok::Dedent | Tok::Eof) {
+            if matches!(self.peek(), Tok::Newline) {
+                self.bump();
+                continue;
+            }
+            if !self.at_kw("case") {
+                return Err(self.invalid());
+            }
+            let case_line = self.pos().line;
+            self.bump();
+            self.enter()?;
+            let pattern = guard(|| self.patterns());
+            self.leave();
+            let pattern = pattern?;
+            let guard_expr = if self.eat_kw("if") {
+                Some(self.named_expression()?)
+            } else {
+                None
+            };
+            let body = self.block("'case' statement", case_line)?;
+            cases.push(MatchCase {
+                pattern,
+                guard: guard_expr,
+                body,
+            });
+        }
+        if matches!(self.peek(), Tok::Dedent) {
+            self.bump();
+        }
+        if cases.is_empty() {
+            return Err(self.invalid());
+        }
+        Ok(Some(self.stmt(StmtKind::Match { subject, cases }, start)))
+    }
+
+    fn match_subject(&mut self) -> PResult<Expr> {
+        let start = self.pos();
+        let first = self.star_named_expression()?;
+        if !self.at_op(",") {
+            if matches!(first.kind, ExprKind::Starred(_)) {
+                return Err(self.invalid());
+            }
+            return Ok(first);
+        }
+        let mut elts = vec![first];
+        while self.eat_op(",") {
+            if !self.starts_expression() {
+                break;
+            }
+            elts.push(self.star_named_expression()?);
+        }
+        Ok(Expr {
+            kind: ExprKind::Tuple(elts),
+            pos: start.to(self.prev_pos()),
+        })
+    }
+
+    fn pat(&self, kind: PatternKind, start: Pos) -> Pattern {
+        Pattern {
+            kind,
+            pos: start.to(self.prev_pos()),
+        }
+    }
+
+    /// `patterns`: an open sequence (`case a, b:`) or a single pattern.
+    fn patterns(&mut self) -> PResult<Pattern> {
+        let start = self.pos();
+        let first = self.maybe_star_pattern()?;
+        if !self.at_op(",") {
+            if matches!(first.kind, PatternKind::Star(_)) {
+                return Ok(self.pat(PatternKind::Sequence(vec![first]), start));
+            }
+            return Ok(first);
+        }
+        let mut items = vec![first];
+        while self.eat_op(",") {
+            if self.at_op(":") || self.at_kw("if") {
+                break;
+            }
+            items.push(self.maybe_star_pattern()?);
+        }
+        Ok(self.pat(PatternKind::Sequence(items), start))
+    }
+
+    fn maybe_star_pattern(&mut self) -> PResult<Pattern> {
+        let start = self.pos();
+        if self.eat_op("*") {
+            let name = self.ident()?;
+            let name = (name != "_").then_some(name);
+            return Ok(self.pat(PatternKind::Star(name), start));
+        }
+        self.pattern()
+    }
+
+    /// `pattern`: an or-pattern, maybe followed by `as NAME`.
+    fn pattern(&mut self) -> PResult<Pattern> {
+        self.enter()?;
+        let r = guard(|| self.pattern_inner());
+        self.leave();
+        r
+    }
+
+    fn pattern_inner(&mut self) -> PResult<Pattern> {
+        let start = self.pos();
+        let first = self.closed_pattern()?;
+        let mut p = if self.at_op("|") {
+            let mut alts = vec![first];
+            while self.eat_op("|") {
+                alts.push(self.closed_pattern()?);
+            }
+            self.pat(PatternKind::Or(alts), start)
+        } else {
+            first
+        };
+        if self.eat_kw("as") {
+            let npos = self.pos();
+            let name = self.ident()?;
+            if name == "_" {
+                return Err(self.error_at("cannot use '_' as a target", npos));
+            }
+            p = self.pat(
+                PatternKind::As {
+                    pattern: Some(Box::new(p)),
+                    name: Some(name),
+                },
+                start,
+            );
+        }
+        Ok(p)
+    }
+
+    fn closed_pattern(&mut self) -> PResult<Pattern> {
+        let start = self.pos();
+        match self.peek().clone() {
+            Tok::Name(n) if n == "None" || n == "True" || n == "False" => {
+                self.bump();
+                let c = match n.as_str() {
+                    "None" => Const::None,
+                    "True" => Const::True,
+                    _ => Const::False,
+                };
+                Ok(self.pat(PatternKind::Singleton(c), start))
+            }
+            Tok::Name(n) if !is_keyword(&n) => {
+                self.bump();
+                let mut e = Expr {
+                    kind: ExprKind::Name(n.clone()),
+                    pos: start,
+                };
+                let mut dotted = false;
+                while self.eat_op(".") {
+                    let attr = self.ident()?;
+                    dotted = true;
+                    e = Expr {
+                        kind: ExprKind::Attribute(Box::new(e), attr),
+                        pos: start.to(self.prev_pos()),
+                    };
+                }
+                if self.at_op("(") {
+                    return self.class_pattern(e, start);
+                }
+                if dotted {
+                    return Ok(self.pat(PatternKind::Value(e), start));
+                }
+                let name = (n != "_").then_some(n);
+                Ok(self.pat(
+                    PatternKind::As {
+                        pattern: None,
+                        name,
+                    },
+                    start,
+                ))
+            }
+            Tok::Int(_) | Tok::Float(_) | Tok::Imag(_) | Tok::Op("-") => {
+                let e = self.signed_number_pattern()?;
+                Ok(self.pat(PatternKind::Value(e), start))
+            }
+            Tok::Str(_) | Tok::Bytes(_) | Tok::FStr(_) => {
+                if matches!(self.peek(), Tok::FStr(_)) {
+                    return Err(
+                        self.error_here("patterns may only match literals and attribute lookups")
+                    );
+                }
+                let e = self.strings()?;
+                if matches!(e.kind, ExprKind::JoinedStr(_)) {
+                    return Err(self.error_at(
+                        "patterns may only match literals and attribute lookups",
+                        e.pos,
+                    ));
+                }
+                Ok(self.pat(PatternKind::Value(e), start))
+            }
+            Tok::Op("(") => {
+                self.bump();
+                if self.eat_op(")") {
+                    return Ok(self.pat(PatternKind::Sequence(Vec::new()), start));
+                }
+                let first = self.maybe_star_pattern()?;
+                if self.eat_op(")") {
+                    if matches!(first.kind, PatternKind::Star(_)) {
+                        return Ok(self.pat(PatternKind::Sequence(vec![first]), start));
+                    }
+                    // A group: the parentheses only set precedence.
+                    return Ok(Pattern {
+                        kind: first.kind,
+                        pos: first.pos,
+                    });
+                }
+                let mut items = vec![first];
+                while self.eat_op(",") {
+                    if self.at_op(")") {
+                        break;
+                    }
+                    items.push(self.maybe_star_pattern()?);
+                }
+                self.expect_op(")")?;
+                Ok(self.pat(PatternKind::Sequence(items), start))
+            }
+            Tok::Op("[") => {
+                self.bump();
+                let mut items = Vec::new();
+                while !self.at_op("]") {
+                    items.push(self.maybe_star_pattern()?);
+                    if !self.eat_op(",") {
+                        break;
+                    }
+                }
+                self.expect_op("]")?;
+                Ok(self.pat(PatternKind::Sequence(items), start))
+            }
+            Tok::Op("{") => self.mapping_pattern(start),
+            _ => Err(self.invalid()),
+        }
+    }
+
+    /// A number literal pattern: `1`, `-1.5`, `2j`, `1 + 2j`, `-1 - 2j`.
+    fn signed_number_pattern(&mut self) -> PResult<Expr> {
+        let start = self.pos();
+        let neg = self.eat_op("-");
+        let num = match self.peek().clone() {
+            Tok::Int(_) | Tok::Float(_) | Tok::Imag(_) => self.atom()?,
+            _ => return Err(self.invalid()),
+        };
+        let mut e = if neg {
+            Expr {
+                kind: ExprKind::UnaryOp(UnaryOp::Neg, Box::new(num)),
+                pos: start.to(self.prev_pos()),
+            }
+        } else {
+            num
+        };
+        if self.at_op("+") || self.at_op("-") {
+            if matches!(e.kind, ExprKind::Const(Const::Imag(_)))
+                || matches!(&e.kind, ExprKind::UnaryOp(_, x) if matches!(x.kind, ExprKind::Const(Const::Imag(_))))
+            {
+                return Err(self.error_at("real number required in complex literal", e.pos));
+            }
+            let op = if self.eat_op("+") {
+                BinOp::Add
+            } else {
+                self.bump();
+                BinOp::Sub
+            };
+            let imag = match self.peek().clone() {
+                Tok::Imag(_) => self.atom()?,
+                _ => return Err(self.error_here("imaginary number required in complex literal")),
+            };
+            e = Expr {
+                kind: ExprKind::BinOp(Box::new(e), op, Box::new(imag)),
+                pos: start.to(self.prev_pos()),
+            };
+        }
+        Ok(e)
+    }
+
+    fn mapping_pattern(&mut self, start: Pos) -> PResult<Pattern> {
+        self.bump(); // {
+        let mut keys = Vec::new();
+        let mut patterns = Vec::new();
+        let mut rest = None;
+        while !self.at_op("}") {
+            if self.eat_op("**") {
+                let name = self.ident()?;
+                rest = Some(name);
+                self.eat_op(",");
+                break;
+            }
+            let kstart = self.pos();
+            let key = match self.peek().clone() {
+                Tok::Int(_) | Tok::Float(_) | Tok::Imag(_) | Tok::Op("-") => {
+                    self.signed_number_pattern()?
+                }
+                Tok::Str(_) | Tok::Bytes(_) => self.strings()?,
+                Tok::Name(n) if n == "None" || n == "True" || n == "False" => self.atom()?,
+                Tok::Name(n) if !is_keyword(&n) => {
+                    self.bump();
+                    let mut e = Expr {
+                        kind: ExprKind::Name(n),
+                        pos: kstart,
+                    };
+                    let mut dotted = false;
+                    while self.eat_op(".") {
+                        let attr = self.ident()?;
+                        dotted = true;
+                        e = Expr {
+                            kind: ExprKind::Attribute(Box::new(e), attr),
+                            pos: kstart.to(self.prev_pos()),
+                        };
+                    }
+                    if !dotted {
+                        return Err(self.invalid());
+                    }
+                    e
+                }
+                _ => return Err(self.invalid()),
+            };
+            self.expect_op(":")?;
+            keys.push(key);
+            patterns.push(self.pattern()?);
+            if !self.eat_op(",") {
+                break;
+            }
+        }
+        self.expect_op("}")?;
+        Ok(self.pat(
+            PatternKind::Mapping {
+                keys,
+                patterns,
+                rest,
+            },
+            start,
+        ))
+    }
+
+    fn class_pattern(&mut self, cls: Expr, start: Pos) -> PResult<Pattern> {
+        self.bump(); // (
+        let mut patterns = Vec::new();
+        let mut kwd_attrs = Vec::new();
+        let mut kwd_patterns = Vec::new();
+        while !self.at_op(")") {
+            let is_kw = matches!(self.peek(), Tok::Name(n) if !is_keyword(n))
+                && matches!(self.peek_n(1), Tok::Op("="));
+            if is_kw {
+                let name = self.ident()?;
+                self.bump(); // =
+                kwd_attrs.push(name);
+                kwd_patterns.push(self.pattern()?);
+            } else {
+                let p = self.pattern()?;
+                if !kwd_attrs.is_empty() {
+                    return Err(self.error_at("positional patterns follow keyword patterns", p.pos));
+                }
+                patterns.push(p);
+            }
+            if !self.eat_op(",") {
+                break;
+            }
+        }
+        self.expect_op(")")?;
+        Ok(self.pat(
+            PatternKind::Class {
+                cls,
+                patterns,
+                kwd_attrs,
+                kwd_patterns,
+            },
+            start,
+        ))
     }
 
     fn stmt(&self, kind: StmtKind, start: Pos) -> Stmt {

@@ -7,7 +7,8 @@ kaa=../../target/debug/kaa
 pass=0; fail=0
 for f in ${@:-cases/*.py errors/*.py}; do
   base="${f%.py}"
-  out=$(timeout 20 $kaa "$f" 2>/tmp/kaa_err); code=$?
+  out=$(timeout 20 $kaa "$f" 2>/tmp/kaa_err0); code=$?
+  sed "s|$PWD/||g" /tmp/kaa_err0 >/tmp/kaa_err
   want=$(cat "$base.out" 2>/dev/null)
   if [[ "$f" == errors/* ]]; then
     if [ "$out" == "$want" ] && diff -q /tmp/kaa_err "$base.err" >/dev/null && [ $code -eq 1 ]; then pass=$((pass+1)); else fail=$((fail+1)); echo "FAIL $f"; fi

@@ -149,7 +149,9 @@ fn run_file(f: &Path, opts: &Options) -> u8 {
         }
     };
     let mut vm = new_vm(opts, Some(f));
-    run_source(&mut vm, &src, &f.display().to_string(), opts.fuel)
+    // CPython (3.9+) names the main script by its absolute path in tracebacks and `__file__`.
+    let name = std::path::absolute(f).unwrap_or_else(|_| f.to_path_buf());
+    run_source(&mut vm, &src, &name.display().to_string(), opts.fuel)
 }
 
 /// Run a module as `__main__`; print an uncaught exception like CPython and return the exit code.

@@ -2,6 +2,7 @@
 //! [`symtable`]. `return`/`break`/`continue` out of `try`/`with`/`for` blocks are unwound at
 //! compile time (finally bodies are inlined), so the VM needs only handler blocks at run time.
 
+mod pattern;
 pub mod symtable;
 
 use crate::ast::*;
@@ -481,6 +482,7 @@ impl<'a> Compiler<'a> {
 
     fn stmt_inner(&mut self, s: &Stmt) -> CResult {
         match &s.kind {
+            StmtKind::Match { subject, cases } => self.match_stmt(subject, cases)?,
             StmtKind::Expr(e) => {
                 if self.mode == Mode::Interactive && self.units.len() == 1 {
                     self.expr(e)?;

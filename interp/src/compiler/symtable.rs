@@ -268,6 +268,16 @@ impl Builder {
                 }
                 self.stmts(r, body, kind);
             }
+            StmtKind::Match { subject, cases } => {
+                self.expr(r, subject);
+                for c in cases {
+                    self.pattern(r, &c.pattern);
+                    if let Some(g) = &c.guard {
+                        self.expr(r, g);
+                    }
+                    self.stmts(r, &c.body, kind);
+                }
+            }
             StmtKind::Import(names) => {
                 for a in names {
                     let bound = a
@@ -329,6 +339,57 @@ impl Builder {
         r.params = order;
         for n in r.params.clone() {
             r.assign(&n);
+        }
+    }
+
+    fn pattern(&mut self, r: &mut Raw, p: &Pattern) {
+        match &p.kind {
+            PatternKind::Value(e) => self.expr(r, e),
+            PatternKind::Singleton(_) => {}
+            PatternKind::Sequence(ps) | PatternKind::Or(ps) => {
+                for x in ps {
+                    self.pattern(r, x);
+                }
+            }
+            PatternKind::Star(n) => {
+                if let Some(n) = n {
+                    r.assign(n);
+                }
+            }
+            PatternKind::Mapping {
+                keys,
+                patterns,
+                rest,
+            } => {
+                for k in keys {
+                    self.expr(r, k);
+                }
+                for x in patterns {
+                    self.pattern(r, x);
+                }
+                if let Some(n) = rest {
+                    r.assign(n);
+                }
+            }
+            PatternKind::Class {
+                cls,
+                patterns,
+                kwd_patterns,
+                ..
+            } => {
+                self.expr(r, cls);
+                for x in patterns.iter().chain(kwd_patterns) {
+                    self.pattern(r, x);
+                }
+            }
+            PatternKind::As { pattern, name } => {
+                if let Some(x) = pattern {
+                    self.pattern(r, x);
+                }
+                if let Some(n) = name {
+                    r.assign(n);
+                }
+            }
         }
     }
 

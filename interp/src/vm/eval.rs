@@ -856,6 +856,38 @@ impl Vm {
                         self.stack.push(v);
                     }
                     Instr::SetupAnnotations => {}
+                    Instr::GetLen => {
+                        let v = top!();
+                        let n = tri!(crate::builtins::len_of(self, v));
+                        self.stack.push(Value::Int(n as i64));
+                    }
+                    Instr::MatchSequence => {
+                        let v = top!();
+                        self.stack.push(Value::Bool(self.match_is_sequence(v)));
+                    }
+                    Instr::MatchMapping => {
+                        let v = top!();
+                        self.stack.push(Value::Bool(self.match_is_mapping(v)));
+                    }
+                    Instr::MatchKeys => {
+                        let n = self.stack.len();
+                        let (subject, keys) = (self.stack[n - 2], self.stack[n - 1]);
+                        let r = tri!(self.match_keys(subject, keys));
+                        self.stack.push(r);
+                    }
+                    Instr::CopyDictWithoutKeys => {
+                        let keys = pop!();
+                        let subject = top!();
+                        let r = tri!(self.copy_dict_without_keys(subject, keys));
+                        self.stack.push(r);
+                    }
+                    Instr::MatchClass(n) => {
+                        let kw = pop!();
+                        let cls = pop!();
+                        let subject = pop!();
+                        let r = tri!(self.match_class(subject, cls, n as usize, kw));
+                        self.stack.push(r);
+                    }
                     Instr::PrintExpr => {
                         let v = pop!();
                         if !v.is_none() {

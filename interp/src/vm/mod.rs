@@ -10,6 +10,7 @@ pub mod eval;
 pub mod exc;
 pub mod frame;
 pub mod iter;
+pub mod matching;
 pub mod ops;
 pub mod repr;
 pub mod suggest;

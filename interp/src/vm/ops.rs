@@ -458,6 +458,7 @@ impl Vm {
                         }
                         Some(true)
                     }
+                    (Obj::Complex(r1, i1), Obj::Complex(r2, i2)) => Some(r1 == r2 && i1 == i2),
                     (p, q) if identity_eq(p) && identity_eq(q) => Some(false),
                     (p, q) if identity_eq(p) || identity_eq(q) => {
                         // An identity-compared object never equals a different value kind,
@@ -474,7 +475,14 @@ impl Vm {
                         let (x, y) = (self.num(a)?, self.num(b)?);
                         Some(num_cmp(&x, &y) == Some(std::cmp::Ordering::Equal))
                     }
-                    Obj::Instance(_) | Obj::Complex(..) => None,
+                    Obj::Complex(re, im) => {
+                        if *im != 0.0 {
+                            return Some(false);
+                        }
+                        let other = if matches!(a, Value::Obj(_)) { b } else { a };
+                        Some(self.fast_eq(Value::Float(*re), other).unwrap_or(false))
+                    }
+                    Obj::Instance(_) => None,
                     _ => Some(false),
                 }
             }

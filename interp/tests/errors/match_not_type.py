@@ -1,0 +1,4 @@
+import math
+match 5:
+    case math.pi():
+        pass

@@ -1,0 +1,4 @@
+def f(p):
+    match p:
+        case (1, a) | (2, b):
+            return a
