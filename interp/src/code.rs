@@ -276,6 +276,14 @@ pub enum Instr {
     SetupAnnotations,
     /// `v -- v` for a bare expression statement at the REPL: print repr unless None.
     PrintExpr,
+    /// `mgr -- aexit awaitable`: `__aenter__` called, `__aexit__` bound (async with).
+    BeforeAsyncWith,
+    /// `aiterable -- aiter` (async for).
+    GetAIter,
+    /// `aiter -- aiter awaitable` (async for: the awaitable of `__anext__`).
+    GetANext,
+    /// `aiter exc --` if exc is StopAsyncIteration, else re-raise exc (end of async for).
+    EndAsyncFor,
     /// `subject -- subject len(subject)` (pattern matching).
     GetLen,
     /// `subject -- subject bool`: is it a sequence for pattern matching (not str/bytes)?
@@ -299,10 +307,12 @@ pub struct CodeFlags {
     pub coroutine: bool,
     /// Module or class body: names go through a namespace dict.
     pub uses_namespace: bool,
+    /// A generator function marked by `types.coroutine`: its generators may be awaited.
+    pub iterable_coroutine: bool,
 }
 
 /// A compiled function body, module or class body.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Code {
     pub name: String,
     pub qualname: String,

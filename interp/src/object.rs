@@ -220,6 +220,8 @@ pub struct Generator {
     pub name: String,
     pub qualname: String,
     pub coroutine: bool,
+    /// Made by a `types.coroutine` generator function: `await` accepts it.
+    pub iterable_coroutine: bool,
     /// The generator or iterator this one delegates to (`yield from`), for `gi_yieldfrom`.
     pub yieldfrom: Value,
 }

@@ -5,6 +5,7 @@ pub mod bytes;
 pub mod casing;
 pub mod dict;
 pub mod import;
+pub mod internal;
 pub mod list;
 pub mod math;
 pub mod numeric;
@@ -198,6 +199,7 @@ pub fn install(vm: &mut Vm) {
         ("random", random::module),
         ("sys", sys::module),
         ("time", sys::time_module),
+        ("_kaa", internal::module),
     ];
     for &(n, f) in mods {
         vm.native_modules.insert(n.to_string(), f);

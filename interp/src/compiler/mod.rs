@@ -87,7 +87,7 @@ enum FBlock {
     /// Inside the exceptional copy of a finally body: `prev exc` on the stack.
     FinallyEnd,
     /// Inside a with body: `exit` on the stack.
-    With,
+    With { is_async: bool },
 }
 
 struct Unit {
@@ -559,7 +559,7 @@ impl<'a> Compiler<'a> {
                 is_async,
             } => {
                 if *is_async {
-                    return Err(err("'async for' is not supported yet", s.pos));
+                    return self.async_for(target, iter, body, orelse, s.pos);
                 }
                 self.expr(iter)?;
                 self.set_pos(s.pos);
@@ -683,9 +683,9 @@ impl<'a> Compiler<'a> {
                 is_async,
             } => {
                 if *is_async {
-                    return Err(err("'async with' is not supported yet", s.pos));
+                    self.check_async("'async with' outside async function", s.pos)?;
                 }
-                self.with_stmt(items, body, s.pos)?;
+                self.with_stmt(items, body, s.pos, *is_async)?;
             }
             StmtKind::Import(names) => {
                 for a in names {
@@ -795,7 +795,7 @@ impl<'a> Compiler<'a> {
                     }
                     self.emit(Instr::PopExcept);
                 }
-                FBlock::With => {
+                FBlock::With { is_async } => {
                     self.emit(Instr::PopBlock);
                     if keep_tos {
                         self.emit(Instr::Rot2);
@@ -804,6 +804,9 @@ impl<'a> Compiler<'a> {
                     self.emit_const(Value::None);
                     self.emit_const(Value::None);
                     self.emit(Instr::Call(3));
+                    if *is_async {
+                        self.await_tos();
+                    }
                     self.emit(Instr::Pop);
                 }
             }
@@ -929,13 +932,24 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn with_stmt(&mut self, items: &[(Expr, Option<Expr>)], body: &[Stmt], pos: Pos) -> CResult {
+    fn with_stmt(
+        &mut self,
+        items: &[(Expr, Option<Expr>)],
+        body: &[Stmt],
+        pos: Pos,
+        is_async: bool,
+    ) -> CResult {
         let Some(((ctx, target), rest)) = items.split_first() else {
             return self.body_stmts(body);
         };
         self.expr(ctx)?;
         self.set_pos(pos);
-        self.emit(Instr::BeforeWith);
+        if is_async {
+            self.emit(Instr::BeforeAsyncWith);
+            self.await_tos();
+        } else {
+            self.emit(Instr::BeforeWith);
+        }
         // stack: exit enter_result
         let setup = self.emit(Instr::SetupExcept(0));
         match target {
@@ -944,11 +958,11 @@ impl<'a> Compiler<'a> {
                 self.emit(Instr::Pop);
             }
         }
-        self.unit().fblocks.push(FBlock::With);
+        self.unit().fblocks.push(FBlock::With { is_async });
         if rest.is_empty() {
             self.body_stmts(body)?;
         } else {
-            self.with_stmt(rest, body, pos)?;
+            self.with_stmt(rest, body, pos, is_async)?;
         }
         self.unit().fblocks.pop();
         self.set_pos(pos);
@@ -957,6 +971,9 @@ impl<'a> Compiler<'a> {
         self.emit_const(Value::None);
         self.emit_const(Value::None);
         self.emit(Instr::Call(3));
+        if is_async {
+            self.await_tos();
+        }
         self.emit(Instr::Pop);
         let to_end = self.emit(Instr::Jump(0));
         self.patch(setup);
@@ -965,6 +982,9 @@ impl<'a> Compiler<'a> {
         self.emit(Instr::PushExcInfo);
         // stack: exit prev exc
         self.emit(Instr::WithExceptStart);
+        if is_async {
+            self.await_tos();
+        }
         // stack: exit prev exc result
         let suppress = self.emit(Instr::PopJumpIfTrue(0));
         self.emit(Instr::Reraise);
@@ -1470,10 +1490,61 @@ impl<'a> Compiler<'a> {
                 }
                 self.expr(v)?;
                 self.set_pos(e.pos);
-                self.emit(Instr::GetAwaitable);
-                self.emit_const(Value::None);
-                self.yield_from_loop();
+                self.await_tos();
             }
+        }
+        Ok(())
+    }
+
+    /// `awaitable -- result`: the body of an `await`.
+    fn await_tos(&mut self) {
+        self.emit(Instr::GetAwaitable);
+        self.emit_const(Value::None);
+        self.yield_from_loop();
+    }
+
+    fn check_async(&mut self, msg: &str, pos: Pos) -> CResult {
+        if !self.unit().flags.coroutine {
+            return Err(err(msg, pos));
+        }
+        Ok(())
+    }
+
+    fn async_for(
+        &mut self,
+        target: &Expr,
+        iter: &Expr,
+        body: &[Stmt],
+        orelse: &[Stmt],
+        pos: Pos,
+    ) -> CResult {
+        self.check_async("'async for' outside async function", pos)?;
+        self.expr(iter)?;
+        self.set_pos(pos);
+        self.emit(Instr::GetAIter);
+        let top = self.here();
+        let setup = self.emit(Instr::SetupExcept(0));
+        self.emit(Instr::GetANext);
+        self.await_tos();
+        self.emit(Instr::PopBlock);
+        self.unit().fblocks.push(FBlock::Loop {
+            cont: top,
+            breaks: Vec::new(),
+            has_iter: true,
+        });
+        self.assign_target(target)?;
+        self.body_stmts(body)?;
+        self.set_pos(pos);
+        self.emit(Instr::Jump(top as u32));
+        let Some(FBlock::Loop { breaks, .. }) = self.unit().fblocks.pop() else {
+            unreachable!("loop block")
+        };
+        self.patch(setup);
+        // stack: aiter exc
+        self.emit(Instr::EndAsyncFor);
+        self.body_stmts(orelse)?;
+        for b in breaks {
+            self.patch(b);
         }
         Ok(())
     }

@@ -28,3 +28,10 @@ class SimpleNamespace:
         if isinstance(self, SimpleNamespace) and isinstance(other, SimpleNamespace):
             return self.__dict__ == other.__dict__
         return NotImplemented
+
+def coroutine(func):
+    """Make a generator function's generators awaitable (they stay generators)."""
+    if not callable(func):
+        raise TypeError("types.coroutine() expects a callable")
+    import _kaa
+    return _kaa.iterable_coroutine(func)

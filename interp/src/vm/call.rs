@@ -188,6 +188,7 @@ impl Vm {
                 name,
                 qualname,
                 coroutine: code.flags.coroutine,
+                iterable_coroutine: code.flags.iterable_coroutine,
                 yieldfrom: Value::None,
             })));
             if let Obj::Generator(gen) = self.heap.get_mut(g) {

@@ -856,6 +856,44 @@ impl Vm {
                         self.stack.push(v);
                     }
                     Instr::SetupAnnotations => {}
+                    Instr::BeforeAsyncWith => {
+                        let mgr = pop!();
+                        let (exit, enter) = tri!(self.async_context_methods(mgr));
+                        self.stack.push(exit);
+                        self.stack.push(enter);
+                        self.stack.push(mgr);
+                        let pos = self.stack.len() - 2;
+                        save_ip!();
+                        flow!(self.do_call(pos, 1, None));
+                    }
+                    Instr::GetAIter => {
+                        let v = pop!();
+                        let it = tri!(self.get_aiter(v));
+                        self.stack.push(it);
+                    }
+                    Instr::GetANext => {
+                        let it = top!();
+                        let aw = tri!(self.get_anext(it));
+                        self.stack.push(aw);
+                    }
+                    Instr::EndAsyncFor => {
+                        let e = pop!();
+                        let stop = self.exc_class(ExcKind::StopAsyncIteration);
+                        if self.isinstance(e, stop) {
+                            pop!();
+                        } else {
+                            save_ip!();
+                            let err = match e {
+                                Value::Obj(r) => PyErr::Obj(r),
+                                _ => exc::runtime_error("No active exception to reraise"),
+                            };
+                            match self.unwind(err, false) {
+                                Ok(Flow::Reload) => continue 'frame,
+                                Ok(Flow::Exit(v)) => return Ok(RunState::Done(v)),
+                                Err(e) => return Err(e),
+                            }
+                        }
+                    }
                     Instr::GetLen => {
                         let v = top!();
                         let n = tri!(crate::builtins::len_of(self, v));
@@ -1408,10 +1446,57 @@ impl Vm {
         Ok((exit_bound, enter))
     }
 
+    fn async_context_methods(&mut self, mgr: Value) -> PyResult<(Value, Value)> {
+        let cls = self.class_of(mgr);
+        let (en, ex) = (self.intern("__aenter__"), self.intern("__aexit__"));
+        let t = self.type_name(mgr);
+        let Some(enter) = self.lookup_type_attr(cls, en) else {
+            return Err(exc::type_error(format!(
+                "'{t}' object does not support the asynchronous context manager protocol"
+            )));
+        };
+        if self.lookup_type_attr(cls, ex).is_none() {
+            return Err(exc::type_error(format!(
+                "'{t}' object does not support the asynchronous context manager protocol (missed __aexit__ method)"
+            )));
+        }
+        let exit_bound = self.get_attr(mgr, ex)?;
+        Ok((exit_bound, enter))
+    }
+
+    fn get_aiter(&mut self, v: Value) -> PyResult<Value> {
+        let name = self.intern("__aiter__");
+        let Some(it) = self.call_dunder(v, name, &[])? else {
+            return Err(exc::type_error(format!(
+                "'async for' requires an object with __aiter__ method, got {}",
+                self.type_name(v)
+            )));
+        };
+        let anext = self.intern("__anext__");
+        if self.lookup_type_attr(self.class_of(it), anext).is_none() {
+            return Err(exc::type_error(format!(
+                "'async for' received an object from __aiter__ that does not implement __anext__: {}",
+                self.type_name(it)
+            )));
+        }
+        Ok(it)
+    }
+
+    fn get_anext(&mut self, it: Value) -> PyResult<Value> {
+        let name = self.intern("__anext__");
+        let Some(aw) = self.call_dunder(it, name, &[])? else {
+            return Err(exc::type_error(format!(
+                "'async for' requires an iterator with __anext__ method, got {}",
+                self.type_name(it)
+            )));
+        };
+        Ok(aw)
+    }
+
     fn get_awaitable(&mut self, v: Value) -> PyResult<Value> {
         if let Value::Obj(r) = v {
             if let Obj::Generator(g) = self.heap.get(r) {
-                if g.coroutine {
+                if g.coroutine || g.iterable_coroutine {
                     return Ok(v);
                 }
             }
