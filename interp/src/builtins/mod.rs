@@ -227,6 +227,7 @@ const FROZEN: &[(&str, &str)] = &[
     ("abc", include_str!("../stdlib/abc.py")),
     ("types", include_str!("../stdlib/types.py")),
     ("typing", include_str!("../stdlib/typing.py")),
+    ("dataclasses", include_str!("../stdlib/dataclasses.py")),
 ];
 
 fn install_misc_methods(vm: &mut Vm) {
@@ -480,6 +481,14 @@ fn b_print(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
 }
 
 pub fn len_of(vm: &mut Vm, v: Value) -> PyResult<usize> {
+    let ln = vm.names.__len__;
+    if let Some(res) = vm.meta_dunder(v, ln, &[])? {
+        let n = vm.index_value(res)?;
+        if n < 0 {
+            return Err(exc::value_error("__len__() should return >= 0"));
+        }
+        return Ok(n as usize);
+    }
     if let Value::Obj(r) = v {
         let n = match vm.heap.get(r) {
             Obj::Str(s) => Some(s.chars),
@@ -1556,7 +1565,35 @@ fn b_build_class(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
             }
         }
     }
-    let ns = vm.new_dict_ref();
+    let bases_t: Vec<Value> = bases.iter().map(|&b| Value::Obj(b)).collect();
+    let bases_tuple = vm.new_tuple(bases_t);
+    let name_v = vm.new_str(name.clone());
+    // The namespace: the metaclass's __prepare__(name, bases, **kw), else a fresh dict.
+    let prepared = match meta {
+        Some(m) if m != vm.types.type_ => {
+            let pk = vm.intern("__prepare__");
+            match vm.get_attr_opt(Value::Obj(m), pk)? {
+                Some(f) => {
+                    let mut a = Args::new(&[name_v, bases_tuple]);
+                    a.kw = args.kw.clone();
+                    Some(vm.call_args(f, a)?)
+                }
+                None => None,
+            }
+        }
+        _ => None,
+    };
+    let ns = match prepared {
+        Some(Value::Obj(r)) => r,
+        Some(other) => {
+            let t = vm.type_name(other);
+            return Err(exc::type_error(format!(
+                "{}.__prepare__() must return a mapping, not {t}",
+                vm.class_name(meta.unwrap_or(vm.types.type_))
+            )));
+        }
+        None => vm.new_dict_ref(),
+    };
     // Run the body with the namespace as its locals.
     let (code, globals, closure) = match vm.heap.get(
         func.as_obj()
@@ -1595,18 +1632,16 @@ fn b_build_class(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     }
     let cell = {
         let k = vm.names.__classcell__;
-        let c = vm.ns_get(ns, k);
+        let dict_ns = vm.unwrap_base(Value::Obj(ns)).as_obj().unwrap_or(ns);
+        let c = vm.ns_get(dict_ns, k);
         if c.is_some() {
-            vm.dict_remove(ns, Value::Obj(k))?;
+            vm.dict_remove(dict_ns, Value::Obj(k))?;
         }
         c
     };
     let cls_v = match meta {
         Some(m) if m != vm.types.type_ => {
-            let bases_t: Vec<Value> = bases.iter().map(|&b| Value::Obj(b)).collect();
-            let bt = vm.new_tuple(bases_t);
-            let nv = vm.new_str(name.clone());
-            let mut a = Args::new(&[nv, bt, Value::Obj(ns)]);
+            let mut a = Args::new(&[name_v, bases_tuple, Value::Obj(ns)]);
             a.kw = args.kw.clone();
             vm.call_args(Value::Obj(m), a)?
         }
@@ -1616,6 +1651,8 @@ fn b_build_class(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
                 _ => Dict::new(),
             };
             let c = vm.create_class(&name, bases.clone(), d, None)?;
+            // type.__new__ would have run these; the plain-type path builds the class directly.
+            class_created_hooks(vm, c, &args.kw)?;
             Value::Obj(c)
         }
     };
@@ -1623,9 +1660,6 @@ fn b_build_class(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         if let Obj::Cell(slot) = vm.heap.get_mut(cell) {
             *slot = cls_v;
         }
-    }
-    if let Some(c) = vm.is_class(cls_v) {
-        class_created_hooks(vm, c, &args.kw)?;
     }
     Ok(cls_v)
 }
@@ -1829,15 +1863,18 @@ fn type_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Err(exc::type_error("type() takes 1 or 3 arguments"));
     }
     let mcs = vm.is_class(args.pos[0]);
-    type_create(vm, mcs, args.pos[1], args.pos[2], args.pos[3])
+    type_create(vm, mcs, args.pos[1], args.pos[2], args.pos[3], &args.kw)
 }
 
+/// `type.__new__`: build the class, then (as CPython does inside type.__new__) call
+/// `__set_name__` on its attributes and the parent's `__init_subclass__(**kw)`.
 fn type_create(
     vm: &mut Vm,
     mcs: Option<ObjRef>,
     name: Value,
     bases: Value,
     ns: Value,
+    kw: &[(ObjRef, Value)],
 ) -> PyResult<Value> {
     let name = vm
         .as_str(name)
@@ -1848,7 +1885,7 @@ fn type_create(
         .into_iter()
         .filter_map(|b| vm.is_class(b))
         .collect();
-    let d = match ns {
+    let d = match vm.unwrap_base(ns) {
         Value::Obj(r) => match vm.heap.get(r) {
             Obj::Dict(d) => d.copy(),
             _ => return Err(exc::type_error("type.__new__() argument 3 must be dict")),
@@ -1872,6 +1909,7 @@ fn type_create(
             }
         }
     }
+    class_created_hooks(vm, c, kw)?;
     Ok(Value::Obj(c))
 }
 
@@ -2536,7 +2574,8 @@ pub fn construct(vm: &mut Vm, cls: ObjRef, kind: TypeKind, mut args: Args) -> Py
         }
         TypeKind::Type => {
             if args.pos.len() == 3 {
-                return type_create(vm, None, args.pos[0], args.pos[1], args.pos[2]);
+                let kw = std::mem::take(&mut args.kw);
+                return type_create(vm, None, args.pos[0], args.pos[1], args.pos[2], &kw);
             }
             Err(exc::type_error("type() takes 1 or 3 arguments"))
         }

@@ -61,10 +61,39 @@ pub fn compile_module(
             return Ok(c.pop_unit());
         }
     }
+    if has_annotations(body) {
+        c.emit(Instr::SetupAnnotations);
+    }
     c.body_stmts(body)?;
     c.emit_const(Value::None);
     c.emit(Instr::ReturnValue);
     Ok(c.pop_unit())
+}
+
+/// Does this module or class body (not counting nested functions and classes) contain an
+/// annotated assignment? Then it gets an `__annotations__` dict, as in CPython.
+fn has_annotations(body: &[Stmt]) -> bool {
+    body.iter().any(|s| match &s.kind {
+        StmtKind::AnnAssign { .. } => true,
+        StmtKind::If(_, a, b) | StmtKind::While(_, a, b) => {
+            has_annotations(a) || has_annotations(b)
+        }
+        StmtKind::For { body, orelse, .. } => has_annotations(body) || has_annotations(orelse),
+        StmtKind::With { body, .. } => has_annotations(body),
+        StmtKind::Try {
+            body,
+            handlers,
+            orelse,
+            finalbody,
+        } => {
+            has_annotations(body)
+                || handlers.iter().any(|h| has_annotations(&h.body))
+                || has_annotations(orelse)
+                || has_annotations(finalbody)
+        }
+        StmtKind::Match { cases, .. } => cases.iter().any(|c| has_annotations(&c.body)),
+        _ => false,
+    })
 }
 
 /// Deepest expression nesting the compiler walks (CPython: RecursionError during compilation).
@@ -401,6 +430,11 @@ impl<'a> Compiler<'a> {
                 let i = self.name_idx(n);
                 self.emit(Instr::LoadName(i));
             }
+            // Module code goes through the namespace too, so `exec(src, g, l)` stores in `l`.
+            (ScopeKind::Module, sc) if sc != NameScope::GlobalExplicit => {
+                let i = self.name_idx(n);
+                self.emit(Instr::LoadName(i));
+            }
             _ => {
                 let i = self.name_idx(n);
                 self.emit(Instr::LoadGlobal(i));
@@ -431,6 +465,11 @@ impl<'a> Compiler<'a> {
                 let i = self.name_idx(n);
                 self.emit(Instr::StoreName(i));
             }
+            // Module code goes through the namespace too, so `exec(src, g, l)` stores in `l`.
+            (ScopeKind::Module, sc) if sc != NameScope::GlobalExplicit => {
+                let i = self.name_idx(n);
+                self.emit(Instr::StoreName(i));
+            }
             _ => {
                 let i = self.name_idx(n);
                 self.emit(Instr::StoreGlobal(i));
@@ -454,6 +493,11 @@ impl<'a> Compiler<'a> {
                 self.emit(Instr::DeleteDeref(i));
             }
             (ScopeKind::Class, NameScope::Local | NameScope::GlobalImplicit) => {
+                let i = self.name_idx(n);
+                self.emit(Instr::DeleteName(i));
+            }
+            // Module code goes through the namespace too, so `exec(src, g, l)` stores in `l`.
+            (ScopeKind::Module, sc) if sc != NameScope::GlobalExplicit => {
                 let i = self.name_idx(n);
                 self.emit(Instr::DeleteName(i));
             }
@@ -506,10 +550,32 @@ impl<'a> Compiler<'a> {
                 }
             }
             StmtKind::AugAssign(target, op, value) => self.aug_assign(target, *op, value, s.pos)?,
-            StmtKind::AnnAssign { target, value, .. } => {
+            StmtKind::AnnAssign {
+                target,
+                annotation,
+                value,
+                simple,
+            } => {
                 if let Some(v) = value {
                     self.expr(v)?;
                     self.assign_target(target)?;
+                }
+                // Module and class bodies record annotations; function bodies ignore them.
+                if self.unit().scope.kind != ScopeKind::Function {
+                    self.expr(annotation)?;
+                    match (&target.kind, simple) {
+                        (ExprKind::Name(n), true) => {
+                            self.set_pos(s.pos);
+                            let ai = self.name_idx("__annotations__");
+                            self.emit(Instr::LoadName(ai));
+                            let k = self.str_const(n);
+                            self.emit(Instr::LoadConst(k));
+                            self.emit(Instr::StoreSubscr);
+                        }
+                        _ => {
+                            self.emit(Instr::Pop);
+                        }
+                    }
                 }
             }
             StmtKind::If(test, body, orelse) => {
@@ -1309,6 +1375,9 @@ impl<'a> Compiler<'a> {
             self.emit(Instr::LoadConst(d));
             let di = self.name_idx("__doc__");
             self.emit(Instr::StoreName(di));
+        }
+        if has_annotations(&c.body) {
+            self.emit(Instr::SetupAnnotations);
         }
         self.body_stmts(&c.body)?;
         self.set_pos(pos);

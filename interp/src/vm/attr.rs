@@ -137,6 +137,35 @@ impl Vm {
         }
     }
 
+    /// For a class whose metaclass is written in Python: the metaclass's own (non-native)
+    /// `name` dunder, called with the class as receiver. Builtin operations (iteration,
+    /// `len`, `in`, indexing, truth, repr) consult this before treating a class as a type.
+    pub fn meta_dunder(
+        &mut self,
+        v: Value,
+        name: ObjRef,
+        args: &[Value],
+    ) -> PyResult<Option<Value>> {
+        let Value::Obj(r) = v else {
+            return Ok(None);
+        };
+        let Obj::Class(c) = self.heap.get(r) else {
+            return Ok(None);
+        };
+        let Some(m) = c.metaclass else {
+            return Ok(None);
+        };
+        if matches!(self.heap.get(m), Obj::Class(mc) if mc.builtin) {
+            return Ok(None);
+        }
+        match self.lookup_type_attr(m, name) {
+            Some(f) if !matches!(f, Value::Obj(fr) if matches!(self.heap.get(fr), Obj::Native(_))) => {
+                self.call_bound(f, v, args).map(Some)
+            }
+            _ => Ok(None),
+        }
+    }
+
     /// Call a class attribute `f` as a method of `receiver`, honouring descriptors.
     pub fn call_bound(&mut self, f: Value, receiver: Value, args: &[Value]) -> PyResult<Value> {
         if let Value::Obj(r) = f {

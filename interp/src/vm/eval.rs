@@ -209,7 +209,11 @@ impl Vm {
                         let name = code.names[i as usize];
                         let f = &self.frames[fi];
                         let (locals, g) = (f.locals, f.globals);
-                        let v = match locals.and_then(|l| self.ns_get(l, name)) {
+                        let found = match locals {
+                            Some(l) => tri!(self.locals_get(l, name)),
+                            None => None,
+                        };
+                        let v = match found {
                             Some(v) => v,
                             None => tri!(self.load_global(g, name)),
                         };
@@ -219,13 +223,23 @@ impl Vm {
                         let v = pop!();
                         let f = &self.frames[fi];
                         let ns = f.locals.unwrap_or(f.globals);
-                        self.ns_set(ns, code.names[i as usize], v);
+                        if matches!(self.heap.get(ns), Obj::Dict(_)) {
+                            self.ns_set(ns, code.names[i as usize], v);
+                        } else {
+                            // A metaclass's __prepare__ namespace: go through __setitem__.
+                            let k = Value::Obj(code.names[i as usize]);
+                            save_ip!();
+                            tri!(self.set_item(Value::Obj(ns), k, v));
+                        }
                     }
                     Instr::DeleteName(i) => {
                         let f = &self.frames[fi];
                         let ns = f.locals.unwrap_or(f.globals);
                         let name = code.names[i as usize];
-                        if tri!(self.dict_remove(ns, Value::Obj(name))).is_none() {
+                        if !matches!(self.heap.get(ns), Obj::Dict(_)) {
+                            save_ip!();
+                            tri!(self.del_item(Value::Obj(ns), Value::Obj(name)));
+                        } else if tri!(self.dict_remove(ns, Value::Obj(name))).is_none() {
                             let n = self.str_ref(name).to_string();
                             tri!(Err(exc::name_error(format!("name '{n}' is not defined"))));
                         }
@@ -855,7 +869,15 @@ impl Vm {
                         let v = self.ns_get(bd, k).unwrap_or(Value::None);
                         self.stack.push(v);
                     }
-                    Instr::SetupAnnotations => {}
+                    Instr::SetupAnnotations => {
+                        let f = &self.frames[fi];
+                        let ns = f.locals.unwrap_or(f.globals);
+                        let key = self.intern("__annotations__");
+                        if self.ns_get(ns, key).is_none() {
+                            let d = self.new_dict_ref();
+                            self.ns_set(ns, key, Value::Obj(d));
+                        }
+                    }
                     Instr::BeforeAsyncWith => {
                         let mgr = pop!();
                         let (exit, enter) = tri!(self.async_context_methods(mgr));
@@ -1444,6 +1466,18 @@ impl Vm {
         };
         let exit_bound = self.get_attr(mgr, ex)?;
         Ok((exit_bound, enter))
+    }
+
+    /// A name from a frame's locals namespace: a dict, or any mapping a metaclass prepared.
+    fn locals_get(&mut self, l: ObjRef, name: ObjRef) -> PyResult<Option<Value>> {
+        if matches!(self.heap.get(l), Obj::Dict(_)) {
+            return Ok(self.ns_get(l, name));
+        }
+        match self.get_item(Value::Obj(l), Value::Obj(name)) {
+            Ok(v) => Ok(Some(v)),
+            Err(e) if self.err_matches(&e, ExcKind::KeyError) => Ok(None),
+            Err(e) => Err(e),
+        }
     }
 
     fn async_context_methods(&mut self, mgr: Value) -> PyResult<(Value, Value)> {

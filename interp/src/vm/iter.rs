@@ -40,6 +40,10 @@ impl Vm {
 
     /// `iter(v)`
     pub fn get_iter(&mut self, v: Value) -> PyResult<Value> {
+        let it_name = self.names.__iter__;
+        if let Some(it) = self.meta_dunder(v, it_name, &[])? {
+            return Ok(it);
+        }
         if let Value::Obj(r) = v {
             let k = match self.heap.get(r) {
                 Obj::List(_) | Obj::Tuple(_) => Some(IterKind::Seq { seq: r, idx: 0 }),

@@ -249,6 +249,18 @@ impl Vm {
     // ----- truth -----
 
     pub fn truthy(&mut self, v: Value) -> PyResult<bool> {
+        if let Value::Obj(r) = v {
+            if matches!(self.heap.get(r), Obj::Class(_)) {
+                let b = self.intern("__bool__");
+                if let Some(res) = self.meta_dunder(v, b, &[])? {
+                    return self.truthy(res);
+                }
+                let l = self.names.__len__;
+                if let Some(res) = self.meta_dunder(v, l, &[])? {
+                    return Ok(self.index_value(res)? != 0);
+                }
+            }
+        }
         Ok(match v {
             Value::None => false,
             Value::Bool(b) => b,
@@ -789,6 +801,10 @@ impl Vm {
     // ----- containment -----
 
     pub fn contains(&mut self, container: Value, item: Value) -> PyResult<bool> {
+        let cn = self.names.__contains__;
+        if let Some(r) = self.meta_dunder(container, cn, &[item])? {
+            return self.truthy(r);
+        }
         if let Value::Obj(r) = container {
             match self.heap.get(r) {
                 Obj::Str(s) => {
@@ -1726,6 +1742,10 @@ impl Vm {
     }
 
     pub fn get_item(&mut self, obj: Value, key: Value) -> PyResult<Value> {
+        let gi = self.names.__getitem__;
+        if let Some(v) = self.meta_dunder(obj, gi, &[key])? {
+            return Ok(v);
+        }
         if let Value::Obj(r) = obj {
             match self.heap.get(r) {
                 Obj::List(xs) | Obj::Tuple(xs) => {

@@ -169,6 +169,16 @@ pub fn bytes_repr(b: &[u8], prefix: &str) -> String {
 
 impl Vm {
     /// `repr(v)`
+    fn expect_str_result(&mut self, s: Value, what: &str) -> PyResult<String> {
+        match self.as_str(s) {
+            Some(t) => Ok(t.to_string()),
+            None => Err(exc::type_error(format!(
+                "{what} returned non-string (type {})",
+                self.type_name(s)
+            ))),
+        }
+    }
+
     pub fn repr_value(&mut self, v: Value) -> PyResult<String> {
         match v {
             Value::None => Ok("None".into()),
@@ -181,6 +191,12 @@ impl Vm {
     }
 
     fn repr_obj(&mut self, v: Value, r: ObjRef) -> PyResult<String> {
+        if matches!(self.heap.get(r), Obj::Class(_)) {
+            let rn = self.names.__repr__;
+            if let Some(s) = self.meta_dunder(v, rn, &[])? {
+                return self.expect_str_result(s, "__repr__");
+            }
+        }
         match self.heap.get(r) {
             Obj::Str(s) => return Ok(str_repr(&s.s)),
             Obj::BigInt(b) => {
@@ -529,6 +545,14 @@ impl Vm {
 
     /// `str(v)`
     pub fn str_value(&mut self, v: Value) -> PyResult<String> {
+        if let Value::Obj(r) = v {
+            if matches!(self.heap.get(r), Obj::Class(_)) {
+                let sn = self.names.__str__;
+                if let Some(s) = self.meta_dunder(v, sn, &[])? {
+                    return self.expect_str_result(s, "__str__");
+                }
+            }
+        }
         if let Value::Obj(r) = v {
             match self.heap.get(r) {
                 Obj::Str(s) => return Ok(s.s.clone()),
