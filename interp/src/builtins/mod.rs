@@ -186,6 +186,20 @@ pub fn install(vm: &mut Vm) {
     vm.add_method(ty, "__init__", b_noop);
     vm.add_method(ty, "__call__", type_call);
     vm.add_method(ty, "__subclasses__", type_subclasses);
+    // Immutable builtins have their own __new__ (so `int.__new__ is not object.__new__`, as
+    // enum's mixin detection expects); they construct like object.__new__ does.
+    let value_types = [
+        vm.types.int,
+        vm.types.float,
+        vm.types.complex,
+        vm.types.str_,
+        vm.types.bytes,
+        vm.types.tuple,
+        vm.types.frozenset,
+    ];
+    for t in value_types {
+        vm.add_class_method(t, "__new__", object_new, true);
+    }
 
     str::install(vm);
     list::install(vm);
@@ -200,6 +214,7 @@ pub fn install(vm: &mut Vm) {
         ("sys", sys::module),
         ("time", sys::time_module),
         ("_kaa", internal::module),
+        ("builtins", |vm: &mut Vm| vm.builtins),
     ];
     for &(n, f) in mods {
         vm.native_modules.insert(n.to_string(), f);
@@ -228,6 +243,7 @@ const FROZEN: &[(&str, &str)] = &[
     ("types", include_str!("../stdlib/types.py")),
     ("typing", include_str!("../stdlib/typing.py")),
     ("dataclasses", include_str!("../stdlib/dataclasses.py")),
+    ("enum", include_str!("../stdlib/enum.py")),
 ];
 
 fn install_misc_methods(vm: &mut Vm) {
@@ -1789,6 +1805,10 @@ fn object_setattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
             vm.ns_set(dict, name, args.pos[2]);
             return Ok(Value::None);
         }
+        if let Obj::Class(_) = vm.heap.get(r) {
+            vm.class_setattr_raw(r, name, args.pos[2])?;
+            return Ok(Value::None);
+        }
     }
     vm.set_attr_ref(obj, name, args.pos[2])?;
     Ok(Value::None)
@@ -1816,6 +1836,10 @@ fn object_delattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
             if vm.dict_remove(dict, Value::Obj(name))?.is_none() {
                 return Err(vm.no_attribute(obj, name));
             }
+            return Ok(Value::None);
+        }
+        if let Obj::Class(_) = vm.heap.get(r) {
+            vm.class_delattr_raw(r, name)?;
             return Ok(Value::None);
         }
     }
@@ -2881,13 +2905,42 @@ pub fn construct(vm: &mut Vm, cls: ObjRef, kind: TypeKind, mut args: Args) -> Py
 }
 
 fn make_reversed(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    let rn = vm.names.__reversed__;
+    if let Some(res) = vm.meta_dunder(v, rn, &[])? {
+        return Ok(res);
+    }
     if let Value::Obj(r) = v {
         match vm.heap.get(r) {
             Obj::List(xs) | Obj::Tuple(xs) => {
                 let n = xs.len();
                 return Ok(vm.new_iter(IterKind::Reversed { seq: r, idx: n }));
             }
-            Obj::Str(_) | Obj::Range { .. } | Obj::Bytes(_) => {
+            &Obj::Range { start, stop, step } => {
+                // Walk the same values backwards without materialising them.
+                let (Some(a), Some(b), Some(c)) =
+                    (vm.to_bigint(start), vm.to_bigint(stop), vm.to_bigint(step))
+                else {
+                    return Err(exc::type_error("range bounds must be integers"));
+                };
+                let n = crate::vm::ops::big_range_len(&a, &b, &c);
+                let last: num_bigint::BigInt = &a + (&n - 1) * &c;
+                let new_stop: num_bigint::BigInt = &a - &c;
+                let neg: num_bigint::BigInt = -c;
+                use num_traits::ToPrimitive;
+                let kind = match (last.to_i64(), new_stop.to_i64(), neg.to_i64()) {
+                    (Some(cur), Some(stop), Some(step)) if n > num_bigint::BigInt::from(0) => {
+                        IterKind::Range { cur, stop, step }
+                    }
+                    _ if n <= num_bigint::BigInt::from(0) => IterKind::Exhausted,
+                    _ => IterKind::BigRange {
+                        cur: last,
+                        stop: new_stop,
+                        step: neg,
+                    },
+                };
+                return Ok(vm.new_iter(kind));
+            }
+            Obj::Str(_) | Obj::Bytes(_) => {
                 let mut items = vm.iterate(v)?;
                 items.reverse();
                 let l = vm.new_list(items);

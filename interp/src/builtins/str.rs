@@ -65,6 +65,7 @@ pub fn install(vm: &mut Vm) {
         ("__lt__", s_lt),
         ("__hash__", s_hash),
         ("__iter__", s_iter),
+        ("__str__", s_str),
     ];
     for &(n, f) in methods {
         vm.add_method(c, n, f);
@@ -139,6 +140,12 @@ fn s_upper(vm: &mut Vm, a: Args) -> PyResult<Value> {
 fn s_lower(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let s = this0(vm, &a, "lower")?;
     ret(vm, s.to_lowercase())
+}
+
+/// `str.__str__`: the plain str value (also of a str subclass instance).
+fn s_str(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let s = this0(vm, &a, "__str__")?;
+    ret(vm, s)
 }
 
 fn s_casefold(vm: &mut Vm, a: Args) -> PyResult<Value> {

@@ -532,6 +532,44 @@ impl Vm {
         self.set_attr_ref(v, n, val)
     }
 
+    /// `type.__setattr__`: store into a class's own dict (no metaclass hook).
+    pub fn class_setattr_raw(&mut self, r: ObjRef, name: ObjRef, val: Value) -> PyResult<()> {
+        let Obj::Class(c) = self.heap.get(r) else {
+            return Ok(());
+        };
+        if c.builtin {
+            let cname = c.name.clone();
+            let attr = self.str_ref(name).to_string();
+            return Err(exc::type_error(format!(
+                "cannot set '{attr}' attribute of immutable type '{cname}'"
+            )));
+        }
+        let h = self.str_hash(name);
+        let attr = self.str_ref(name).to_string();
+        let text = self.as_str(val).map(|s| s.to_string());
+        if let Obj::Class(c) = self.heap.get_mut(r) {
+            match (attr.as_str(), text) {
+                ("__name__", Some(t)) => {
+                    c.name = t;
+                    return Ok(());
+                }
+                ("__qualname__", Some(t)) => {
+                    c.qualname = t;
+                    return Ok(());
+                }
+                ("__module__", _) => c.module = val,
+                _ => {}
+            }
+            let mut d = std::mem::take(&mut c.dict);
+            Vm::dict_set_str(&mut d, &self.heap, name, h, val);
+            if let Obj::Class(c) = self.heap.get_mut(r) {
+                c.dict = d;
+                c.version = c.version.wrapping_add(1);
+            }
+        }
+        Ok(())
+    }
+
     /// `v.name = val`
     pub fn set_attr_ref(&mut self, v: Value, name: ObjRef, val: Value) -> PyResult<()> {
         let Value::Obj(r) = v else {
@@ -559,38 +597,12 @@ impl Vm {
                 self.ns_set(dict, name, val);
                 Ok(())
             }
-            Obj::Class(c) => {
-                if c.builtin {
-                    let cname = c.name.clone();
-                    let attr = self.str_ref(name).to_string();
-                    return Err(exc::type_error(format!(
-                        "cannot set '{attr}' attribute of immutable type '{cname}'"
-                    )));
+            Obj::Class(_) => {
+                let sa = self.names.__setattr__;
+                if self.meta_dunder(v, sa, &[Value::Obj(name), val])?.is_some() {
+                    return Ok(());
                 }
-                let h = self.str_hash(name);
-                let attr = self.str_ref(name).to_string();
-                let text = self.as_str(val).map(|s| s.to_string());
-                if let Obj::Class(c) = self.heap.get_mut(r) {
-                    match (attr.as_str(), text) {
-                        ("__name__", Some(t)) => {
-                            c.name = t;
-                            return Ok(());
-                        }
-                        ("__qualname__", Some(t)) => {
-                            c.qualname = t;
-                            return Ok(());
-                        }
-                        ("__module__", _) => c.module = val,
-                        _ => {}
-                    }
-                    let mut d = std::mem::take(&mut c.dict);
-                    Vm::dict_set_str(&mut d, &self.heap, name, h, val);
-                    if let Obj::Class(c) = self.heap.get_mut(r) {
-                        c.dict = d;
-                        c.version = c.version.wrapping_add(1);
-                    }
-                }
-                Ok(())
+                self.class_setattr_raw(r, name, val)
             }
             Obj::Module(m) => {
                 let d = m.dict;
@@ -714,6 +726,33 @@ impl Vm {
     }
 
     /// `del v.name`
+    /// `type.__delattr__`: remove from a class's own dict (no metaclass hook).
+    pub fn class_delattr_raw(&mut self, r: ObjRef, name: ObjRef) -> PyResult<()> {
+        let removed = if let Obj::Class(c) = self.heap.get(r) {
+            let h = self.str_hash(name);
+            let text = self.str_ref(name).to_string();
+            c.dict.find(h, |k| self.as_str(k) == Some(text.as_str()))
+        } else {
+            None
+        };
+        match removed {
+            Some(i) => {
+                if let Obj::Class(c) = self.heap.get_mut(r) {
+                    c.dict.remove_at(i);
+                    c.version = c.version.wrapping_add(1);
+                }
+                Ok(())
+            }
+            None => {
+                let cname = self.class_name(r);
+                let attr = self.str_ref(name).to_string();
+                Err(exc::attribute_error(format!(
+                    "type object '{cname}' has no attribute '{attr}'"
+                )))
+            }
+        }
+    }
+
     pub fn del_attr(&mut self, v: Value, name: ObjRef) -> PyResult<()> {
         let Value::Obj(r) = v else {
             return Err(self.readonly_attr(v, name));
@@ -744,29 +783,11 @@ impl Vm {
                 Ok(())
             }
             Obj::Class(_) => {
-                let removed = if let Obj::Class(c) = self.heap.get(r) {
-                    let h = self.str_hash(name);
-                    let text = self.str_ref(name).to_string();
-                    c.dict.find(h, |k| self.as_str(k) == Some(text.as_str()))
-                } else {
-                    None
-                };
-                match removed {
-                    Some(i) => {
-                        if let Obj::Class(c) = self.heap.get_mut(r) {
-                            c.dict.remove_at(i);
-                            c.version = c.version.wrapping_add(1);
-                        }
-                        Ok(())
-                    }
-                    None => {
-                        let cname = self.class_name(r);
-                        let attr = self.str_ref(name).to_string();
-                        Err(exc::attribute_error(format!(
-                            "type object '{cname}' has no attribute '{attr}'"
-                        )))
-                    }
+                let da = self.names.__delattr__;
+                if self.meta_dunder(v, da, &[Value::Obj(name)])?.is_some() {
+                    return Ok(());
                 }
+                self.class_delattr_raw(r, name)
             }
             Obj::Module(m) => {
                 let d = m.dict;

@@ -501,8 +501,25 @@ impl Vm {
     fn is_default_new(&self, f: Value) -> bool {
         match f {
             Value::Obj(r) => match self.heap.get(r) {
-                // Only object.__new__: type.__new__ must run to make a class.
-                Obj::Native(n) => n.name == "__new__" && n.owner == Some(self.types.object),
+                // object.__new__ and the value types' (same code); type.__new__ must run to
+                // make a class.
+                Obj::Native(n) => {
+                    n.name == "__new__"
+                        && n.owner.is_some_and(|o| {
+                            let t = &self.types;
+                            [
+                                t.object,
+                                t.int,
+                                t.float,
+                                t.complex,
+                                t.str_,
+                                t.bytes,
+                                t.tuple,
+                                t.frozenset,
+                            ]
+                            .contains(&o)
+                        })
+                }
                 Obj::StaticMethod(inner) => self.is_default_new(*inner),
                 _ => false,
             },

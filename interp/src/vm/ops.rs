@@ -561,6 +561,12 @@ impl Vm {
                 return Ok(r);
             }
         }
+        // Instances of subclasses of builtins (an IntEnum member, a str subclass) compare
+        // by the builtin value they wrap.
+        let (ua, ub) = (self.unwrap_base(a), self.unwrap_base(b));
+        if !ua.is(a) || !ub.is(b) {
+            return self.compare(ua, ub, op);
+        }
         match op {
             CompareOp::Eq => Ok(Value::Bool(a.is(b))),
             CompareOp::Ne => Ok(Value::Bool(!a.is(b))),
