@@ -583,16 +583,25 @@ impl Vm {
 
     // ----- running code -----
 
+    /// Keep source text for traceback lines. Like CPython's linecache, pseudo-files such as
+    /// `<string>` and `<stdin>` get none.
+    fn remember_source(&mut self, filename: &str, src: &str) {
+        if filename.starts_with('<') && filename.ends_with('>') {
+            return;
+        }
+        self.sources.insert(filename.to_string(), src.to_string());
+    }
+
     /// Parse and compile source text; syntax errors come back as SyntaxError exceptions.
     pub fn compile(&mut self, src: &str, filename: &str, mode: Mode) -> PyResult<Arc<Code>> {
-        self.sources.insert(filename.to_string(), src.to_string());
+        self.remember_source(filename, src);
         let result = parse_module(src).and_then(|ast| compile_module(self, &ast, filename, mode));
         result.map_err(|e| self.syntax_error_to_exc(e, filename, src))
     }
 
     /// Compile one expression for `eval` (its code returns the value).
     pub fn compile_eval(&mut self, src: &str, filename: &str) -> PyResult<Arc<Code>> {
-        self.sources.insert(filename.to_string(), src.to_string());
+        self.remember_source(filename, src);
         let trimmed = src.trim_start_matches([' ', '\t']);
         let result = crate::parser::parse_expression(
             trimmed.trim_end(),

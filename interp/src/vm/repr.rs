@@ -733,11 +733,29 @@ impl Vm {
                 return format_float(f, s, spec);
             }
             'c' => {
+                if s.sign.is_some() {
+                    return Err(exc::value_error(
+                        "Sign not allowed with integer format specifier 'c'",
+                    ));
+                }
+                if s.alt {
+                    return Err(exc::value_error(
+                        "Alternate form (#) not allowed with integer format specifier 'c'",
+                    ));
+                }
+                if let Some(g) = s.grouping {
+                    return Err(exc::value_error(format!("Cannot specify '{g}' with 'c'.")));
+                }
+                if s.precision.is_some() {
+                    return Err(exc::value_error(
+                        "Precision not allowed in integer format specifier",
+                    ));
+                }
                 let c = b
                     .to_u32()
                     .and_then(char::from_u32)
                     .ok_or_else(|| exc::overflow_error("%c arg not in range(0x110000)"))?;
-                return Ok(pad(&c.to_string(), s, '<'));
+                return Ok(pad(&c.to_string(), s, '>'));
             }
             _ => {}
         }
@@ -1066,12 +1084,19 @@ impl Vm {
                 // Find the matching close brace (nested fields in the spec).
                 let mut depth = 1;
                 let start = i + 1;
+                let mut in_spec = false;
                 i += 1;
                 while i < chars.len() && depth > 0 {
-                    if chars[i] == '{' {
-                        depth += 1;
-                    } else if chars[i] == '}' {
-                        depth -= 1;
+                    match chars[i] {
+                        '{' => depth += 1,
+                        '}' => depth -= 1,
+                        ':' => in_spec = true,
+                        '!' if !in_spec && i + 1 >= chars.len() => {
+                            return Err(exc::value_error(
+                                "end of string while looking for conversion specifier",
+                            ));
+                        }
+                        _ => {}
                     }
                     i += 1;
                 }
@@ -1079,7 +1104,7 @@ impl Vm {
                     return Err(exc::value_error("expected '}' before end of string"));
                 }
                 let field: String = chars[start..i - 1].iter().collect();
-                let (name_part, conv, spec) = split_field(&field);
+                let (name_part, conv, spec) = split_field(&field)?;
                 let (first, rest) = split_first_name(&name_part);
                 // The field's own value is numbered before the fields nested in its spec.
                 let own_index = if first.is_empty() {
@@ -1154,7 +1179,12 @@ impl Vm {
                         let s = self.repr_value(v)?;
                         self.new_str(crate::builtins::ascii_escape(&s))
                     }
-                    _ => v,
+                    Some(other) => {
+                        return Err(exc::value_error(format!(
+                            "Unknown conversion specifier {other}"
+                        )))
+                    }
+                    None => v,
                 };
                 out.push_str(&self.format_value(v, &spec)?);
                 continue;
@@ -1179,7 +1209,7 @@ enum FieldPart {
     Index(String),
 }
 
-fn split_field(field: &str) -> (String, Option<char>, String) {
+fn split_field(field: &str) -> PyResult<(String, Option<char>, String)> {
     let mut depth = 0;
     let chars: Vec<char> = field.chars().collect();
     let mut name_end = chars.len();
@@ -1193,8 +1223,17 @@ fn split_field(field: &str) -> (String, Option<char>, String) {
             '!' if depth == 0 => {
                 name_end = name_end.min(i);
                 conv = chars.get(i + 1).copied();
-                if chars.get(i + 2) == Some(&':') {
-                    spec = chars[i + 3..].iter().collect();
+                if conv.is_none() {
+                    return Err(exc::value_error(
+                        "end of string while looking for conversion specifier",
+                    ));
+                }
+                match chars.get(i + 2) {
+                    Some(&':') => spec = chars[i + 3..].iter().collect(),
+                    Some(_) => {
+                        return Err(exc::value_error("expected ':' after conversion specifier"))
+                    }
+                    None => {}
                 }
                 break;
             }
@@ -1207,7 +1246,7 @@ fn split_field(field: &str) -> (String, Option<char>, String) {
         }
         i += 1;
     }
-    (chars[..name_end].iter().collect(), conv, spec)
+    Ok((chars[..name_end].iter().collect(), conv, spec))
 }
 
 fn split_first_name(name: &str) -> (String, Vec<FieldPart>) {
@@ -1363,7 +1402,7 @@ fn pad(text: &str, s: &Spec, default_align: char) -> String {
     if len >= width {
         return text.to_string();
     }
-    let fill = s.fill.unwrap_or(' ');
+    let fill = s.fill.unwrap_or(if s.zero { '0' } else { ' ' });
     let n = width - len;
     let f = |k: usize| fill.to_string().repeat(k);
     match s.align.unwrap_or(default_align) {
@@ -1398,7 +1437,7 @@ fn pad_number(sign: &str, prefix: &str, digits: &str, s: &Spec) -> String {
     }
     let text = format!("{sign}{prefix}{digits}");
     if s.align == Some('=') {
-        let fill = s.fill.unwrap_or(' ');
+        let fill = s.fill.unwrap_or(if s.zero { '0' } else { ' ' });
         if body_len >= width {
             return text;
         }
