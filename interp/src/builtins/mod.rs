@@ -13,6 +13,7 @@ pub mod random;
 pub mod set;
 pub mod str;
 pub mod sys;
+pub mod union;
 
 use crate::object::{Args, IterKind, NativeFnPtr, Obj, TypeKind};
 use crate::types::dict::Dict;
@@ -207,6 +208,7 @@ pub fn install(vm: &mut Vm) {
     set::install(vm);
     bytes::install(vm);
     install_misc_methods(vm);
+    union::install(vm);
     numeric::install(vm);
     let mods: &[(&str, ModuleInit)] = &[
         ("math", math::module),
@@ -585,6 +587,19 @@ fn class_or_tuple_check(
             }
             return Ok(false);
         }
+    }
+    if union::is_alias(vm, cls) {
+        return Err(exc::type_error(format!(
+            "{fname}() argument 2 cannot be a parameterized generic"
+        )));
+    }
+    if let Some(members) = union::members(vm, cls) {
+        for c in members {
+            if class_or_tuple_check(vm, v, Value::Obj(c), fname, subclass)? {
+                return Ok(true);
+            }
+        }
+        return Ok(false);
     }
     let Some(c) = vm.is_class(cls) else {
         let what = if subclass {
@@ -1558,13 +1573,23 @@ fn b_build_class(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let func = args.pos[0];
     let name = vm.as_str(args.pos[1]).unwrap_or("?").to_string();
     let mut bases = Vec::new();
-    for &b in &args.pos[2..] {
+    let orig_bases: Vec<Value> = args.pos[2..].to_vec();
+    for &b in &orig_bases {
         match vm.is_class(b) {
             Some(c) => bases.push(c),
             None => {
-                let t = vm.type_name(b);
-                let _ = t;
-                return Err(exc::type_error("bases must be types"));
+                // PEP 560: a non-class base (`list[int]`) names its replacement classes.
+                let me = vm.intern("__mro_entries__");
+                let bt = vm.new_tuple(orig_bases.clone());
+                let Some(entries) = vm.call_dunder(b, me, &[bt])? else {
+                    return Err(exc::type_error("bases must be types"));
+                };
+                for e in vm.iterate(entries)? {
+                    match vm.is_class(e) {
+                        Some(c) => bases.push(c),
+                        None => return Err(exc::type_error("bases must be types")),
+                    }
+                }
             }
         }
     }
@@ -2552,6 +2577,42 @@ fn ascii_digits(s: &str) -> String {
         .collect()
 }
 
+/// `complex('1+2j')`: an optional real part, an optional signed imaginary part ending in
+/// j/J, optionally in parentheses, surrounded by whitespace.
+pub fn parse_complex(text: &str) -> Option<(f64, f64)> {
+    let mut s = text.trim();
+    if let Some(inner) = s.strip_prefix('(').and_then(|t| t.strip_suffix(')')) {
+        s = inner.trim();
+    }
+    if s.is_empty() || s.contains(char::is_whitespace) {
+        return None;
+    }
+    let Some(body) = s.strip_suffix(['j', 'J']) else {
+        return parse_float(s).map(|re| (re, 0.0));
+    };
+    // Split at the sign that starts the imaginary part (not one after an exponent 'e').
+    let bytes = body.as_bytes();
+    let mut split = 0;
+    for i in (1..bytes.len()).rev() {
+        if (bytes[i] == b'+' || bytes[i] == b'-') && !matches!(bytes[i - 1], b'e' | b'E') {
+            split = i;
+            break;
+        }
+    }
+    let (re_text, im_text) = body.split_at(split);
+    let im = match im_text {
+        "" | "+" => 1.0,
+        "-" => -1.0,
+        t => parse_float(t)?,
+    };
+    let re = if re_text.is_empty() {
+        0.0
+    } else {
+        parse_float(re_text)?
+    };
+    Some((re, im))
+}
+
 pub fn parse_float(s: &str) -> Option<f64> {
     let t = ascii_digits(s).trim().replace('_', "");
     let lower = t.to_ascii_lowercase();
@@ -2668,6 +2729,22 @@ pub fn construct(vm: &mut Vm, cls: ObjRef, kind: TypeKind, mut args: Args) -> Py
             to_float(vm, x)
         }
         TypeKind::Complex => {
+            if let Some(text) = args
+                .pos
+                .first()
+                .and_then(|&v| vm.as_str(v))
+                .map(|t| t.to_string())
+            {
+                if args.pos.len() > 1 {
+                    return Err(exc::type_error(
+                        "complex() can't take second arg if first is a string",
+                    ));
+                }
+                let Some((re, im)) = parse_complex(&text) else {
+                    return Err(exc::value_error("complex() arg is a malformed string"));
+                };
+                return Ok(Value::Obj(vm.heap.alloc(Obj::Complex(re, im))));
+            }
             let re = args.pos.first().copied().unwrap_or(Value::Int(0));
             let im = args.pos.get(1).copied().unwrap_or(Value::Int(0));
             let (a, b) = (to_float(vm, re)?, to_float(vm, im)?);
@@ -2681,12 +2758,23 @@ pub fn construct(vm: &mut Vm, cls: ObjRef, kind: TypeKind, mut args: Args) -> Py
                 return Ok(vm.new_str(""));
             }
             if args.pos.len() >= 2 || !args.kw.is_empty() {
-                // str(bytes, encoding)
+                // str(bytes, encoding, errors)
+                let enc_kw = take_kw(vm, &mut args, "encoding");
+                let err_kw = take_kw(vm, &mut args, "errors");
                 if let Value::Obj(r) = args.pos[0] {
                     if let Obj::Bytes(b) | Obj::ByteArray(b) = vm.heap.get(r) {
-                        let s = String::from_utf8_lossy(b).to_string();
-                        return Ok(vm.new_str(s));
+                        let b = b.clone();
+                        let text = |v: Option<Value>, d: &str| -> String {
+                            v.and_then(|v| vm.as_str(v).map(|s| s.to_string()))
+                                .unwrap_or_else(|| d.to_string())
+                        };
+                        let enc = text(enc_kw.or_else(|| args.pos.get(1).copied()), "utf-8");
+                        let errors = text(err_kw.or_else(|| args.pos.get(2).copied()), "strict");
+                        return bytes::decode_bytes(vm, &b, &enc, &errors);
                     }
+                }
+                if vm.as_str(args.pos[0]).is_some() {
+                    return Err(exc::type_error("decoding str is not supported"));
                 }
             }
             if args.pos.len() > 3 {
@@ -3259,7 +3347,25 @@ pub fn special_attr(vm: &mut Vm, v: Value, name: ObjRef) -> PyResult<Option<Valu
                     Some(Value::Obj(d))
                 }
             }
-            "__annotations__" => Some(Value::Obj(vm.new_dict_ref())),
+            "__annotations__" => {
+                // Stored in the function's attribute dict; made (empty) on first access.
+                let existing = f.dict.and_then(|d| vm.ns_get(d, name));
+                match existing {
+                    Some(v) => Some(v),
+                    None => {
+                        let fd = match f.dict {
+                            Some(d) => d,
+                            None => vm.new_dict_ref(),
+                        };
+                        let ann = Value::Obj(vm.new_dict_ref());
+                        vm.ns_set(fd, name, ann);
+                        if let Obj::Function(func) = vm.heap.get_mut(r) {
+                            func.dict = Some(fd);
+                        }
+                        Some(ann)
+                    }
+                }
+            }
             _ => {
                 let d = f.dict;
                 match d {

@@ -1205,6 +1205,7 @@ impl<'a> Compiler<'a> {
             FuncBody::Stmts(&f.body),
             pos,
             f.is_async,
+            f.returns.as_ref(),
         )?;
         self.set_pos(pos);
         for _ in &f.decorators {
@@ -1231,6 +1232,7 @@ impl<'a> Compiler<'a> {
         body: FuncBody,
         pos: Pos,
         is_async: bool,
+        returns: Option<&Expr>,
     ) -> CResult {
         let mut flags = 0;
         let defaults: Vec<&Expr> = params
@@ -1261,6 +1263,48 @@ impl<'a> Compiler<'a> {
             self.set_pos(pos);
             self.emit(Instr::BuildMap(kwdefaults.len() as u32));
             flags |= 2;
+        }
+        // Annotations are evaluated when the function is defined (CPython without
+        // `from __future__ import annotations`), in parameter order, then 'return'.
+        let mut annotated: Vec<(&str, &Expr)> = Vec::new();
+        for p in params.posonly.iter().chain(&params.args) {
+            if let Some(a) = &p.annotation {
+                annotated.push((&p.name, a));
+            }
+        }
+        if let Some(Param {
+            name,
+            annotation: Some(a),
+            ..
+        }) = &params.vararg
+        {
+            annotated.push((name, a));
+        }
+        for p in &params.kwonly {
+            if let Some(a) = &p.annotation {
+                annotated.push((&p.name, a));
+            }
+        }
+        if let Some(Param {
+            name,
+            annotation: Some(a),
+            ..
+        }) = &params.kwarg
+        {
+            annotated.push((name, a));
+        }
+        if let Some(r) = returns {
+            annotated.push(("return", r));
+        }
+        if !annotated.is_empty() {
+            for (n, a) in &annotated {
+                let k = self.str_const(n);
+                self.emit(Instr::LoadConst(k));
+                self.expr(a)?;
+            }
+            self.set_pos(pos);
+            self.emit(Instr::BuildMap(annotated.len() as u32));
+            flags |= 4;
         }
         let scope = self.take_child_scope();
         let qualname = self.qualname_for(name);
@@ -1520,7 +1564,7 @@ impl<'a> Compiler<'a> {
                 self.patch(j);
             }
             ExprKind::Lambda(params, body) => {
-                self.make_function("<lambda>", params, FuncBody::Expr(body), e.pos, false)?;
+                self.make_function("<lambda>", params, FuncBody::Expr(body), e.pos, false, None)?;
             }
             ExprKind::ListComp(elt, gens) => self.comprehension(Comp::List(elt), gens, e.pos)?,
             ExprKind::SetComp(elt, gens) => self.comprehension(Comp::Set(elt), gens, e.pos)?,

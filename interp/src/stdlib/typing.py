@@ -47,3 +47,39 @@ def NamedTuple(typename, fields=None, **kwargs):
     from collections import namedtuple
     fields = fields or list(kwargs.items())
     return namedtuple(typename, [f[0] for f in fields])
+
+
+def get_type_hints(obj, globalns=None, localns=None, include_extras=False):
+    """The annotations of a function, class or module, with string annotations evaluated."""
+    if isinstance(obj, type):
+        hints = {}
+        for base in reversed(obj.__mro__):
+            ann = base.__dict__.get("__annotations__", {})
+            g = globalns
+            if g is None:
+                import sys
+                mod = sys.modules.get(base.__module__)
+                g = mod.__dict__ if mod is not None else {}
+            for name, value in ann.items():
+                if isinstance(value, str):
+                    value = eval(value, g, dict(vars(base)) if localns is None else localns)
+                hints[name] = value
+        return hints
+    ann = getattr(obj, "__annotations__", None) or {}
+    g = globalns if globalns is not None else getattr(obj, "__globals__", {})
+    hints = {}
+    for name, value in ann.items():
+        if value is None:
+            value = type(None)
+        if isinstance(value, str):
+            value = eval(value, g, localns)
+        hints[name] = value
+    return hints
+
+
+def get_origin(tp):
+    return getattr(tp, "__origin__", None)
+
+
+def get_args(tp):
+    return getattr(tp, "__args__", ())

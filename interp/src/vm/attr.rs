@@ -1011,6 +1011,10 @@ fn iter_type_name(vm: &Vm, k: &IterKind) -> &'static str {
         IterKind::Set { .. } => "set_iterator",
         IterKind::Callable { .. } => "callable_iterator",
         IterKind::GetItem { .. } => "iterator",
+        IterKind::Reversed { seq, .. } => match vm.heap.get(*seq) {
+            Obj::List(_) => "list_reverseiterator",
+            _ => "reversed",
+        },
         IterKind::Native(n) => n.type_name(),
         _ => "iterator",
     }

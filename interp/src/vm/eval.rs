@@ -1640,6 +1640,11 @@ impl Vm {
         } else {
             None
         };
+        let annotations = if flags & 4 != 0 {
+            self.stack.pop().and_then(|v| v.as_obj())
+        } else {
+            None
+        };
         let kwdefaults = if flags & 2 != 0 {
             self.stack.pop()
         } else {
@@ -1702,6 +1707,17 @@ impl Vm {
             dict: None,
             doc,
         };
-        Ok(Value::Obj(self.heap.alloc(Obj::Function(Box::new(f)))))
+        let f = Value::Obj(self.heap.alloc(Obj::Function(Box::new(f))));
+        if let Some(ann) = annotations {
+            let d = self.new_dict_ref();
+            let k = self.intern("__annotations__");
+            self.ns_set(d, k, Value::Obj(ann));
+            if let Value::Obj(fr) = f {
+                if let Obj::Function(func) = self.heap.get_mut(fr) {
+                    func.dict = Some(d);
+                }
+            }
+        }
+        Ok(f)
     }
 }

@@ -135,6 +135,10 @@ pub struct Interner {
 }
 
 impl Interner {
+    fn get(&self, s: &str) -> Option<ObjRef> {
+        self.map.get(s).copied()
+    }
+
     fn intern(&mut self, heap: &mut Heap, s: &str) -> ObjRef {
         if let Some(&r) = self.map.get(s) {
             return r;
@@ -341,6 +345,11 @@ impl Vm {
     }
 
     // ----- strings and allocation -----
+
+    /// The interned string `s`, if it has been interned (lookups without `&mut self`).
+    pub fn interned(&self, s: &str) -> Option<ObjRef> {
+        self.interner.get(s)
+    }
 
     pub fn intern(&mut self, s: &str) -> ObjRef {
         self.interner.intern(&mut self.heap, s)

@@ -1075,6 +1075,22 @@ impl Vm {
         } else if !b_sub && ta == tb && self.is_instance_value(b) {
             // Same type: __rop__ is not tried.
         }
+        // Classes: a metaclass's operator, else `X | Y` makes a types.UnionType.
+        if let Some(r) = self.meta_dunder(a, ln, &[b])? {
+            if !r.is(self.not_implemented()) {
+                return Ok(r);
+            }
+        }
+        if let Some(r) = self.meta_dunder(b, rn, &[a])? {
+            if !r.is(self.not_implemented()) {
+                return Ok(r);
+            }
+        }
+        if op == BinaryOp::Or && !inplace {
+            if let Some(u) = crate::builtins::union::make_union(self, a, b)? {
+                return Ok(u);
+            }
+        }
         let (na, nb) = (self.type_name(a), self.type_name(b));
         let sym = if inplace {
             format!("{}=", op.symbol().split(' ').next().unwrap_or(""))
@@ -1244,6 +1260,50 @@ impl Vm {
                 let bytes: Vec<u8> = text.chars().map(|c| c as u32 as u8).collect();
                 return Ok(Some(Value::Obj(self.heap.alloc(Obj::Bytes(bytes)))));
             }
+            (Obj::ByteArray(_), BinaryOp::Add) | (Obj::ByteArray(_), BinaryOp::Mul) => {
+                // bytearray + bytes-like / bytearray * n; `+=` and `*=` mutate in place.
+                let rhs: Option<Vec<u8>> = match (op, b) {
+                    (BinaryOp::Add, Value::Obj(rb)) => match self.heap.get(rb) {
+                        Obj::Bytes(y) | Obj::ByteArray(y) => Some(y.clone()),
+                        _ => None,
+                    },
+                    _ => None,
+                };
+                let x = match self.heap.get(ra) {
+                    Obj::ByteArray(x) => x.clone(),
+                    _ => Vec::new(),
+                };
+                let out = if op == BinaryOp::Add {
+                    let Some(y) = rhs else {
+                        if self.is_instance_value(b) {
+                            return Ok(None);
+                        }
+                        let t = self.type_name(b);
+                        return Err(exc::type_error(format!("can't concat {t} to bytearray")));
+                    };
+                    self.reserve(x.len() + y.len())?;
+                    let mut x = x;
+                    x.extend_from_slice(&y);
+                    x
+                } else {
+                    if !self.is_int(b) {
+                        return Ok(None);
+                    }
+                    let n = self.index_value(b)?.max(0) as usize;
+                    let total = x.len().saturating_mul(n);
+                    if !self.heap.can_grow(total) {
+                        return Err(exc::memory_error(""));
+                    }
+                    x.repeat(n)
+                };
+                if inplace {
+                    if let Obj::ByteArray(t) = self.heap.get_mut(ra) {
+                        *t = out;
+                    }
+                    return Ok(Some(a));
+                }
+                return Ok(Some(Value::Obj(self.heap.alloc(Obj::ByteArray(out)))));
+            }
             (Obj::Bytes(_), BinaryOp::Add) => {
                 if let Value::Obj(rb) = b {
                     if let Obj::Bytes(y) | Obj::ByteArray(y) = self.heap.get(rb) {
@@ -1389,7 +1449,7 @@ impl Vm {
     fn is_sequence(&self, r: ObjRef) -> bool {
         matches!(
             self.heap.get(r),
-            Obj::Str(_) | Obj::List(_) | Obj::Tuple(_) | Obj::Bytes(_)
+            Obj::Str(_) | Obj::List(_) | Obj::Tuple(_) | Obj::Bytes(_) | Obj::ByteArray(_)
         )
     }
 
@@ -1425,6 +1485,14 @@ impl Vm {
                 }
                 let out = b.repeat(n);
                 Ok(Value::Obj(self.heap.alloc(Obj::Bytes(out))))
+            }
+            Obj::ByteArray(b) => {
+                let total = b.len().saturating_mul(n);
+                if !self.heap.can_grow(total) {
+                    return Err(exc::memory_error(""));
+                }
+                let out = b.repeat(n);
+                Ok(Value::Obj(self.heap.alloc(Obj::ByteArray(out))))
             }
             Obj::List(xs) | Obj::Tuple(xs) => {
                 let is_list = matches!(self.heap.get(r), Obj::List(_));
@@ -1818,10 +1886,10 @@ impl Vm {
                         };
                         return self.call(f, &[obj, key]);
                     }
-                    // `list[int]` and friends: generic aliases are not modelled; return the class.
+                    // `list[int]` and friends: a types.GenericAlias.
                     if let Obj::Class(c) = self.heap.get(r) {
                         if c.builtin {
-                            return Ok(obj);
+                            return crate::builtins::union::make_alias(self, obj, key);
                         }
                     }
                     let name = self.class_name(r);
@@ -1878,6 +1946,9 @@ impl Vm {
                 Obj::Dict(_) => return self.dict_set(r, key, val),
                 Obj::ByteArray(b) => {
                     let len = b.len();
+                    if let Some(sl) = self.as_slice(key) {
+                        return self.bytearray_set_slice(r, sl, val);
+                    }
                     let j = self.seq_index(key, len, "bytearray")?;
                     let v = self.index_value(val)?;
                     if !(0..256).contains(&v) {
@@ -1914,20 +1985,29 @@ impl Vm {
                     let len = xs.len();
                     if let Some(s) = self.as_slice(key) {
                         let (start, _, step, count) = self.slice_indices(s, len)?;
-                        let mut idx: Vec<usize> = (0..count)
-                            .map(|k| (start + k as i64 * step) as usize)
-                            .collect();
-                        idx.sort_unstable();
                         if let Obj::List(xs) = self.heap.get_mut(r) {
-                            for i in idx.into_iter().rev() {
-                                xs.remove(i);
-                            }
+                            delete_slice(xs, start, step, count);
                         }
                         return Ok(());
                     }
                     let j = self.seq_index(key, len, "list assignment")?;
                     if let Obj::List(xs) = self.heap.get_mut(r) {
                         xs.remove(j);
+                    }
+                    return Ok(());
+                }
+                Obj::ByteArray(b) => {
+                    let len = b.len();
+                    if let Some(s) = self.as_slice(key) {
+                        let (start, _, step, count) = self.slice_indices(s, len)?;
+                        if let Obj::ByteArray(b) = self.heap.get_mut(r) {
+                            delete_slice(b, start, step, count);
+                        }
+                        return Ok(());
+                    }
+                    let j = self.seq_index(key, len, "bytearray")?;
+                    if let Obj::ByteArray(b) = self.heap.get_mut(r) {
+                        b.remove(j);
                     }
                     return Ok(());
                 }
@@ -1954,6 +2034,63 @@ impl Vm {
         Err(exc::type_error(format!(
             "'{t}' object doesn't support item deletion"
         )))
+    }
+
+    fn bytearray_set_slice(&mut self, arr: ObjRef, slice: ObjRef, val: Value) -> PyResult<()> {
+        let len = match self.heap.get(arr) {
+            Obj::ByteArray(b) => b.len(),
+            _ => 0,
+        };
+        let items: Vec<u8> = match val {
+            Value::Obj(v) if matches!(self.heap.get(v), Obj::Bytes(_) | Obj::ByteArray(_)) => {
+                match self.heap.get(v) {
+                    Obj::Bytes(x) | Obj::ByteArray(x) => x.clone(),
+                    _ => Vec::new(),
+                }
+            }
+            Value::Int(_) | Value::Bool(_) => {
+                return Err(exc::type_error(
+                    "can assign only bytes, buffers, or iterables of ints in range(0, 256)",
+                ))
+            }
+            _ => {
+                if self.as_str(val).is_some() {
+                    return Err(exc::type_error(
+                        "can assign only bytes, buffers, or iterables of ints in range(0, 256)",
+                    ));
+                }
+                let mut out = Vec::new();
+                for v in self.iterate(val)? {
+                    let n = self.index_value(v)?;
+                    if !(0..256).contains(&n) {
+                        return Err(exc::value_error("byte must be in range(0, 256)"));
+                    }
+                    out.push(n as u8);
+                }
+                out
+            }
+        };
+        let (start, stop, step, count) = self.slice_indices(slice, len)?;
+        if step == 1 {
+            let stop = stop.max(start);
+            if let Obj::ByteArray(b) = self.heap.get_mut(arr) {
+                b.splice(start as usize..stop as usize, items);
+            }
+            return Ok(());
+        }
+        if items.len() != count {
+            return Err(exc::value_error(format!(
+                "attempt to assign bytes of size {} to extended slice of size {}",
+                items.len(),
+                count
+            )));
+        }
+        if let Obj::ByteArray(b) = self.heap.get_mut(arr) {
+            for (k, v) in items.into_iter().enumerate() {
+                b[(start + k as i64 * step) as usize] = v;
+            }
+        }
+        Ok(())
     }
 
     fn list_set_slice(&mut self, list: ObjRef, slice: ObjRef, val: Value) -> PyResult<()> {
@@ -2532,4 +2669,26 @@ fn c_pow(a: C64, b: C64) -> PyResult<C64> {
         phase += b.1 * vabs.ln();
     }
     Ok((len * phase.cos(), len * phase.sin()))
+}
+
+/// Remove the `count` elements of a slice (start, step) in one pass.
+fn delete_slice<T>(xs: &mut Vec<T>, start: i64, step: i64, count: usize) {
+    if count == 0 {
+        return;
+    }
+    if step == 1 {
+        xs.drain(start as usize..start as usize + count);
+        return;
+    }
+    let (lo, hi, stride) = if step > 0 {
+        (start, start + (count as i64 - 1) * step, step)
+    } else {
+        (start + (count as i64 - 1) * step, start, -step)
+    };
+    let mut i = 0i64;
+    xs.retain(|_| {
+        let keep = !(i >= lo && i <= hi && (i - lo) % stride == 0);
+        i += 1;
+        keep
+    });
 }
