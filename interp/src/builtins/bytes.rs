@@ -930,9 +930,9 @@ fn b_hex(vm: &mut Vm, a: Args) -> PyResult<Value> {
     for (i, h) in hexes.iter().enumerate() {
         if i > 0 {
             let boundary = if per > 0 {
-                (len - i) % n == 0
+                (len - i).is_multiple_of(n)
             } else {
-                i % n == 0
+                i.is_multiple_of(n)
             };
             if boundary {
                 out.push_str(&sep);
