@@ -458,11 +458,10 @@ fn b_rstrip(vm: &mut Vm, a: Args) -> PyResult<Value> {
     strip_impl(vm, &a, "rstrip", false, true)
 }
 
-fn split_args(
-    vm: &mut Vm,
-    a: &mut Args,
-    name: &str,
-) -> PyResult<(Vec<u8>, bool, Option<Vec<u8>>, i64)> {
+/// Receiver bytes, is-bytearray, separator (None: whitespace) and maxsplit.
+type SplitArgs = (Vec<u8>, bool, Option<Vec<u8>>, i64);
+
+fn split_args(vm: &mut Vm, a: &mut Args, name: &str) -> PyResult<SplitArgs> {
     let sep_kw = take_kw(vm, a, "sep");
     let max_kw = take_kw(vm, a, "maxsplit");
     super::reject_extra_kw(vm, a, name)?;
