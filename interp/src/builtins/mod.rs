@@ -246,6 +246,7 @@ const FROZEN: &[(&str, &str)] = &[
     ("typing", include_str!("../stdlib/typing.py")),
     ("dataclasses", include_str!("../stdlib/dataclasses.py")),
     ("enum", include_str!("../stdlib/enum.py")),
+    ("json", include_str!("../stdlib/json.py")),
 ];
 
 fn install_misc_methods(vm: &mut Vm) {
