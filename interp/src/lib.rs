@@ -18,6 +18,7 @@ pub mod heap;
 pub mod lexer;
 pub mod object;
 pub mod parser;
+pub mod regex;
 pub mod types;
 pub mod value;
 pub mod vm;

@@ -209,3 +209,23 @@ fn fuel_bounds_native_and_big_int_work() {
     vm.set_fuel(None);
     assert_usable(&mut vm);
 }
+
+#[test]
+fn catastrophic_regex_is_stopped_by_fuel() {
+    // `(a+)+$` against "aaa...b" takes exponential time in any backtracking matcher; on a
+    // fuel budget the match must end with an exception, not freeze the frame.
+    let mut vm = vm_with_limit(64 << 20);
+    vm.set_fuel(Some(200_000));
+    let start = std::time::Instant::now();
+    assert_eq!(
+        outcome(&mut vm, "import re\nre.match('(a+)+$', 'a' * 60 + 'b')\n"),
+        "RuntimeError"
+    );
+    assert!(
+        start.elapsed() < std::time::Duration::from_secs(5),
+        "took {:?}",
+        start.elapsed()
+    );
+    vm.set_fuel(None);
+    assert_usable(&mut vm);
+}

@@ -10,6 +10,7 @@ pub mod list;
 pub mod math;
 pub mod numeric;
 pub mod random;
+pub mod re;
 pub mod set;
 pub mod str;
 pub mod sys;
@@ -216,6 +217,7 @@ pub fn install(vm: &mut Vm) {
         ("sys", sys::module),
         ("time", sys::time_module),
         ("_kaa", internal::module),
+        ("_kaa_re", re::module),
         ("builtins", |vm: &mut Vm| vm.builtins),
     ];
     for &(n, f) in mods {
@@ -247,6 +249,7 @@ const FROZEN: &[(&str, &str)] = &[
     ("dataclasses", include_str!("../stdlib/dataclasses.py")),
     ("enum", include_str!("../stdlib/enum.py")),
     ("json", include_str!("../stdlib/json.py")),
+    ("re", include_str!("../stdlib/re.py")),
 ];
 
 fn install_misc_methods(vm: &mut Vm) {

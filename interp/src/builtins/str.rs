@@ -577,7 +577,7 @@ pub fn decimal_value(c: char) -> Option<u8> {
 }
 
 /// Unicode decimal digits (category Nd): each script's digits are ten consecutive code points.
-fn is_decimal_char(c: char) -> bool {
+pub fn is_decimal_char(c: char) -> bool {
     decimal_value(c).is_some()
 }
 
