@@ -169,6 +169,8 @@ pub struct Handler {
     pub name: Option<String>,
     pub body: Vec<Stmt>,
     pub pos: Pos,
+    /// `except*` (exception groups).
+    pub star: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -886,8 +886,18 @@ impl Parser {
         while self.at_kw("except") {
             let hstart = self.pos();
             self.bump();
-            if self.at_op("*") {
-                return Err(self.error_here("except* is not supported"));
+            let star = self.eat_op("*");
+            if let Some(first) = handlers.first() {
+                let first: &Handler = first;
+                if first.star != star {
+                    return Err(self.error_at(
+                        "cannot have both 'except' and 'except*' on the same 'try'",
+                        hstart,
+                    ));
+                }
+            }
+            if star && self.at_op(":") {
+                return Err(self.error_here("expected one or more exception types"));
             }
             let (typ, name) = if self.at_op(":") {
                 (None, None)
@@ -920,6 +930,7 @@ impl Parser {
                 name,
                 body: hbody,
                 pos,
+                star,
             });
         }
         let orelse = if self.at_kw("else") && !handlers.is_empty() {

@@ -13,11 +13,30 @@ impl Vm {
         self.ns_get(self.modules, k)
     }
 
-    /// The module for a dotted name, importing parents first.
+    /// The module for a dotted name, importing parents first; a submodule becomes an
+    /// attribute of its parent package.
     pub fn import_dotted(&mut self, name: &str) -> PyResult<Value> {
         if let Some(m) = self.loaded_module(name) {
             return Ok(m);
         }
+        let m = self.import_dotted_uncached(name)?;
+        if let Some(i) = name.rfind('.') {
+            if let Some(parent) = self.loaded_module(&name[..i]) {
+                let k = self.intern(&name[i + 1..]);
+                if let Value::Obj(pr) = parent {
+                    if let Obj::Module(pm) = self.heap.get(pr) {
+                        let d = pm.dict;
+                        if self.ns_get(d, k).is_none() {
+                            self.ns_set(d, k, m);
+                        }
+                    }
+                }
+            }
+        }
+        Ok(m)
+    }
+
+    fn import_dotted_uncached(&mut self, name: &str) -> PyResult<Value> {
         let (parent, last) = match name.rfind('.') {
             Some(i) => (Some(&name[..i]), &name[i + 1..]),
             None => (None, name),

@@ -250,6 +250,11 @@ const FROZEN: &[(&str, &str)] = &[
     ("enum", include_str!("../stdlib/enum.py")),
     ("json", include_str!("../stdlib/json.py")),
     ("re", include_str!("../stdlib/re.py")),
+    ("_kaa_eg", include_str!("../stdlib/_kaa_eg.py")),
+    (
+        "collections.abc",
+        include_str!("../stdlib/collections_abc.py"),
+    ),
 ];
 
 fn install_misc_methods(vm: &mut Vm) {
@@ -2087,8 +2092,11 @@ fn exc_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(vm.new_str(s))
 }
 
-fn exc_with_traceback(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    Ok(args.pos.first().copied().unwrap_or(Value::None))
+fn exc_with_traceback(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    check_args(&args, "with_traceback", 2, 2)?;
+    let e = args.pos[0];
+    vm.set_attr(e, "__traceback__", args.pos[1])?;
+    Ok(e)
 }
 
 fn exc_add_note(vm: &mut Vm, args: Args) -> PyResult<Value> {

@@ -117,6 +117,8 @@ enum FBlock {
     FinallyEnd,
     /// Inside a with body: `exit` on the stack.
     With { is_async: bool },
+    /// Inside an `except*` handler: no break/continue/return may leave it.
+    StarHandler,
 }
 
 struct Unit {
@@ -666,6 +668,7 @@ impl<'a> Compiler<'a> {
                     };
                     return Err(err(what, s.pos));
                 };
+                self.check_star_exit(li + 1, s.pos)?;
                 self.unwind_fblocks(li + 1, false)?;
                 let (cont, has_iter) = match &self.unit().fblocks[li] {
                     FBlock::Loop { cont, has_iter, .. } => (*cont, *has_iter),
@@ -689,6 +692,7 @@ impl<'a> Compiler<'a> {
                 if self.unit().scope.kind != ScopeKind::Function {
                     return Err(err("'return' outside function", s.pos));
                 }
+                self.check_star_exit(0, s.pos)?;
                 match v {
                     Some(v) => self.expr(v)?,
                     None => self.emit_const(Value::None),
@@ -737,7 +741,9 @@ impl<'a> Compiler<'a> {
                 orelse,
                 finalbody,
             } => {
-                if finalbody.is_empty() {
+                if handlers.first().is_some_and(|h| h.star) && finalbody.is_empty() {
+                    self.try_except_star(body, handlers, orelse)?;
+                } else if finalbody.is_empty() {
                     self.try_except(body, handlers, orelse)?;
                 } else {
                     self.try_finally(body, handlers, orelse, finalbody)?;
@@ -812,6 +818,20 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    /// `break`/`continue`/`return` may not jump out of an `except*` handler.
+    fn check_star_exit(&mut self, down_to: usize, pos: Pos) -> CResult {
+        if self.unit().fblocks[down_to..]
+            .iter()
+            .any(|b| matches!(b, FBlock::StarHandler))
+        {
+            return Err(err(
+                "'break', 'continue' and 'return' cannot appear in an except* block",
+                pos,
+            ));
+        }
+        Ok(())
+    }
+
     /// Emit the exits of fblocks above `down_to` (innermost first). With `keep_tos`, a value
     /// (the return value) stays on top of the stack throughout.
     fn unwind_fblocks(&mut self, down_to: usize, keep_tos: bool) -> CResult {
@@ -827,6 +847,7 @@ impl<'a> Compiler<'a> {
                 FBlock::TryExcept => {
                     self.emit(Instr::PopBlock);
                 }
+                FBlock::StarHandler => {}
                 FBlock::TryFinally(fin) => {
                     self.emit(Instr::PopBlock);
                     // The finally body runs with the blocks outside it.
@@ -957,6 +978,124 @@ impl<'a> Compiler<'a> {
         for e in ends {
             self.patch(e);
         }
+        Ok(())
+    }
+
+    /// `_kaa_eg.<name>` on the stack (the runtime half of `except*`).
+    fn load_eg_helper(&mut self, name: &str) {
+        self.emit_const(Value::Int(0));
+        self.emit_const(Value::None);
+        let m = self.name_idx("_kaa_eg");
+        self.emit(Instr::ImportName(m));
+        let a = self.name_idx(name);
+        self.emit(Instr::LoadAttr(a));
+    }
+
+    /// `try` with `except*` clauses (PEP 654): each clause takes the matching part of the
+    /// exception group; what no clause handles, plus what handlers raise, is re-raised.
+    fn try_except_star(&mut self, body: &[Stmt], handlers: &[Handler], orelse: &[Stmt]) -> CResult {
+        let setup = self.emit(Instr::SetupExcept(0));
+        self.unit().fblocks.push(FBlock::TryExcept);
+        self.body_stmts(body)?;
+        self.unit().fblocks.pop();
+        self.emit(Instr::PopBlock);
+        self.body_stmts(orelse)?;
+        let to_end = self.emit(Instr::Jump(0));
+        self.patch(setup);
+        // stack: exc
+        let cleanup = self.emit(Instr::SetupExcept(0));
+        self.emit(Instr::PushExcInfo);
+        // prev exc → prev exc state
+        self.emit(Instr::Dup);
+        self.load_eg_helper("StarState");
+        self.emit(Instr::Rot2);
+        self.emit(Instr::Call(1));
+        for h in handlers {
+            self.set_pos(h.pos);
+            let Some(t) = &h.typ else {
+                return Err(err("expected one or more exception types", h.pos));
+            };
+            // prev exc state → prev exc state match
+            self.emit(Instr::Dup);
+            self.load_eg_helper("StarState");
+            let mi = self.name_idx("match");
+            self.emit(Instr::LoadAttr(mi));
+            self.emit(Instr::Rot2);
+            self.expr(t)?;
+            self.set_pos(h.pos);
+            self.emit(Instr::Call(2));
+            self.emit(Instr::Dup);
+            self.emit_const(Value::None);
+            self.emit(Instr::Is(false));
+            let no_match = self.emit(Instr::PopJumpIfTrue(0));
+            // The handler sees the matched group as the exception being handled.
+            self.emit(Instr::PushExcInfo);
+            match &h.name {
+                Some(n) => self.store_name(n),
+                None => {
+                    self.emit(Instr::Pop);
+                }
+            }
+            // prev exc state exc
+            let fail = self.emit(Instr::SetupExcept(0));
+            self.unit().fblocks.push(FBlock::StarHandler);
+            self.body_stmts(&h.body)?;
+            self.unit().fblocks.pop();
+            self.emit(Instr::PopBlock);
+            self.emit(Instr::PopExcept);
+            if let Some(n) = &h.name {
+                self.emit_const(Value::None);
+                self.store_name(n);
+                self.delete_name(n);
+            }
+            let next = self.emit(Instr::Jump(0));
+            // A handler raised: prev exc state exc exc2 → restore exc, record exc2.
+            self.patch(fail);
+            self.emit(Instr::Rot2);
+            self.emit(Instr::PopExcept);
+            if let Some(n) = &h.name {
+                self.emit_const(Value::None);
+                self.store_name(n);
+                self.delete_name(n);
+            }
+            self.emit(Instr::Dup2);
+            self.load_eg_helper("StarState");
+            let ai = self.name_idx("add");
+            self.emit(Instr::LoadAttr(ai));
+            self.emit(Instr::Rot3);
+            self.emit(Instr::Call(2));
+            self.emit(Instr::Pop);
+            self.emit(Instr::Pop);
+            let after_fail = self.emit(Instr::Jump(0));
+            // No match: prev exc state None
+            self.patch(no_match);
+            self.emit(Instr::Pop);
+            self.patch(next);
+            self.patch(after_fail);
+        }
+        // prev exc state → prev exc result
+        self.load_eg_helper("StarState");
+        let fi = self.name_idx("finish");
+        self.emit(Instr::LoadAttr(fi));
+        self.emit(Instr::Rot2);
+        self.emit(Instr::Call(1));
+        self.emit(Instr::Dup);
+        self.emit_const(Value::None);
+        self.emit(Instr::Is(false));
+        let handled = self.emit(Instr::PopJumpIfTrue(0));
+        self.emit(Instr::Reraise);
+        self.patch(handled);
+        self.emit(Instr::Pop);
+        self.emit(Instr::PopBlock);
+        self.emit(Instr::Pop);
+        self.emit(Instr::PopExcept);
+        let done = self.emit(Instr::Jump(0));
+        self.patch(cleanup);
+        self.emit(Instr::Rot2);
+        self.emit(Instr::PopExcept);
+        self.emit(Instr::Reraise);
+        self.patch(to_end);
+        self.patch(done);
         Ok(())
     }
 

@@ -698,6 +698,11 @@ impl Vm {
 
     fn set_exc_attr(&mut self, r: ObjRef, name: ObjRef, val: Value) -> PyResult<bool> {
         let attr = self.str_ref(name).to_string();
+        let frames = if attr == "__traceback__" {
+            self.traceback_frames(val)
+        } else {
+            None
+        };
         let Some(d) = self.exc_data_mut(r) else {
             return Ok(false);
         };
@@ -718,6 +723,8 @@ impl Vm {
             "__traceback__" => {
                 if val.is_none() {
                     d.traceback.clear();
+                } else if let Some(f) = frames {
+                    d.traceback = f;
                 }
             }
             _ => return Ok(false),

@@ -1031,6 +1031,13 @@ impl Vm {
         if let Some(v) = self.ns_get(bd, name) {
             return Ok(v);
         }
+        // Builtins written in Python load on first use.
+        if matches!(self.str_ref(name), "ExceptionGroup" | "BaseExceptionGroup") {
+            let m = self.import_module("_kaa_eg", Value::None, 0, globals)?;
+            let v = self.get_attr(m, name)?;
+            self.ns_set(bd, name, v);
+            return Ok(v);
+        }
         Err(self.name_error_for(name, Some(globals)))
     }
 

@@ -6,6 +6,7 @@ use crate::object::{ExcData, Instance, Obj};
 use crate::types::dict::Dict;
 use crate::value::{ObjRef, Value};
 use crate::vm::Vm;
+use std::sync::Arc;
 
 /// A raised Python exception. Errors created by native code stay unallocated (`New`) until
 /// a handler or a traceback needs the object.
@@ -196,7 +197,30 @@ impl Vm {
             };
             next = Value::Obj(self.heap.alloc(Obj::Instance(Box::new(inst))));
         }
+        // The head remembers its exception, so `e2.__traceback__ = e1.__traceback__` (or
+        // `with_traceback`) can copy the frames.
+        if let Value::Obj(head) = next {
+            if let Obj::Instance(i) = self.heap.get(head) {
+                let d = i.dict;
+                let k = self.intern("_kaa_exc");
+                self.ns_set(d, k, Value::Obj(exc));
+            }
+        }
         next
+    }
+
+    /// The frames behind a traceback object made by [`Vm::traceback_object`].
+    pub fn traceback_frames(&mut self, tb: Value) -> Option<Vec<(Arc<crate::code::Code>, u32)>> {
+        let Value::Obj(r) = tb else { return None };
+        let Obj::Instance(i) = self.heap.get(r) else {
+            return None;
+        };
+        let d = i.dict;
+        let k = self.intern("_kaa_exc");
+        let Value::Obj(src) = self.ns_get(d, k)? else {
+            return None;
+        };
+        self.exc_data(src).map(|d| d.traceback.clone())
     }
 
     /// A KeyError carrying the key itself (its str is the key's repr).
@@ -369,8 +393,14 @@ impl Vm {
         Some(out)
     }
 
-    /// The whole traceback text of an uncaught exception, with its chain, as CPython prints it.
+    /// The whole traceback text of an uncaught exception, with its chain, as CPython prints it
+    /// (exception groups in CPython's boxed layout).
     pub fn format_traceback(&mut self, exc: ObjRef) -> String {
+        let mut ctx = TbCtx::default();
+        self.format_with_chain(exc, &mut ctx)
+    }
+
+    fn format_with_chain(&mut self, exc: ObjRef, ctx: &mut TbCtx) -> String {
         let mut chain: Vec<(ObjRef, &'static str)> = Vec::new();
         let mut seen: Vec<ObjRef> = Vec::new();
         let mut cur = Some((exc, ""));
@@ -395,69 +425,170 @@ impl Vm {
         // Oldest first; each entry's separator says how the next (newer) one relates to it.
         let mut out = String::new();
         for (e, sep) in chain.iter().rev() {
-            out.push_str(&self.format_one(*e));
-            out.push_str(sep);
+            match self.group_members(*e) {
+                Some(members) => out.push_str(&self.format_group(*e, members, ctx)),
+                None => {
+                    let text = self.format_one(*e);
+                    out.push_str(&ctx.emit(&text, '|'));
+                }
+            }
+            out.push_str(&ctx.emit(sep, '|'));
+        }
+        out
+    }
+
+    /// The sub-exceptions of an exception group (None for other exceptions).
+    fn group_members(&mut self, exc: ObjRef) -> Option<Vec<ObjRef>> {
+        let cls = self.class_of(Value::Obj(exc));
+        let is_group = self
+            .mro(cls)
+            .iter()
+            .any(|&c| matches!(self.heap.get(c), Obj::Class(k) if k.name == "BaseExceptionGroup"));
+        if !is_group {
+            return None;
+        }
+        let members = self.get_attr_str(Value::Obj(exc), "exceptions").ok()?;
+        let items = self.iterate(members).ok()?;
+        Some(items.into_iter().filter_map(|v| v.as_obj()).collect())
+    }
+
+    fn format_group(&mut self, exc: ObjRef, members: Vec<ObjRef>, ctx: &mut TbCtx) -> String {
+        const MAX_WIDTH: usize = 15;
+        const MAX_DEPTH: usize = 10;
+        let mut out = String::new();
+        if ctx.depth > MAX_DEPTH {
+            return ctx.emit(&format!("... (max_group_depth is {MAX_DEPTH})\n"), '|');
+        }
+        let top = ctx.depth == 0;
+        if top {
+            ctx.depth += 1;
+        }
+        let stack = self.format_stack(exc);
+        if !stack.is_empty() {
+            out.push_str(&ctx.emit(
+                "Exception Group Traceback (most recent call last):\n",
+                if top { '+' } else { '|' },
+            ));
+            out.push_str(&ctx.emit(&stack, '|'));
+        }
+        let tail = self.format_tail(exc);
+        out.push_str(&ctx.emit(&tail, '|'));
+        let n = members.len().min(MAX_WIDTH + 1);
+        ctx.need_close = false;
+        for i in 0..n {
+            let last = i + 1 == n;
+            if last {
+                ctx.need_close = true;
+            }
+            let truncated = i >= MAX_WIDTH;
+            let title = if truncated {
+                "...".to_string()
+            } else {
+                (i + 1).to_string()
+            };
+            out.push_str(&format!(
+                "{}{}+---------------- {title} ----------------\n",
+                ctx.indent(),
+                if i == 0 { "+-" } else { "  " }
+            ));
+            ctx.depth += 1;
+            if truncated {
+                let remaining = members.len() - MAX_WIDTH;
+                out.push_str(&ctx.emit(
+                    &format!(
+                        "and {remaining} more exception{}\n",
+                        if remaining > 1 { "s" } else { "" }
+                    ),
+                    '|',
+                ));
+            } else {
+                out.push_str(&self.format_with_chain(members[i], ctx));
+            }
+            if last && ctx.need_close {
+                out.push_str(&format!(
+                    "{}+------------------------------------\n",
+                    ctx.indent()
+                ));
+                ctx.need_close = false;
+            }
+            ctx.depth -= 1;
+        }
+        if top {
+            ctx.depth = 0;
         }
         out
     }
 
     fn format_one(&mut self, exc: ObjRef) -> String {
         let mut out = String::new();
+        let stack = self.format_stack(exc);
+        if !stack.is_empty() {
+            out.push_str("Traceback (most recent call last):\n");
+            out.push_str(&stack);
+        }
+        out.push_str(&self.format_tail(exc));
+        out
+    }
+
+    /// The `File ...` lines of an exception's traceback (empty if it was never raised).
+    fn format_stack(&mut self, exc: ObjRef) -> String {
+        let mut out = String::new();
         let tb: Vec<(std::sync::Arc<crate::code::Code>, u32)> = self
             .exc_data(exc)
             .map(|d| d.traceback.clone())
             .unwrap_or_default();
-        if !tb.is_empty() {
-            out.push_str("Traceback (most recent call last):\n");
-            let mut last: Option<(String, u32, String)> = None;
-            let mut repeat = 0;
-            for (code, ip) in tb.iter().rev() {
-                if code.filename.starts_with("<frozen ") {
+        let mut last: Option<(String, u32, String)> = None;
+        let mut repeat = 0;
+        for (code, ip) in tb.iter().rev() {
+            if code.filename.starts_with("<frozen ") {
+                continue;
+            }
+            let pos = code
+                .positions
+                .get(*ip as usize)
+                .copied()
+                .unwrap_or_default();
+            let key = (code.filename.to_string(), pos.line, code.name.clone());
+            if last.as_ref() == Some(&key) {
+                repeat += 1;
+                if repeat >= 3 {
                     continue;
                 }
-                let pos = code
-                    .positions
-                    .get(*ip as usize)
-                    .copied()
-                    .unwrap_or_default();
-                let key = (code.filename.to_string(), pos.line, code.name.clone());
-                if last.as_ref() == Some(&key) {
-                    repeat += 1;
-                    if repeat >= 3 {
-                        continue;
-                    }
-                } else {
-                    if repeat >= 3 {
-                        let n = repeat - 2;
-                        out.push_str(&format!(
-                            "  [Previous line repeated {} more time{}]\n",
-                            n,
-                            if n > 1 { "s" } else { "" }
-                        ));
-                    }
-                    repeat = 0;
+            } else {
+                if repeat >= 3 {
+                    let n = repeat - 2;
+                    out.push_str(&format!(
+                        "  [Previous line repeated {} more time{}]\n",
+                        n,
+                        if n > 1 { "s" } else { "" }
+                    ));
                 }
-                last = Some(key);
-                out.push_str(&format!(
-                    "  File \"{}\", line {}, in {}\n",
-                    code.filename, pos.line, code.name
-                ));
-                if let Some(src) = self.source_line(&code.filename, pos.line) {
-                    out.push_str(&format_source_with_carets(&src, pos));
-                }
+                repeat = 0;
             }
-            if repeat >= 3 {
-                let n = repeat - 2;
-                out.push_str(&format!(
-                    "  [Previous line repeated {} more time{}]\n",
-                    n,
-                    if n > 1 { "s" } else { "" }
-                ));
+            last = Some(key);
+            out.push_str(&format!(
+                "  File \"{}\", line {}, in {}\n",
+                code.filename, pos.line, code.name
+            ));
+            if let Some(src) = self.source_line(&code.filename, pos.line) {
+                out.push_str(&format_source_with_carets(&src, pos));
             }
         }
-        out.push_str(&self.format_exception_only(exc));
+        if repeat >= 3 {
+            let n = repeat - 2;
+            out.push_str(&format!(
+                "  [Previous line repeated {} more time{}]\n",
+                n,
+                if n > 1 { "s" } else { "" }
+            ));
+        }
+        out
+    }
+
+    /// `ExcType: message` and the PEP 678 notes, one per line.
+    fn format_tail(&mut self, exc: ObjRef) -> String {
+        let mut out = self.format_exception_only(exc);
         out.push('\n');
-        // PEP 678 notes follow the message, one per line.
         let notes = self.exc_data(exc).map(|d| d.notes).unwrap_or(Value::None);
         if let Value::Obj(_) = notes {
             if let Ok(items) = self.iterate(notes) {
@@ -576,5 +707,29 @@ fn caret_anchors(segment: &str) -> Option<(usize, usize)> {
             Some((value.pos.end_col as usize, slice.pos.end_col as usize + 1))
         }
         _ => None,
+    }
+}
+
+/// Where traceback text goes when exception groups nest (CPython's _ExceptionPrintContext).
+#[derive(Default)]
+struct TbCtx {
+    depth: usize,
+    need_close: bool,
+}
+
+impl TbCtx {
+    fn indent(&self) -> String {
+        " ".repeat(2 * self.depth)
+    }
+
+    /// `text` with every line prefixed by the indent and, inside a group, the margin.
+    fn emit(&self, text: &str, margin: char) -> String {
+        if self.depth == 0 {
+            return text.to_string();
+        }
+        let prefix = format!("{}{margin} ", self.indent());
+        text.split_inclusive('\n')
+            .map(|line| format!("{prefix}{line}"))
+            .collect()
     }
 }
