@@ -173,6 +173,9 @@ pub struct Class {
     pub is_exception: bool,
     /// Some class in the MRO defines `__getattribute__` in Python (slow path for lookups).
     pub custom_getattribute: bool,
+    /// With `__slots__` all the way up (and no `__dict__` slot): the only instance attribute
+    /// names that may be set. None: instances have a free `__dict__`.
+    pub slot_names: Option<Vec<String>>,
 }
 
 /// Exception state carried by exception instances.

@@ -594,6 +594,18 @@ impl Vm {
                 if self.exc_data(r).is_some() && self.set_exc_attr(r, name, val)? {
                     return Ok(());
                 }
+                if let Obj::Class(c) = self.heap.get(cls) {
+                    if let Some(allowed) = &c.slot_names {
+                        let n = self.str_ref(name);
+                        if !allowed.iter().any(|a| a == n) {
+                            let t = c.name.clone();
+                            let n = n.to_string();
+                            return Err(exc::attribute_error(format!(
+                                "'{t}' object has no attribute '{n}'"
+                            )));
+                        }
+                    }
+                }
                 self.ns_set(dict, name, val);
                 Ok(())
             }
@@ -832,6 +844,61 @@ impl Vm {
     // ----- classes -----
 
     /// Create a class: compute the C3 MRO, pick the instance layout, set up the namespace.
+    /// The attribute names instances of a new class may set, when `__slots__` restricts
+    /// them: every base (but `object`) must be slotted too, and no `__dict__` slot given.
+    fn class_slots(&mut self, ns: &Dict, bases: &[ObjRef]) -> PyResult<Option<Vec<String>>> {
+        let key = self.names.__slots__;
+        let Some(spec) = self.dict_get_str(ns, key) else {
+            return Ok(None);
+        };
+        let items = match self.as_str(spec) {
+            Some(s) => vec![s.to_string()],
+            None => {
+                let mut out = Vec::new();
+                for v in self.iterate(spec)? {
+                    match self.as_str(v) {
+                        Some(s) => out.push(s.to_string()),
+                        None => {
+                            return Err(exc::type_error(format!(
+                                "__slots__ items must be strings, not '{}'",
+                                self.type_name(v)
+                            )))
+                        }
+                    }
+                }
+                out
+            }
+        };
+        for name in &items {
+            if name != "__dict__" && name != "__weakref__" {
+                let k = self.intern(name);
+                if self.dict_get_str(ns, k).is_some() {
+                    return Err(exc::value_error(format!(
+                        "'{name}' in __slots__ conflicts with class variable"
+                    )));
+                }
+            }
+        }
+        if items.iter().any(|n| n == "__dict__") {
+            return Ok(None);
+        }
+        let mut allowed = items;
+        for &b in bases {
+            if b == self.types.object {
+                continue;
+            }
+            match self.heap.get(b) {
+                Obj::Class(bc) if bc.builtin && bc.kind == TypeKind::Object => {}
+                Obj::Class(bc) => match &bc.slot_names {
+                    Some(names) => allowed.extend(names.iter().cloned()),
+                    None => return Ok(None),
+                },
+                _ => return Ok(None),
+            }
+        }
+        Ok(Some(allowed))
+    }
+
     pub fn create_class(
         &mut self,
         name: &str,
@@ -880,6 +947,7 @@ impl Vm {
                 }
             }
         }
+        let slot_names = self.class_slots(&ns, &bases)?;
         let module = {
             let mn = self.names.__module__;
             self.dict_get_str(&ns, mn).unwrap_or(Value::None)
@@ -904,6 +972,7 @@ impl Vm {
             version: 0,
             is_exception,
             custom_getattribute: false,
+            slot_names,
         };
         let r = self.heap.alloc(Obj::Class(Box::new(c)));
         let mut mro = vec![r];

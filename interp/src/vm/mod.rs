@@ -170,6 +170,7 @@ fn new_class(
         version: 0,
         is_exception: false,
         custom_getattribute: false,
+        slot_names: None,
     };
     let r = heap.alloc(Obj::Class(Box::new(c)));
     let mut mro = vec![r];
