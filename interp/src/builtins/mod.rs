@@ -255,6 +255,10 @@ const FROZEN: &[(&str, &str)] = &[
         "collections.abc",
         include_str!("../stdlib/collections_abc.py"),
     ),
+    ("io", include_str!("../stdlib/io.py")),
+    ("textwrap", include_str!("../stdlib/textwrap.py")),
+    ("fractions", include_str!("../stdlib/fractions.py")),
+    ("statistics", include_str!("../stdlib/statistics.py")),
 ];
 
 fn install_misc_methods(vm: &mut Vm) {
