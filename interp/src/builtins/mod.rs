@@ -3000,6 +3000,14 @@ pub fn construct(vm: &mut Vm, cls: ObjRef, kind: TypeKind, mut args: Args) -> Py
                     "{name}() takes no keyword arguments"
                 )));
             }
+            let mut cls = cls;
+            if cls == vm.exc_class(ExcKind::OSError) && (2..=5).contains(&args.pos.len()) {
+                if let Value::Int(n) = args.pos[0] {
+                    if let Some(sub) = vm.os_error_subclass(n) {
+                        cls = sub;
+                    }
+                }
+            }
             let a = vm.new_tuple(args.pos.to_vec());
             Ok(Value::Obj(vm.new_exception_obj(cls, a)))
         }

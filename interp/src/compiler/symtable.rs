@@ -49,6 +49,13 @@ struct Raw {
     is_generator: bool,
     uses_super: bool,
     children: Vec<(ScopeKind, Raw)>,
+    /// A comprehension's scope: walrus targets bind in the enclosing scope (PEP 572).
+    comp: bool,
+    /// ...and that scope is the module (the targets are globals).
+    walrus_global: bool,
+    /// Walrus targets to bind in the nearest enclosing function.
+    walrus: Vec<String>,
+    module_level: bool,
 }
 
 impl Raw {
@@ -66,7 +73,10 @@ pub struct SymbolError {
 
 /// Analyse a module body.
 pub fn analyse_module(body: &[Stmt]) -> Result<Scope, SymbolError> {
-    let mut raw = Raw::default();
+    let mut raw = Raw {
+        module_level: true,
+        ..Raw::default()
+    };
     let mut b = Builder { errors: Vec::new() };
     for s in body {
         b.stmt(&mut raw, s, ScopeKind::Module);
@@ -411,6 +421,8 @@ impl Builder {
         self.expr(r, &gens[0].iter);
         let mut child = Raw {
             params: vec![".0".into()],
+            comp: true,
+            walrus_global: r.module_level || (r.comp && r.walrus_global),
             ..Raw::default()
         };
         child.assign(".0");
@@ -428,6 +440,14 @@ impl Builder {
             self.expr(&mut child, e);
         }
         // Walrus targets inside a comprehension bind in the enclosing scope.
+        for n in std::mem::take(&mut child.walrus) {
+            if r.comp {
+                r.nonlocals.insert(n.clone());
+                r.walrus.push(n);
+            } else {
+                r.assign(&n);
+            }
+        }
         r.children.push((ScopeKind::Function, child));
     }
 
@@ -523,7 +543,14 @@ impl Builder {
             ExprKind::NamedExpr(t, v) => {
                 self.expr(r, v);
                 if let ExprKind::Name(n) = &t.kind {
-                    r.assign(n);
+                    if r.comp && r.walrus_global {
+                        r.globals.insert(n.clone());
+                    } else if r.comp {
+                        r.nonlocals.insert(n.clone());
+                        r.walrus.push(n.clone());
+                    } else {
+                        r.assign(n);
+                    }
                 }
             }
             ExprKind::Yield(v) => {

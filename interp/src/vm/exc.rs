@@ -62,6 +62,18 @@ exc_kinds! {
     FileNotFoundError: OSError,
     PermissionError: OSError,
     TimeoutError: OSError,
+    FileExistsError: OSError,
+    IsADirectoryError: OSError,
+    NotADirectoryError: OSError,
+    InterruptedError: OSError,
+    BlockingIOError: OSError,
+    ChildProcessError: OSError,
+    ProcessLookupError: OSError,
+    ConnectionError: OSError,
+    BrokenPipeError: ConnectionError,
+    ConnectionAbortedError: ConnectionError,
+    ConnectionRefusedError: ConnectionError,
+    ConnectionResetError: ConnectionError,
     ReferenceError: Exception,
     RuntimeError: Exception,
     NotImplementedError: RuntimeError,
@@ -252,12 +264,61 @@ impl Vm {
             extra: Value::Undef,
         });
         let dict = self.heap.alloc(Obj::Dict(Dict::new()));
+        // OSError(errno, strerror[, filename[, winerror[, filename2]]]) exposes its parts.
+        if self.is_subclass(class, self.exc_class(ExcKind::OSError)) {
+            let items: Vec<Value> = match args {
+                Value::Obj(t) => match self.heap.get(t) {
+                    Obj::Tuple(xs) => xs.clone(),
+                    _ => Vec::new(),
+                },
+                _ => Vec::new(),
+            };
+            let parts = (2..=5).contains(&items.len());
+            let get = |i: usize| {
+                if parts {
+                    items.get(i).copied().unwrap_or(Value::None)
+                } else {
+                    Value::None
+                }
+            };
+            for (name, v) in [
+                ("errno", get(0)),
+                ("strerror", get(1)),
+                ("filename", get(2)),
+                ("filename2", get(4)),
+            ] {
+                let k = self.intern(name);
+                self.ns_set(dict, k, v);
+            }
+        }
         self.heap.alloc(Obj::Instance(Box::new(Instance {
             class,
             dict,
             exc: Some(exc),
             base: Value::Undef,
         })))
+    }
+
+    /// `OSError(errno, ...)` picks the subclass CPython maps that errno to.
+    pub fn os_error_subclass(&self, errno: i64) -> Option<ObjRef> {
+        let kind = match errno {
+            1 | 13 => ExcKind::PermissionError,
+            2 => ExcKind::FileNotFoundError,
+            3 => ExcKind::ProcessLookupError,
+            4 => ExcKind::InterruptedError,
+            10 => ExcKind::ChildProcessError,
+            11 | 114 | 115 => ExcKind::BlockingIOError,
+            17 => ExcKind::FileExistsError,
+            20 => ExcKind::NotADirectoryError,
+            21 => ExcKind::IsADirectoryError,
+            32 => ExcKind::BrokenPipeError,
+            103 => ExcKind::ConnectionAbortedError,
+            104 => ExcKind::ConnectionResetError,
+            110 => ExcKind::TimeoutError,
+            111 => ExcKind::ConnectionRefusedError,
+            _ => return None,
+        };
+        Some(self.exc_class(kind))
     }
 
     pub fn exc_class(&self, kind: ExcKind) -> ObjRef {

@@ -1405,6 +1405,11 @@ impl Vm {
                         return Ok(Some(target));
                     }
                 }
+                // `d |= pairs` takes anything dict.update takes.
+                if inplace && !self.is_instance_value(b) {
+                    self.dict_update_from(ra, b)?;
+                    return Ok(Some(a));
+                }
             }
             (Obj::DictView(..), BinaryOp::Or | BinaryOp::And | BinaryOp::Sub | BinaryOp::Xor) => {
                 let items = self.iterate(a)?;
