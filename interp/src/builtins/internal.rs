@@ -12,7 +12,27 @@ pub fn module(vm: &mut Vm) -> ObjRef {
     let f = vm.new_native("iterable_coroutine", iterable_coroutine);
     let k = vm.intern("iterable_coroutine");
     vm.ns_set(d, k, f);
+    let f = vm.new_native("digest", digest);
+    let k = vm.intern("digest");
+    vm.ns_set(d, k, f);
     m
+}
+
+/// `digest(name, data)`: the raw digest of bytes with md5/sha1/sha256/sha512.
+fn digest(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    super::check_args(&args, "digest", 2, 2)?;
+    let name = vm.as_str(args.pos[0]).unwrap_or("").to_string();
+    let data = match vm.unwrap_base(args.pos[1]) {
+        Value::Obj(r) => match vm.heap.get(r) {
+            Obj::Bytes(b) | Obj::ByteArray(b) => b.clone(),
+            _ => return Err(exc::type_error("object supporting the buffer API required")),
+        },
+        _ => return Err(exc::type_error("object supporting the buffer API required")),
+    };
+    match super::digest::digest(&name, &data) {
+        Some(d) => Ok(Value::Obj(vm.heap.alloc(Obj::Bytes(d)))),
+        None => Err(exc::value_error(format!("unsupported hash type {name}"))),
+    }
 }
 
 /// `types.coroutine` on a generator function: its generators become awaitable. Like CPython,

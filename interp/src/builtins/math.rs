@@ -171,82 +171,210 @@ unary!(
 unary!(m_fabs, "fabs", |x| true, x.abs());
 unary!(m_degrees, "degrees", |x| true, x.to_degrees());
 unary!(m_radians, "radians", |x| true, x.to_radians());
-unary!(m_cbrt, "cbrt", |x| true, x.cbrt());
-unary!(m_erf, "erf", |x| true, erf(x));
-unary!(m_erfc, "erfc", |x| true, 1.0 - erf(x));
+unary!(m_cbrt, "cbrt", |x| true, libm::cbrt(x));
+unary!(m_erf, "erf", |x| true, libm::erf(x));
+unary!(m_erfc, "erfc", |x| true, libm::erfc(x));
 unary!(
     m_gamma,
     "gamma",
     |x| !(x <= 0.0 && x == x.floor()) && x != f64::NEG_INFINITY,
-    gamma(x)
+    tgamma(x)
 );
 unary!(
     m_lgamma,
     "lgamma",
     |x| !(x <= 0.0 && x == x.floor()),
-    gamma(x).abs().ln()
+    lgamma(x)
 );
 
-fn erf(x: f64) -> f64 {
-    // Abramowitz-Stegun 7.1.26 refined by a series for small |x|.
-    if x.abs() < 2.0 {
-        let mut sum = x;
-        let mut term = x;
-        let x2 = x * x;
-        for n in 1..60 {
-            term *= -x2 / n as f64;
-            sum += term / (2 * n + 1) as f64;
-        }
-        return sum * 2.0 / std::f64::consts::PI.sqrt();
+/// The C library functions CPython's math module calls directly, so results agree to the
+/// last bit (Rust's std has no erf/erfc, and its cbrt may round differently).
+mod libm {
+    extern "C" {
+        #[link_name = "erf"]
+        fn c_erf(x: f64) -> f64;
+        #[link_name = "erfc"]
+        fn c_erfc(x: f64) -> f64;
+        // glibc's own cbrt under its alias: plain `cbrt` resolves to the compiler's builtin
+        // copy, which rounds 27 ** (1/3) differently from what CPython prints.
+        #[cfg(all(target_os = "linux", target_env = "gnu"))]
+        #[link_name = "cbrtf64"]
+        fn c_cbrt(x: f64) -> f64;
     }
-    let t = 1.0 / (1.0 + 0.5 * x.abs());
-    let y = 1.0
-        - t * (-x * x - 1.26551223
-            + t * (1.00002368
-                + t * (0.37409196
-                    + t * (0.09678418
-                        + t * (-0.18628806
-                            + t * (0.27886807
-                                + t * (-1.13520398
-                                    + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))))
-            .exp();
-    if x >= 0.0 {
-        y
-    } else {
-        -y
+
+    pub fn erf(x: f64) -> f64 {
+        // SAFETY: a pure C math function on a plain double; no pointers, no state.
+        unsafe { c_erf(x) }
+    }
+
+    pub fn erfc(x: f64) -> f64 {
+        // SAFETY: as above.
+        unsafe { c_erfc(x) }
+    }
+
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    pub fn cbrt(x: f64) -> f64 {
+        // SAFETY: as above.
+        unsafe { c_cbrt(x) }
+    }
+
+    #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+    pub fn cbrt(x: f64) -> f64 {
+        x.cbrt()
     }
 }
 
-fn gamma(x: f64) -> f64 {
-    if x == x.floor() && x > 0.0 && x < 171.0 {
-        let mut r = 1.0;
-        for i in 2..(x as u64) {
-            r *= i as f64;
+// CPython's own gamma and lgamma (Lanczos approximation, mathmodule.c), for identical results.
+#[allow(clippy::excessive_precision)] // CPython's literals, digit for digit
+const LANCZOS_G: f64 = 6.024680040776729583740234375;
+#[allow(clippy::excessive_precision)] // CPython's literals, digit for digit
+const LANCZOS_G_MINUS_HALF: f64 = 5.524680040776729583740234375;
+#[allow(clippy::excessive_precision)] // CPython's literals, digit for digit
+const LANCZOS_NUM: [f64; 13] = [
+    23531376880.410759688572007674451636754734846804940,
+    42919803642.649098768957899047001988850926355848959,
+    35711959237.355668049440185451547166705960488635843,
+    17921034426.037209699919755754458931112671403265390,
+    6039542586.3520280050642916443072979210699388420708,
+    1439720407.3117216736632230727949123939715485786772,
+    248874557.86205415651146038641322942321632125127801,
+    31426415.585400194380614231628318205362874684987640,
+    2876370.6289353724412254090516208496135991145378768,
+    186056.26539522349504029498971604569928220784236328,
+    8071.6720023658162106380029022722506138218516325024,
+    210.82427775157934587250973392071336271166969580291,
+    2.5066282746310002701649081771338373386264310793408,
+];
+const LANCZOS_DEN: [f64; 13] = [
+    0.0,
+    39916800.0,
+    120543840.0,
+    150917976.0,
+    105258076.0,
+    45995730.0,
+    13339535.0,
+    2637558.0,
+    357423.0,
+    32670.0,
+    1925.0,
+    66.0,
+    1.0,
+];
+#[allow(clippy::excessive_precision)] // CPython's literals, digit for digit
+const LOG_PI: f64 = 1.144729885849400174143427351353058711647;
+
+fn lanczos_sum(x: f64) -> f64 {
+    let (mut num, mut den) = (0.0, 0.0);
+    if x < 5.0 {
+        for i in (0..13).rev() {
+            num = num * x + LANCZOS_NUM[i];
+            den = den * x + LANCZOS_DEN[i];
         }
-        return r;
+    } else {
+        for i in 0..13 {
+            num = num / x + LANCZOS_NUM[i];
+            den = den / x + LANCZOS_DEN[i];
+        }
     }
-    if x < 0.5 {
-        return std::f64::consts::PI / ((std::f64::consts::PI * x).sin() * gamma(1.0 - x));
+    num / den
+}
+
+fn sinpi(x: f64) -> f64 {
+    use std::f64::consts::PI;
+    let y = x.abs() % 2.0;
+    let n = (2.0 * y).round() as i32;
+    let r = match n {
+        0 => (PI * y).sin(),
+        1 => (PI * (y - 0.5)).cos(),
+        2 => (PI * (1.0 - y)).sin(),
+        3 => -(PI * (y - 1.5)).cos(),
+        _ => (PI * (y - 2.0)).sin(),
+    };
+    1f64.copysign(x) * r
+}
+
+fn tgamma(x: f64) -> f64 {
+    use std::f64::consts::PI;
+    if !x.is_finite() {
+        return if x.is_nan() || x > 0.0 { x } else { f64::NAN };
     }
-    let g = 7.0;
-    let c = [
-        0.999_999_999_999_809_9,
-        676.5203681218851,
-        -1259.1392167224028,
-        771.323_428_777_653_1,
-        -176.615_029_162_140_6,
-        12.507343278686905,
-        -0.13857109526572012,
-        9.984_369_578_019_572e-6,
-        1.5056327351493116e-7,
-    ];
-    let x = x - 1.0;
-    let mut a = c[0];
-    let t = x + g + 0.5;
-    for (i, &ci) in c.iter().enumerate().skip(1) {
-        a += ci / (x + i as f64);
+    if x == 0.0 {
+        return f64::INFINITY.copysign(x);
     }
-    (2.0 * std::f64::consts::PI).sqrt() * t.powf(x + 0.5) * (-t).exp() * a
+    if x == x.floor() {
+        if x < 0.0 {
+            return f64::NAN;
+        }
+        if x <= 23.0 {
+            let mut r = 1.0;
+            for i in 2..(x as u64) {
+                r *= i as f64;
+            }
+            return r;
+        }
+    }
+    let absx = x.abs();
+    if absx < 1e-20 {
+        return 1.0 / x;
+    }
+    if absx > 200.0 {
+        return if x < 0.0 {
+            0.0 / sinpi(x)
+        } else {
+            f64::INFINITY
+        };
+    }
+    let y = absx + LANCZOS_G_MINUS_HALF;
+    let z = if absx > LANCZOS_G_MINUS_HALF {
+        let q = y - absx;
+        q - LANCZOS_G_MINUS_HALF
+    } else {
+        let q = y - LANCZOS_G_MINUS_HALF;
+        q - absx
+    };
+    let z = z * LANCZOS_G / y;
+    let mut r;
+    if x < 0.0 {
+        r = -PI / sinpi(absx) / absx * y.exp() / lanczos_sum(absx);
+        r -= z * r;
+        if absx < 140.0 {
+            r /= y.powf(absx - 0.5);
+        } else {
+            let sqrtpow = y.powf(absx / 2.0 - 0.25);
+            r /= sqrtpow;
+            r /= sqrtpow;
+        }
+    } else {
+        r = lanczos_sum(absx) / y.exp();
+        r += z * r;
+        if absx < 140.0 {
+            r *= y.powf(absx - 0.5);
+        } else {
+            let sqrtpow = y.powf(absx / 2.0 - 0.25);
+            r *= sqrtpow;
+            r *= sqrtpow;
+        }
+    }
+    r
+}
+
+fn lgamma(x: f64) -> f64 {
+    if !x.is_finite() {
+        return if x.is_nan() { x } else { f64::INFINITY };
+    }
+    if x == x.floor() && x <= 2.0 {
+        return if x <= 0.0 { f64::INFINITY } else { 0.0 };
+    }
+    let absx = x.abs();
+    if absx < 1e-20 {
+        return -absx.ln();
+    }
+    let mut r = lanczos_sum(absx).ln() - LANCZOS_G;
+    r += (absx - 0.5) * ((absx + LANCZOS_G - 0.5).ln() - 1.0);
+    if x < 0.0 {
+        r = LOG_PI - sinpi(absx).abs().ln() - absx.ln() - r;
+    }
+    r
 }
 
 fn m_log(vm: &mut Vm, a: Args) -> PyResult<Value> {

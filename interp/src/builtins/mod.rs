@@ -4,6 +4,7 @@
 pub mod bytes;
 pub mod casing;
 pub mod dict;
+pub mod digest;
 pub mod import;
 pub mod internal;
 pub mod list;
@@ -259,6 +260,7 @@ const FROZEN: &[(&str, &str)] = &[
     ("textwrap", include_str!("../stdlib/textwrap.py")),
     ("fractions", include_str!("../stdlib/fractions.py")),
     ("statistics", include_str!("../stdlib/statistics.py")),
+    ("hashlib", include_str!("../stdlib/hashlib.py")),
 ];
 
 fn install_misc_methods(vm: &mut Vm) {

@@ -119,6 +119,16 @@ impl Mt19937 {
         y
     }
 
+    pub fn state(&self) -> (Vec<u32>, usize, Option<f64>) {
+        (self.mt.to_vec(), self.mti.min(N), self.gauss_next)
+    }
+
+    pub fn set_state(&mut self, words: &[u32], pos: usize, gauss: Option<f64>) {
+        self.mt.copy_from_slice(&words[..N]);
+        self.mti = pos;
+        self.gauss_next = gauss;
+    }
+
     pub fn random(&mut self) -> f64 {
         let a = (self.next_u32() >> 5) as f64;
         let b = (self.next_u32() >> 6) as f64;
@@ -184,12 +194,15 @@ pub fn module(vm: &mut Vm) -> ObjRef {
         ("choices", r_choices),
         ("triangular", r_triangular),
         ("expovariate", r_expovariate),
+        ("getstate", r_getstate),
+        ("setstate", r_setstate),
     ];
     for &(n, f) in funcs {
         let v = vm.new_native(n, f);
         let k = vm.intern(n);
         vm.ns_set(d, k, v);
     }
+    install_random_class(vm, d);
     // A fresh VM draws from a time-based seed, like CPython; `seed(n)` makes runs repeatable.
     let t = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
@@ -230,15 +243,74 @@ fn r_seed(vm: &mut Vm, a: Args) -> PyResult<Value> {
                 None => match v {
                     Value::Float(f) => BigInt::from(crate::vm::ops::hash_f64(f).unsigned_abs()),
                     _ => {
-                        // str/bytes seeds: CPython hashes them with SHA-512; we use the bytes.
-                        let s = vm.str_value(v)?;
-                        BigInt::from_bytes_be(num_bigint::Sign::Plus, s.as_bytes())
+                        // str/bytes seeds (CPython's version 2): the bytes followed by their
+                        // SHA-512 digest, read as one big-endian integer.
+                        let mut bytes = match vm.as_str(v) {
+                            Some(t) => t.as_bytes().to_vec(),
+                            None => match v {
+                                Value::Obj(r) => match vm.heap.get(r) {
+                                    Obj::Bytes(b) | Obj::ByteArray(b) => b.clone(),
+                                    _ => {
+                                        let h = vm.hash_value(v)?;
+                                        return seed_with(vm, BigInt::from(h.unsigned_abs()));
+                                    }
+                                },
+                                _ => Vec::new(),
+                            },
+                        };
+                        let digest = super::digest::sha512(&bytes);
+                        bytes.extend(digest);
+                        BigInt::from_bytes_be(num_bigint::Sign::Plus, &bytes)
                     }
                 },
             };
             vm.rng.seed_bigint(&n);
         }
     }
+    Ok(Value::None)
+}
+
+fn seed_with(vm: &mut Vm, n: BigInt) -> PyResult<Value> {
+    vm.rng.seed_bigint(&n);
+    Ok(Value::None)
+}
+
+/// `getstate()`: (3, the 624 state words and the position, gauss_next), as CPython.
+fn r_getstate(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    check_args(&a, "getstate", 0, 0)?;
+    let (words, pos, gauss) = vm.rng.state();
+    let mut items: Vec<Value> = words.iter().map(|&w| Value::Int(w as i64)).collect();
+    items.push(Value::Int(pos as i64));
+    let t = vm.new_tuple(items);
+    let g = gauss.map_or(Value::None, Value::Float);
+    Ok(vm.new_tuple(vec![Value::Int(3), t, g]))
+}
+
+fn r_setstate(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    check_args(&a, "setstate", 1, 1)?;
+    let parts = vm.iterate(a.pos[0])?;
+    if parts.len() != 3 || !matches!(parts[0], Value::Int(3)) {
+        return Err(exc::value_error(
+            "state with version 3 passed to Random.setstate() of version 3",
+        ));
+    }
+    let items = vm.iterate(parts[1])?;
+    if items.len() != 625 {
+        return Err(exc::value_error("state vector is the wrong size"));
+    }
+    let mut words = Vec::with_capacity(624);
+    for &w in &items[..624] {
+        words.push(vm.index_value(w)? as u32);
+    }
+    let pos = vm.index_value(items[624])?;
+    if !(0..=624).contains(&pos) {
+        return Err(exc::value_error("invalid state"));
+    }
+    let gauss = match parts[2] {
+        Value::Float(f) => Some(f),
+        _ => None,
+    };
+    vm.rng.set_state(&words, pos as usize, gauss);
     Ok(Value::None)
 }
 
@@ -530,4 +602,125 @@ fn arg0(a: &Args) -> PyResult<Value> {
         .first()
         .copied()
         .ok_or_else(|| exc::type_error("choices() missing required argument 'population'"))
+}
+
+/// A `random.Random` instance's generator.
+#[derive(Debug)]
+struct RngBox(Mt19937);
+
+impl crate::object::HostData for RngBox {
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+    fn as_any_mut(&mut self) -> &mut dyn std::any::Any {
+        self
+    }
+}
+
+/// Run a module-level function as a method of a `Random` instance: its generator stands in
+/// for the VM's shared one for the duration of the call.
+fn with_instance_rng(vm: &mut Vm, a: Args, f: NativeFnPtr) -> PyResult<Value> {
+    let Some(&this) = a.pos.first() else {
+        return Err(exc::type_error("Random method needs an instance"));
+    };
+    let key = vm.intern("_mt");
+    let holder = match this {
+        Value::Obj(r) => match vm.heap.get(r) {
+            Obj::Instance(i) => vm.ns_get(i.dict, key),
+            _ => None,
+        },
+        _ => None,
+    };
+    let Some(Value::Obj(h)) = holder else {
+        return Err(exc::type_error(
+            "descriptor requires a 'random.Random' object",
+        ));
+    };
+    let take = |vm: &mut Vm| -> Option<Mt19937> {
+        match vm.heap.get_mut(h) {
+            Obj::Host(b) => b
+                .as_any_mut()
+                .downcast_mut::<RngBox>()
+                .map(|rb| rb.0.clone()),
+            _ => None,
+        }
+    };
+    let Some(mine) = take(vm) else {
+        return Err(exc::type_error(
+            "descriptor requires a 'random.Random' object",
+        ));
+    };
+    let shared = std::mem::replace(&mut vm.rng, mine);
+    let rest = Args {
+        pos: a.pos[1..].iter().copied().collect(),
+        kw: a.kw,
+    };
+    let r = f(vm, rest);
+    let mine = std::mem::replace(&mut vm.rng, shared);
+    if let Obj::Host(b) = vm.heap.get_mut(h) {
+        if let Some(rb) = b.as_any_mut().downcast_mut::<RngBox>() {
+            rb.0 = mine;
+        }
+    }
+    r
+}
+
+macro_rules! rng_methods {
+    ($($name:literal => $wrapper:ident($f:ident)),* $(,)?) => {
+        $(fn $wrapper(vm: &mut Vm, a: Args) -> PyResult<Value> {
+            with_instance_rng(vm, a, $f)
+        })*
+        const RANDOM_METHODS: &[(&str, NativeFnPtr)] = &[$(($name, $wrapper)),*];
+    };
+}
+
+rng_methods! {
+    "seed" => m_seed(r_seed),
+    "random" => m_random(r_random),
+    "randint" => m_randint(r_randint),
+    "randrange" => m_randrange(r_randrange),
+    "uniform" => m_uniform(r_uniform),
+    "choice" => m_choice(r_choice),
+    "shuffle" => m_shuffle(r_shuffle),
+    "sample" => m_sample(r_sample),
+    "gauss" => m_gauss(r_gauss),
+    "normalvariate" => m_normalvariate(r_gauss),
+    "getrandbits" => m_getrandbits(r_getrandbits),
+    "choices" => m_choices(r_choices),
+    "triangular" => m_triangular(r_triangular),
+    "expovariate" => m_expovariate(r_expovariate),
+    "getstate" => m_getstate(r_getstate),
+    "setstate" => m_setstate(r_setstate),
+}
+
+/// `Random(x=None)`: a generator of its own, seeded like `seed(x)`.
+fn random_init(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    check_args(&a, "Random", 1, 2)?;
+    let this = a.pos[0];
+    let host = vm.heap.alloc(Obj::Host(Box::new(RngBox(Mt19937::new(0)))));
+    let key = vm.intern("_mt");
+    if let Value::Obj(r) = this {
+        if let Obj::Instance(i) = vm.heap.get(r) {
+            let d = i.dict;
+            vm.ns_set(d, key, Value::Obj(host));
+        }
+    }
+    with_instance_rng(vm, a, r_seed)?;
+    Ok(Value::None)
+}
+
+fn install_random_class(vm: &mut Vm, d: ObjRef) {
+    let obj = vm.types.object;
+    let Ok(cls) = vm.create_class("Random", vec![obj], crate::types::dict::Dict::new(), None)
+    else {
+        return;
+    };
+    let m = vm.new_str("random");
+    vm.class_set_attr(cls, "__module__", m);
+    vm.add_method(cls, "__init__", random_init);
+    for &(n, f) in RANDOM_METHODS {
+        vm.add_method(cls, n, f);
+    }
+    let k = vm.intern("Random");
+    vm.ns_set(d, k, Value::Obj(cls));
 }

@@ -44,12 +44,8 @@ pub fn module(vm: &mut Vm) -> ObjRef {
     set(vm, d, "byteorder", bo);
     set(vm, d, "maxunicode", Value::Int(0x10ffff));
     let stream_cls = stream_class(vm);
-    for (name, fd) in [
-        ("stdout", 1),
-        ("stderr", 2),
-        ("__stdout__", 1),
-        ("__stderr__", 2),
-    ] {
+    // `sys.__stdout__` is the same object as the original `sys.stdout`.
+    for (names, fd) in [(["stdout", "__stdout__"], 1), (["stderr", "__stderr__"], 2)] {
         let d = vm.new_dict_ref();
         let inst = crate::object::Instance {
             class: stream_cls,
@@ -58,7 +54,9 @@ pub fn module(vm: &mut Vm) -> ObjRef {
             base: Value::Int(fd),
         };
         let v = Value::Obj(vm.heap.alloc(Obj::Instance(Box::new(inst))));
-        set(vm, d_of(vm, m), name, v);
+        for name in names {
+            set(vm, d_of(vm, m), name, v);
+        }
     }
     let impl_name = vm.new_str("kaa");
     set(vm, d, "implementation", impl_name);

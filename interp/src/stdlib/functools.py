@@ -163,3 +163,76 @@ def total_ordering(cls):
         if '__gt__' not in roots: cls.__gt__ = lambda self, other: self >= other and self != other
         if '__lt__' not in roots: cls.__lt__ = lambda self, other: not (self >= other)
     return cls
+
+
+_NOT_FOUND = object()
+
+
+class cached_property:
+    """A property computed once per instance, then stored in the instance dict."""
+
+    def __init__(self, func):
+        self.func = func
+        self.attrname = None
+        self.__doc__ = func.__doc__
+
+    def __set_name__(self, owner, name):
+        if self.attrname is None:
+            self.attrname = name
+        elif name != self.attrname:
+            raise TypeError("Cannot assign the same cached_property to two different names "
+                            f"({self.attrname!r} and {name!r}).")
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        if self.attrname is None:
+            raise TypeError("Cannot use cached_property instance without calling "
+                            "__set_name__ on it.")
+        cache = instance.__dict__
+        val = cache.get(self.attrname, _NOT_FOUND)
+        if val is _NOT_FOUND:
+            val = self.func(instance)
+            cache[self.attrname] = val
+        return val
+
+
+def singledispatch(func):
+    """Dispatch on the type of the first argument (its MRO picks the implementation)."""
+    registry = {object: func}
+
+    def dispatch(cls):
+        for klass in cls.__mro__:
+            if klass in registry:
+                return registry[klass]
+        return func
+
+    def register(cls, method=None):
+        if isinstance(cls, type):
+            if method is None:
+                return lambda f: register(cls, f)
+            registry[cls] = method
+            return method
+        f = cls
+        ann = getattr(f, "__annotations__", {})
+        if not ann:
+            raise TypeError(f"Invalid first argument to `register()`: {f!r}. Use either "
+                            "`@register(some_class)` or plain `@register` on an annotated "
+                            "function.")
+        argname, klass = next(iter(ann.items()))
+        if isinstance(klass, str):
+            klass = f.__globals__[klass]
+        registry[klass] = f
+        return f
+
+    def wrapper(*args, **kw):
+        if not args:
+            raise TypeError(f"{funcname} requires at least 1 positional argument")
+        return dispatch(args[0].__class__)(*args, **kw)
+
+    funcname = getattr(func, "__name__", "singledispatch function")
+    wrapper.register = register
+    wrapper.dispatch = dispatch
+    wrapper.registry = registry
+    update_wrapper(wrapper, func)
+    return wrapper
