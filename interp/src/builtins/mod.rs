@@ -2081,11 +2081,13 @@ fn os_error_str(vm: &mut Vm, args: Args) -> PyResult<Value> {
     };
     let a = vm.exc_data(r).map(|d| d.args).unwrap_or(Value::None);
     let items = vm.iterate(a)?;
-    if items.len() == 2 || items.len() == 3 {
+    if items.len() == 2 {
         let (errno, msg) = (vm.str_value(items[0])?, vm.str_value(items[1])?);
-        let s = match items.get(2) {
-            Some(&f) => format!("[Errno {errno}] {msg}: {}", vm.repr_value(f)?),
-            None => format!("[Errno {errno}] {msg}"),
+        let filename = vm.get_attr_str(v, "filename").unwrap_or(Value::None);
+        let s = if filename.is_none() {
+            format!("[Errno {errno}] {msg}")
+        } else {
+            format!("[Errno {errno}] {msg}: {}", vm.repr_value(filename)?)
         };
         return Ok(vm.new_str(s));
     }

@@ -768,16 +768,7 @@ fn s_format(vm: &mut Vm, a: Args) -> PyResult<Value> {
 fn s_format_map(vm: &mut Vm, a: Args) -> PyResult<Value> {
     check_method(vm, &a, "format_map", 1, 1)?;
     let s = this(vm, &a, "format_map")?;
-    let m = a.pos[1];
-    let keys = vm.iterate(m)?;
-    let mut kw = Vec::new();
-    for k in keys {
-        if let Some(ks) = vm.as_str(k).map(|x| x.to_string()) {
-            let v = vm.get_item(m, k)?;
-            kw.push((vm.intern(&ks), v));
-        }
-    }
-    let out = vm.str_format(&s, &[], &kw)?;
+    let out = vm.str_format_map(&s, a.pos[1])?;
     ret(vm, out)
 }
 

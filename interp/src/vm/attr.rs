@@ -1050,7 +1050,14 @@ impl Vm {
                 }
             }
             let Some(c) = cand else {
-                let names: Vec<String> = bases.iter().map(|&b| self.class_name(b)).collect();
+                // CPython names the heads still waiting to be merged.
+                let mut names: Vec<String> = Vec::new();
+                for s in &seqs {
+                    let n = self.class_name(s[0]);
+                    if !names.contains(&n) {
+                        names.push(n);
+                    }
+                }
                 return Err(exc::type_error(format!(
                     "Cannot create a consistent method resolution\norder (MRO) for bases {}",
                     names.join(", ")

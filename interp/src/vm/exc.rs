@@ -254,6 +254,20 @@ impl Vm {
     }
 
     pub fn new_exception_obj(&mut self, class: ObjRef, args: Value) -> ObjRef {
+        let full_args = args;
+        // OSError(errno, strerror, filename, ...) keeps only (errno, strerror) as its args.
+        let args = match args {
+            Value::Obj(t) if self.is_subclass(class, self.exc_class(ExcKind::OSError)) => {
+                match self.heap.get(t) {
+                    Obj::Tuple(xs) if (3..=5).contains(&xs.len()) => {
+                        let two = xs[..2].to_vec();
+                        self.new_tuple(two)
+                    }
+                    _ => args,
+                }
+            }
+            _ => args,
+        };
         let exc = Box::new(ExcData {
             args,
             traceback: Vec::new(),
@@ -266,7 +280,7 @@ impl Vm {
         let dict = self.heap.alloc(Obj::Dict(Dict::new()));
         // OSError(errno, strerror[, filename[, winerror[, filename2]]]) exposes its parts.
         if self.is_subclass(class, self.exc_class(ExcKind::OSError)) {
-            let items: Vec<Value> = match args {
+            let items: Vec<Value> = match full_args {
                 Value::Obj(t) => match self.heap.get(t) {
                     Obj::Tuple(xs) => xs.clone(),
                     _ => Vec::new(),

@@ -1058,7 +1058,14 @@ impl Vm {
         kwargs: &[(ObjRef, Value)],
     ) -> PyResult<String> {
         let (mut auto, mut manual) = (0usize, false);
-        self.str_format_with(fmt, args, kwargs, &mut auto, &mut manual)
+        self.str_format_with(fmt, args, kwargs, &mut auto, &mut manual, None)
+    }
+
+    /// `str.format_map(mapping)`: names are looked up with `mapping[name]` (so a dict
+    /// subclass's `__missing__` takes part).
+    pub fn str_format_map(&mut self, fmt: &str, mapping: Value) -> PyResult<String> {
+        let (mut auto, mut manual) = (0usize, false);
+        self.str_format_with(fmt, &[], &[], &mut auto, &mut manual, Some(mapping))
     }
 
     /// `str.format` with the automatic field counter shared by nested fields (`"{:{}}"`).
@@ -1069,6 +1076,7 @@ impl Vm {
         kwargs: &[(ObjRef, Value)],
         auto: &mut usize,
         manual: &mut bool,
+        mapping: Option<Value>,
     ) -> PyResult<String> {
         let chars: Vec<char> = fmt.chars().collect();
         let mut out = String::new();
@@ -1088,6 +1096,15 @@ impl Vm {
                 i += 1;
                 while i < chars.len() && depth > 0 {
                     match chars[i] {
+                        // An index in the field name may hold braces: skip to its ']'.
+                        '[' if !in_spec && depth == 1 => {
+                            while i < chars.len() && chars[i] != ']' {
+                                i += 1;
+                            }
+                            if i >= chars.len() {
+                                return Err(exc::value_error("expected '}' before end of string"));
+                            }
+                        }
                         '{' => depth += 1,
                         '}' => depth -= 1,
                         ':' => in_spec = true,
@@ -1119,7 +1136,7 @@ impl Vm {
                     None
                 };
                 let spec = if spec.contains('{') {
-                    self.str_format_with(&spec, args, kwargs, auto, manual)?
+                    self.str_format_with(&spec, args, kwargs, auto, manual, mapping)?
                 } else {
                     spec
                 };
@@ -1146,9 +1163,13 @@ impl Vm {
                         .iter()
                         .find(|(k, _)| self.str_ref(*k) == first)
                         .map(|(_, v)| *v);
-                    match found {
-                        Some(v) => v,
-                        None => {
+                    match (found, mapping) {
+                        (Some(v), _) => v,
+                        (None, Some(m)) => {
+                            let k = self.new_str(first.clone());
+                            self.get_item(m, k)?
+                        }
+                        (None, None) => {
                             let k = self.new_str(first.clone());
                             return Err(self.key_error(k));
                         }
