@@ -561,6 +561,21 @@ impl<'a> Compiler<'a> {
                 if let Some(v) = value {
                     self.expr(v)?;
                     self.assign_target(target)?;
+                } else {
+                    // `a.b: T` / `a[i]: T` still evaluate the object (and index), as CPython.
+                    match &target.kind {
+                        ExprKind::Attribute(o, _) => {
+                            self.expr(o)?;
+                            self.emit(Instr::Pop);
+                        }
+                        ExprKind::Subscript(o, i) => {
+                            self.expr(o)?;
+                            self.emit(Instr::Pop);
+                            self.expr(i)?;
+                            self.emit(Instr::Pop);
+                        }
+                        _ => {}
+                    }
                 }
                 // Module and class bodies record annotations; function bodies ignore them.
                 if self.unit().scope.kind != ScopeKind::Function {

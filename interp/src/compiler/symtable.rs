@@ -126,9 +126,22 @@ impl Builder {
                 if let Some(v) = value {
                     self.expr(r, v);
                 }
-                let _ = (annotation, simple);
+                let _ = simple;
                 if value.is_some() || matches!(target.kind, ExprKind::Name(_)) {
                     self.target(r, target);
+                } else {
+                    match &target.kind {
+                        ExprKind::Attribute(o, _) => self.expr(r, o),
+                        ExprKind::Subscript(o, i) => {
+                            self.expr(r, o);
+                            self.expr(r, i);
+                        }
+                        _ => {}
+                    }
+                }
+                // Module and class bodies evaluate the annotation (after the assignment).
+                if kind != ScopeKind::Function {
+                    self.expr(r, annotation);
                 }
             }
             StmtKind::If(t, a, b) | StmtKind::While(t, a, b) => {
@@ -154,6 +167,21 @@ impl Builder {
                     self.expr(r, d);
                 }
                 self.params_defaults(r, &f.params);
+                // Annotations are evaluated where the function is defined, in the order the
+                // compiler emits them: parameters, *args, keyword-only, **kwargs, return.
+                let p = &f.params;
+                let anns = p
+                    .posonly
+                    .iter()
+                    .chain(&p.args)
+                    .chain(&p.vararg)
+                    .chain(&p.kwonly)
+                    .chain(&p.kwarg)
+                    .filter_map(|x| x.annotation.as_ref())
+                    .chain(&f.returns);
+                for a in anns {
+                    self.expr(r, a);
+                }
                 r.assign(&f.name);
                 let mut child = Raw::default();
                 self.params(&mut child, &f.params);
