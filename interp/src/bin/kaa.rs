@@ -11,11 +11,20 @@ options:
   --max-memory N     memory limit in bytes (suffixes K, M, G); MemoryError past it
   --recursion-limit N  maximum depth of script calls (default 1000)
   --fuel N           stop the script after N fuel units (calls and loop iterations)
+after the module runs, frames are driven while tasks (kaa.spawn) are alive:
+  --dt SECONDS       game time per frame (default 1/60)
+  --frame-fuel N     fuel budget of each frame (default 10000000; 0: unlimited)
+  --max-frames N     stop after N frames
+  --realtime         sleep so frames take dt of wall-clock time
   -h, --help         this text";
 
 struct Options {
     config: VmConfig,
     fuel: Option<u64>,
+    dt: f64,
+    frame_fuel: Option<u64>,
+    max_frames: Option<u64>,
+    realtime: bool,
     watch: bool,
     command: Option<String>,
     file: Option<PathBuf>,
@@ -37,6 +46,10 @@ fn parse_args() -> Result<Options, String> {
     let mut o = Options {
         config: VmConfig::default(),
         fuel: None,
+        dt: 1.0 / 60.0,
+        frame_fuel: Some(10_000_000),
+        max_frames: None,
+        realtime: false,
         watch: false,
         command: None,
         file: None,
@@ -62,6 +75,29 @@ fn parse_args() -> Result<Options, String> {
                 let v = it.next().ok_or("--fuel needs a value")?;
                 o.fuel = Some(v.parse().map_err(|_| format!("bad --fuel value: {v}"))?);
             }
+            "--dt" => {
+                let v = it.next().ok_or("--dt needs a value")?;
+                o.dt = v
+                    .parse::<f64>()
+                    .ok()
+                    .filter(|d| d.is_finite() && *d >= 0.0)
+                    .ok_or(format!("bad --dt value: {v}"))?;
+            }
+            "--frame-fuel" => {
+                let v = it.next().ok_or("--frame-fuel needs a value")?;
+                let n: u64 = v
+                    .parse()
+                    .map_err(|_| format!("bad --frame-fuel value: {v}"))?;
+                o.frame_fuel = (n > 0).then_some(n);
+            }
+            "--max-frames" => {
+                let v = it.next().ok_or("--max-frames needs a value")?;
+                o.max_frames = Some(
+                    v.parse()
+                        .map_err(|_| format!("bad --max-frames value: {v}"))?,
+                );
+            }
+            "--realtime" => o.realtime = true,
             "-c" => {
                 o.command = Some(it.next().ok_or("-c needs an argument")?);
                 o.args = std::iter::once("-c".to_string())
@@ -114,7 +150,7 @@ fn run(opts: Options) -> u8 {
     }
     if let Some(code) = &opts.command {
         let mut vm = new_vm(&opts, None);
-        return run_source(&mut vm, code, "<string>", opts.fuel);
+        return run_source(&mut vm, code, "<string>", &opts);
     }
     match &opts.file {
         Some(f) => run_file(f, &opts),
@@ -151,18 +187,43 @@ fn run_file(f: &Path, opts: &Options) -> u8 {
     let mut vm = new_vm(opts, Some(f));
     // CPython (3.9+) names the main script by its absolute path in tracebacks and `__file__`.
     let name = std::path::absolute(f).unwrap_or_else(|_| f.to_path_buf());
-    run_source(&mut vm, &src, &name.display().to_string(), opts.fuel)
+    run_source(&mut vm, &src, &name.display().to_string(), opts)
 }
 
 /// Run a module as `__main__`; print an uncaught exception like CPython and return the exit code.
-fn run_source(vm: &mut Vm, src: &str, filename: &str, fuel: Option<u64>) -> u8 {
-    vm.set_fuel(fuel);
+fn run_source(vm: &mut Vm, src: &str, filename: &str, opts: &Options) -> u8 {
+    vm.set_fuel(opts.fuel);
     let result = vm.run_source(src, filename, "__main__");
     let _ = vm.stdout.flush();
     match result {
-        Ok(_) => 0,
+        Ok(_) => drive_frames(vm, opts),
         Err(e) => report(vm, e),
     }
+}
+
+/// Run frames while tasks are alive: fixed game dt, a fuel budget per frame.
+fn drive_frames(vm: &mut Vm, opts: &Options) -> u8 {
+    let budget = kaa::vm::sched::Budget {
+        fuel: opts.frame_fuel,
+        time: None,
+    };
+    let mut frames = 0u64;
+    while vm.sched.alive() > 0 {
+        if opts.max_frames.is_some_and(|m| frames >= m) {
+            break;
+        }
+        let started = std::time::Instant::now();
+        vm.run_frame(opts.dt, budget);
+        frames += 1;
+        let _ = vm.stdout.flush();
+        if opts.realtime {
+            let target = std::time::Duration::from_secs_f64(opts.dt);
+            if let Some(rest) = target.checked_sub(started.elapsed()) {
+                std::thread::sleep(rest);
+            }
+        }
+    }
+    0
 }
 
 fn report(vm: &mut Vm, e: PyErr) -> u8 {

@@ -15,6 +15,7 @@ pub mod re;
 pub mod set;
 pub mod str;
 pub mod sys;
+pub mod tasks;
 pub mod union;
 
 use crate::object::{Args, IterKind, NativeFnPtr, Obj, TypeKind};
@@ -219,6 +220,7 @@ pub fn install(vm: &mut Vm) {
         ("time", sys::time_module),
         ("_kaa", internal::module),
         ("_kaa_re", re::module),
+        ("_kaa_sched", tasks::module),
         ("builtins", |vm: &mut Vm| vm.builtins),
     ];
     for &(n, f) in mods {
@@ -261,6 +263,7 @@ const FROZEN: &[(&str, &str)] = &[
     ("fractions", include_str!("../stdlib/fractions.py")),
     ("statistics", include_str!("../stdlib/statistics.py")),
     ("hashlib", include_str!("../stdlib/hashlib.py")),
+    ("kaa", include_str!("../stdlib/kaa.py")),
 ];
 
 fn install_misc_methods(vm: &mut Vm) {

@@ -113,7 +113,7 @@ fn with_regex<T>(vm: &Vm, h: Value, f: impl FnOnce(&Regex) -> T) -> PyResult<T> 
 /// steps per unit of fuel, charged afterwards).
 fn budget(vm: &Vm) -> u64 {
     if vm.fuel_limited {
-        (vm.fuel.max(0) as u64).saturating_mul(16)
+        ((vm.fuel_left() + vm.native_overdraft).max(0) as u64).saturating_mul(16)
     } else {
         u64::MAX
     }
@@ -122,7 +122,8 @@ fn budget(vm: &Vm) -> u64 {
 fn charge(vm: &mut Vm, start: u64, left: u64) -> PyResult<()> {
     if vm.fuel_limited {
         let used = (start - left) / 16;
-        vm.fuel -= used.min(i64::MAX as u64) as i64;
+        // Past the budget this fails like any native overrun.
+        vm.charge_native(used.min(i64::MAX as u64 >> 1) as i64)?;
     }
     Ok(())
 }

@@ -56,6 +56,8 @@ struct Raw {
     /// Walrus targets to bind in the nearest enclosing function.
     walrus: Vec<String>,
     module_level: bool,
+    /// "list comprehension", "generator expression", ... (for the yield-inside error).
+    comp_kind: &'static str,
 }
 
 impl Raw {
@@ -444,12 +446,20 @@ impl Builder {
         }
     }
 
-    fn comp(&mut self, r: &mut Raw, gens: &[Comprehension], elts: &[&Expr], is_gen: bool) {
+    fn comp(
+        &mut self,
+        r: &mut Raw,
+        gens: &[Comprehension],
+        elts: &[&Expr],
+        is_gen: bool,
+        comp_kind: &'static str,
+    ) {
         // The first iterable is evaluated in the enclosing scope.
         self.expr(r, &gens[0].iter);
         let mut child = Raw {
             params: vec![".0".into()],
             comp: true,
+            comp_kind,
             walrus_global: r.module_level || (r.comp && r.walrus_global),
             ..Raw::default()
         };
@@ -501,6 +511,12 @@ impl Builder {
             | ExprKind::Starred(a)
             | ExprKind::Await(a)
             | ExprKind::YieldFrom(a) => {
+                if matches!(e.kind, ExprKind::YieldFrom(_)) && r.comp {
+                    self.errors.push(SymbolError {
+                        msg: format!("'yield' inside {}", r.comp_kind),
+                        pos: e.pos,
+                    });
+                }
                 if matches!(e.kind, ExprKind::Await(_) | ExprKind::YieldFrom(_)) {
                     r.is_generator = true;
                 }
@@ -563,11 +579,14 @@ impl Builder {
                 self.expr(&mut child, body);
                 r.children.push((ScopeKind::Function, child));
             }
-            ExprKind::ListComp(elt, gens) | ExprKind::SetComp(elt, gens) => {
-                self.comp(r, gens, &[elt], false)
+            ExprKind::ListComp(elt, gens) => {
+                self.comp(r, gens, &[elt], false, "list comprehension")
             }
-            ExprKind::GenExp(elt, gens) => self.comp(r, gens, &[elt], true),
-            ExprKind::DictComp(k, v, gens) => self.comp(r, gens, &[k, v], false),
+            ExprKind::SetComp(elt, gens) => self.comp(r, gens, &[elt], false, "set comprehension"),
+            ExprKind::GenExp(elt, gens) => self.comp(r, gens, &[elt], true, "generator expression"),
+            ExprKind::DictComp(k, v, gens) => {
+                self.comp(r, gens, &[k, v], false, "dict comprehension")
+            }
             ExprKind::NamedExpr(t, v) => {
                 self.expr(r, v);
                 if let ExprKind::Name(n) = &t.kind {
@@ -582,6 +601,12 @@ impl Builder {
                 }
             }
             ExprKind::Yield(v) => {
+                if r.comp {
+                    self.errors.push(SymbolError {
+                        msg: format!("'yield' inside {}", r.comp_kind),
+                        pos: e.pos,
+                    });
+                }
                 r.is_generator = true;
                 if let Some(v) = v {
                     self.expr(r, v);

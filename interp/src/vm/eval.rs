@@ -971,15 +971,32 @@ impl Vm {
         }
         if self.fuel <= 0 {
             if self.fuel_limited {
+                // Refill from the reserve unless the wall-clock deadline has passed.
+                if self.fuel_reserve > 0 {
+                    let expired = self
+                        .deadline
+                        .is_some_and(|d| std::time::Instant::now() >= d);
+                    if expired {
+                        self.fuel_reserve = 0;
+                    } else {
+                        let chunk = self.fuel_reserve.min(crate::vm::FUEL_CHUNK);
+                        self.fuel_reserve -= chunk;
+                        self.fuel += chunk;
+                        return Ok(true);
+                    }
+                }
                 if self.native_depth > 0 {
-                    // Cannot suspend under a native caller: fail the callback clearly.
+                    // A native caller cannot be suspended: let it run on into an overdraft,
+                    // and fail clearly at the hard limit.
+                    if self.fuel > -self.native_overdraft {
+                        return Ok(true);
+                    }
                     self.fuel = 0;
                     return Err(PyErr::new(
                         ExcKind::RuntimeError,
                         "script ran out of fuel inside a native callback",
                     ));
                 }
-                self.fuel = 0;
                 return Ok(false);
             }
             self.fuel = i64::MAX;

@@ -139,15 +139,40 @@ impl Vm {
     /// `next(it)` for native callers (`sum`, `list`, `sorted`, ...): each element costs one
     /// unit of fuel, so a native loop over a huge iterator cannot outrun the budget.
     pub fn iter_next(&mut self, it: Value) -> PyResult<Option<Value>> {
-        self.fuel -= 1;
-        if self.fuel <= 0 && self.fuel_limited {
-            self.fuel = 0;
-            return Err(PyErr::new(
-                ExcKind::RuntimeError,
-                "script ran out of fuel inside a native call",
-            ));
-        }
+        self.charge_native(1)?;
         self.iter_next_unmetered(it)
+    }
+
+    /// Charge `n` units of fuel for work native code does without a safe point. Native code
+    /// cannot be suspended, so past the budget it may run into the overdraft, then fails.
+    pub fn charge_native(&mut self, n: i64) -> PyResult<()> {
+        self.fuel -= n;
+        if self.fuel > 0 || !self.fuel_limited {
+            return Ok(());
+        }
+        if self.fuel_reserve > 0 {
+            let expired = self
+                .deadline
+                .is_some_and(|d| std::time::Instant::now() >= d);
+            if !expired {
+                let chunk = self.fuel_reserve.min(crate::vm::FUEL_CHUNK.max(n));
+                self.fuel_reserve -= chunk;
+                self.fuel += chunk;
+                if self.fuel > 0 {
+                    return Ok(());
+                }
+            } else {
+                self.fuel_reserve = 0;
+            }
+        }
+        if self.fuel > -self.native_overdraft {
+            return Ok(());
+        }
+        self.fuel = 0;
+        Err(PyErr::new(
+            ExcKind::RuntimeError,
+            "script ran out of fuel inside a native call",
+        ))
     }
 
     /// `next(it)` from the eval loop (which charges fuel at its own safe points).

@@ -13,6 +13,7 @@ pub mod iter;
 pub mod matching;
 pub mod ops;
 pub mod repr;
+pub mod sched;
 pub mod suggest;
 
 use crate::code::Code;
@@ -259,6 +260,15 @@ pub struct Vm {
     pub native_depth: u32,
     pub fuel: i64,
     pub fuel_limited: bool,
+    /// Fuel still to hand out in small chunks, so a wall-clock deadline is checked between
+    /// chunks (see [`Vm::set_budget`]).
+    pub fuel_reserve: i64,
+    pub deadline: Option<std::time::Instant>,
+    /// Instructions a native callback (a `key=` function, `__eq__`) may run past the budget
+    /// before it fails: it cannot be suspended, but it must still end.
+    pub native_overdraft: i64,
+    /// The task scheduler (script coroutines driven frame by frame).
+    pub sched: crate::vm::sched::Scheduler,
     pub stdout: Box<dyn Write + Send>,
     /// Where `sys.stderr` writes go.
     pub stderr: Box<dyn Write + Send>,
@@ -285,6 +295,9 @@ pub struct Vm {
     /// The largest int a script may build, in bits (a bound on the time of one operation).
     pub max_int_bits: u64,
 }
+
+/// Fuel handed out at a time when a wall-clock deadline is set.
+pub const FUEL_CHUNK: i64 = 4096;
 
 /// Deepest nesting of native → script re-entry (sorted(key=...), __eq__, __repr__ ...).
 pub const MAX_NATIVE_DEPTH: u32 = 200;
@@ -322,6 +335,10 @@ impl Vm {
             native_depth: 0,
             fuel: i64::MAX,
             fuel_limited: false,
+            fuel_reserve: 0,
+            deadline: None,
+            native_overdraft: 10_000_000,
+            sched: crate::vm::sched::Scheduler::default(),
             stdout: Box::new(std::io::stdout()),
             stderr: Box::new(std::io::stderr()),
             search_path: config.search_path,
@@ -760,8 +777,31 @@ impl Vm {
         self.run_frames()
     }
 
+    /// A budget of fuel and/or wall-clock time for the next run. Fuel is handed out in chunks
+    /// of [`FUEL_CHUNK`] so the deadline is checked every few thousand instructions.
+    pub fn set_budget(&mut self, fuel: Option<u64>, deadline: Option<std::time::Instant>) {
+        self.deadline = deadline;
+        match (fuel, deadline) {
+            (None, None) => self.set_fuel(None),
+            (f, _) => {
+                let total = f.unwrap_or(u64::MAX >> 2).min(i64::MAX as u64 >> 1) as i64;
+                let first = total.min(FUEL_CHUNK);
+                self.fuel = first;
+                self.fuel_reserve = total - first;
+                self.fuel_limited = true;
+            }
+        }
+    }
+
+    /// Fuel left in the current budget (chunk plus reserve).
+    pub fn fuel_left(&self) -> i64 {
+        self.fuel.max(0) + self.fuel_reserve
+    }
+
     /// Give the VM a fuel budget (instructions, counted at calls and backward jumps).
     pub fn set_fuel(&mut self, fuel: Option<u64>) {
+        self.fuel_reserve = 0;
+        self.deadline = None;
         match fuel {
             Some(f) => {
                 self.fuel = f.min(i64::MAX as u64) as i64;
@@ -835,6 +875,7 @@ impl Vm {
         roots.extend(self.interner.map.values().copied());
         roots.extend(self.roots.keys().copied());
         roots.extend(self.repr_stack.iter().copied());
+        self.sched.trace(&mut roots);
         {
             let n = &self.names;
             let _ = n;

@@ -1,3 +1,5 @@
+#![allow(dead_code)] // each test binary uses a different part
+
 //! Shared helpers for the conformance tests: run a script through the library with its output
 //! captured, the way the `kaa` command would.
 
