@@ -218,7 +218,7 @@ pub enum GenState {
 
 #[derive(Debug)]
 pub struct Generator {
-    pub frame: Option<Box<Frame>>,
+    pub frame: Option<Frame>,
     pub state: GenState,
     pub name: String,
     pub qualname: String,

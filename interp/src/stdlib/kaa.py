@@ -54,7 +54,7 @@ class Task:
         return None
 
     def __repr__(self):
-        return f"<Task {self._id} {self._name} {self._state}>"
+        return f"<Task {self._n} {self._name} {self._state}>"
 
 
 class Wait:

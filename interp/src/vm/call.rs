@@ -183,7 +183,7 @@ impl Vm {
             frame.saved_stack = saved;
             frame.boundary = false;
             let g = self.heap.alloc(Obj::Generator(Box::new(Generator {
-                frame: Some(Box::new(frame)),
+                frame: Some(frame),
                 state: GenState::Created,
                 name,
                 qualname,
@@ -742,7 +742,7 @@ impl Vm {
         if state == GenState::Suspended && throw.is_none() && !matches!(sent, Value::Undef) {
             self.stack.push(sent);
         }
-        self.frames.push(*frame);
+        self.frames.push(frame);
         if self.native_depth >= MAX_NATIVE_DEPTH {
             let e = exc::recursion_error("maximum recursion depth exceeded");
             return self.finish_gen_resume(g, Err(e));

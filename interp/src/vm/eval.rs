@@ -1223,12 +1223,14 @@ impl Vm {
         let Some(g) = frame.generator else {
             return Err(exc::runtime_error("yield outside a generator"));
         };
-        frame.saved_stack = self.stack.split_off(frame.base);
+        // Reuse the frame's own buffer (emptied, capacity kept, when it was resumed).
+        let base = frame.base;
+        frame.saved_stack.extend(self.stack.drain(base..));
         let boundary = frame.boundary;
         frame.boundary = false;
         if let Obj::Generator(gen) = self.heap.get_mut(g) {
             gen.state = GenState::Suspended;
-            gen.frame = Some(Box::new(frame));
+            gen.frame = Some(frame);
         }
         if boundary {
             return Ok(Flow::Exit(v));
@@ -1281,7 +1283,7 @@ impl Vm {
         if state == GenState::Suspended {
             self.stack.push(sent);
         }
-        self.frames.push(*frame);
+        self.frames.push(frame);
         Ok(Flow::Reload)
     }
 

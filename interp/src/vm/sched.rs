@@ -16,7 +16,7 @@ use super::{PyResult, RunState, Vm};
 use crate::object::{GenState, Obj};
 use crate::value::{ObjRef, Value};
 use crate::vm::exc::{self, PyErr};
-use std::collections::{BinaryHeap, HashMap, VecDeque};
+use std::collections::{BinaryHeap, VecDeque};
 use std::time::{Duration, Instant};
 
 pub type TaskId = u64;
@@ -73,6 +73,87 @@ enum Outcome {
     Cancelled(ObjRef),
 }
 
+/// Tasks by id: a slab indexed by the id's low 32 bits, checked against a generation in the
+/// high bits (ids are never reused for a different task, lookups are one index).
+#[derive(Debug, Default)]
+struct TaskTable {
+    slots: Vec<(u32, Option<Task>)>,
+    free: Vec<u32>,
+    len: usize,
+}
+
+impl TaskTable {
+    fn split(id: TaskId) -> (usize, u32) {
+        ((id & 0xffff_ffff) as usize, (id >> 32) as u32)
+    }
+
+    fn insert(&mut self, t: Task) -> TaskId {
+        self.len += 1;
+        let idx = match self.free.pop() {
+            Some(i) => i,
+            None => {
+                self.slots.push((0, None));
+                (self.slots.len() - 1) as u32
+            }
+        };
+        let slot = &mut self.slots[idx as usize];
+        slot.0 = slot.0.wrapping_add(1);
+        slot.1 = Some(t);
+        ((slot.0 as u64) << 32) | idx as u64
+    }
+
+    fn get(&self, id: &TaskId) -> Option<&Task> {
+        let (i, g) = Self::split(*id);
+        match self.slots.get(i) {
+            Some((gen, Some(t))) if *gen == g => Some(t),
+            _ => None,
+        }
+    }
+
+    fn get_mut(&mut self, id: &TaskId) -> Option<&mut Task> {
+        let (i, g) = Self::split(*id);
+        match self.slots.get_mut(i) {
+            Some((gen, Some(t))) if *gen == g => Some(t),
+            _ => None,
+        }
+    }
+
+    fn contains_key(&self, id: &TaskId) -> bool {
+        self.get(id).is_some()
+    }
+
+    fn remove(&mut self, id: &TaskId) -> Option<Task> {
+        let (i, g) = Self::split(*id);
+        match self.slots.get_mut(i) {
+            Some((gen, slot)) if *gen == g && slot.is_some() => {
+                self.len -= 1;
+                self.free.push(i as u32);
+                slot.take()
+            }
+            _ => None,
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.len
+    }
+
+    fn iter(&self) -> impl Iterator<Item = (TaskId, &Task)> {
+        self.slots
+            .iter()
+            .enumerate()
+            .filter_map(|(i, (g, t))| t.as_ref().map(|t| (((*g as u64) << 32) | i as u64, t)))
+    }
+
+    fn values(&self) -> impl Iterator<Item = &Task> {
+        self.slots.iter().filter_map(|(_, t)| t.as_ref())
+    }
+
+    fn values_mut(&mut self) -> impl Iterator<Item = &mut Task> {
+        self.slots.iter_mut().filter_map(|(_, t)| t.as_mut())
+    }
+}
+
 #[derive(Debug)]
 struct Task {
     /// The script-visible `Task` object.
@@ -119,8 +200,9 @@ pub type ErrorHook = Box<dyn FnMut(&super::ScriptError) + Send>;
 
 #[derive(Default)]
 pub struct Scheduler {
-    tasks: HashMap<TaskId, Task>,
-    next_id: TaskId,
+    tasks: TaskTable,
+    /// Spawn counter: the number shown in a task's repr (slab ids are not readable).
+    spawned: i64,
     next_ref: i64,
     /// Runnable this frame, in order.
     ready: VecDeque<TaskId>,
@@ -246,31 +328,29 @@ impl Vm {
     /// already-built `Task` object. The task first runs in the current frame's ready queue.
     pub fn spawn_body(&mut self, obj: ObjRef, body: ObjRef, owner: Option<u64>) -> TaskId {
         let s = &mut self.sched;
-        s.next_id += 1;
-        let id = s.next_id;
-        s.tasks.insert(
-            id,
-            Task {
-                obj,
-                body,
-                saved: None,
-                resume: Resume::Send(Value::None),
-                wait: Wait::Ready,
-                wait_gen: 0,
-                mailbox: VecDeque::new(),
-                links: Vec::new(),
-                watchers: Vec::new(),
-                trap_exit: false,
-                joiners: Vec::new(),
-                owner,
-                cancel_requested: false,
-            },
-        );
+        let id = s.tasks.insert(Task {
+            obj,
+            body,
+            saved: None,
+            resume: Resume::Send(Value::None),
+            wait: Wait::Ready,
+            wait_gen: 0,
+            mailbox: VecDeque::new(),
+            links: Vec::new(),
+            watchers: Vec::new(),
+            trap_exit: false,
+            joiners: Vec::new(),
+            owner,
+            cancel_requested: false,
+        });
         s.ready.push_back(id);
-        let k = self.intern("_id");
+        s.spawned += 1;
+        let serial = s.spawned;
+        let (k, kn) = (self.intern("_id"), self.intern("_n"));
         if let Obj::Instance(i) = self.heap.get(obj) {
             let d = i.dict;
             self.ns_set(d, k, Value::Int(id as i64));
+            self.ns_set(d, kn, Value::Int(serial));
         }
         self.set_task_state(obj, "pending", Value::None);
         id
@@ -335,7 +415,7 @@ impl Vm {
             .tasks
             .iter()
             .filter(|(_, t)| t.owner == Some(owner))
-            .map(|(&id, _)| id)
+            .map(|(id, _)| id)
             .collect();
         for &id in &ids {
             self.task_cancel(id)?;
@@ -664,7 +744,7 @@ impl Vm {
         if state == GenState::Suspended && matches!(resume, Resume::Send(_)) {
             self.stack.push(sent);
         }
-        self.frames.push(*frame);
+        self.frames.push(frame);
         match resume {
             Resume::Throw(e) => self.run_frames_with_error(PyErr::Obj(e)),
             Resume::Send(_) => self.run_frames(),
