@@ -10,7 +10,37 @@
 
 use kaa::vm::sched::Budget;
 use kaa::Vm;
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
+
+/// Counts live bytes, so memory per task is measured, not estimated from the GC's books.
+struct Counting;
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, l: Layout) -> *mut u8 {
+        LIVE.fetch_add(l.size(), Ordering::Relaxed);
+        unsafe { System.alloc(l) }
+    }
+    unsafe fn dealloc(&self, p: *mut u8, l: Layout) {
+        LIVE.fetch_sub(l.size(), Ordering::Relaxed);
+        unsafe { System.dealloc(p, l) }
+    }
+    unsafe fn realloc(&self, p: *mut u8, l: Layout, new: usize) -> *mut u8 {
+        LIVE.fetch_add(new, Ordering::Relaxed);
+        LIVE.fetch_sub(l.size(), Ordering::Relaxed);
+        unsafe { System.realloc(p, l, new) }
+    }
+}
+
+#[global_allocator]
+static ALLOC: Counting = Counting;
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v[v.len() / 2]
+}
 
 const TASKS: usize = 100_000;
 const FRAMES: usize = 20;
@@ -21,7 +51,9 @@ fn main() {
         .run_source(
             "from kaa import spawn\n\
              def idle():\n    while True:\n        yield\n\
-             def make(n):\n    for _ in range(n):\n        spawn(idle)\n",
+             def make(n):\n    for _ in range(n):\n        spawn(idle)\n\
+             gens = []\n\
+             def make_gens(n):\n    for _ in range(n):\n        g = idle()\n        next(g)\n        gens.append(g)\n",
             "<bench>",
             "__main__",
         )
@@ -29,8 +61,17 @@ fn main() {
     let d = vm.module_dict(m);
     let k = vm.intern("make");
     let make = vm.ns_get(d, k).expect("make");
+    let k = vm.intern("make_gens");
+    let make_gens = vm.ns_get(d, k).expect("make_gens");
+    // The same number of bare started generators: what "its frame" costs on its own.
     vm.collect_garbage();
-    let heap_before = vm.heap.bytes;
+    let live_gens = LIVE.load(Ordering::Relaxed);
+    vm.call(make_gens, &[kaa::Value::Int(TASKS as i64)])
+        .expect("generators");
+    vm.collect_garbage();
+    let gen_bytes = LIVE.load(Ordering::Relaxed).saturating_sub(live_gens);
+    vm.collect_garbage();
+    let live_before = LIVE.load(Ordering::Relaxed);
     let t0 = Instant::now();
     vm.call(make, &[kaa::Value::Int(TASKS as i64)])
         .expect("spawn");
@@ -40,22 +81,33 @@ fn main() {
     // First frame starts every task (creates its frame); then measure steady resumes.
     vm.run_frame(1.0 / 60.0, unlimited);
     vm.collect_garbage();
-    let heap_after = vm.heap.bytes;
-    let t1 = Instant::now();
+    let live_after = LIVE.load(Ordering::Relaxed);
+    // Median over frames: this machine is noisy, and one slow frame says little.
+    let mut per_frame = Vec::new();
     let mut resumed = 0u64;
     for _ in 0..FRAMES {
-        resumed += vm.run_frame(1.0 / 60.0, unlimited).resumed as u64;
+        let t1 = Instant::now();
+        let n = vm.run_frame(1.0 / 60.0, unlimited).resumed as u64;
+        per_frame.push(t1.elapsed().as_nanos() as f64 / n.max(1) as f64);
+        resumed += n;
     }
-    let per_resume = t1.elapsed().as_nanos() as f64 / resumed.max(1) as f64;
+    let per_resume = median(per_frame.clone());
+    let best = per_frame.iter().copied().fold(f64::INFINITY, f64::min);
     println!("tasks spawned:          {spawned}");
     println!(
         "spawn cost:             {:.0} ns per task",
         spawn_time.as_nanos() as f64 / spawned.max(1) as f64
     );
-    println!("resume cost:            {per_resume:.0} ns per resume ({resumed} resumes)");
     println!(
-        "memory per idle task:   {:.0} bytes (heap growth / tasks, frames included)",
-        (heap_after.saturating_sub(heap_before)) as f64 / spawned.max(1) as f64
+        "resume cost:            {per_resume:.0} ns per resume, median of {FRAMES} frames \
+         (best {best:.0} ns; {resumed} resumes)"
+    );
+    let per_task = (live_after.saturating_sub(live_before)) as f64 / spawned.max(1) as f64;
+    let per_gen = gen_bytes as f64 / TASKS as f64;
+    println!(
+        "memory per idle task:   {per_task:.0} bytes measured by the allocator = {per_gen:.0} \
+         (its generator and frame) + {:.0} (task record, Task object, queue slot)",
+        per_task - per_gen
     );
 
     // Messages: one task sends to itself and receives, N times.

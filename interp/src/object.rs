@@ -236,6 +236,24 @@ pub enum DictView {
     Items,
 }
 
+/// A `property` descriptor.
+#[derive(Debug, Clone, Copy)]
+pub struct Property {
+    pub fget: Value,
+    pub fset: Value,
+    pub fdel: Value,
+    pub doc: Value,
+    pub name: Value,
+}
+
+/// A `range` iterator past the i64 fast path.
+#[derive(Debug)]
+pub struct BigRange {
+    pub cur: BigInt,
+    pub stop: BigInt,
+    pub step: BigInt,
+}
+
 /// Iterator objects of builtin types.
 #[derive(Debug)]
 pub enum IterKind {
@@ -256,11 +274,8 @@ pub enum IterKind {
         stop: i64,
         step: i64,
     },
-    BigRange {
-        cur: BigInt,
-        stop: BigInt,
-        step: BigInt,
-    },
+    /// Out of line: three big ints would triple the size of every iterator (and heap slot).
+    BigRange(Box<BigRange>),
     Dict {
         dict: ObjRef,
         idx: usize,
@@ -331,9 +346,9 @@ pub enum Obj {
     Complex(f64, f64),
     List(Vec<Value>),
     Tuple(Vec<Value>),
-    Dict(Dict),
-    Set(Set),
-    FrozenSet(Set),
+    Dict(Box<Dict>),
+    Set(Box<Set>),
+    FrozenSet(Box<Set>),
     Range {
         start: Value,
         stop: Value,
@@ -353,13 +368,7 @@ pub enum Obj {
     Cell(Value),
     Generator(Box<Generator>),
     Iter(IterKind),
-    Property {
-        fget: Value,
-        fset: Value,
-        fdel: Value,
-        doc: Value,
-        name: Value,
-    },
+    Property(Box<Property>),
     StaticMethod(Value),
     ClassMethod(Value),
     Super {
@@ -456,7 +465,7 @@ impl Obj {
                 IterKind::Seq { seq, .. } | IterKind::Reversed { seq, .. } => out.push(*seq),
                 IterKind::Str { s, .. } => out.push(*s),
                 IterKind::Bytes { b, .. } => out.push(*b),
-                IterKind::Range { .. } | IterKind::BigRange { .. } | IterKind::Exhausted => {}
+                IterKind::Range { .. } | IterKind::BigRange(_) | IterKind::Exhausted => {}
                 IterKind::Dict { dict, .. } => out.push(*dict),
                 IterKind::Set { set, .. } => out.push(*set),
                 IterKind::Enumerate { it, n } => {
@@ -479,13 +488,14 @@ impl Obj {
                 IterKind::GetItem { obj, .. } => v(out, *obj),
                 IterKind::Native(n) => n.trace(out),
             },
-            Obj::Property {
-                fget,
-                fset,
-                fdel,
-                doc,
-                name,
-            } => {
+            Obj::Property(p) => {
+                let Property {
+                    fget,
+                    fset,
+                    fdel,
+                    doc,
+                    name,
+                } = &**p;
                 v(out, *name);
                 v(out, *fget);
                 v(out, *fset);

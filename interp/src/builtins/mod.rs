@@ -1707,9 +1707,9 @@ fn b_build_class(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         _ => {
             let d = match vm.heap.get_mut(ns) {
                 Obj::Dict(d) => std::mem::take(d),
-                _ => Dict::new(),
+                _ => Box::new(Dict::new()),
             };
-            let c = vm.create_class(&name, bases.clone(), d, None)?;
+            let c = vm.create_class(&name, bases.clone(), *d, None)?;
             // type.__new__ would have run these; the plain-type path builds the class directly.
             class_created_hooks(vm, c, &args.kw)?;
             Value::Obj(c)
@@ -1732,9 +1732,9 @@ fn class_created_hooks(vm: &mut Vm, c: ObjRef, kw: &[(ObjRef, Value)]) -> PyResu
     let sn = vm.names.__set_name__;
     for (k, v) in entries {
         if let Value::Obj(r) = v {
-            if let Obj::Property { name, .. } = vm.heap.get_mut(r) {
-                if name.is_none() {
-                    *name = k;
+            if let Obj::Property(p) = vm.heap.get_mut(r) {
+                if p.name.is_none() {
+                    p.name = k;
                 }
                 continue;
             }
@@ -1836,8 +1836,8 @@ fn object_setattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
         if let Obj::Instance(i) = vm.heap.get(r) {
             let (cls, dict) = (i.class, i.dict);
             if let Some(Value::Obj(ar)) = vm.lookup_type_attr(cls, name) {
-                if let Obj::Property { fset, .. } = vm.heap.get(ar) {
-                    let fset = *fset;
+                if let Obj::Property(p) = vm.heap.get(ar) {
+                    let fset = p.fset;
                     if fset.is_none() {
                         return Err(vm.property_error(ar, obj, "setter"));
                     }
@@ -2426,13 +2426,7 @@ fn iter_next_m(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn prop_parts(vm: &Vm, v: Value) -> PyResult<(Value, Value, Value, Value, Value)> {
     match v {
         Value::Obj(r) => match vm.heap.get(r) {
-            Obj::Property {
-                fget,
-                fset,
-                fdel,
-                doc,
-                name,
-            } => Ok((*fget, *fset, *fdel, *doc, *name)),
+            Obj::Property(p) => Ok((p.fget, p.fset, p.fdel, p.doc, p.name)),
             _ => Err(exc::type_error("not a property")),
         },
         _ => Err(exc::type_error("not a property")),
@@ -2441,35 +2435,41 @@ fn prop_parts(vm: &Vm, v: Value) -> PyResult<(Value, Value, Value, Value, Value)
 
 fn property_getter(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (_, s, d, doc, name) = prop_parts(vm, arg(&args, 0, "getter")?)?;
-    Ok(Value::Obj(vm.heap.alloc(Obj::Property {
-        fget: arg(&args, 1, "getter")?,
-        fset: s,
-        fdel: d,
-        doc,
-        name,
-    })))
+    Ok(Value::Obj(vm.heap.alloc(Obj::Property(Box::new(
+        crate::object::Property {
+            fget: arg(&args, 1, "getter")?,
+            fset: s,
+            fdel: d,
+            doc,
+            name,
+        },
+    )))))
 }
 
 fn property_setter(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (g, _, d, doc, name) = prop_parts(vm, arg(&args, 0, "setter")?)?;
-    Ok(Value::Obj(vm.heap.alloc(Obj::Property {
-        fget: g,
-        fset: arg(&args, 1, "setter")?,
-        fdel: d,
-        doc,
-        name,
-    })))
+    Ok(Value::Obj(vm.heap.alloc(Obj::Property(Box::new(
+        crate::object::Property {
+            fget: g,
+            fset: arg(&args, 1, "setter")?,
+            fdel: d,
+            doc,
+            name,
+        },
+    )))))
 }
 
 fn property_deleter(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (g, s, _, doc, name) = prop_parts(vm, arg(&args, 0, "deleter")?)?;
-    Ok(Value::Obj(vm.heap.alloc(Obj::Property {
-        fget: g,
-        fset: s,
-        fdel: arg(&args, 1, "deleter")?,
-        doc,
-        name,
-    })))
+    Ok(Value::Obj(vm.heap.alloc(Obj::Property(Box::new(
+        crate::object::Property {
+            fget: g,
+            fset: s,
+            fdel: arg(&args, 1, "deleter")?,
+            doc,
+            name,
+        },
+    )))))
 }
 
 fn property_get(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -2853,7 +2853,7 @@ pub fn construct(vm: &mut Vm, cls: ObjRef, kind: TypeKind, mut args: Args) -> Py
                 if let Value::Obj(r) = s {
                     let inner = match vm.heap.get_mut(r) {
                         Obj::Set(x) => std::mem::take(x),
-                        _ => crate::types::set::Set::new(),
+                        _ => Box::new(crate::types::set::Set::new()),
                     };
                     *vm.heap.get_mut(r) = Obj::FrozenSet(inner);
                 }
@@ -2929,13 +2929,15 @@ pub fn construct(vm: &mut Vm, cls: ObjRef, kind: TypeKind, mut args: Args) -> Py
                 .or(args.pos.get(3).copied())
                 .unwrap_or(Value::None);
             // The name comes from __set_name__ when the property is placed in a class.
-            Ok(Value::Obj(vm.heap.alloc(Obj::Property {
-                fget,
-                fset,
-                fdel,
-                doc,
-                name: Value::None,
-            })))
+            Ok(Value::Obj(vm.heap.alloc(Obj::Property(Box::new(
+                crate::object::Property {
+                    fget,
+                    fset,
+                    fdel,
+                    doc,
+                    name: Value::None,
+                },
+            )))))
         }
         TypeKind::StaticMethod => {
             check_args(&args, "staticmethod", 1, 1)?;
@@ -3051,11 +3053,11 @@ fn make_reversed(vm: &mut Vm, v: Value) -> PyResult<Value> {
                         IterKind::Range { cur, stop, step }
                     }
                     _ if n <= num_bigint::BigInt::from(0) => IterKind::Exhausted,
-                    _ => IterKind::BigRange {
+                    _ => IterKind::BigRange(Box::new(crate::object::BigRange {
                         cur: last,
                         stop: new_stop,
                         step: neg,
-                    },
+                    })),
                 };
                 return Ok(vm.new_iter(kind));
             }
@@ -3537,17 +3539,11 @@ pub fn special_attr(vm: &mut Vm, v: Value, name: ObjRef) -> PyResult<Option<Valu
             "step" => Some(*z),
             _ => None,
         },
-        Obj::Property {
-            fget,
-            fset,
-            fdel,
-            doc,
-            ..
-        } => match a {
-            "fget" => Some(*fget),
-            "fset" => Some(*fset),
-            "fdel" => Some(*fdel),
-            "__doc__" => Some(*doc),
+        Obj::Property(p) => match a {
+            "fget" => Some(p.fget),
+            "fset" => Some(p.fset),
+            "fdel" => Some(p.fdel),
+            "__doc__" => Some(p.doc),
             _ => None,
         },
         Obj::StaticMethod(f) | Obj::ClassMethod(f) => match a {

@@ -25,6 +25,10 @@ class CancelledError(BaseException):
 class Task:
     """A running script coroutine. `yield task` (or `await task`) waits for its result."""
 
+    # Class-level until the task ends: an idle task's instance dict stays small.
+    _state = "pending"
+    _value = None
+
     def __await__(self):
         return (yield self)
 

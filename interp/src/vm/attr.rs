@@ -68,7 +68,7 @@ impl Vm {
                         t.misc.get(name).copied().unwrap_or(t.object)
                     }
                 },
-                Obj::Property { .. } => t.property,
+                Obj::Property(_) => t.property,
                 Obj::StaticMethod(_) => t.staticmethod,
                 Obj::ClassMethod(_) => t.classmethod,
                 Obj::Super { .. } => t.super_,
@@ -227,8 +227,8 @@ impl Vm {
                     func: inner,
                 })))
             }
-            Obj::Property { fget, .. } => {
-                let fget = *fget;
+            Obj::Property(p) => {
+                let fget = p.fget;
                 if fget.is_none() {
                     return Err(self.property_error(r, obj, "getter"));
                 }
@@ -249,7 +249,7 @@ impl Vm {
     fn is_data_descriptor(&mut self, attr: Value) -> bool {
         let Value::Obj(r) = attr else { return false };
         match self.heap.get(r) {
-            Obj::Property { .. } => true,
+            Obj::Property(_) => true,
             Obj::Instance(i) => {
                 let cls = i.class;
                 let s = self.names.__set__;
@@ -626,7 +626,7 @@ impl Vm {
                 let d = match d {
                     Some(d) => d,
                     None => {
-                        let d = self.heap.alloc(Obj::Dict(Dict::new()));
+                        let d = self.heap.alloc(Obj::Dict(Box::new(Dict::new())));
                         if let Obj::Function(f) = self.heap.get_mut(r) {
                             f.dict = Some(d);
                         }
@@ -689,8 +689,8 @@ impl Vm {
     ) -> PyResult<Option<PyResult<()>>> {
         let Value::Obj(ar) = a else { return Ok(None) };
         match self.heap.get(ar) {
-            Obj::Property { fset, .. } => {
-                let fset = *fset;
+            Obj::Property(p) => {
+                let fset = p.fset;
                 if fset.is_none() {
                     return Ok(Some(Err(self.property_error(ar, obj, "setter"))));
                 }
@@ -787,8 +787,8 @@ impl Vm {
                     }
                 }
                 if let Some(Value::Obj(ar)) = self.lookup_type_attr(cls, name) {
-                    if let Obj::Property { fdel, .. } = self.heap.get(ar) {
-                        let fdel = *fdel;
+                    if let Obj::Property(p) = self.heap.get(ar) {
+                        let fdel = p.fdel;
                         if fdel.is_none() {
                             return Err(self.property_error(ar, v, "deleter"));
                         }
@@ -829,7 +829,7 @@ impl Vm {
     /// `property 'x' of 'C' object has no setter` (3.11's wording).
     pub fn property_error(&mut self, prop: ObjRef, obj: Value, what: &str) -> PyErr {
         let name = match self.heap.get(prop) {
-            Obj::Property { name, .. } => *name,
+            Obj::Property(p) => p.name,
             _ => Value::None,
         };
         let t = self.type_name(obj);
@@ -1085,7 +1085,7 @@ fn iter_type_name(vm: &Vm, k: &IterKind) -> &'static str {
             _ => "str_iterator",
         },
         IterKind::Bytes { .. } => "bytes_iterator",
-        IterKind::Range { .. } | IterKind::BigRange { .. } => "range_iterator",
+        IterKind::Range { .. } | IterKind::BigRange(_) => "range_iterator",
         IterKind::Dict { view, .. } => match view {
             DictView::Keys => "dict_keyiterator",
             DictView::Values => "dict_valueiterator",

@@ -555,7 +555,10 @@ impl Vm {
             TypeKind::Object => Value::Undef,
             TypeKind::List => self.new_list(Vec::new()),
             TypeKind::Dict => self.new_dict(Dict::new()),
-            TypeKind::Set => Value::Obj(self.heap.alloc(Obj::Set(crate::types::set::Set::new()))),
+            TypeKind::Set => Value::Obj(
+                self.heap
+                    .alloc(Obj::Set(Box::new(crate::types::set::Set::new()))),
+            ),
             _ => {
                 let builtin_cls = self.builtin_base_of(cls);
                 crate::builtins::construct(
@@ -569,7 +572,7 @@ impl Vm {
                 )?
             }
         };
-        let dict = self.heap.alloc(Obj::Dict(Dict::new()));
+        let dict = self.heap.alloc(Obj::Dict(Box::new(Dict::new())));
         Ok(Value::Obj(self.heap.alloc(Obj::Instance(Box::new(
             Instance {
                 class: cls,

@@ -215,7 +215,7 @@ impl Vm {
                 if let Value::Obj(kr) = key {
                     if let Obj::Set(inner) = self.heap.get(kr) {
                         let fs = inner.copy();
-                        let f = Value::Obj(self.heap.alloc(Obj::FrozenSet(fs)));
+                        let f = Value::Obj(self.heap.alloc(Obj::FrozenSet(Box::new(fs))));
                         return self.set_contains(s, f);
                     }
                 }
@@ -250,6 +250,6 @@ impl Vm {
     }
 
     pub fn new_dict_ref(&mut self) -> ObjRef {
-        self.heap.alloc(Obj::Dict(Dict::new()))
+        self.heap.alloc(Obj::Dict(Box::new(Dict::new())))
     }
 }

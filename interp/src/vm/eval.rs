@@ -536,7 +536,9 @@ impl Vm {
                     }
                     Instr::BuildMap(n) => {
                         let items = self.stack.split_off(self.stack.len() - 2 * n as usize);
-                        let d = self.heap.alloc(Obj::Dict(Dict::with_capacity(n as usize)));
+                        let d = self
+                            .heap
+                            .alloc(Obj::Dict(Box::new(Dict::with_capacity(n as usize))));
                         for kv in items.chunks(2) {
                             tri!(self.dict_set(d, kv[0], kv[1]));
                         }

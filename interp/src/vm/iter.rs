@@ -86,11 +86,11 @@ impl Vm {
                                 self.to_bigint(b).unwrap_or_default(),
                                 self.to_bigint(c).unwrap_or_default(),
                             );
-                            Some(IterKind::BigRange {
+                            Some(IterKind::BigRange(Box::new(crate::object::BigRange {
                                 cur: a,
                                 stop: b,
                                 step: c,
-                            })
+                            })))
                         }
                     }
                 }
@@ -282,18 +282,14 @@ impl Vm {
                     (IterKind::Exhausted, None)
                 }
             }
-            IterKind::BigRange { cur, stop, step } => {
+            IterKind::BigRange(mut b) => {
                 use num_traits::Signed;
-                if (step.is_positive() && cur < stop) || (step.is_negative() && cur > stop) {
-                    let v = self.int_from_big(cur.clone());
-                    (
-                        IterKind::BigRange {
-                            cur: cur + &step,
-                            stop,
-                            step,
-                        },
-                        Some(v),
-                    )
+                let live = (b.step.is_positive() && b.cur < b.stop)
+                    || (b.step.is_negative() && b.cur > b.stop);
+                if live {
+                    let v = self.int_from_big(b.cur.clone());
+                    b.cur += &b.step;
+                    (IterKind::BigRange(b), Some(v))
                 } else {
                     (IterKind::Exhausted, None)
                 }

@@ -2234,7 +2234,7 @@ fn identity_eq(o: &Obj) -> bool {
             | Obj::Code(_)
             | Obj::Generator(_)
             | Obj::Iter(_)
-            | Obj::Property { .. }
+            | Obj::Property(_)
             | Obj::StaticMethod(_)
             | Obj::ClassMethod(_)
             | Obj::Super { .. }

@@ -372,7 +372,7 @@ impl Vm {
                 let t = self.type_name(v);
                 return Ok(format!("<{t} object at 0x{:012x}>", addr(r)));
             }
-            Obj::Property { .. } => return Ok(format!("<property object at 0x{:012x}>", addr(r))),
+            Obj::Property(_) => return Ok(format!("<property object at 0x{:012x}>", addr(r))),
             Obj::StaticMethod(_) => {
                 return Ok(format!("<staticmethod object at 0x{:012x}>", addr(r)))
             }

@@ -161,19 +161,44 @@ struct Task {
     /// The generator or coroutine running the task's body.
     body: ObjRef,
     /// Frames and value stack of a run cut off by the budget.
-    saved: Option<(Vec<Frame>, Vec<Value>)>,
+    saved: Option<Box<(Vec<Frame>, Vec<Value>)>>,
     resume: Resume,
     wait: Wait,
     /// Bumped on every wait, so stale timer entries can be told apart.
     wait_gen: u64,
+    owner: Option<u64>,
+    cancel_requested: bool,
+    trap_exit: bool,
+    /// Kept out of line and allocated lazily: idle tasks stay small.
+    rel: Option<Box<Relations>>,
+}
+
+static NO_RELATIONS: Relations = Relations {
+    mailbox: VecDeque::new(),
+    links: Vec::new(),
+    watchers: Vec::new(),
+    joiners: Vec::new(),
+};
+
+impl Task {
+    fn rel(&self) -> &Relations {
+        self.rel.as_deref().unwrap_or(&NO_RELATIONS)
+    }
+
+    /// Allocated on first use: most tasks never get a message, a link or a joiner.
+    fn rel_mut(&mut self) -> &mut Relations {
+        self.rel.get_or_insert_with(Box::default)
+    }
+}
+
+/// A task's mailbox and its ties to other tasks.
+#[derive(Debug, Default)]
+struct Relations {
     mailbox: VecDeque<Value>,
     links: Vec<TaskId>,
     /// (reference, watching task) for each monitor on this task.
     watchers: Vec<(i64, TaskId)>,
-    trap_exit: bool,
     joiners: Vec<TaskId>,
-    owner: Option<u64>,
-    cancel_requested: bool,
 }
 
 /// One frame's work, for the host.
@@ -242,7 +267,7 @@ impl Scheduler {
         for t in self.tasks.values() {
             out.push(t.obj);
             out.push(t.body);
-            if let Some((frames, stack)) = &t.saved {
+            if let Some((frames, stack)) = t.saved.as_deref() {
                 for f in frames {
                     f.trace(out);
                 }
@@ -255,7 +280,7 @@ impl Scheduler {
             if let Wait::Predicate(Value::Obj(r)) = t.wait {
                 out.push(r);
             }
-            out.extend(t.mailbox.iter().filter_map(|v| v.as_obj()));
+            out.extend(t.rel().mailbox.iter().filter_map(|v| v.as_obj()));
         }
         let c = &self.classes;
         out.extend(
@@ -335,13 +360,10 @@ impl Vm {
             resume: Resume::Send(Value::None),
             wait: Wait::Ready,
             wait_gen: 0,
-            mailbox: VecDeque::new(),
-            links: Vec::new(),
-            watchers: Vec::new(),
-            trap_exit: false,
-            joiners: Vec::new(),
             owner,
             cancel_requested: false,
+            trap_exit: false,
+            rel: None,
         });
         s.ready.push_back(id);
         s.spawned += 1;
@@ -352,7 +374,6 @@ impl Vm {
             self.ns_set(d, k, Value::Int(id as i64));
             self.ns_set(d, kn, Value::Int(serial));
         }
-        self.set_task_state(obj, "pending", Value::None);
         id
     }
 
@@ -362,7 +383,8 @@ impl Vm {
             _ => return,
         };
         let (ks, kv) = (self.intern("_state"), self.intern("_value"));
-        let sv = self.new_str(state);
+        // Interned: thousands of finished tasks share the three state strings.
+        let sv = Value::Obj(self.intern(state));
         self.ns_set(d, ks, sv);
         self.ns_set(d, kv, value);
     }
@@ -379,7 +401,7 @@ impl Vm {
         if matches!(t.wait, Wait::Receive) {
             self.sched.make_ready(id, Resume::Send(msg));
         } else {
-            t.mailbox.push_back(msg);
+            t.rel_mut().mailbox.push_back(msg);
         }
     }
 
@@ -450,8 +472,8 @@ impl Vm {
         }
         for (x, y) in [(a, b), (b, a)] {
             if let Some(t) = self.sched.tasks.get_mut(&x) {
-                if !t.links.contains(&y) {
-                    t.links.push(y);
+                if !t.rel().links.contains(&y) {
+                    t.rel_mut().links.push(y);
                 }
             }
         }
@@ -461,7 +483,7 @@ impl Vm {
     pub fn task_unlink(&mut self, a: TaskId, b: TaskId) {
         for (x, y) in [(a, b), (b, a)] {
             if let Some(t) = self.sched.tasks.get_mut(&x) {
-                t.links.retain(|&l| l != y);
+                t.rel_mut().links.retain(|&l| l != y);
             }
         }
     }
@@ -470,7 +492,7 @@ impl Vm {
         self.sched.next_ref += 1;
         let r = self.sched.next_ref;
         match self.sched.tasks.get_mut(&target) {
-            Some(t) => t.watchers.push((r, watcher)),
+            Some(t) => t.rel_mut().watchers.push((r, watcher)),
             None => {
                 let noproc = self.new_str("noproc");
                 let down = self.new_str("DOWN");
@@ -483,7 +505,7 @@ impl Vm {
 
     pub fn task_demonitor(&mut self, r: i64) {
         for t in self.sched.tasks.values_mut() {
-            t.watchers.retain(|&(x, _)| x != r);
+            t.rel_mut().watchers.retain(|&(x, _)| x != r);
         }
     }
 
@@ -651,7 +673,7 @@ impl Vm {
         let body = task.body;
         self.sched.current = Some(id);
         debug_assert!(self.frames.is_empty());
-        let r = match saved {
+        let r = match saved.map(|b| *b) {
             Some((frames, stack)) => {
                 self.frames = frames;
                 self.stack = stack;
@@ -669,7 +691,7 @@ impl Vm {
                 let frames = std::mem::take(&mut self.frames);
                 let stack = std::mem::take(&mut self.stack);
                 if let Some(t) = self.sched.tasks.get_mut(&id) {
-                    t.saved = Some((frames, stack));
+                    t.saved = Some(Box::new((frames, stack)));
                     t.wait = Wait::Ready;
                 }
                 Step::Preempted
@@ -845,7 +867,7 @@ impl Vm {
                 .sched
                 .tasks
                 .get_mut(&id)
-                .and_then(|t| t.mailbox.pop_front());
+                .and_then(|t| t.rel.as_mut()?.mailbox.pop_front());
             match msg {
                 Some(m) => {
                     // A message is waiting: continue at once, in this frame.
@@ -870,7 +892,7 @@ impl Vm {
             if self.task_alive(target) {
                 set_wait(self, Wait::Join(target));
                 if let Some(t) = self.sched.tasks.get_mut(&target) {
-                    t.joiners.push(id);
+                    t.rel_mut().joiners.push(id);
                 }
             } else {
                 let r = self.join_result(v)?;
@@ -913,6 +935,7 @@ impl Vm {
             return;
         };
         let obj = task.obj;
+        let rel = task.rel.map(|b| *b).unwrap_or_default();
         let (state, value) = match outcome {
             Outcome::Returned(v) => ("done", v),
             Outcome::Failed(e) => ("failed", Value::Obj(e)),
@@ -920,7 +943,7 @@ impl Vm {
         };
         self.set_task_state(obj, state, value);
         let abnormal = state != "done";
-        if state == "failed" && task.joiners.is_empty() {
+        if state == "failed" && rel.joiners.is_empty() {
             if let Value::Obj(e) = value {
                 let report = self.error_report(PyErr::Obj(e));
                 match self.sched.on_error.as_mut() {
@@ -933,7 +956,7 @@ impl Vm {
                 }
             }
         }
-        for j in task.joiners {
+        for j in rel.joiners {
             let still_joining = self
                 .sched
                 .tasks
@@ -949,14 +972,14 @@ impl Vm {
             ("done", _) => self.new_str("normal"),
             (_, v) => v,
         };
-        for l in task.links {
+        for l in rel.links {
             if let Some(t) = self.sched.tasks.get_mut(&l) {
-                t.links.retain(|&x| x != id);
+                t.rel_mut().links.retain(|&x| x != id);
             }
             let _ = self.deliver_exit(l, Value::Obj(obj), reason, abnormal);
         }
         let down = self.new_str("DOWN");
-        for (r, watcher) in task.watchers {
+        for (r, watcher) in rel.watchers {
             let msg = self.new_tuple(vec![down, Value::Int(r), Value::Obj(obj), reason]);
             self.task_send(watcher, msg);
         }
