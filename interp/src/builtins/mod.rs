@@ -1707,7 +1707,7 @@ fn b_build_class(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         _ => {
             let d = match vm.heap.get_mut(ns) {
                 Obj::Dict(d) => std::mem::take(d),
-                _ => Box::new(Dict::new()),
+                _ => Box::default(),
             };
             let c = vm.create_class(&name, bases.clone(), *d, None)?;
             // type.__new__ would have run these; the plain-type path builds the class directly.
@@ -2853,7 +2853,7 @@ pub fn construct(vm: &mut Vm, cls: ObjRef, kind: TypeKind, mut args: Args) -> Py
                 if let Value::Obj(r) = s {
                     let inner = match vm.heap.get_mut(r) {
                         Obj::Set(x) => std::mem::take(x),
-                        _ => Box::new(crate::types::set::Set::new()),
+                        _ => Box::default(),
                     };
                     *vm.heap.get_mut(r) = Obj::FrozenSet(inner);
                 }

@@ -48,7 +48,7 @@ pub fn install(vm: &mut Vm) {
 
 /// A new set from values, inserted in order.
 pub fn new_set_from(vm: &mut Vm, items: &[Value]) -> PyResult<Value> {
-    let r = vm.heap.alloc(Obj::Set(Box::new(Set::new())));
+    let r = vm.heap.alloc(Obj::Set(Box::default()));
     for &v in items {
         vm.set_add(r, v)?;
     }
@@ -96,7 +96,7 @@ fn update_from(vm: &mut Vm, r: ObjRef, other: Value) -> PyResult<()> {
             let _ = heap_view;
             let mut dst = match vm.heap.get_mut(r) {
                 Obj::Set(s) | Obj::FrozenSet(s) => std::mem::take(s),
-                _ => Box::new(Set::new()),
+                _ => Box::default(),
             };
             dst.merge_from_with(&src, |a, b| a.is(b) || vm.fast_eq(a, b) == Some(true));
             if let Obj::Set(s) | Obj::FrozenSet(s) = vm.heap.get_mut(r) {
@@ -139,9 +139,9 @@ fn intersection(vm: &mut Vm, a: ObjRef, b: ObjRef, frozen: bool) -> PyResult<Obj
     }
     let keys: Vec<Value> = table(vm, small).iter().map(|(k, _)| k).collect();
     let out = vm.heap.alloc(if frozen {
-        Obj::FrozenSet(Box::new(Set::new()))
+        Obj::FrozenSet(Box::default())
     } else {
-        Obj::Set(Box::new(Set::new()))
+        Obj::Set(Box::default())
     });
     for k in keys {
         if vm.set_contains(big, k)? {
@@ -173,9 +173,9 @@ fn difference(vm: &mut Vm, a: ObjRef, b: ObjRef, frozen: bool) -> PyResult<ObjRe
     }
     let keys: Vec<Value> = table(vm, a).iter().map(|(k, _)| k).collect();
     let out = vm.heap.alloc(if frozen {
-        Obj::FrozenSet(Box::new(Set::new()))
+        Obj::FrozenSet(Box::default())
     } else {
-        Obj::Set(Box::new(Set::new()))
+        Obj::Set(Box::default())
     });
     for k in keys {
         if !vm.set_contains(b, k)? {
@@ -222,7 +222,7 @@ pub fn set_binary(vm: &mut Vm, a: Value, b: Value, op: BinaryOp, inplace: bool) 
                 let r = intersection(vm, ra, rb, false)?;
                 let s = match vm.heap.get_mut(r) {
                     Obj::Set(s) => std::mem::take(s),
-                    _ => Box::new(Set::new()),
+                    _ => Box::default(),
                 };
                 if let Obj::Set(t) = vm.heap.get_mut(ra) {
                     *t = s;

@@ -626,7 +626,7 @@ impl Vm {
                 let d = match d {
                     Some(d) => d,
                     None => {
-                        let d = self.heap.alloc(Obj::Dict(Box::new(Dict::new())));
+                        let d = self.heap.alloc(Obj::Dict(Box::default()));
                         if let Obj::Function(f) = self.heap.get_mut(r) {
                             f.dict = Some(d);
                         }

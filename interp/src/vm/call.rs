@@ -555,10 +555,7 @@ impl Vm {
             TypeKind::Object => Value::Undef,
             TypeKind::List => self.new_list(Vec::new()),
             TypeKind::Dict => self.new_dict(Dict::new()),
-            TypeKind::Set => Value::Obj(
-                self.heap
-                    .alloc(Obj::Set(Box::new(crate::types::set::Set::new()))),
-            ),
+            TypeKind::Set => Value::Obj(self.heap.alloc(Obj::Set(Box::default()))),
             _ => {
                 let builtin_cls = self.builtin_base_of(cls);
                 crate::builtins::construct(
@@ -572,7 +569,7 @@ impl Vm {
                 )?
             }
         };
-        let dict = self.heap.alloc(Obj::Dict(Box::new(Dict::new())));
+        let dict = self.heap.alloc(Obj::Dict(Box::default()));
         Ok(Value::Obj(self.heap.alloc(Obj::Instance(Box::new(
             Instance {
                 class: cls,

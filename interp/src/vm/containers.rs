@@ -5,7 +5,6 @@
 //! candidates with an equal hash first and compare them through the VM.
 
 use crate::object::Obj;
-use crate::types::dict::Dict;
 use crate::value::{ObjRef, Value};
 use crate::vm::exc::{self};
 use crate::vm::{PyResult, Vm};
@@ -250,6 +249,6 @@ impl Vm {
     }
 
     pub fn new_dict_ref(&mut self) -> ObjRef {
-        self.heap.alloc(Obj::Dict(Box::new(Dict::new())))
+        self.heap.alloc(Obj::Dict(Box::default()))
     }
 }

@@ -3,7 +3,6 @@
 
 use crate::ast::{ExprKind, StmtKind};
 use crate::object::{ExcData, Instance, Obj};
-use crate::types::dict::Dict;
 use crate::value::{ObjRef, Value};
 use crate::vm::Vm;
 use std::sync::Arc;
@@ -190,7 +189,7 @@ impl Vm {
         let mut next = Value::None;
         // Stored innermost first; the chain starts at the outermost frame.
         for (line, ip) in entries {
-            let dict = self.heap.alloc(Obj::Dict(Box::new(Dict::new())));
+            let dict = self.heap.alloc(Obj::Dict(Box::default()));
             let fields = [
                 ("tb_lineno", Value::Int(line as i64)),
                 ("tb_lasti", Value::Int(ip as i64 * 2)),
@@ -277,7 +276,7 @@ impl Vm {
             notes: Value::None,
             extra: Value::Undef,
         });
-        let dict = self.heap.alloc(Obj::Dict(Box::new(Dict::new())));
+        let dict = self.heap.alloc(Obj::Dict(Box::default()));
         // OSError(errno, strerror[, filename[, winerror[, filename2]]]) exposes its parts.
         if self.is_subclass(class, self.exc_class(ExcKind::OSError)) {
             let items: Vec<Value> = match full_args {

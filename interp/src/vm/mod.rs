@@ -312,12 +312,12 @@ impl Vm {
         let mut interner = Interner::default();
         let types = Types::create(&mut heap, &mut interner);
         let names = Names::create(&mut heap, &mut interner);
-        let builtins_dict = heap.alloc(Obj::Dict(Box::new(Dict::new())));
+        let builtins_dict = heap.alloc(Obj::Dict(Box::default()));
         let builtins = heap.alloc(Obj::Module(Box::new(Module {
             name: "builtins".into(),
             dict: builtins_dict,
         })));
-        let modules = heap.alloc(Obj::Dict(Box::new(Dict::new())));
+        let modules = heap.alloc(Obj::Dict(Box::default()));
         let ellipsis = heap.alloc(Obj::Tuple(Vec::new()));
         let not_implemented = heap.alloc(Obj::Tuple(Vec::new()));
         let empty_tuple = heap.alloc(Obj::Tuple(Vec::new()));
@@ -582,7 +582,7 @@ impl Vm {
 
     /// Create a module object (not registered in sys.modules).
     pub fn new_module(&mut self, name: &str) -> ObjRef {
-        let dict = self.heap.alloc(Obj::Dict(Box::new(Dict::new())));
+        let dict = self.heap.alloc(Obj::Dict(Box::default()));
         let m = self.heap.alloc(Obj::Module(Box::new(Module {
             name: name.to_string(),
             dict,
