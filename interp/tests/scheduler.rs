@@ -96,20 +96,28 @@ fn a_looping_task_is_preempted_and_others_advance_every_frame() {
 #[test]
 fn a_time_budget_bounds_the_frame() {
     let (mut vm, _out) = vm_with_output();
-    vm.run_source(
-        "from kaa import spawn\ndef hog():\n    while True:\n        pass\nspawn(hog)\n",
-        "<time>",
-        "__main__",
-    )
-    .expect("module runs");
+    let m = vm
+        .run_source(
+            "from kaa import spawn\nsteps = [0] * 100\ndef hog():\n    while True:\n        pass\n\
+             def polite(i):\n    while True:\n        steps[i] += 1\n        yield\n\
+             spawn(hog)\nfor i in range(100):\n    spawn(polite, i)\n",
+            "<time>",
+            "__main__",
+        )
+        .expect("module runs");
     let budget = Budget {
         fuel: None,
         time: Some(Duration::from_millis(5)),
     };
     let mut worst = Duration::ZERO;
-    for _ in 0..10 {
+    for frame in 1..=10 {
         let stats = vm.run_frame(1.0 / 60.0, budget);
         worst = worst.max(stats.time_used);
+        assert!(stats.preempted >= 1, "the hog is cut off each frame");
+        let steps = global(&mut vm, m, "steps");
+        let text = vm.repr_value(steps).expect("repr");
+        let expected = format!("[{}]", vec![frame.to_string(); 100].join(", "));
+        assert_eq!(text, expected, "every polite task advanced once per frame");
     }
     // The deadline is checked every few thousand instructions; debug builds are slow, so
     // the bound here is generous (the README reports the release-build figure).
