@@ -179,3 +179,45 @@ fn a_native_callback_that_loops_forever_still_ends() {
         vec!["script ran out of fuel inside a native callback".to_string()]
     );
 }
+
+#[test]
+fn no_link_outlives_an_exit() {
+    let (mut vm, _out) = vm_with_output();
+    let m = vm
+        .run_source(
+            "from kaa import link, spawn, wait, trap_exit\n\
+             def short(after, fail):\n    yield wait(after)\n    if fail:\n        raise ValueError('x')\n\
+             def hub(peers):\n    trap_exit(True)\n    for p in peers:\n        link(p)\n        link(p)\n    while True:\n        yield\n",
+            "<links>",
+            "__main__",
+        )
+        .expect("module runs");
+    let short = global(&mut vm, m, "short");
+    let hub = global(&mut vm, m, "hub");
+    let ok = vm
+        .spawn_task(short, &[Value::Float(0.05), Value::Bool(false)], None)
+        .expect("spawn");
+    let bad = vm
+        .spawn_task(short, &[Value::Float(0.1), Value::Bool(true)], None)
+        .expect("spawn");
+    let (ok_obj, bad_obj) = (vm.task_object(ok), vm.task_object(bad));
+    let peers = vm.new_list(vec![ok_obj.expect("task"), bad_obj.expect("task")]);
+    let h = vm.spawn_task(hub, &[peers], None).expect("spawn hub");
+    vm.run_frame(1.0 / 60.0, FUEL);
+    // Linked twice, one link each; both sides know it.
+    assert_eq!(vm.task_links(h), vec![ok, bad]);
+    assert_eq!(vm.task_links(ok), vec![h]);
+    assert_eq!(vm.task_links(bad), vec![h]);
+    for _ in 0..4 {
+        vm.run_frame(1.0 / 60.0, FUEL);
+    }
+    // The normal exit removed its link on both sides; the failure is still linked.
+    assert!(!vm.task_alive(ok));
+    assert_eq!(vm.task_links(h), vec![bad]);
+    for _ in 0..4 {
+        vm.run_frame(1.0 / 60.0, FUEL);
+    }
+    assert!(!vm.task_alive(bad));
+    assert!(vm.task_alive(h), "the hub traps exits");
+    assert!(vm.task_links(h).is_empty(), "no stale link left");
+}

@@ -480,6 +480,14 @@ impl Vm {
         Ok(())
     }
 
+    /// The tasks linked to `id` (empty for a finished task): for hosts' debugging views.
+    pub fn task_links(&self, id: TaskId) -> Vec<TaskId> {
+        self.sched
+            .tasks
+            .get(&id)
+            .map_or_else(Vec::new, |t| t.rel().links.clone())
+    }
+
     pub fn task_unlink(&mut self, a: TaskId, b: TaskId) {
         for (x, y) in [(a, b), (b, a)] {
             if let Some(t) = self.sched.tasks.get_mut(&x) {
