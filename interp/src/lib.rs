@@ -16,6 +16,7 @@ pub mod code;
 pub mod compiler;
 pub mod heap;
 pub mod lexer;
+pub mod native;
 pub mod object;
 pub mod parser;
 pub mod regex;

@@ -200,6 +200,8 @@ pub struct Instance {
     pub exc: Option<Box<ExcData>>,
     /// For instances of subclasses of builtin types: the builtin value they wrap.
     pub base: Value,
+    /// For instances of host-defined native types: the Rust value (see `crate::native`).
+    pub native: Option<Box<dyn crate::native::NativeData>>,
 }
 
 #[derive(Debug)]
@@ -442,6 +444,9 @@ impl Obj {
                 out.push(i.class);
                 out.push(i.dict);
                 v(out, i.base);
+                if let Some(n) = &i.native {
+                    n.trace(out);
+                }
                 if let Some(e) = &i.exc {
                     v(out, e.args);
                     v(out, e.cause);

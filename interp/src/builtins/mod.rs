@@ -2677,6 +2677,7 @@ pub fn construct(vm: &mut Vm, cls: ObjRef, kind: TypeKind, mut args: Args) -> Py
                     dict: d,
                     exc: None,
                     base: Value::Undef,
+                    native: None,
                 },
             )))))
         }

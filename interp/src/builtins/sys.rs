@@ -52,6 +52,7 @@ pub fn module(vm: &mut Vm) -> ObjRef {
             dict: d,
             exc: None,
             base: Value::Int(fd),
+            native: None,
         };
         let v = Value::Obj(vm.heap.alloc(Obj::Instance(Box::new(inst))));
         for name in names {

@@ -61,6 +61,7 @@ pub fn make_alias(vm: &mut Vm, origin: Value, key: Value) -> PyResult<Value> {
         dict: d,
         exc: None,
         base: Value::Undef,
+        native: None,
     };
     Ok(Value::Obj(vm.heap.alloc(Obj::Instance(Box::new(inst)))))
 }
@@ -227,6 +228,7 @@ pub fn make_union(vm: &mut Vm, a: Value, b: Value) -> PyResult<Option<Value>> {
         dict: d,
         exc: None,
         base: Value::Undef,
+        native: None,
     };
     Ok(Some(Value::Obj(
         vm.heap.alloc(Obj::Instance(Box::new(inst))),

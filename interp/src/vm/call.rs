@@ -576,6 +576,7 @@ impl Vm {
                 dict,
                 exc: None,
                 base,
+                native: None,
             },
         )))))
     }

@@ -205,6 +205,7 @@ impl Vm {
                 dict,
                 exc: None,
                 base: Value::Undef,
+                native: None,
             };
             next = Value::Obj(self.heap.alloc(Obj::Instance(Box::new(inst))));
         }
@@ -309,6 +310,7 @@ impl Vm {
             dict,
             exc: Some(exc),
             base: Value::Undef,
+            native: None,
         })))
     }
 

@@ -294,6 +294,16 @@ pub struct Vm {
     pub int_max_str_digits: usize,
     /// The largest int a script may build, in bits (a bound on the time of one operation).
     pub max_int_bits: u64,
+    /// Classes of registered native types.
+    pub native_classes: HashMap<std::any::TypeId, ObjRef>,
+    /// Classes of host reference types, by name.
+    pub ref_classes: HashMap<String, ObjRef>,
+    /// The shared empty `__dict__` of native objects.
+    pub(crate) native_dict: Option<ObjRef>,
+    /// Values rooted by host handles.
+    pub(crate) handles: crate::native::HandleTable,
+    /// Host data lent for the current run.
+    pub(crate) host: crate::native::HostLoans,
 }
 
 /// Fuel handed out at a time when a wall-clock deadline is set.
@@ -355,6 +365,11 @@ impl Vm {
             frozen_modules: HashMap::new(),
             int_max_str_digits: 4300,
             max_int_bits: 1 << 24,
+            native_classes: HashMap::new(),
+            ref_classes: HashMap::new(),
+            native_dict: None,
+            handles: crate::native::HandleTable::new(crate::native::next_vm_id()),
+            host: crate::native::HostLoans::default(),
         };
         // The singletons are distinct objects recognised by identity.
         *vm.heap.get_mut(ellipsis) = Obj::Tuple(Vec::new());
@@ -866,6 +881,11 @@ impl Vm {
         for f in &self.frames {
             f.trace(&mut roots);
         }
+        self.handles.drain_released();
+        self.handles.trace(&mut roots);
+        roots.extend(self.native_classes.values().copied());
+        roots.extend(self.ref_classes.values().copied());
+        roots.extend(self.native_dict);
         roots.extend(self.types.all());
         roots.push(self.builtins);
         roots.push(self.modules);

@@ -1,0 +1,252 @@
+//! Rust functions and closures as script callables: argument binding with CPython's error
+//! wording, then conversion of each argument and of the result.
+
+use super::convert::{ArgError, FromValue, IntoValue, ParamKind};
+use crate::object::Args;
+use crate::value::Value;
+use crate::vm::exc;
+use crate::vm::{PyErr, PyResult, Vm};
+use std::sync::Arc;
+
+/// A callable's name and, optionally, its parameter names (which allow keyword arguments).
+#[derive(Debug, Clone)]
+pub struct Signature {
+    pub name: Arc<str>,
+    pub names: Option<Arc<[String]>>,
+    /// Binary operator dunders answer NotImplemented (not TypeError) to operands they do not
+    /// take, so Python can try the other operand's reflected method.
+    pub operator: bool,
+}
+
+impl Signature {
+    pub fn new(name: &str) -> Self {
+        Signature {
+            name: name.into(),
+            names: None,
+            operator: false,
+        }
+    }
+}
+
+/// Arguments bound to parameter slots.
+pub struct Bound {
+    pub slots: Vec<Option<Value>>,
+    pub rest: Vec<Value>,
+}
+
+/// Match positional and keyword arguments to parameters of the given kinds.
+pub fn bind(
+    vm: &Vm,
+    sig: &Signature,
+    kinds: &[ParamKind],
+    args: &Args,
+    skip: usize,
+) -> PyResult<Bound> {
+    let fixed = kinds.iter().filter(|k| **k != ParamKind::Rest).count();
+    let required = kinds.iter().filter(|k| **k == ParamKind::Required).count();
+    let has_rest = kinds.contains(&ParamKind::Rest);
+    let pos = &args.pos[skip.min(args.pos.len())..];
+    let name = &sig.name;
+    if pos.len() > fixed && !has_rest {
+        return Err(exc::type_error(takes_message(
+            name,
+            required,
+            fixed,
+            pos.len(),
+        )));
+    }
+    let mut slots: Vec<Option<Value>> = vec![None; fixed];
+    for (slot, v) in slots.iter_mut().zip(pos) {
+        *slot = Some(*v);
+    }
+    let rest = if pos.len() > fixed {
+        pos[fixed..].to_vec()
+    } else {
+        Vec::new()
+    };
+    if !args.kw.is_empty() {
+        let Some(names) = sig.names.as_ref() else {
+            return Err(exc::type_error(format!(
+                "{name}() takes no keyword arguments"
+            )));
+        };
+        for &(k, v) in &args.kw {
+            let key = vm.str_ref(k);
+            let Some(i) = names.iter().take(fixed).position(|n| *n == key) else {
+                return Err(exc::type_error(format!(
+                    "{name}() got an unexpected keyword argument '{key}'"
+                )));
+            };
+            if slots[i].is_some() {
+                return Err(exc::type_error(format!(
+                    "{name}() got multiple values for argument '{key}'"
+                )));
+            }
+            slots[i] = Some(v);
+        }
+    }
+    let missing: Vec<usize> = (0..fixed)
+        .filter(|&i| slots[i].is_none() && kinds[i] == ParamKind::Required)
+        .collect();
+    if !missing.is_empty() {
+        let given = slots.iter().filter(|s| s.is_some()).count();
+        return Err(exc::type_error(match sig.names.as_ref() {
+            Some(names) if given > 0 || !args.kw.is_empty() => {
+                let list: Vec<String> =
+                    missing.iter().map(|&i| format!("'{}'", names[i])).collect();
+                format!(
+                    "{name}() missing {} required positional argument{}: {}",
+                    missing.len(),
+                    if missing.len() == 1 { "" } else { "s" },
+                    join_names(&list)
+                )
+            }
+            _ => takes_message(name, required, fixed, pos.len()),
+        }));
+    }
+    Ok(Bound { slots, rest })
+}
+
+/// `f() takes 3 positional arguments but 2 were given` (CPython's wording).
+fn takes_message(name: &str, required: usize, fixed: usize, given: usize) -> String {
+    let takes = if required == fixed {
+        format!("{fixed}")
+    } else {
+        format!("from {required} to {fixed}")
+    };
+    let plural = if fixed == 1 && required == fixed {
+        ""
+    } else {
+        "s"
+    };
+    let were = if given == 1 { "was" } else { "were" };
+    format!("{name}() takes {takes} positional argument{plural} but {given} {were} given")
+}
+
+fn join_names(list: &[String]) -> String {
+    match list {
+        [] => String::new(),
+        [a] => a.clone(),
+        [a, b] => format!("{a} and {b}"),
+        [init @ .., last] => format!("{}, and {last}", init.join(", ")),
+    }
+}
+
+/// Convert parameter `i` (0-based, not counting a receiver) of a bound call.
+pub fn extract<T: FromValue>(
+    vm: &mut Vm,
+    sig: &Signature,
+    i: usize,
+    b: &Bound,
+) -> Result<T, PyErr> {
+    let r = match T::KIND {
+        ParamKind::Rest => T::from_rest(vm, &b.rest),
+        _ => match b.slots.get(i).copied().flatten() {
+            Some(v) => T::from_value(vm, v),
+            None => match T::missing() {
+                Some(m) => Ok(m),
+                None => {
+                    return Err(exc::type_error(format!(
+                        "{}() missing an argument",
+                        sig.name
+                    )))
+                }
+            },
+        },
+    };
+    r.map_err(|e| arg_error(vm, sig, i, b, e))
+}
+
+fn arg_error(vm: &mut Vm, sig: &Signature, i: usize, b: &Bound, e: ArgError) -> PyErr {
+    match e {
+        ArgError::Err(e) => e,
+        ArgError::Expected(what) => {
+            let v = b
+                .slots
+                .get(i)
+                .copied()
+                .flatten()
+                .or(b.rest.first().copied());
+            let actual = v.map(|v| vm.type_name(v)).unwrap_or_else(|| "None".into());
+            let which = match sig.names.as_ref().and_then(|n| n.get(i)) {
+                Some(n) => format!("argument '{n}'"),
+                None => format!("argument {}", i + 1),
+            };
+            exc::type_error(format!(
+                "{}() {which} must be {what}, not {actual}",
+                sig.name
+            ))
+        }
+    }
+}
+
+/// A Rust function or closure that scripts can call. Implemented for `Fn(A, B, ...) -> R`
+/// and `Fn(&mut Vm, A, B, ...) -> R` with up to 8 arguments convertible by [`FromValue`] and
+/// a result convertible by [`IntoValue`] (`Result<T, PyErr>` raises the error).
+pub trait NativeFunction<Marker>: Send + Sync + 'static {
+    fn kinds() -> Vec<ParamKind>;
+    fn invoke(&self, vm: &mut Vm, sig: &Signature, b: &Bound) -> PyResult<Value>;
+}
+
+/// Marker for functions that take the VM as their first parameter.
+pub struct WithVm;
+
+macro_rules! native_functions {
+    ($($P:ident $i:tt),*) => {
+        impl<F, R, $($P,)*> NativeFunction<fn($($P,)*) -> R> for F
+        where
+            F: Fn($($P),*) -> R + Send + Sync + 'static,
+            R: IntoValue,
+            $($P: FromValue,)*
+        {
+            fn kinds() -> Vec<ParamKind> {
+                vec![$($P::KIND),*]
+            }
+
+            #[allow(unused_variables)]
+            fn invoke(&self, vm: &mut Vm, sig: &Signature, b: &Bound) -> PyResult<Value> {
+                (self)($(extract::<$P>(vm, sig, $i, b)?),*).into_value(vm)
+            }
+        }
+
+        impl<F, R, $($P,)*> NativeFunction<(WithVm, fn($($P,)*) -> R)> for F
+        where
+            F: Fn(&mut Vm, $($P),*) -> R + Send + Sync + 'static,
+            R: IntoValue,
+            $($P: FromValue,)*
+        {
+            fn kinds() -> Vec<ParamKind> {
+                vec![$($P::KIND),*]
+            }
+
+            #[allow(unused_variables)]
+            fn invoke(&self, vm: &mut Vm, sig: &Signature, b: &Bound) -> PyResult<Value> {
+                $(let $P = extract::<$P>(vm, sig, $i, b)?;)*
+                (self)(vm, $($P),*).into_value(vm)
+            }
+        }
+    };
+}
+
+#[allow(non_snake_case)]
+mod impls {
+    use super::*;
+    native_functions!();
+    native_functions!(A 0);
+    native_functions!(A 0, B 1);
+    native_functions!(A 0, B 1, C 2);
+    native_functions!(A 0, B 1, C 2, D 3);
+    native_functions!(A 0, B 1, C 2, D 3, E 4);
+    native_functions!(A 0, B 1, C 2, D 3, E 4, G 5);
+    native_functions!(A 0, B 1, C 2, D 3, E 4, G 5, H 6);
+    native_functions!(A 0, B 1, C 2, D 3, E 4, G 5, H 6, I 7);
+}
+
+/// Wrap `f` as the VM's native closure type.
+pub fn closure<M, F: NativeFunction<M>>(f: F, sig: Signature) -> crate::object::NativeClosure {
+    let kinds = F::kinds();
+    Arc::new(move |vm: &mut Vm, args: Args| {
+        let b = bind(vm, &sig, &kinds, &args, 0)?;
+        f.invoke(vm, &sig, &b)
+    })
+}

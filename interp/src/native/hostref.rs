@@ -1,0 +1,178 @@
+//! Reference types: script objects whose attributes live in the host.
+//!
+//! A reference is a target id (an entity, a component slot: the host decides) plus a path of
+//! attribute names and indices. Reading `t.translation.x` asks the host's [`RefHandler`] for
+//! `["translation", "x"]`; `t.translation.x += 1` reads that path, then writes it back through
+//! the handler. Intermediate places (`t.translation`) are references again, so writes through
+//! them reach the host too.
+
+use super::convert::native_ref;
+use super::NativeType;
+use crate::object::{Args, Instance, NativeFn, NativeImpl, Obj};
+use crate::types::dict::Dict;
+use crate::value::{ObjRef, Value};
+use crate::vm::exc;
+use crate::vm::{PyResult, Vm};
+use smallvec::SmallVec;
+use std::sync::Arc;
+
+/// One step of a reference's path.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum PathSeg {
+    Attr(Arc<str>),
+    Index(i64),
+}
+
+/// What reading a path gives.
+pub enum RefRead {
+    /// A plain value (a number, a string, a copied struct).
+    Value(Value),
+    /// A place with fields of its own: the script gets a deeper reference.
+    Place,
+}
+
+/// The host's side of a reference type.
+pub trait RefHandler: Send + Sync + 'static {
+    /// The class name scripts see (`type(t).__name__`).
+    fn type_name(&self) -> &str;
+    /// Read `path` of `target`. Unknown names should raise AttributeError.
+    fn get(&self, vm: &mut Vm, target: u64, path: &[PathSeg]) -> PyResult<RefRead>;
+    /// Write `value` at `path` of `target`.
+    fn set(&self, vm: &mut Vm, target: u64, path: &[PathSeg], value: Value) -> PyResult<()>;
+    /// `repr(ref)`.
+    fn repr(&self, _vm: &mut Vm, target: u64, path: &[PathSeg]) -> PyResult<String> {
+        let p: Vec<String> = path
+            .iter()
+            .map(|s| match s {
+                PathSeg::Attr(a) => format!(".{a}"),
+                PathSeg::Index(i) => format!("[{i}]"),
+            })
+            .collect();
+        Ok(format!("<{} ref {target}{}>", self.type_name(), p.concat()))
+    }
+}
+
+/// The Rust value inside a reference object.
+#[derive(Clone)]
+pub struct HostRef {
+    pub handler: Arc<dyn RefHandler>,
+    pub target: u64,
+    pub path: SmallVec<[PathSeg; 4]>,
+}
+
+impl NativeType for HostRef {
+    const NAME: &'static str = "HostRef";
+}
+
+fn this_ref(vm: &Vm, args: &Args) -> PyResult<HostRef> {
+    match args.pos.first() {
+        Some(Value::Obj(r)) => native_ref::<HostRef>(vm, *r)
+            .cloned()
+            .ok_or_else(|| exc::type_error("not a host reference")),
+        _ => Err(exc::type_error("not a host reference")),
+    }
+}
+
+fn seg_of(vm: &mut Vm, key: Value) -> PyResult<PathSeg> {
+    if let Some(s) = vm.as_str(key) {
+        return Ok(PathSeg::Attr(s.into()));
+    }
+    Ok(PathSeg::Index(vm.index_value(key)?))
+}
+
+fn read(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let mut r = this_ref(vm, args)?;
+    let key = args.pos.get(1).copied().unwrap_or(Value::None);
+    r.path.push(seg_of(vm, key)?);
+    match r.handler.get(vm, r.target, &r.path)? {
+        RefRead::Value(v) => Ok(v),
+        RefRead::Place => vm.new_host_ref(r.handler, r.target, r.path),
+    }
+}
+
+fn write(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let mut r = this_ref(vm, args)?;
+    let key = args.pos.get(1).copied().unwrap_or(Value::None);
+    let value = args.pos.get(2).copied().unwrap_or(Value::None);
+    r.path.push(seg_of(vm, key)?);
+    r.handler.set(vm, r.target, &r.path, value)?;
+    Ok(Value::None)
+}
+
+impl Vm {
+    /// A reference to `target` at `path`, whose reads and writes go to `handler`.
+    pub fn new_host_ref(
+        &mut self,
+        handler: Arc<dyn RefHandler>,
+        target: u64,
+        path: SmallVec<[PathSeg; 4]>,
+    ) -> PyResult<Value> {
+        let cls = self.ref_class(handler.type_name())?;
+        let dict = self.native_empty_dict();
+        let data = HostRef {
+            handler,
+            target,
+            path,
+        };
+        Ok(Value::Obj(self.heap.alloc(Obj::Instance(Box::new(
+            Instance {
+                class: cls,
+                dict,
+                exc: None,
+                base: Value::Undef,
+                native: Some(Box::new(data)),
+            },
+        )))))
+    }
+
+    /// The class of reference objects named `name` (one per name, made on first use).
+    fn ref_class(&mut self, name: &str) -> PyResult<ObjRef> {
+        if let Some(&c) = self.ref_classes.get(name) {
+            return Ok(c);
+        }
+        let mut ns = Dict::new();
+        let mut put = |vm: &mut Vm, n: &str, v: Value| {
+            let k = vm.intern(n);
+            let h = vm.str_hash(k);
+            Vm::dict_set_str(&mut ns, &vm.heap, k, h, v);
+        };
+        let slots = self.new_tuple(Vec::new());
+        put(self, "__slots__", slots);
+        let m = self.new_str("builtins");
+        put(self, "__module__", m);
+        let natives: [(&str, crate::object::NativeClosure); 5] = [
+            ("__getattr__", Arc::new(|vm: &mut Vm, a: Args| read(vm, &a))),
+            ("__getitem__", Arc::new(|vm: &mut Vm, a: Args| read(vm, &a))),
+            (
+                "__setattr__",
+                Arc::new(|vm: &mut Vm, a: Args| write(vm, &a)),
+            ),
+            (
+                "__setitem__",
+                Arc::new(|vm: &mut Vm, a: Args| write(vm, &a)),
+            ),
+            (
+                "__repr__",
+                Arc::new(|vm: &mut Vm, a: Args| {
+                    let r = this_ref(vm, &a)?;
+                    let s = r.handler.repr(vm, r.target, &r.path)?;
+                    Ok(vm.new_str(s))
+                }),
+            ),
+        ];
+        for (n, c) in natives {
+            let f = Value::Obj(self.heap.alloc(Obj::Native(Box::new(NativeFn {
+                name: n.to_string(),
+                imp: NativeImpl::Closure(c),
+                owner: None,
+                bound: Value::Undef,
+                class_method: false,
+                static_method: false,
+            }))));
+            put(self, n, f);
+        }
+        let cls = self.create_class(name, Vec::new(), ns, None)?;
+        self.ref_classes.insert(name.to_string(), cls);
+        Ok(cls)
+    }
+}

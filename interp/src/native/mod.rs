@@ -1,0 +1,369 @@
+//! The embedding API: Rust functions, native types, native modules, rooted handles, host data
+//! and reference types, for Bevy and for any Rust host.
+//!
+//! ```
+//! use kaa::native::NativeType;
+//!
+//! #[derive(Clone, Debug, PartialEq)]
+//! struct Vec2 { x: f64, y: f64 }
+//! impl NativeType for Vec2 { const NAME: &'static str = "Vec2"; }
+//!
+//! let mut vm = kaa::Vm::new();
+//! vm.register_fn("clamp", |x: f64, lo: f64, hi: f64| x.clamp(lo, hi));
+//! let cls = vm
+//!     .native_class::<Vec2>()
+//!     .constructor(|x: f64, y: f64| Vec2 { x, y })
+//!     .field("x", |v: &Vec2| v.x, |v: &mut Vec2, x: f64| v.x = x)
+//!     .field("y", |v: &Vec2| v.y, |v: &mut Vec2, y: f64| v.y = y)
+//!     .getter("length", |v: &Vec2| v.x.hypot(v.y))
+//!     .operator("__add__", |a: &Vec2, b: Vec2| Vec2 { x: a.x + b.x, y: a.y + b.y })
+//!     .repr(|v: &Vec2| format!("Vec2({}, {})", v.x, v.y))
+//!     .eq()
+//!     .build()
+//!     .unwrap();
+//! vm.set_global("Vec2", cls);
+//! let v = vm.eval("Vec2(3, 4) + Vec2(clamp(9, 0, 1), 0)").unwrap();
+//! assert_eq!(vm.extract::<Vec2>(v).unwrap(), Vec2 { x: 4.0, y: 4.0 });
+//! ```
+//!
+//! Everything takes the VM it works on; values of one VM are never valid in another, and
+//! [`Handle`]s check it.
+
+mod class;
+mod convert;
+mod func;
+mod handle;
+mod host;
+mod hostref;
+mod module;
+
+pub use class::{ClassBuilder, NativeMethod};
+pub use convert::{native_mut, native_ref, ArgError, FromValue, IntoValue, ParamKind, Rest};
+pub use func::{NativeFunction, Signature};
+pub use handle::{Handle, HandleError};
+pub use hostref::{HostRef, PathSeg, RefHandler, RefRead};
+pub use module::ModuleBuilder;
+
+pub(crate) use handle::{next_vm_id, HandleTable};
+pub(crate) use host::HostLoans;
+
+use crate::object::{Args, Instance, NativeFn, NativeImpl, Obj};
+use crate::value::{ObjRef, Value};
+use crate::vm::{ExcKind, PyErr, PyResult, RunState, ScriptError, Vm};
+use std::any::Any;
+
+/// A Rust type that scripts can hold as an object of its own class.
+/// Register the class with [`Vm::native_class`]; `Clone` types then convert by value.
+pub trait NativeType: Any + Send + 'static {
+    /// The class name scripts see.
+    const NAME: &'static str;
+
+    /// Report the script objects this value holds (if it holds any), so the GC keeps them.
+    fn trace(&self, _out: &mut Vec<ObjRef>) {}
+}
+
+/// A native value stored in a script object (object-safe side of [`NativeType`]).
+pub trait NativeData: Any + Send {
+    fn as_any(&self) -> &dyn Any;
+    fn as_any_mut(&mut self) -> &mut dyn Any;
+    fn trace(&self, out: &mut Vec<ObjRef>);
+    fn type_name(&self) -> &'static str;
+}
+
+impl<T: NativeType> NativeData for T {
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn as_any_mut(&mut self) -> &mut dyn Any {
+        self
+    }
+    fn trace(&self, out: &mut Vec<ObjRef>) {
+        NativeType::trace(self, out)
+    }
+    fn type_name(&self) -> &'static str {
+        T::NAME
+    }
+}
+
+impl std::fmt::Debug for dyn NativeData {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "<native {}>", self.type_name())
+    }
+}
+
+impl Vm {
+    // ----- functions -----
+
+    /// A script callable running `f` (see [`NativeFunction`] for the shapes `f` can take).
+    pub fn native_fn<M, F: NativeFunction<M>>(&mut self, name: &str, f: F) -> Value {
+        self.native_closure(name, func::closure(f, Signature::new(name)))
+    }
+
+    /// Like [`Vm::native_fn`], with parameter names so scripts can pass them by keyword.
+    pub fn native_fn_kw<M, F: NativeFunction<M>>(
+        &mut self,
+        name: &str,
+        params: &[&str],
+        f: F,
+    ) -> Value {
+        let mut sig = Signature::new(name);
+        sig.names = Some(params.iter().map(|s| s.to_string()).collect());
+        self.native_closure(name, func::closure(f, sig))
+    }
+
+    /// Make `f` a builtin: every module of this VM can call it by `name`.
+    ///
+    /// ```
+    /// let mut vm = kaa::Vm::new();
+    /// vm.register_fn("clamp", |x: f64, lo: f64, hi: f64| x.clamp(lo, hi));
+    /// let v = vm.eval("clamp(5, 0, 1)").unwrap();
+    /// assert_eq!(vm.extract::<f64>(v).unwrap(), 1.0);
+    /// let err = vm.eval("clamp(5, 0)").unwrap_err();
+    /// assert_eq!(err.message, "clamp() takes 3 positional arguments but 2 were given");
+    /// ```
+    pub fn register_fn<M, F: NativeFunction<M>>(&mut self, name: &str, f: F) {
+        let v = self.native_fn(name, f);
+        self.set_global(name, v);
+    }
+
+    /// [`Vm::register_fn`] with keyword-capable parameter names.
+    pub fn register_fn_kw<M, F: NativeFunction<M>>(&mut self, name: &str, params: &[&str], f: F) {
+        let v = self.native_fn_kw(name, params, f);
+        self.set_global(name, v);
+    }
+
+    fn native_closure(&mut self, name: &str, c: crate::object::NativeClosure) -> Value {
+        Value::Obj(self.heap.alloc(Obj::Native(Box::new(NativeFn {
+            name: name.to_string(),
+            imp: NativeImpl::Closure(c),
+            owner: None,
+            bound: Value::Undef,
+            class_method: false,
+            static_method: false,
+        }))))
+    }
+
+    /// Put a value in builtins (visible to every module of this VM).
+    pub fn set_global(&mut self, name: &str, v: impl Into<GlobalValue>) {
+        let v = match v.into() {
+            GlobalValue::Value(v) => v,
+            GlobalValue::Obj(r) => Value::Obj(r),
+        };
+        self.set_builtin(name, v);
+    }
+
+    // ----- native types -----
+
+    /// Start the script class of `T`.
+    pub fn native_class<T: NativeType>(&mut self) -> ClassBuilder<'_, T> {
+        ClassBuilder::new(self)
+    }
+
+    /// The registered class of `T`.
+    pub fn native_class_of<T: NativeType>(&self) -> Option<ObjRef> {
+        self.native_classes
+            .get(&std::any::TypeId::of::<T>())
+            .copied()
+    }
+
+    /// A new script object holding `value` (its class must be registered).
+    pub fn new_native_object<T: NativeType>(&mut self, value: T) -> PyResult<ObjRef> {
+        let Some(class) = self.native_class_of::<T>() else {
+            return Err(PyErr::new(
+                ExcKind::TypeError,
+                format!("native type {} is not registered with this VM", T::NAME),
+            ));
+        };
+        let dict = self.native_empty_dict();
+        Ok(self.heap.alloc(Obj::Instance(Box::new(Instance {
+            class,
+            dict,
+            exc: None,
+            base: Value::Undef,
+            native: Some(Box::new(value)),
+        }))))
+    }
+
+    /// The `__dict__` slot of native objects: one shared, always empty dict (their classes
+    /// have `__slots__ = ()`, so nothing is ever stored in it).
+    pub(crate) fn native_empty_dict(&mut self) -> ObjRef {
+        match self.native_dict {
+            Some(d) => d,
+            None => {
+                let d = self.new_dict_ref();
+                self.native_dict = Some(d);
+                d
+            }
+        }
+    }
+
+    /// Convert a script value to a Rust value.
+    pub fn extract<T: FromValue>(&mut self, v: Value) -> PyResult<T> {
+        T::from_value(self, v).map_err(|e| match e {
+            ArgError::Err(e) => e,
+            ArgError::Expected(what) => PyErr::new(
+                ExcKind::TypeError,
+                format!("expected {what}, not {}", self.type_name(v)),
+            ),
+        })
+    }
+
+    /// Convert a Rust value to a script value.
+    pub fn to_value<T: IntoValue>(&mut self, v: T) -> PyResult<Value> {
+        v.into_value(self)
+    }
+
+    // ----- modules -----
+
+    /// Start a native module that scripts can `import name`.
+    pub fn native_module(&mut self, name: &str) -> ModuleBuilder<'_> {
+        ModuleBuilder::new(self, name)
+    }
+
+    // ----- handles -----
+
+    /// Root `v` for as long as the returned handle lives.
+    pub fn handle(&mut self, v: Value) -> Handle {
+        self.handles.insert(v)
+    }
+
+    /// The value a handle holds; an error if the handle belongs to another VM.
+    pub fn handle_value(&self, h: &Handle) -> Result<Value, HandleError> {
+        self.handles.get(h)
+    }
+
+    /// Handles alive (not yet dropped, or dropped but not yet collected).
+    pub fn live_handles(&mut self) -> usize {
+        self.handles.drain_released();
+        self.handles.live()
+    }
+
+    /// This VM's id (what [`HandleError`] names).
+    pub fn id(&self) -> u64 {
+        self.handles.shared.vm_id
+    }
+
+    // ----- calling scripts from the host -----
+
+    /// Evaluate an expression in `__main__` (a convenience for hosts and tests).
+    pub fn eval(&mut self, expr: &str) -> Result<Value, ScriptError> {
+        let key = self.new_str("__main__");
+        let mods = self.modules;
+        let main = match self.dict_lookup(mods, key) {
+            Ok(Some(Value::Obj(m))) => m,
+            _ => {
+                let m = self.new_module("__main__");
+                self.register_module("__main__", m);
+                m
+            }
+        };
+        let code = match self.compile_eval(expr, "<eval>") {
+            Ok(c) => c,
+            Err(e) => return Err(self.error_report(e)),
+        };
+        let globals = self.module_dict(main);
+        match self.run_code(code, globals, None) {
+            Ok(v) => Ok(v),
+            Err(e) => Err(self.error_report(e)),
+        }
+    }
+
+    /// Call a script callable held by a handle, with at most `fuel` instructions (None: no
+    /// limit). Script errors come back with their type, message and traceback text.
+    ///
+    /// ```
+    /// let mut vm = kaa::Vm::new();
+    /// vm.run_source("def double(x):\n    return 2 * x\n", "game.py", "__main__").unwrap();
+    /// let f = vm.eval("double").unwrap();
+    /// let h = vm.handle(f);
+    /// let v = vm.call_handle(&h, &[kaa::Value::Int(21)], Some(10_000)).unwrap();
+    /// assert_eq!(vm.extract::<i64>(v).unwrap(), 42);
+    /// ```
+    pub fn call_handle(
+        &mut self,
+        h: &Handle,
+        args: &[Value],
+        fuel: Option<u64>,
+    ) -> Result<Value, ScriptError> {
+        let f = match self.handle_value(h) {
+            Ok(f) => f,
+            Err(e) => {
+                return Err(ScriptError {
+                    type_name: "RuntimeError".into(),
+                    message: e.to_string(),
+                    traceback: format!("RuntimeError: {e}\n"),
+                })
+            }
+        };
+        self.call_script(f, args, fuel)
+    }
+
+    /// Call `f(*args)` from the host with a fuel limit; the error is reported, not raised.
+    pub fn call_script(
+        &mut self,
+        f: Value,
+        args: &[Value],
+        fuel: Option<u64>,
+    ) -> Result<Value, ScriptError> {
+        let saved = (
+            self.fuel,
+            self.fuel_limited,
+            self.fuel_reserve,
+            self.deadline,
+        );
+        let depth = self.frames.len();
+        if fuel.is_some() {
+            self.set_fuel(fuel);
+        }
+        let r = match self.start_call(f, Args::new(args), true) {
+            Ok(crate::vm::call::CallOutcome::Value(v)) => Ok(v),
+            Ok(crate::vm::call::CallOutcome::Pushed) => {
+                match crate::parser::guard(|| self.run_frames()) {
+                    Ok(RunState::Done(v)) => Ok(v),
+                    Ok(RunState::Suspended) => Err(PyErr::new(
+                        ExcKind::RuntimeError,
+                        format!(
+                            "script ran out of fuel ({} instructions)",
+                            fuel.unwrap_or_default()
+                        ),
+                    )),
+                    Err(e) => Err(e),
+                }
+            }
+            Err(e) => Err(e),
+        };
+        // An abandoned run leaves its frames: drop them back to where the call started.
+        while self.frames.len() > depth {
+            if let Some(fr) = self.frames.pop() {
+                self.stack.truncate(fr.base);
+            }
+        }
+        if fuel.is_some() {
+            (
+                self.fuel,
+                self.fuel_limited,
+                self.fuel_reserve,
+                self.deadline,
+            ) = saved;
+        }
+        r.map_err(|e| self.error_report(e))
+    }
+}
+
+/// What [`Vm::set_global`] accepts: a value or an object (a class, a module).
+pub enum GlobalValue {
+    Value(Value),
+    Obj(ObjRef),
+}
+
+impl From<Value> for GlobalValue {
+    fn from(v: Value) -> Self {
+        GlobalValue::Value(v)
+    }
+}
+
+impl From<ObjRef> for GlobalValue {
+    fn from(r: ObjRef) -> Self {
+        GlobalValue::Obj(r)
+    }
+}
