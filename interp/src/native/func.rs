@@ -30,7 +30,7 @@ impl Signature {
 
 /// Arguments bound to parameter slots.
 pub struct Bound {
-    pub slots: Vec<Option<Value>>,
+    pub slots: smallvec::SmallVec<[Option<Value>; 8]>,
     pub rest: Vec<Value>,
 }
 
@@ -55,7 +55,7 @@ pub fn bind(
             pos.len(),
         )));
     }
-    let mut slots: Vec<Option<Value>> = vec![None; fixed];
+    let mut slots: smallvec::SmallVec<[Option<Value>; 8]> = smallvec::smallvec![None; fixed];
     for (slot, v) in slots.iter_mut().zip(pos) {
         *slot = Some(*v);
     }

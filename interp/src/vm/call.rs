@@ -848,7 +848,7 @@ impl Vm {
     }
 }
 
-enum NativeCall {
+pub(crate) enum NativeCall {
     Fn(crate::object::NativeFnPtr),
     Closure(crate::object::NativeClosure),
 }

@@ -7,10 +7,10 @@
 //! Garbage is collected at the same safe points.
 
 use crate::code::{BinaryOp, CompareOp, Instr};
-use crate::object::{Args, Function, GenState, IterKind, Obj};
+use crate::object::{Args, Function, GenState, IterKind, NativeImpl, Obj};
 use crate::types::dict::Dict;
 use crate::value::{ObjRef, Value};
-use crate::vm::call::CallOutcome;
+use crate::vm::call::{CallOutcome, NativeCall};
 use crate::vm::exc::{self, ExcKind, PyErr};
 use crate::vm::{PyResult, RunState, Vm};
 use smallvec::SmallVec;
@@ -280,6 +280,15 @@ impl Vm {
                         safe_point!(ip - 1);
                         let pos = self.stack.len() - argc as usize - 1;
                         save_ip!();
+                        // Natives (builtins, host functions) return a value and leave this
+                        // frame on top: carry on without reloading it.
+                        if let Some(r) = self.call_native_fast(pos) {
+                            tri!(r);
+                            if self.frames.len() == fi + 1 {
+                                continue;
+                            }
+                            continue 'frame;
+                        }
                         flow!(self.do_call(pos, argc as usize, None));
                     }
                     Instr::CallKw(argc, names) => {
@@ -1109,6 +1118,33 @@ impl Vm {
         self.stack.truncate(pos);
         let out = self.start_call(f, args, false)?;
         Ok(self.after_call(out))
+    }
+
+    /// Call a native function sitting at `pos` with the positional arguments above it, and
+    /// leave its result in its place. None when the callee is not a plain native.
+    #[inline]
+    fn call_native_fast(&mut self, pos: usize) -> Option<PyResult<()>> {
+        let Value::Obj(fr) = self.stack[pos] else {
+            return None;
+        };
+        let Obj::Native(n) = self.heap.get(fr) else {
+            return None;
+        };
+        if !matches!(n.bound, Value::Undef) {
+            return None;
+        }
+        let imp = match &n.imp {
+            NativeImpl::Fn(p) => NativeCall::Fn(*p),
+            NativeImpl::Closure(c) => NativeCall::Closure(c.clone()),
+        };
+        let mut args = Args::default();
+        args.pos.extend_from_slice(&self.stack[pos + 1..]);
+        self.stack.truncate(pos);
+        let r = match imp {
+            NativeCall::Fn(p) => p(self, args),
+            NativeCall::Closure(c) => c(self, args),
+        };
+        Some(r.map(|v| self.stack.push(v)))
     }
 
     fn after_call(&mut self, out: CallOutcome) -> Flow {

@@ -25,7 +25,7 @@ use crate::types::dict::Dict;
 use crate::value::{ObjRef, Value};
 pub use exc::{ExcKind, PyErr};
 use frame::Frame;
-use std::collections::HashMap;
+use hashbrown::HashMap;
 use std::io::Write;
 use std::path::PathBuf;
 use std::sync::Arc;
