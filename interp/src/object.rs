@@ -21,7 +21,7 @@ pub type NativeClosure = Arc<dyn Fn(&mut Vm, Args) -> PyResult<Value> + Send + S
 /// Arguments of a native call: positional values and keyword pairs.
 #[derive(Default, Debug)]
 pub struct Args {
-    pub pos: smallvec::SmallVec<[Value; 8]>,
+    pub pos: smallvec::SmallVec<[Value; 4]>,
     pub kw: Vec<(ObjRef, Value)>,
 }
 
@@ -86,7 +86,7 @@ impl std::fmt::Debug for NativeImpl {
 
 #[derive(Debug)]
 pub struct NativeFn {
-    pub name: String,
+    pub name: std::borrow::Cow<'static, str>,
     pub imp: NativeImpl,
     /// For methods of builtin types: the owning class (for repr and descriptor checks).
     pub owner: Option<ObjRef>,

@@ -3428,13 +3428,13 @@ pub fn special_attr(vm: &mut Vm, v: Value, name: ObjRef) -> PyResult<Option<Valu
         },
         Obj::Native(n) => match a {
             "__name__" => {
-                let s = n.name.clone();
+                let s = n.name.to_string();
                 Some(vm.new_str(s))
             }
             "__qualname__" => {
                 let s = match n.owner {
                     Some(o) => format!("{}.{}", vm.class_name(o), n.name),
-                    None => n.name.clone(),
+                    None => n.name.to_string(),
                 };
                 Some(vm.new_str(s))
             }

@@ -11,7 +11,7 @@ fn set(vm: &mut Vm, d: ObjRef, name: &str, v: Value) {
     vm.ns_set(d, k, v);
 }
 
-fn add_fns(vm: &mut Vm, d: ObjRef, funcs: &[(&str, NativeFnPtr)]) {
+fn add_fns(vm: &mut Vm, d: ObjRef, funcs: &[(&'static str, NativeFnPtr)]) {
     for &(n, f) in funcs {
         let v = vm.new_native(n, f);
         set(vm, d, n, v);

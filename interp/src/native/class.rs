@@ -2,7 +2,7 @@
 //! methods, static methods, operators, `repr`, equality, hashing and iteration.
 
 use super::convert::{native_mut, native_ref, FromValue, IntoValue, ParamKind};
-use super::func::{bind, closure, extract, Bound, NativeFunction, Signature};
+use super::func::{bind, closure, extract, Bound, NativeFunction, Shape, Signature};
 use super::NativeType;
 use crate::object::{Args, NativeFn, NativeImpl, Obj, Property};
 use crate::types::dict::Dict;
@@ -102,7 +102,7 @@ mod impls {
 
 fn native_value(vm: &mut Vm, name: &str, imp: NativeImpl) -> Value {
     Value::Obj(vm.heap.alloc(Obj::Native(Box::new(NativeFn {
-        name: name.to_string(),
+        name: name.to_string().into(),
         imp,
         owner: None,
         bound: Value::Undef,
@@ -116,7 +116,7 @@ fn method_closure<T: NativeType, M, F: NativeMethod<T, M>>(
     f: F,
     sig: Signature,
 ) -> crate::object::NativeClosure {
-    let kinds = F::kinds();
+    let shape = Shape::new(F::kinds());
     Arc::new(move |vm: &mut Vm, args: Args| {
         let this = match args.pos.first() {
             Some(Value::Obj(r)) if native_ref::<T>(vm, *r).is_some() => *r,
@@ -134,7 +134,7 @@ fn method_closure<T: NativeType, M, F: NativeMethod<T, M>>(
                 )))
             }
         };
-        let b = bind(vm, &sig, &kinds, &args, 1)?;
+        let b = bind(vm, &sig, &shape, &args, 1)?;
         match f.invoke(vm, &sig, this, &b) {
             // An operand of the wrong type: let Python try the reflected operation.
             Err(PyErr::New(crate::vm::ExcKind::TypeError, m))
@@ -169,7 +169,7 @@ impl<'vm, T: NativeType> ClassBuilder<'vm, T> {
         F: NativeFunction<M>,
     {
         let sig = Signature::new(T::NAME);
-        let kinds = F::kinds();
+        let shape = Shape::new(F::kinds());
         let imp = NativeImpl::Closure(Arc::new(move |vm: &mut Vm, args: Args| {
             let Some(&Value::Obj(cls)) = args.pos.first() else {
                 return Err(exc::type_error(format!(
@@ -177,7 +177,7 @@ impl<'vm, T: NativeType> ClassBuilder<'vm, T> {
                     T::NAME
                 )));
             };
-            let b = bind(vm, &sig, &kinds, &args, 1)?;
+            let b = bind(vm, &sig, &shape, &args, 1)?;
             let v = f.invoke(vm, &sig, &b)?;
             // Called through a script subclass: the new object belongs to it, with a real
             // `__dict__` (the native class itself has none).

@@ -28,26 +28,51 @@ impl Signature {
     }
 }
 
-/// Arguments bound to parameter slots.
-pub struct Bound {
-    pub slots: smallvec::SmallVec<[Option<Value>; 8]>,
-    pub rest: Vec<Value>,
+/// Arguments bound to parameter slots (`Value::Undef` where an optional one was left out).
+pub struct Bound<'a> {
+    pub slots: std::borrow::Cow<'a, [Value]>,
+    pub rest: &'a [Value],
 }
 
-/// Match positional and keyword arguments to parameters of the given kinds.
-pub fn bind(
+/// A parameter list's shape, computed once per function.
+#[derive(Debug, Clone)]
+pub struct Shape {
+    pub kinds: Vec<ParamKind>,
+    fixed: usize,
+    required: usize,
+    has_rest: bool,
+}
+
+impl Shape {
+    pub fn new(kinds: Vec<ParamKind>) -> Self {
+        Shape {
+            fixed: kinds.iter().filter(|k| **k != ParamKind::Rest).count(),
+            required: kinds.iter().filter(|k| **k == ParamKind::Required).count(),
+            has_rest: kinds.contains(&ParamKind::Rest),
+            kinds,
+        }
+    }
+}
+
+/// Match positional and keyword arguments (after the first `skip`) to parameters.
+pub fn bind<'a>(
     vm: &Vm,
     sig: &Signature,
-    kinds: &[ParamKind],
-    args: &Args,
+    shape: &Shape,
+    args: &'a Args,
     skip: usize,
-) -> PyResult<Bound> {
-    let fixed = kinds.iter().filter(|k| **k != ParamKind::Rest).count();
-    let required = kinds.iter().filter(|k| **k == ParamKind::Required).count();
-    let has_rest = kinds.contains(&ParamKind::Rest);
+) -> PyResult<Bound<'a>> {
+    let (fixed, required) = (shape.fixed, shape.required);
     let pos = &args.pos[skip.min(args.pos.len())..];
     let name = &sig.name;
-    if pos.len() > fixed && !has_rest {
+    // The common case: exactly the positional arguments, nothing to rearrange.
+    if args.kw.is_empty() && pos.len() == fixed && !shape.has_rest {
+        return Ok(Bound {
+            slots: std::borrow::Cow::Borrowed(pos),
+            rest: &[],
+        });
+    }
+    if pos.len() > fixed && !shape.has_rest {
         return Err(exc::type_error(takes_message(
             name,
             required,
@@ -55,14 +80,14 @@ pub fn bind(
             pos.len(),
         )));
     }
-    let mut slots: smallvec::SmallVec<[Option<Value>; 8]> = smallvec::smallvec![None; fixed];
+    let mut slots: Vec<Value> = vec![Value::Undef; fixed];
     for (slot, v) in slots.iter_mut().zip(pos) {
-        *slot = Some(*v);
+        *slot = *v;
     }
     let rest = if pos.len() > fixed {
-        pos[fixed..].to_vec()
+        &pos[fixed..]
     } else {
-        Vec::new()
+        &[]
     };
     if !args.kw.is_empty() {
         let Some(names) = sig.names.as_ref() else {
@@ -77,19 +102,19 @@ pub fn bind(
                     "{name}() got an unexpected keyword argument '{key}'"
                 )));
             };
-            if slots[i].is_some() {
+            if !matches!(slots[i], Value::Undef) {
                 return Err(exc::type_error(format!(
                     "{name}() got multiple values for argument '{key}'"
                 )));
             }
-            slots[i] = Some(v);
+            slots[i] = v;
         }
     }
     let missing: Vec<usize> = (0..fixed)
-        .filter(|&i| slots[i].is_none() && kinds[i] == ParamKind::Required)
+        .filter(|&i| matches!(slots[i], Value::Undef) && shape.kinds[i] == ParamKind::Required)
         .collect();
     if !missing.is_empty() {
-        let given = slots.iter().filter(|s| s.is_some()).count();
+        let given = slots.iter().filter(|s| !matches!(s, Value::Undef)).count();
         return Err(exc::type_error(match sig.names.as_ref() {
             Some(names) if given > 0 || !args.kw.is_empty() => {
                 let list: Vec<String> =
@@ -104,7 +129,10 @@ pub fn bind(
             _ => takes_message(name, required, fixed, pos.len()),
         }));
     }
-    Ok(Bound { slots, rest })
+    Ok(Bound {
+        slots: std::borrow::Cow::Owned(slots),
+        rest,
+    })
 }
 
 /// `f() takes 3 positional arguments but 2 were given` (CPython's wording).
@@ -140,8 +168,13 @@ pub fn extract<T: FromValue>(
     b: &Bound,
 ) -> Result<T, PyErr> {
     let r = match T::KIND {
-        ParamKind::Rest => T::from_rest(vm, &b.rest),
-        _ => match b.slots.get(i).copied().flatten() {
+        ParamKind::Rest => T::from_rest(vm, b.rest),
+        _ => match b
+            .slots
+            .get(i)
+            .copied()
+            .filter(|v| !matches!(v, Value::Undef))
+        {
             Some(v) => T::from_value(vm, v),
             None => match T::missing() {
                 Some(m) => Ok(m),
@@ -165,7 +198,7 @@ fn arg_error(vm: &mut Vm, sig: &Signature, i: usize, b: &Bound, e: ArgError) -> 
                 .slots
                 .get(i)
                 .copied()
-                .flatten()
+                .filter(|v| !matches!(v, Value::Undef))
                 .or(b.rest.first().copied());
             let actual = v.map(|v| vm.type_name(v)).unwrap_or_else(|| "None".into());
             let which = match sig.names.as_ref().and_then(|n| n.get(i)) {
@@ -244,9 +277,9 @@ mod impls {
 
 /// Wrap `f` as the VM's native closure type.
 pub fn closure<M, F: NativeFunction<M>>(f: F, sig: Signature) -> crate::object::NativeClosure {
-    let kinds = F::kinds();
+    let shape = Shape::new(F::kinds());
     Arc::new(move |vm: &mut Vm, args: Args| {
-        let b = bind(vm, &sig, &kinds, &args, 0)?;
+        let b = bind(vm, &sig, &shape, &args, 0)?;
         f.invoke(vm, &sig, &b)
     })
 }

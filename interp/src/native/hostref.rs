@@ -162,7 +162,7 @@ impl Vm {
         ];
         for (n, c) in natives {
             let f = Value::Obj(self.heap.alloc(Obj::Native(Box::new(NativeFn {
-                name: n.to_string(),
+                name: std::borrow::Cow::Borrowed(n),
                 imp: NativeImpl::Closure(c),
                 owner: None,
                 bound: Value::Undef,

@@ -134,7 +134,7 @@ impl Vm {
 
     fn native_closure(&mut self, name: &str, c: crate::object::NativeClosure) -> Value {
         Value::Obj(self.heap.alloc(Obj::Native(Box::new(NativeFn {
-            name: name.to_string(),
+            name: name.to_string().into(),
             imp: NativeImpl::Closure(c),
             owner: None,
             bound: Value::Undef,

@@ -232,7 +232,7 @@ impl Vm {
                 if fget.is_none() {
                     return Err(self.property_error(r, obj, "getter"));
                 }
-                self.call(fget, &[obj])
+                self.call_direct(fget, &[obj])
             }
             Obj::Instance(_) => {
                 let g = self.names.__get__;
@@ -694,7 +694,7 @@ impl Vm {
                 if fset.is_none() {
                     return Ok(Some(Err(self.property_error(ar, obj, "setter"))));
                 }
-                self.call(fset, &[obj, val])?;
+                self.call_direct(fset, &[obj, val])?;
                 Ok(Some(Ok(())))
             }
             Obj::Instance(_) => {

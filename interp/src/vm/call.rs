@@ -30,6 +30,27 @@ impl Vm {
         self.call_args(f, Args::new(args))
     }
 
+    /// Call `f(*args)`, going straight to the implementation when `f` is a native (property
+    /// accessors of native types take this path on every attribute access).
+    pub fn call_direct(&mut self, f: Value, args: &[Value]) -> PyResult<Value> {
+        if let Value::Obj(r) = f {
+            if let Obj::Native(n) = self.heap.get(r) {
+                if matches!(n.bound, Value::Undef) {
+                    let imp = match &n.imp {
+                        NativeImpl::Fn(p) => NativeCall::Fn(*p),
+                        NativeImpl::Closure(c) => NativeCall::Closure(c.clone()),
+                    };
+                    let a = Args::new(args);
+                    return match imp {
+                        NativeCall::Fn(p) => p(self, a),
+                        NativeCall::Closure(c) => c(self, a),
+                    };
+                }
+            }
+        }
+        self.call(f, args)
+    }
+
     /// Call with positional and keyword arguments from native code.
     pub fn call_args(&mut self, f: Value, args: Args) -> PyResult<Value> {
         match self.start_call(f, args, true)? {
@@ -459,7 +480,7 @@ impl Vm {
             Some(f) if !self.is_default_init(f) => {
                 if let Value::Obj(fr) = f {
                     if matches!(self.heap.get(fr), Obj::Function(_)) {
-                        let mut pos: SmallVec<[Value; 8]> = args.pos.clone();
+                        let mut pos: SmallVec<[Value; 4]> = args.pos.clone();
                         pos.insert(0, obj);
                         let out = self.call_function(fr, &pos, &args.kw, boundary, obj)?;
                         return match out {
@@ -848,7 +869,7 @@ impl Vm {
     }
 }
 
-pub(crate) enum NativeCall {
+enum NativeCall {
     Fn(crate::object::NativeFnPtr),
     Closure(crate::object::NativeClosure),
 }

@@ -10,7 +10,7 @@ use crate::code::{BinaryOp, CompareOp, Instr};
 use crate::object::{Args, Function, GenState, IterKind, NativeImpl, Obj};
 use crate::types::dict::Dict;
 use crate::value::{ObjRef, Value};
-use crate::vm::call::{CallOutcome, NativeCall};
+use crate::vm::call::CallOutcome;
 use crate::vm::exc::{self, ExcKind, PyErr};
 use crate::vm::{PyResult, RunState, Vm};
 use smallvec::SmallVec;
@@ -1133,17 +1133,17 @@ impl Vm {
         if !matches!(n.bound, Value::Undef) {
             return None;
         }
-        let imp = match &n.imp {
-            NativeImpl::Fn(p) => NativeCall::Fn(*p),
-            NativeImpl::Closure(c) => NativeCall::Closure(c.clone()),
-        };
+        // SAFETY: the native lives in its own box, which stays put while the heap grows, and
+        // it stays alive because the callable remains on the value stack (a GC root) until
+        // the call returns; a native's implementation is never replaced.
+        let imp: *const NativeImpl = &n.imp;
         let mut args = Args::default();
         args.pos.extend_from_slice(&self.stack[pos + 1..]);
-        self.stack.truncate(pos);
-        let r = match imp {
-            NativeCall::Fn(p) => p(self, args),
-            NativeCall::Closure(c) => c(self, args),
+        let r = match unsafe { &*imp } {
+            NativeImpl::Fn(p) => p(self, args),
+            NativeImpl::Closure(c) => c(self, args),
         };
+        self.stack.truncate(pos);
         Some(r.map(|v| self.stack.push(v)))
     }
 

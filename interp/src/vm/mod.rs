@@ -130,23 +130,42 @@ builtin_types! {
 
 /// Interned strings: names used for attributes, globals and keywords share one object each, so
 /// namespace lookups usually succeed on identity.
+///
+/// The table holds only the string objects; their text lives once, in the heap.
 #[derive(Default)]
 pub struct Interner {
-    map: HashMap<Box<str>, ObjRef>,
+    table: hashbrown::HashTable<ObjRef>,
+    hasher: hashbrown::DefaultHashBuilder,
 }
 
 impl Interner {
-    fn get(&self, s: &str) -> Option<ObjRef> {
-        self.map.get(s).copied()
+    fn text(heap: &Heap, r: ObjRef) -> &str {
+        match heap.get(r) {
+            Obj::Str(p) => &p.s,
+            _ => "",
+        }
+    }
+
+    fn get_in(&self, heap: &Heap, s: &str) -> Option<ObjRef> {
+        let h = std::hash::BuildHasher::hash_one(&self.hasher, s);
+        self.table.find(h, |&r| Self::text(heap, r) == s).copied()
     }
 
     fn intern(&mut self, heap: &mut Heap, s: &str) -> ObjRef {
-        if let Some(&r) = self.map.get(s) {
+        let h = std::hash::BuildHasher::hash_one(&self.hasher, s);
+        if let Some(&r) = self.table.find(h, |&r| Self::text(heap, r) == s) {
             return r;
         }
         let r = heap.alloc(Obj::Str(PyStr::new(s.to_string())));
-        self.map.insert(s.into(), r);
+        let hasher = &self.hasher;
+        self.table.insert_unique(h, r, |&x| {
+            std::hash::BuildHasher::hash_one(hasher, Self::text(heap, x))
+        });
         r
+    }
+
+    fn all(&self) -> impl Iterator<Item = ObjRef> + '_ {
+        self.table.iter().copied()
     }
 }
 
@@ -381,7 +400,7 @@ impl Vm {
 
     /// The interned string `s`, if it has been interned (lookups without `&mut self`).
     pub fn interned(&self, s: &str) -> Option<ObjRef> {
-        self.interner.get(s)
+        self.interner.get_in(&self.heap, s)
     }
 
     pub fn intern(&mut self, s: &str) -> ObjRef {
@@ -533,9 +552,9 @@ impl Vm {
 
     // ----- builtin registration -----
 
-    pub fn new_native(&mut self, name: &str, f: NativeFnPtr) -> Value {
+    pub fn new_native(&mut self, name: &'static str, f: NativeFnPtr) -> Value {
         Value::Obj(self.heap.alloc(Obj::Native(Box::new(NativeFn {
-            name: name.to_string(),
+            name: std::borrow::Cow::Borrowed(name),
             imp: NativeImpl::Fn(f),
             owner: None,
             bound: Value::Undef,
@@ -545,9 +564,9 @@ impl Vm {
     }
 
     /// Add a method implemented in Rust to a builtin class.
-    pub fn add_method(&mut self, class: ObjRef, name: &str, f: NativeFnPtr) {
+    pub fn add_method(&mut self, class: ObjRef, name: &'static str, f: NativeFnPtr) {
         let n = self.heap.alloc(Obj::Native(Box::new(NativeFn {
-            name: name.to_string(),
+            name: std::borrow::Cow::Borrowed(name),
             imp: NativeImpl::Fn(f),
             owner: Some(class),
             bound: Value::Undef,
@@ -557,9 +576,15 @@ impl Vm {
         self.class_set_attr(class, name, Value::Obj(n));
     }
 
-    pub fn add_class_method(&mut self, class: ObjRef, name: &str, f: NativeFnPtr, is_static: bool) {
+    pub fn add_class_method(
+        &mut self,
+        class: ObjRef,
+        name: &'static str,
+        f: NativeFnPtr,
+        is_static: bool,
+    ) {
         let n = self.heap.alloc(Obj::Native(Box::new(NativeFn {
-            name: name.to_string(),
+            name: std::borrow::Cow::Borrowed(name),
             imp: NativeImpl::Fn(f),
             owner: Some(class),
             bound: Value::Undef,
@@ -892,7 +917,7 @@ impl Vm {
         roots.push(self.ellipsis);
         roots.push(self.not_implemented);
         roots.push(self.empty_tuple);
-        roots.extend(self.interner.map.values().copied());
+        roots.extend(self.interner.all());
         roots.extend(self.roots.keys().copied());
         roots.extend(self.repr_stack.iter().copied());
         self.sched.trace(&mut roots);
