@@ -50,6 +50,12 @@ impl Heap {
         }
     }
 
+    /// Is `r` the handle of a live object of this heap? (Handles are plain indices: one of
+    /// another heap that happens to be in range is not detected here.)
+    pub fn owns(&self, r: ObjRef) -> bool {
+        matches!(self.objs.get(r.index()), Some(Some(_)))
+    }
+
     #[inline]
     pub fn get(&self, r: ObjRef) -> &Obj {
         match self.objs.get(r.index()) {

@@ -597,3 +597,38 @@ fn vms_run_on_threads_side_by_side() {
         .collect();
     assert_eq!(results, vec![49995000, 49996000, 49997000, 49998000]);
 }
+
+#[test]
+fn foreign_or_dangling_values_are_refused_not_a_panic() {
+    let mut a = quiet_vm();
+    let mut b = quiet_vm();
+    // A's heap grows far past B's, so A's newest objects have no counterpart in B.
+    run(
+        &mut a,
+        "keep = [[i] for i in range(50000)]\ndef f(x):\n    return x\n",
+    );
+    run(&mut b, "def g(x):\n    return x\n");
+    let fa = a.eval("f").expect("f");
+    let list_a = a.eval("keep[-1]").expect("list");
+    let gb = b.eval("g").expect("g");
+    let err = b.call_script(fa, &[], None).expect_err("foreign callable");
+    assert!(
+        err.message.contains("does not belong to this VM"),
+        "{}",
+        err.message
+    );
+    let err = b
+        .call_script(gb, &[list_a], None)
+        .expect_err("foreign argument");
+    assert!(
+        err.message.contains("does not belong to this VM"),
+        "{}",
+        err.message
+    );
+    let e = b.extract::<Vec<i64>>(list_a).expect_err("foreign value");
+    assert!(matches!(e, PyErr::New(ExcKind::RuntimeError, _)));
+    assert!(b.spawn_task(fa, &[], None).is_err());
+    // Plain values (ints, floats, None) carry no object and pass anywhere.
+    let v = b.call_script(gb, &[Value::Int(7)], None).expect("int");
+    assert!(matches!(v, Value::Int(7)));
+}

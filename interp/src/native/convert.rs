@@ -415,7 +415,7 @@ pub fn native_ref<T: NativeType>(vm: &Vm, r: ObjRef) -> Option<&T> {
         Obj::Instance(i) => i
             .native
             .as_deref()
-            .and_then(|n: &dyn NativeData| n.as_any().downcast_ref::<T>()),
+            .and_then(|n| NativeData::as_any(&**n).downcast_ref::<T>()),
         _ => None,
     }
 }
@@ -426,7 +426,7 @@ pub fn native_mut<T: NativeType>(vm: &mut Vm, r: ObjRef) -> Option<&mut T> {
         Obj::Instance(i) => i
             .native
             .as_deref_mut()
-            .and_then(|n: &mut dyn NativeData| n.as_any_mut().downcast_mut::<T>()),
+            .and_then(|n| NativeData::as_any_mut(&mut **n).downcast_mut::<T>()),
         _ => None,
     }
 }

@@ -120,7 +120,7 @@ impl Vm {
                 dict,
                 exc: None,
                 base: Value::Undef,
-                native: Some(Box::new(data)),
+                native: Some(Box::new(Box::new(data))),
             },
         )))))
     }

@@ -180,7 +180,7 @@ impl Vm {
             dict,
             exc: None,
             base: Value::Undef,
-            native: Some(Box::new(value)),
+            native: Some(Box::new(Box::new(value))),
         }))))
     }
 
@@ -197,8 +197,24 @@ impl Vm {
         }
     }
 
+    /// Does `v` name a live object of this VM? Host-facing entry points check their arguments
+    /// with it, so a stale value or one from a bigger VM is a clear error, not a panic. Values
+    /// are plain indices, so another VM's value that happens to be in range is not caught:
+    /// hold values across calls in [`Handle`]s, which are always checked.
+    pub fn check_value(&self, v: Value) -> PyResult<()> {
+        match v {
+            Value::Obj(r) if !self.heap.owns(r) => Err(PyErr::new(
+                ExcKind::RuntimeError,
+                "this value does not belong to this VM (another VM's, or an object already \
+                 freed): script values cannot move between VMs",
+            )),
+            _ => Ok(()),
+        }
+    }
+
     /// Convert a script value to a Rust value.
     pub fn extract<T: FromValue>(&mut self, v: Value) -> PyResult<T> {
+        self.check_value(v)?;
         T::from_value(self, v).map_err(|e| match e {
             ArgError::Err(e) => e,
             ArgError::Expected(what) => PyErr::new(
@@ -222,7 +238,8 @@ impl Vm {
 
     // ----- handles -----
 
-    /// Root `v` for as long as the returned handle lives.
+    /// Root `v` for as long as the returned handle lives. (A value of another VM is caught when
+    /// the handle is used: [`Vm::call_handle`] checks.)
     pub fn handle(&mut self, v: Value) -> Handle {
         self.handles.insert(v)
     }
@@ -305,6 +322,12 @@ impl Vm {
         args: &[Value],
         fuel: Option<u64>,
     ) -> Result<Value, ScriptError> {
+        if let Some(e) = std::iter::once(&f)
+            .chain(args)
+            .find_map(|&v| self.check_value(v).err())
+        {
+            return Err(self.error_report(e));
+        }
         let saved = (
             self.fuel,
             self.fuel_limited,

@@ -534,6 +534,10 @@ impl Vm {
         args: &[Value],
         owner: Option<u64>,
     ) -> PyResult<TaskId> {
+        self.check_value(callable)?;
+        for &a in args {
+            self.check_value(a)?;
+        }
         let m = self.import_dotted("kaa")?;
         let spawn = self.get_attr_str(m, "spawn")?;
         let mut a = Vec::with_capacity(args.len() + 1);
