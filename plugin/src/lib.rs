@@ -1,5 +1,82 @@
-//! `bevy_kaa`: the Bevy 0.19 plugin for Kaa scripts.
+//! `bevy_kaa`: Kaa scripts in Bevy 0.19.
 //!
-//! Not built yet: the interpreter core (`kaa`) comes first. See the README's Status section.
+//! ```ignore
+//! App::new()
+//!     .add_plugins((DefaultPlugins, KaaPlugin::default()))
+//!     .add_systems(Startup, |mut commands: Commands, assets: Res<AssetServer>| {
+//!         commands.spawn((Transform::default(), Script::new(assets.load("scripts/paddle.py"))));
+//!     });
+//! ```
+//!
+//! A script file defines a subclass of `bevy.Script`; each entity with a [`Script`] gets an
+//! instance whose hooks (`start`, `update(dt)`, `on_reload`) run every frame in `Update`, then
+//! script tasks run until [`KaaSettings::frame_budget`] is spent. Editing a script reloads it in
+//! place: instances keep their state and get the new methods. A [`KaaScene`] root gives its
+//! subtree its own VM.
 
+mod asset;
+mod bindings;
+mod runner;
+mod script;
+
+pub use asset::{
+    check_syntax, PendingErrors, ScriptAsset, ScriptError, ScriptLoadError, ScriptLoader,
+};
+pub use bindings::{ComponentRefs, ComponentType, EntityObj};
 pub use kaa;
+pub use runner::{run_scripts, KaaVms, ScriptVm};
+pub use script::{KaaScene, Script, ScriptInstance};
+
+use bevy::app::{App, Plugin, Update};
+use bevy::asset::AssetApp;
+use bevy::prelude::{IntoScheduleConfigs, Resource, SystemSet};
+use std::time::Duration;
+
+/// Limits and budgets for every VM the plugin runs.
+#[derive(Resource, Debug, Clone)]
+pub struct KaaSettings {
+    /// Wall-clock time per frame for script tasks (hooks are bounded by `hook_fuel`).
+    pub frame_budget: Duration,
+    /// Heap limit per VM, in bytes: past it scripts get MemoryError.
+    pub memory_limit: usize,
+    pub recursion_limit: usize,
+    /// Instructions one hook call (`update`, `start`, ...) may run: a runaway hook is stopped
+    /// with an error instead of freezing the frame.
+    pub hook_fuel: u64,
+}
+
+impl Default for KaaSettings {
+    fn default() -> Self {
+        KaaSettings {
+            frame_budget: Duration::from_millis(2),
+            memory_limit: 256 << 20,
+            recursion_limit: 1000,
+            hook_fuel: 5_000_000,
+        }
+    }
+}
+
+/// Where the plugin's systems run, for ordering your own around them.
+#[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
+pub enum KaaSystems {
+    /// Hooks and tasks, in `Update`.
+    Run,
+}
+
+/// Adds script assets, the runner and the VMs.
+#[derive(Default)]
+pub struct KaaPlugin {
+    pub settings: KaaSettings,
+}
+
+impl Plugin for KaaPlugin {
+    fn build(&self, app: &mut App) {
+        app.init_resource::<asset::PendingErrors>()
+            .init_asset::<ScriptAsset>()
+            .init_asset_loader::<ScriptLoader>()
+            .add_message::<ScriptError>()
+            .insert_resource(self.settings.clone())
+            .init_resource::<KaaVms>()
+            .add_systems(Update, run_scripts.in_set(KaaSystems::Run));
+    }
+}

@@ -315,6 +315,69 @@ impl Vm {
         self.call_script(f, args, fuel)
     }
 
+    /// A new module object named `name` for the file `path` (not yet run, not registered).
+    pub fn new_file_module(&mut self, name: &str, path: &str) -> ObjRef {
+        let module = self.new_module(name);
+        let dict = self.module_dict(module);
+        let f = self.new_str(path);
+        let k = self.names.__file__;
+        self.ns_set(dict, k, f);
+        let b = self.names.__builtins__;
+        let bm = Value::Obj(self.builtins);
+        self.ns_set(dict, b, bm);
+        module
+    }
+
+    /// Compile `src` (file `path`) and run it in the namespace `globals` with at most `fuel`
+    /// instructions. Errors, compile errors included, come back as reports.
+    pub fn exec_source(
+        &mut self,
+        src: &str,
+        path: &str,
+        globals: ObjRef,
+        fuel: Option<u64>,
+    ) -> Result<(), ScriptError> {
+        let code = match self.compile(src, path, crate::Mode::Exec) {
+            Ok(c) => c,
+            Err(e) => return Err(self.error_report(e)),
+        };
+        let saved = (
+            self.fuel,
+            self.fuel_limited,
+            self.fuel_reserve,
+            self.deadline,
+        );
+        let depth = self.frames.len();
+        if fuel.is_some() {
+            self.set_fuel(fuel);
+        }
+        let r = match crate::parser::guard(|| self.start_code(code, globals, None)) {
+            Ok(RunState::Done(_)) => Ok(()),
+            Ok(RunState::Suspended) => Err(PyErr::new(
+                ExcKind::RuntimeError,
+                format!(
+                    "script ran out of fuel ({} instructions)",
+                    fuel.unwrap_or_default()
+                ),
+            )),
+            Err(e) => Err(e),
+        };
+        while self.frames.len() > depth {
+            if let Some(fr) = self.frames.pop() {
+                self.stack.truncate(fr.base);
+            }
+        }
+        if fuel.is_some() {
+            (
+                self.fuel,
+                self.fuel_limited,
+                self.fuel_reserve,
+                self.deadline,
+            ) = saved;
+        }
+        r.map_err(|e| self.error_report(e))
+    }
+
     /// Call `f(*args)` from the host with a fuel limit; the error is reported, not raised.
     pub fn call_script(
         &mut self,

@@ -1,0 +1,222 @@
+//! `.py` files as Bevy assets. The loader compiles each script once to check it, so a syntax
+//! error is an asset load failure (and a [`ScriptError`] message) and never reaches a VM.
+
+use bevy::asset::io::Reader;
+use bevy::asset::{Asset, AssetLoader, LoadContext};
+use bevy::ecs::message::Message;
+use bevy::reflect::TypePath;
+use std::fmt;
+
+/// A script's source, as loaded from disk.
+#[derive(Asset, TypePath, Debug, Clone)]
+pub struct ScriptAsset {
+    /// The asset path (`scripts/paddle.py`), used as the file name in tracebacks.
+    pub path: String,
+    pub source: String,
+    /// Changes whenever the text does: the runner reloads modules whose hash moved.
+    pub hash: u64,
+}
+
+/// A script failed: a compile error (file, line, column, source line) or an exception with
+/// its traceback. Written as a Bevy message; the game keeps running.
+#[derive(Message, Debug, Clone, PartialEq, Eq)]
+pub struct ScriptError {
+    pub path: String,
+    /// 1-based, when known.
+    pub line: Option<u32>,
+    pub column: Option<u32>,
+    pub source_line: Option<String>,
+    /// `SyntaxError: invalid syntax`, `ZeroDivisionError: division by zero`, ...
+    pub message: String,
+    /// CPython-style traceback text (empty for compile errors found by the loader).
+    pub traceback: String,
+}
+
+impl fmt::Display for ScriptError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if !self.traceback.is_empty() {
+            return f.write_str(self.traceback.trim_end());
+        }
+        match (self.line, self.column) {
+            (Some(l), Some(c)) => write!(f, "{}:{l}:{c}: {}", self.path, self.message)?,
+            (Some(l), None) => write!(f, "{}:{l}: {}", self.path, self.message)?,
+            _ => write!(f, "{}: {}", self.path, self.message)?,
+        }
+        if let Some(src) = &self.source_line {
+            write!(f, "\n    {}", src.trim_end())?;
+            if let Some(c) = self.column {
+                write!(f, "\n    {}^", " ".repeat((c as usize).saturating_sub(1)))?;
+            }
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ScriptError {}
+
+impl ScriptError {
+    /// A script error from the interpreter's report.
+    pub fn from_report(path: &str, r: &kaa::ScriptError) -> Self {
+        // The innermost `File "x", line N` of the traceback, for tools that want a position.
+        let mut line = None;
+        let mut source_line = None;
+        let mut file = None;
+        let lines: Vec<&str> = r.traceback.lines().collect();
+        for (i, l) in lines.iter().enumerate() {
+            let t = l.trim_start();
+            if let Some(rest) = t.strip_prefix("File \"") {
+                if let Some((f, after)) = rest.split_once("\", line ") {
+                    file = Some(f.to_string());
+                    let n: String = after.chars().take_while(|c| c.is_ascii_digit()).collect();
+                    line = n.parse().ok();
+                    source_line = lines.get(i + 1).map(|s| s.trim().to_string());
+                }
+            }
+        }
+        let column = if r.type_name == "SyntaxError" || r.type_name == "IndentationError" {
+            syntax_column(&r.traceback)
+        } else {
+            None
+        };
+        ScriptError {
+            path: if path.is_empty() {
+                file.unwrap_or_default()
+            } else {
+                path.to_string()
+            },
+            line,
+            column,
+            source_line,
+            message: format!("{}: {}", r.type_name, r.message),
+            traceback: r.traceback.clone(),
+        }
+    }
+}
+
+/// The caret's column in a SyntaxError report, counted in the printed (dedented) source line.
+fn syntax_column(tb: &str) -> Option<u32> {
+    let lines: Vec<&str> = tb.lines().collect();
+    let i = lines
+        .iter()
+        .rposition(|l| l.trim_start().starts_with('^'))?;
+    let src = lines.get(i.checked_sub(1)?)?;
+    let src_indent = src.len() - src.trim_start().len();
+    let caret = lines[i].len() - lines[i].trim_start().len();
+    Some((caret.saturating_sub(src_indent) + 1) as u32)
+}
+
+/// Script errors found outside the runner (the asset loader, failed tasks), waiting to be sent
+/// as [`ScriptError`] messages.
+#[derive(bevy::prelude::Resource, Clone, Default)]
+pub struct PendingErrors(pub(crate) std::sync::Arc<std::sync::Mutex<Vec<ScriptError>>>);
+
+impl PendingErrors {
+    pub fn push(&self, e: ScriptError) {
+        let mut q = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        // A failed reload is retried at once by the asset server: report it once.
+        if q.last() != Some(&e) {
+            q.push(e);
+        }
+    }
+
+    pub fn take(&self) -> Vec<ScriptError> {
+        std::mem::take(&mut *self.0.lock().unwrap_or_else(|p| p.into_inner()))
+    }
+}
+
+/// Loads `.py` files into [`ScriptAsset`]s.
+#[derive(TypePath)]
+pub struct ScriptLoader {
+    errors: PendingErrors,
+}
+
+impl bevy::prelude::FromWorld for ScriptLoader {
+    fn from_world(world: &mut bevy::prelude::World) -> Self {
+        ScriptLoader {
+            errors: world.get_resource_or_init::<PendingErrors>().clone(),
+        }
+    }
+}
+
+/// Why a script did not load.
+#[derive(Debug)]
+pub enum ScriptLoadError {
+    Io(std::io::Error),
+    NotUtf8(String),
+    Compile(ScriptError),
+}
+
+impl fmt::Display for ScriptLoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ScriptLoadError::Io(e) => write!(f, "{e}"),
+            ScriptLoadError::NotUtf8(p) => write!(f, "{p}: not UTF-8 text"),
+            ScriptLoadError::Compile(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl std::error::Error for ScriptLoadError {}
+
+/// Compile `source` in a throwaway VM: a syntax error comes back as a [`ScriptError`].
+pub fn check_syntax(path: &str, source: &str) -> Result<(), ScriptError> {
+    let mut vm = kaa::Vm::new();
+    match vm.compile(source, path, kaa::Mode::Exec) {
+        Ok(_) => Ok(()),
+        Err(e) => {
+            let report = vm.error_report(e);
+            let mut err = ScriptError::from_report(path, &report);
+            // Tracebacks print the line dedented: give the column in the file's own line.
+            if let (Some(l), Some(c)) = (err.line, err.column) {
+                if let Some(text) = source.lines().nth(l as usize - 1) {
+                    let indent = text.len() - text.trim_start().len();
+                    err.column = Some(c + indent as u32);
+                    err.source_line = Some(text.to_string());
+                }
+            }
+            Err(err)
+        }
+    }
+}
+
+pub fn hash_text(s: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    s.hash(&mut h);
+    h.finish()
+}
+
+impl AssetLoader for ScriptLoader {
+    type Asset = ScriptAsset;
+    type Settings = ();
+    type Error = ScriptLoadError;
+
+    async fn load(
+        &self,
+        reader: &mut dyn Reader,
+        _settings: &(),
+        load_context: &mut LoadContext<'_>,
+    ) -> Result<ScriptAsset, ScriptLoadError> {
+        let path = load_context.path().to_string();
+        let mut bytes = Vec::new();
+        reader
+            .read_to_end(&mut bytes)
+            .await
+            .map_err(ScriptLoadError::Io)?;
+        let source =
+            String::from_utf8(bytes).map_err(|_| ScriptLoadError::NotUtf8(path.clone()))?;
+        if let Err(e) = check_syntax(&path, &source) {
+            self.errors.push(e.clone());
+            return Err(ScriptLoadError::Compile(e));
+        }
+        Ok(ScriptAsset {
+            hash: hash_text(&source),
+            path,
+            source,
+        })
+    }
+
+    fn extensions(&self) -> &[&str] {
+        &["py"]
+    }
+}

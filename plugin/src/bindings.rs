@@ -1,0 +1,520 @@
+//! The script-facing `bevy` module: the `Script` base class, entities, components by name
+//! (through reflection, no binding code per type), input and time.
+//!
+//! Everything reads the `World` lent to the VM for the current run (`Vm::with_host`); a
+//! reference a script keeps past the frame fails with a clear error when used later.
+
+use bevy::ecs::reflect::{AppTypeRegistry, ReflectComponent};
+use bevy::input::keyboard::KeyCode;
+use bevy::input::ButtonInput;
+use bevy::prelude::{Entity, Time, World};
+use bevy::reflect::enums::{DynamicEnum, DynamicVariant};
+use bevy::reflect::{FromReflect, GetPath, PartialReflect, ReflectMut, ReflectRef};
+use kaa::native::{NativeType, PathSeg, RefHandler, RefRead};
+use kaa::{ExcKind, PyErr, PyResult, Value, Vm};
+use std::sync::Arc;
+
+/// The Python half of the module: what scripts import as `bevy`.
+pub const BEVY_PY: &str = r#""""Bevy from Kaa scripts: Script, entities, components by name, input, time."""
+import _bevy
+from _bevy import Entity, ComponentType, input, time, world, component
+
+__all__ = ["Script", "Entity", "ComponentType", "input", "time", "world", "component"]
+
+
+class Script:
+    """Subclass this in a script file: each entity's script is an instance of the subclass.
+    Hooks (all optional): start(self), update(self, dt), on_reload(self), on_destroy(self)."""
+
+    entity = None
+
+    def start_task(self, body, *args):
+        """Run `body` as a task owned by this entity: it ends when the entity goes."""
+        return _bevy.start_task(self.entity, body, *args)
+
+    def __repr__(self):
+        return f"<{type(self).__name__} script of {self.entity!r}>"
+
+
+def _script_class(mod):
+    """The first Script subclass defined in module `mod` (None if there is none)."""
+    for v in list(mod.__dict__.values()):
+        if isinstance(v, type) and issubclass(v, Script) and v is not Script \
+                and v.__module__ == mod.__name__:
+            return v
+    return None
+
+
+def _merge(old, new):
+    """After a successful reload: the old module object gets the new definitions."""
+    old.__dict__.update(new.__dict__)
+
+
+def __getattr__(name):
+    # `from bevy import Transform`: any reflected component, by its short name.
+    if name.startswith("__"):
+        raise AttributeError(name)
+    return component(name)
+"#;
+
+/// An entity, as scripts see it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct EntityObj(pub Entity);
+
+impl NativeType for EntityObj {
+    const NAME: &'static str = "Entity";
+}
+
+/// A component type named from a script (`Transform`, `Velocity`, ...).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ComponentType(pub Arc<str>);
+
+impl NativeType for ComponentType {
+    const NAME: &'static str = "ComponentType";
+}
+
+/// `input`: keyboard state.
+#[derive(Clone, Copy, Debug)]
+pub struct InputView;
+
+impl NativeType for InputView {
+    const NAME: &'static str = "Input";
+}
+
+/// `time`: the frame's time.
+#[derive(Clone, Copy, Debug)]
+pub struct TimeView;
+
+impl NativeType for TimeView {
+    const NAME: &'static str = "Time";
+}
+
+/// `world`: lookups that are not tied to one entity.
+#[derive(Clone, Copy, Debug)]
+pub struct WorldView;
+
+impl NativeType for WorldView {
+    const NAME: &'static str = "World";
+}
+
+fn world(vm: &mut Vm) -> PyResult<&mut World> {
+    vm.host::<World>()
+}
+
+fn runtime(msg: impl Into<String>) -> PyErr {
+    PyErr::new(ExcKind::RuntimeError, msg.into())
+}
+
+/// Reads and writes of one component type, routed through reflection.
+pub struct ComponentRefs {
+    pub name: Arc<str>,
+}
+
+/// The reflection path of a script path: `.translation.x`, `[2]`.
+fn path_text(path: &[PathSeg]) -> String {
+    let mut s = String::new();
+    for p in path {
+        match p {
+            PathSeg::Attr(a) => {
+                s.push('.');
+                s.push_str(a);
+            }
+            PathSeg::Index(i) => s.push_str(&format!("[{i}]")),
+        }
+    }
+    s
+}
+
+/// A reflected field read out of the World: a plain value, or a place with fields of its own.
+enum Leaf {
+    Int(i64),
+    Float(f64),
+    Bool(bool),
+    Str(String),
+    Place,
+}
+
+fn read_leaf(v: &dyn PartialReflect) -> Leaf {
+    macro_rules! ints {
+        ($($t:ty),*) => {$(
+            if let Some(x) = v.try_downcast_ref::<$t>() {
+                return match i64::try_from(*x) {
+                    Ok(i) => Leaf::Int(i),
+                    Err(_) => Leaf::Float(*x as f64),
+                };
+            }
+        )*};
+    }
+    ints!(i8, i16, i32, i64, u8, u16, u32, u64, usize, isize);
+    if let Some(x) = v.try_downcast_ref::<f32>() {
+        return Leaf::Float(*x as f64);
+    }
+    if let Some(x) = v.try_downcast_ref::<f64>() {
+        return Leaf::Float(*x);
+    }
+    if let Some(x) = v.try_downcast_ref::<bool>() {
+        return Leaf::Bool(*x);
+    }
+    if let Some(x) = v.try_downcast_ref::<String>() {
+        return Leaf::Str(x.clone());
+    }
+    if let ReflectRef::Enum(e) = v.reflect_ref() {
+        // A unit variant reads as its name; others are places (`.0`, `.field`).
+        if e.field_len() == 0 {
+            return Leaf::Str(e.variant_name().to_string());
+        }
+    }
+    Leaf::Place
+}
+
+fn entity_of(target: u64) -> PyResult<Entity> {
+    Entity::try_from_bits(target).ok_or_else(|| runtime("bad entity id"))
+}
+
+impl RefHandler for ComponentRefs {
+    fn type_name(&self) -> &str {
+        &self.name
+    }
+
+    fn get(&self, vm: &mut Vm, target: u64, path: &[PathSeg]) -> PyResult<RefRead> {
+        let e = entity_of(target)?;
+        let name = self.name.clone();
+        let text = path_text(path);
+        // Read with the World borrowed, convert after (conversion needs the VM).
+        let leaf = {
+            let world = world(vm)?;
+            let registry = world.resource::<AppTypeRegistry>().clone();
+            let reg = registry.read();
+            let rc = component_reflect(&reg, &name)?;
+            let entity = world
+                .get_entity(e)
+                .map_err(|_| runtime(format!("entity {e} no longer exists")))?;
+            let comp = rc
+                .reflect(entity)
+                .ok_or_else(|| runtime(format!("entity {e} has no {name}")))?;
+            let field = comp.reflect_path(text.as_str()).map_err(|err| {
+                PyErr::new(ExcKind::AttributeError, format!("{name}{text}: {err}"))
+            })?;
+            read_leaf(field)
+        };
+        Ok(match leaf {
+            Leaf::Int(i) => RefRead::Value(Value::Int(i)),
+            Leaf::Float(f) => RefRead::Value(Value::Float(f)),
+            Leaf::Bool(b) => RefRead::Value(Value::Bool(b)),
+            Leaf::Str(s) => RefRead::Value(vm.new_str(s)),
+            Leaf::Place => RefRead::Place,
+        })
+    }
+
+    fn set(&self, vm: &mut Vm, target: u64, path: &[PathSeg], value: Value) -> PyResult<()> {
+        let e = entity_of(target)?;
+        let name = self.name.clone();
+        let text = path_text(path);
+        // Convert first (it needs the VM), then write with the World borrowed.
+        let scalar = ScalarIn::from_value(vm, value)?;
+        let world = world(vm)?;
+        let registry = world.resource::<AppTypeRegistry>().clone();
+        let reg = registry.read();
+        let rc = component_reflect(&reg, &name)?;
+        let entity = world
+            .get_entity_mut(e)
+            .map_err(|_| runtime(format!("entity {e} no longer exists")))?;
+        let mut comp = rc
+            .reflect_mut(entity)
+            .ok_or_else(|| runtime(format!("entity {e} has no {name}")))?;
+        let field = comp
+            .reflect_path_mut(text.as_str())
+            .map_err(|err| PyErr::new(ExcKind::AttributeError, format!("{name}{text}: {err}")))?;
+        scalar.apply(field, &name, &text)
+    }
+}
+
+/// A script value on its way into a reflected field (converted before the World is borrowed).
+enum ScalarIn {
+    Int(i64),
+    Float(f64),
+    Bool(bool),
+    Str(String),
+}
+
+impl ScalarIn {
+    fn from_value(vm: &mut Vm, v: Value) -> PyResult<Self> {
+        Ok(match v {
+            Value::Int(i) => ScalarIn::Int(i),
+            Value::Float(f) => ScalarIn::Float(f),
+            Value::Bool(b) => ScalarIn::Bool(b),
+            _ => match vm.as_str(v) {
+                Some(s) => ScalarIn::Str(s.to_string()),
+                None => {
+                    return Err(PyErr::new(
+                        ExcKind::TypeError,
+                        format!("cannot assign a '{}' to a component field", vm.type_name(v)),
+                    ))
+                }
+            },
+        })
+    }
+
+    fn apply(self, target: &mut dyn PartialReflect, comp: &str, path: &str) -> PyResult<()> {
+        let field_type = target.reflect_type_path().to_string();
+        let type_error = |what: &str| {
+            PyErr::new(
+                ExcKind::TypeError,
+                format!("{comp}{path}: cannot assign {what} to a {field_type}"),
+            )
+        };
+        macro_rules! set_num {
+            ($($t:ty),*) => {$(
+                if target.try_downcast_ref::<$t>().is_some() {
+                    let x: $t = match self {
+                        ScalarIn::Int(i) => <$t>::try_from(i).map_err(|_| {
+                            PyErr::new(ExcKind::OverflowError, format!("{comp}{path}: {i} is out of range"))
+                        })?,
+                        ScalarIn::Bool(b) => b as $t,
+                        _ => return Err(type_error("a non-integer")),
+                    };
+                    if let Some(t) = target.try_downcast_mut::<$t>() {
+                        *t = x;
+                    }
+                    return Ok(());
+                }
+            )*};
+        }
+        set_num!(i8, i16, i32, i64, u8, u16, u32, u64, usize, isize);
+        if let Some(t) = target.try_downcast_mut::<f32>() {
+            *t = match self {
+                ScalarIn::Float(f) => f as f32,
+                ScalarIn::Int(i) => i as f32,
+                _ => return Err(type_error("a non-number")),
+            };
+            return Ok(());
+        }
+        if let Some(t) = target.try_downcast_mut::<f64>() {
+            *t = match self {
+                ScalarIn::Float(f) => f,
+                ScalarIn::Int(i) => i as f64,
+                _ => return Err(type_error("a non-number")),
+            };
+            return Ok(());
+        }
+        if let Some(t) = target.try_downcast_mut::<bool>() {
+            *t = match self {
+                ScalarIn::Bool(b) => b,
+                _ => return Err(type_error("a non-bool")),
+            };
+            return Ok(());
+        }
+        if let Some(t) = target.try_downcast_mut::<String>() {
+            *t = match self {
+                ScalarIn::Str(s) => s,
+                _ => return Err(type_error("a non-string")),
+            };
+            return Ok(());
+        }
+        if let (ReflectMut::Enum(_), ScalarIn::Str(name)) = (target.reflect_mut(), &self) {
+            let d = DynamicEnum::new(name.clone(), DynamicVariant::Unit);
+            return target
+                .try_apply(&d)
+                .map_err(|e| PyErr::new(ExcKind::ValueError, format!("{comp}{path}: {e}")));
+        }
+        Err(type_error("that value"))
+    }
+}
+
+fn component_reflect<'r>(
+    reg: &'r bevy::reflect::TypeRegistry,
+    name: &str,
+) -> PyResult<&'r ReflectComponent> {
+    if reg.is_ambiguous(name) {
+        return Err(PyErr::new(
+            ExcKind::NameError,
+            format!("component name '{name}' is ambiguous: several reflected types share it"),
+        ));
+    }
+    let r = reg.get_with_short_type_path(name).ok_or_else(|| {
+        PyErr::new(
+            ExcKind::NameError,
+            format!("no reflected component named '{name}'"),
+        )
+    })?;
+    r.data::<ReflectComponent>()
+        .ok_or_else(|| PyErr::new(ExcKind::TypeError, format!("'{name}' is not a component")))
+}
+
+fn key_code(name: &str) -> PyResult<KeyCode> {
+    let d = DynamicEnum::new(name, DynamicVariant::Unit);
+    KeyCode::from_reflect(&d)
+        .ok_or_else(|| PyErr::new(ExcKind::ValueError, format!("unknown key '{name}'")))
+}
+
+fn key_state(
+    vm: &mut Vm,
+    name: &str,
+    f: fn(&ButtonInput<KeyCode>, KeyCode) -> bool,
+) -> PyResult<bool> {
+    let k = key_code(name)?;
+    let w = world(vm)?;
+    Ok(w.get_resource::<ButtonInput<KeyCode>>()
+        .is_some_and(|i| f(i, k)))
+}
+
+/// Build `_bevy` and install `bevy` in `vm`.
+pub fn install(vm: &mut Vm) -> PyResult<()> {
+    vm.native_module("_bevy")
+        .class::<EntityObj>(|c| {
+            c.getter("id", |e: &EntityObj| e.0.to_bits())
+                .getter("index", |e: &EntityObj| e.0.index().index())
+                .eq()
+                .hash(|e: &EntityObj| e.0.to_bits() as i64)
+                .repr(|e: &EntityObj| format!("Entity({})", e.0))
+        })
+        .class::<ComponentType>(|c| {
+            c.getter("name", |t: &ComponentType| t.0.to_string())
+                .repr(|t: &ComponentType| format!("<component {}>", t.0))
+                .eq()
+        })
+        .class::<InputView>(|c| c.repr(|_| "<input>".to_string()))
+        .class::<TimeView>(|c| c.repr(|_| "<time>".to_string()))
+        .class::<WorldView>(|c| c.repr(|_| "<world>".to_string()))
+        .function("component", |name: String| ComponentType(name.into()))
+        .build()?;
+    // Methods that need the VM (the World lent to it) are added to the built classes.
+    let methods: Vec<(&str, &'static str, Value)> = vec![
+        (
+            "Entity",
+            "get",
+            vm.native_fn("get", |vm: &mut Vm, this: EntityObj, t: ComponentType| {
+                entity_get(vm, this.0, &t.0)
+            }),
+        ),
+        (
+            "Entity",
+            "has",
+            vm.native_fn(
+                "has",
+                |vm: &mut Vm, this: EntityObj, t: ComponentType| -> PyResult<bool> {
+                    let w = world(vm)?;
+                    let registry = w.resource::<AppTypeRegistry>().clone();
+                    let reg = registry.read();
+                    let rc = component_reflect(&reg, &t.0)?;
+                    Ok(w.get_entity(this.0).is_ok_and(|e| rc.contains(e)))
+                },
+            ),
+        ),
+        (
+            "Entity",
+            "alive",
+            vm.native_fn("alive", |vm: &mut Vm, this: EntityObj| -> PyResult<bool> {
+                Ok(world(vm)?.get_entity(this.0).is_ok())
+            }),
+        ),
+        (
+            "Input",
+            "pressed",
+            vm.native_fn("pressed", |vm: &mut Vm, _this: Value, key: String| {
+                key_state(vm, &key, |i, k| i.pressed(k))
+            }),
+        ),
+        (
+            "Input",
+            "just_pressed",
+            vm.native_fn("just_pressed", |vm: &mut Vm, _this: Value, key: String| {
+                key_state(vm, &key, |i, k| i.just_pressed(k))
+            }),
+        ),
+        (
+            "Input",
+            "just_released",
+            vm.native_fn("just_released", |vm: &mut Vm, _this: Value, key: String| {
+                key_state(vm, &key, |i, k| i.just_released(k))
+            }),
+        ),
+        (
+            "World",
+            "component",
+            vm.native_fn("component", |_this: Value, name: String| {
+                ComponentType(name.into())
+            }),
+        ),
+    ];
+    let m = vm.import_dotted("_bevy")?;
+    for (cls, name, f) in methods {
+        let c = vm.get_attr_str(m, cls)?;
+        if let Value::Obj(c) = c {
+            vm.class_set_attr(c, name, f);
+        }
+    }
+    // Time readings are properties, read from the World on each access.
+    let time_cls = vm.get_attr_str(m, "Time")?;
+    for (name, read) in [
+        ("delta", (|t: &Time| t.delta_secs_f64()) as fn(&Time) -> f64),
+        ("elapsed", |t: &Time| t.elapsed_secs_f64()),
+    ] {
+        let getter = vm.native_fn(name, move |vm: &mut Vm, _this: Value| -> PyResult<f64> {
+            Ok(world(vm)?.get_resource::<Time>().map_or(0.0, read))
+        });
+        set_property(vm, time_cls, name, getter)?;
+    }
+    let frame = vm.native_fn(
+        "frame_count",
+        |vm: &mut Vm, _this: Value| -> PyResult<u32> {
+            Ok(world(vm)?
+                .get_resource::<bevy::diagnostic::FrameCount>()
+                .map_or(0, |f| f.0))
+        },
+    );
+    set_property(vm, time_cls, "frame_count", frame)?;
+    let start_task = vm.native_fn(
+        "start_task",
+        |vm: &mut Vm,
+         owner: EntityObj,
+         body: Value,
+         args: kaa::native::Rest<Value>|
+         -> PyResult<Value> {
+            let id = vm.spawn_task(body, &args.0, Some(owner.0.to_bits()))?;
+            Ok(vm.task_object(id).unwrap_or(Value::None))
+        },
+    );
+    let d = vm.module_dict(match m {
+        Value::Obj(r) => r,
+        _ => return Err(runtime("_bevy is not a module")),
+    });
+    let k = vm.intern("start_task");
+    vm.ns_set(d, k, start_task);
+    for (name, v) in [
+        ("input", vm.to_value(InputView)?),
+        ("time", vm.to_value(TimeView)?),
+        ("world", vm.to_value(WorldView)?),
+    ] {
+        let k = vm.intern(name);
+        vm.ns_set(d, k, v);
+    }
+    vm.frozen_modules.insert("bevy".to_string(), BEVY_PY);
+    Ok(())
+}
+
+fn set_property(vm: &mut Vm, cls: Value, name: &str, getter: Value) -> PyResult<()> {
+    let Value::Obj(c) = cls else {
+        return Err(runtime("not a class"));
+    };
+    let prop = Value::Obj(vm.types.property);
+    let p = vm.call(prop, &[getter])?;
+    vm.class_set_attr(c, name, p);
+    Ok(())
+}
+
+/// A live reference to a component of an entity.
+fn entity_get(vm: &mut Vm, e: Entity, name: &str) -> PyResult<Value> {
+    {
+        let w = world(vm)?;
+        let registry = w.resource::<AppTypeRegistry>().clone();
+        let reg = registry.read();
+        let rc = component_reflect(&reg, name)?;
+        let present = w.get_entity(e).is_ok_and(|er| rc.contains(er));
+        if !present {
+            return Ok(Value::None);
+        }
+    }
+    let handler: Arc<dyn RefHandler> = Arc::new(ComponentRefs { name: name.into() });
+    vm.new_host_ref(handler, e.to_bits(), Default::default())
+}

@@ -1,0 +1,407 @@
+//! The frame: load and hot-reload modules, start new script instances, call `update` hooks,
+//! then run tasks until the frame budget is spent. One exclusive system, in `Update`.
+
+use crate::asset::{PendingErrors, ScriptAsset, ScriptError};
+use crate::script::{KaaScene, Script, ScriptInstance};
+use crate::KaaSettings;
+use bevy::asset::Assets;
+use bevy::prelude::{ChildOf, Entity, Resource, Time, World};
+use kaa::native::Handle;
+use kaa::vm::sched::Budget;
+use kaa::{Obj, Value, Vm};
+use std::collections::{HashMap, HashSet};
+use std::sync::Mutex;
+
+/// A VM and what the plugin keeps about it.
+pub struct ScriptVm {
+    pub vm: Vm,
+    modules: HashMap<String, LoadedModule>,
+    /// Script objects by entity (rooted; dropped, with the entity's tasks, when it goes).
+    instances: HashMap<Entity, Handle>,
+    /// The VM failed to set up (or hit its memory limit hard): its scripts are skipped.
+    pub broken: Option<String>,
+}
+
+struct LoadedModule {
+    module: Handle,
+    hash: u64,
+}
+
+/// Every VM: the app's default one and one per [`KaaScene`] root.
+#[derive(Resource, Default)]
+pub struct KaaVms {
+    default: Option<Mutex<ScriptVm>>,
+    scenes: HashMap<Entity, Mutex<ScriptVm>>,
+}
+
+impl KaaVms {
+    /// The VM of a scene (None: the default VM), if it exists.
+    pub fn get_mut(&mut self, scene: Option<Entity>) -> Option<&mut ScriptVm> {
+        let m = match scene {
+            None => self.default.as_mut(),
+            Some(e) => self.scenes.get_mut(&e),
+        }?;
+        Some(m.get_mut().unwrap_or_else(|p| p.into_inner()))
+    }
+
+    /// Number of scene VMs alive.
+    pub fn scene_count(&self) -> usize {
+        self.scenes.len()
+    }
+}
+
+fn new_vm(settings: &KaaSettings, errors: &PendingErrors) -> ScriptVm {
+    let mut vm = Vm::with_config(kaa::VmConfig {
+        max_memory: settings.memory_limit,
+        recursion_limit: settings.recursion_limit,
+        ..Default::default()
+    });
+    // A task that fails with nobody joining it is reported like any script error.
+    let q = errors.clone();
+    vm.sched.on_error = Some(Box::new(move |r: &kaa::ScriptError| {
+        q.push(ScriptError::from_report("", r));
+    }));
+    let broken = crate::bindings::install(&mut vm).err().map(|e| {
+        let r = vm.error_report(e);
+        r.traceback
+    });
+    ScriptVm {
+        vm,
+        modules: HashMap::new(),
+        instances: HashMap::new(),
+        broken,
+    }
+}
+
+/// `scripts/paddle.py` → `scripts.paddle`.
+fn module_name(path: &str) -> String {
+    let p = path.strip_suffix(".py").unwrap_or(path);
+    p.replace(['/', '\\'], ".")
+}
+
+/// The scene root whose VM runs `e`: the nearest ancestor (or itself) with [`KaaScene`].
+fn scene_of(world: &World, mut e: Entity) -> Option<Entity> {
+    loop {
+        if world.get::<KaaScene>(e).is_some() {
+            return Some(e);
+        }
+        e = world.get::<ChildOf>(e)?.parent();
+    }
+}
+
+struct Job {
+    entity: Entity,
+    asset: ScriptAsset,
+    started: bool,
+}
+
+/// What a VM's run asks the world to do afterwards.
+#[derive(Default)]
+struct Outcome {
+    started: Vec<(Entity, ScriptInstance)>,
+    errors: Vec<ScriptError>,
+}
+
+/// The exclusive system that runs every script.
+pub fn run_scripts(world: &mut World) {
+    let settings = world.resource::<KaaSettings>().clone();
+    let pending = world.get_resource_or_init::<PendingErrors>().clone();
+    let dt = world
+        .get_resource::<Time>()
+        .map_or(0.0, |t| t.delta_secs_f64());
+
+    // Scene VMs follow their roots.
+    let mut roots = world.query_filtered::<Entity, bevy::prelude::With<KaaScene>>();
+    let roots: Vec<Entity> = roots.iter(world).collect();
+    {
+        let mut vms = world.resource_mut::<KaaVms>();
+        if vms.default.is_none() {
+            vms.default = Some(Mutex::new(new_vm(&settings, &pending)));
+        }
+        vms.scenes.retain(|e, _| roots.contains(e));
+        for r in &roots {
+            vms.scenes
+                .entry(*r)
+                .or_insert_with(|| Mutex::new(new_vm(&settings, &pending)));
+        }
+    }
+
+    // Gather the scripts by VM.
+    let mut by_vm: HashMap<Option<Entity>, Vec<Job>> = HashMap::new();
+    let mut q = world.query::<(Entity, &Script, Option<&ScriptInstance>)>();
+    let items: Vec<(Entity, bevy::asset::AssetId<ScriptAsset>, bool)> = q
+        .iter(world)
+        .map(|(e, s, i)| (e, s.asset.id(), i.is_some()))
+        .collect();
+    for (entity, id, started) in items {
+        let Some(asset) = world.resource::<Assets<ScriptAsset>>().get(id).cloned() else {
+            continue; // still loading (or failed to load: nothing to run yet)
+        };
+        by_vm.entry(scene_of(world, entity)).or_default().push(Job {
+            entity,
+            asset,
+            started,
+        });
+    }
+    let mut keys: Vec<Option<Entity>> = by_vm.keys().copied().collect();
+    keys.push(None);
+    keys.extend(roots.iter().map(|r| Some(*r)));
+    keys.sort();
+    keys.dedup();
+
+    let mut outcome = Outcome::default();
+    world.resource_scope::<KaaVms, _>(|world, mut vms| {
+        for key in keys {
+            let jobs = by_vm.remove(&key).unwrap_or_default();
+            let Some(svm) = vms.get_mut(key) else {
+                continue;
+            };
+            if svm.broken.is_some() {
+                continue;
+            }
+            // Tasks of entities that are gone end with them.
+            let gone: Vec<Entity> = svm
+                .instances
+                .keys()
+                .copied()
+                .filter(|e| world.get_entity(*e).is_err())
+                .collect();
+            for e in gone {
+                svm.instances.remove(&e);
+                let _ = svm.vm.cancel_owner(e.to_bits());
+            }
+            let ScriptVm {
+                vm,
+                modules,
+                instances,
+                ..
+            } = svm;
+            vm.with_host(world, |vm| {
+                run_vm(
+                    vm,
+                    modules,
+                    instances,
+                    key,
+                    jobs,
+                    &settings,
+                    dt,
+                    &mut outcome,
+                );
+            });
+        }
+    });
+    for (e, inst) in outcome.started {
+        if let Ok(mut em) = world.get_entity_mut(e) {
+            em.insert(inst);
+        }
+    }
+    for err in pending.take().into_iter().chain(outcome.errors) {
+        bevy::log::error!("{err}");
+        world.write_message(err);
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn run_vm(
+    vm: &mut Vm,
+    modules: &mut HashMap<String, LoadedModule>,
+    instances: &mut HashMap<Entity, Handle>,
+    scene: Option<Entity>,
+    jobs: Vec<Job>,
+    settings: &KaaSettings,
+    dt: f64,
+    out: &mut Outcome,
+) {
+    let fuel = Some(settings.hook_fuel);
+    // Modules first: load new ones, reload changed ones (once per VM, whatever the entity count).
+    let mut reloaded: HashSet<String> = HashSet::new();
+    for job in &jobs {
+        let name = module_name(&job.asset.path);
+        let current = modules.get(&name).map(|m| m.hash);
+        if current == Some(job.asset.hash) {
+            continue;
+        }
+        match load_module(vm, &name, &job.asset, modules.get(&name), fuel) {
+            Ok(handle) => {
+                if current.is_some() {
+                    reloaded.insert(name.clone());
+                }
+                modules.insert(
+                    name,
+                    LoadedModule {
+                        module: handle,
+                        hash: job.asset.hash,
+                    },
+                );
+            }
+            Err(e) => {
+                // The old code keeps running; a broken first load retries on the next edit.
+                modules.entry(name).or_insert(LoadedModule {
+                    module: vm.handle(Value::None),
+                    hash: job.asset.hash,
+                });
+                out.errors
+                    .push(ScriptError::from_report(&job.asset.path, &e));
+            }
+        }
+    }
+    for job in jobs {
+        let name = module_name(&job.asset.path);
+        let Some(module) = modules
+            .get(&name)
+            .and_then(|m| vm.handle_value(&m.module).ok())
+        else {
+            continue;
+        };
+        if module.is_none() {
+            continue;
+        }
+        if !job.started {
+            match start_instance(vm, module, job.entity, &job.asset.path, fuel) {
+                Ok(Some(obj)) => {
+                    instances.insert(job.entity, vm.handle(obj));
+                    if let Err(e) = call_hook(vm, obj, "start", &[], fuel) {
+                        out.errors
+                            .push(ScriptError::from_report(&job.asset.path, &e));
+                    }
+                    if let Err(e) = call_hook(vm, obj, "update", &[Value::Float(dt)], fuel) {
+                        out.errors
+                            .push(ScriptError::from_report(&job.asset.path, &e));
+                    }
+                    out.started.push((
+                        job.entity,
+                        ScriptInstance {
+                            scene,
+                            module: name,
+                        },
+                    ));
+                }
+                Ok(None) => {}
+                Err(e) => out
+                    .errors
+                    .push(ScriptError::from_report(&job.asset.path, &e)),
+            }
+            continue;
+        }
+        let Some(instance) = instances
+            .get(&job.entity)
+            .and_then(|h| vm.handle_value(h).ok())
+        else {
+            continue;
+        };
+        if reloaded.contains(&name) {
+            rebind_class(vm, instance, module);
+            if let Err(e) = call_hook(vm, instance, "on_reload", &[], fuel) {
+                out.errors
+                    .push(ScriptError::from_report(&job.asset.path, &e));
+            }
+        }
+        if let Err(e) = call_hook(vm, instance, "update", &[Value::Float(dt)], fuel) {
+            out.errors
+                .push(ScriptError::from_report(&job.asset.path, &e));
+        }
+    }
+    // Then tasks, within the frame budget.
+    let budget = Budget {
+        fuel: None,
+        time: Some(settings.frame_budget),
+    };
+    vm.run_frame(dt, budget);
+}
+
+fn load_module(
+    vm: &mut Vm,
+    name: &str,
+    asset: &ScriptAsset,
+    old: Option<&LoadedModule>,
+    fuel: Option<u64>,
+) -> Result<Handle, kaa::ScriptError> {
+    let fresh = vm.new_file_module(name, &asset.path);
+    let dict = vm.module_dict(fresh);
+    vm.exec_source(&asset.source, &asset.path, dict, fuel)?;
+    let old_module = old
+        .and_then(|m| vm.handle_value(&m.module).ok())
+        .filter(|v| !v.is_none());
+    match old_module {
+        Some(old) => {
+            // Reload: the existing module object takes the new definitions, so references to
+            // it (imports, instances' globals) see the new code.
+            let merge = bevy_helper(vm, "_merge")?;
+            vm.call_script(merge, &[old, Value::Obj(fresh)], fuel)?;
+            vm.register_module(name, old.as_obj().unwrap_or(fresh));
+            Ok(vm.handle(old))
+        }
+        None => {
+            vm.register_module(name, fresh);
+            Ok(vm.handle(Value::Obj(fresh)))
+        }
+    }
+}
+
+fn bevy_helper(vm: &mut Vm, name: &str) -> Result<Value, kaa::ScriptError> {
+    let m = vm.import_dotted("bevy").map_err(|e| vm.error_report(e))?;
+    vm.get_attr_str(m, name).map_err(|e| vm.error_report(e))
+}
+
+/// Make the entity's script object: an instance of the module's `Script` subclass.
+fn start_instance(
+    vm: &mut Vm,
+    module: Value,
+    entity: Entity,
+    path: &str,
+    fuel: Option<u64>,
+) -> Result<Option<Value>, kaa::ScriptError> {
+    let find = bevy_helper(vm, "_script_class")?;
+    let cls = vm.call_script(find, &[module], fuel)?;
+    if cls.is_none() {
+        bevy::log::warn!("{path}: no subclass of bevy.Script; nothing to attach to {entity}");
+        return Ok(None);
+    }
+    let obj = vm.call_script(cls, &[], fuel)?;
+    let e = vm
+        .to_value(crate::bindings::EntityObj(entity))
+        .map_err(|e| vm.error_report(e))?;
+    vm.set_attr(obj, "entity", e)
+        .map_err(|e| vm.error_report(e))?;
+    Ok(Some(obj))
+}
+
+/// Call `obj.name(*args)` if its class defines it.
+fn call_hook(
+    vm: &mut Vm,
+    obj: Value,
+    name: &str,
+    args: &[Value],
+    fuel: Option<u64>,
+) -> Result<(), kaa::ScriptError> {
+    let Value::Obj(r) = obj else { return Ok(()) };
+    let cls = match vm.heap.get(r) {
+        Obj::Instance(i) => i.class,
+        _ => return Ok(()),
+    };
+    let key = vm.intern(name);
+    if vm.lookup_type_attr(cls, key).is_none() {
+        return Ok(());
+    }
+    let method = vm.get_attr(obj, key).map_err(|e| vm.error_report(e))?;
+    vm.call_script(method, args, fuel).map(|_| ())
+}
+
+/// After a reload: the instance's class becomes the module's new class of the same name, so
+/// it keeps its state and gets the new methods.
+fn rebind_class(vm: &mut Vm, obj: Value, module: Value) {
+    let Value::Obj(r) = obj else { return };
+    let cls = match vm.heap.get(r) {
+        Obj::Instance(i) => i.class,
+        _ => return,
+    };
+    let name = vm.class_name(cls);
+    let Ok(Value::Obj(new_cls)) = vm.get_attr_str(module, &name) else {
+        return;
+    };
+    if matches!(vm.heap.get(new_cls), Obj::Class(_)) {
+        if let Obj::Instance(i) = vm.heap.get_mut(r) {
+            i.class = new_cls;
+        }
+    }
+}
