@@ -20,6 +20,8 @@ pub struct Heap {
     pub limit: usize,
     pub collections: u64,
     pub last_freed: usize,
+    /// Total time spent collecting (for hosts' diagnostics).
+    pub gc_time: std::time::Duration,
 }
 
 const MIN_THRESHOLD: usize = 4 << 20;
@@ -35,6 +37,7 @@ impl Heap {
             limit,
             collections: 0,
             last_freed: 0,
+            gc_time: std::time::Duration::ZERO,
         }
     }
 

@@ -19,7 +19,17 @@ pub const BEVY_PY: &str = r#""""Bevy from Kaa scripts: Script, entities, compone
 import _bevy
 from _bevy import Entity, ComponentType, input, time, world, component
 
-__all__ = ["Script", "Entity", "ComponentType", "input", "time", "world", "component"]
+__all__ = ["Script", "Entity", "ComponentType", "input", "time", "world", "component", "emit"]
+
+# Script objects by entity id, in this VM (entities of other scenes have none here).
+_instances = {}
+Entity.script = property(lambda self: _instances.get(self.id),
+                         doc="This entity's script object (None if it has none in this VM).")
+
+
+def emit(name, payload=None, source=None):
+    """Send a message that Rust systems read as `ScriptMessage`."""
+    _bevy.emit(name, payload, source)
 
 
 class Script:
@@ -32,6 +42,10 @@ class Script:
         """Run `body` as a task owned by this entity: it ends when the entity goes."""
         return _bevy.start_task(self.entity, body, *args)
 
+    def emit(self, name, payload=None):
+        """A `ScriptMessage` from this entity, for Rust systems."""
+        _bevy.emit(name, payload, self.entity)
+
     def __repr__(self):
         return f"<{type(self).__name__} script of {self.entity!r}>"
 
@@ -43,6 +57,14 @@ def _script_class(mod):
                 and v.__module__ == mod.__name__:
             return v
     return None
+
+
+def _register(entity, obj):
+    _instances[entity.id] = obj
+
+
+def _unregister(entity_id):
+    _instances.pop(entity_id, None)
 
 
 def _merge(old, new):
@@ -481,6 +503,20 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
     });
     let k = vm.intern("start_task");
     vm.ns_set(d, k, start_task);
+    let emit = vm.native_fn(
+        "emit",
+        |vm: &mut Vm, name: String, payload: Value, source: Option<EntityObj>| -> PyResult<()> {
+            let payload = crate::events::ScriptValue::from_value(vm, payload)?;
+            world(vm)?.write_message(crate::events::ScriptMessage {
+                source: source.map(|e| e.0),
+                name,
+                payload,
+            });
+            Ok(())
+        },
+    );
+    let k = vm.intern("emit");
+    vm.ns_set(d, k, emit);
     for (name, v) in [
         ("input", vm.to_value(InputView)?),
         ("time", vm.to_value(TimeView)?),

@@ -16,6 +16,8 @@
 
 mod asset;
 mod bindings;
+pub mod diagnostics;
+mod events;
 mod runner;
 mod script;
 
@@ -23,6 +25,7 @@ pub use asset::{
     check_syntax, PendingErrors, ScriptAsset, ScriptError, ScriptLoadError, ScriptLoader,
 };
 pub use bindings::{ComponentRefs, ComponentType, EntityObj};
+pub use events::{KaaTrigger, ScriptMessage, ScriptValue};
 pub use kaa;
 pub use runner::{run_scripts, KaaVms, ScriptVm};
 pub use script::{KaaScene, Script, ScriptInstance};
@@ -75,6 +78,8 @@ impl Plugin for KaaPlugin {
             .init_asset::<ScriptAsset>()
             .init_asset_loader::<ScriptLoader>()
             .add_message::<ScriptError>()
+            .add_message::<KaaTrigger>()
+            .add_message::<ScriptMessage>()
             .insert_resource(self.settings.clone())
             .init_resource::<KaaVms>()
             .add_systems(Update, run_scripts.in_set(KaaSystems::Run));

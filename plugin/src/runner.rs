@@ -2,9 +2,11 @@
 //! then run tasks until the frame budget is spent. One exclusive system, in `Update`.
 
 use crate::asset::{PendingErrors, ScriptAsset, ScriptError};
+use crate::events::KaaTrigger;
 use crate::script::{KaaScene, Script, ScriptInstance};
 use crate::KaaSettings;
 use bevy::asset::Assets;
+use bevy::ecs::message::Messages;
 use bevy::prelude::{ChildOf, Entity, Resource, Time, World};
 use kaa::native::Handle;
 use kaa::vm::sched::Budget;
@@ -100,6 +102,33 @@ struct Job {
 struct Outcome {
     started: Vec<(Entity, ScriptInstance)>,
     errors: Vec<ScriptError>,
+    reloads: u32,
+}
+
+/// Call the handlers Rust systems asked for.
+fn run_triggers(
+    vm: &mut Vm,
+    instances: &HashMap<Entity, Handle>,
+    triggers: Vec<KaaTrigger>,
+    settings: &KaaSettings,
+    out: &mut Outcome,
+) {
+    for t in triggers {
+        let Some(obj) = instances
+            .get(&t.entity)
+            .and_then(|h| vm.handle_value(h).ok())
+        else {
+            continue;
+        };
+        let args: Result<Vec<Value>, _> = t.args.iter().map(|a| a.to_value(vm)).collect();
+        let r = match args {
+            Ok(args) => call_hook(vm, obj, &t.handler, &args, Some(settings.hook_fuel)),
+            Err(e) => Err(vm.error_report(e)),
+        };
+        if let Err(e) = r {
+            out.errors.push(ScriptError::from_report("", &e));
+        }
+    }
 }
 
 /// The exclusive system that runs every script.
@@ -123,6 +152,18 @@ pub fn run_scripts(world: &mut World) {
             vms.scenes
                 .entry(*r)
                 .or_insert_with(|| Mutex::new(new_vm(&settings, &pending)));
+        }
+    }
+
+    // Handlers Rust asked for, grouped by the VM of the target's script.
+    let triggers: Vec<KaaTrigger> = world
+        .get_resource_mut::<Messages<KaaTrigger>>()
+        .map(|mut m| m.drain().collect())
+        .unwrap_or_default();
+    let mut triggers_by_vm: HashMap<Option<Entity>, Vec<KaaTrigger>> = HashMap::new();
+    for t in triggers {
+        if let Some(inst) = world.get::<ScriptInstance>(t.entity) {
+            triggers_by_vm.entry(inst.scene).or_default().push(t);
         }
     }
 
@@ -150,15 +191,20 @@ pub fn run_scripts(world: &mut World) {
     keys.dedup();
 
     let mut outcome = Outcome::default();
+    let mut totals = crate::diagnostics::FrameTotals::default();
+    let mut per_scene = Vec::new();
     world.resource_scope::<KaaVms, _>(|world, mut vms| {
         for key in keys {
             let jobs = by_vm.remove(&key).unwrap_or_default();
+            let triggers = triggers_by_vm.remove(&key).unwrap_or_default();
             let Some(svm) = vms.get_mut(key) else {
                 continue;
             };
             if svm.broken.is_some() {
                 continue;
             }
+            let started = std::time::Instant::now();
+            let gc_before = svm.vm.heap.gc_time;
             // Tasks of entities that are gone end with them.
             let gone: Vec<Entity> = svm
                 .instances
@@ -169,6 +215,11 @@ pub fn run_scripts(world: &mut World) {
             for e in gone {
                 svm.instances.remove(&e);
                 let _ = svm.vm.cancel_owner(e.to_bits());
+                if let Ok(f) = bevy_helper(&mut svm.vm, "_unregister") {
+                    let _ = svm
+                        .vm
+                        .call_script(f, &[Value::Int(e.to_bits() as i64)], None);
+                }
             }
             let ScriptVm {
                 vm,
@@ -176,7 +227,8 @@ pub fn run_scripts(world: &mut World) {
                 instances,
                 ..
             } = svm;
-            vm.with_host(world, |vm| {
+            let stats = vm.with_host(world, |vm| {
+                run_triggers(vm, instances, triggers, &settings, &mut outcome);
                 run_vm(
                     vm,
                     modules,
@@ -186,10 +238,22 @@ pub fn run_scripts(world: &mut World) {
                     &settings,
                     dt,
                     &mut outcome,
-                );
+                )
             });
+            let ms = started.elapsed().as_secs_f64() * 1000.0;
+            totals.script_time_ms += ms;
+            totals.fuel += stats.fuel_used;
+            totals.tasks_alive += vm.sched.alive();
+            totals.tasks_run += stats.resumed;
+            totals.tasks_preempted += stats.preempted;
+            totals.gc_time_ms += (vm.heap.gc_time - gc_before).as_secs_f64() * 1000.0;
+            if let Some(root) = key {
+                per_scene.push((root, ms));
+            }
         }
     });
+    totals.reloads = outcome.reloads;
+    crate::diagnostics::record(world, &totals, &per_scene);
     for (e, inst) in outcome.started {
         if let Ok(mut em) = world.get_entity_mut(e) {
             em.insert(inst);
@@ -211,7 +275,7 @@ fn run_vm(
     settings: &KaaSettings,
     dt: f64,
     out: &mut Outcome,
-) {
+) -> kaa::vm::sched::FrameStats {
     let fuel = Some(settings.hook_fuel);
     // Modules first: load new ones, reload changed ones (once per VM, whatever the entity count).
     let mut reloaded: HashSet<String> = HashSet::new();
@@ -225,6 +289,7 @@ fn run_vm(
             Ok(handle) => {
                 if current.is_some() {
                     reloaded.insert(name.clone());
+                    out.reloads += 1;
                 }
                 modules.insert(
                     name,
@@ -260,6 +325,11 @@ fn run_vm(
             match start_instance(vm, module, job.entity, &job.asset.path, fuel) {
                 Ok(Some(obj)) => {
                     instances.insert(job.entity, vm.handle(obj));
+                    if let Ok(reg) = bevy_helper(vm, "_register") {
+                        if let Ok(ev) = vm.to_value(crate::bindings::EntityObj(job.entity)) {
+                            let _ = vm.call_script(reg, &[ev, obj], fuel);
+                        }
+                    }
                     if let Err(e) = call_hook(vm, obj, "start", &[], fuel) {
                         out.errors
                             .push(ScriptError::from_report(&job.asset.path, &e));
@@ -306,7 +376,7 @@ fn run_vm(
         fuel: None,
         time: Some(settings.frame_budget),
     };
-    vm.run_frame(dt, budget);
+    vm.run_frame(dt, budget)
 }
 
 fn load_module(

@@ -3,9 +3,13 @@
 
 use bevy::asset::io::memory::{Dir, MemoryAssetReader};
 use bevy::asset::io::{AssetSourceBuilder, AssetSourceEvent, AssetSourceId, AssetWatcher};
+use bevy::diagnostic::DiagnosticsStore;
 use bevy::prelude::*;
 use bevy::time::TimeUpdateStrategy;
-use bevy_kaa::{KaaPlugin, KaaScene, KaaVms, Script, ScriptError, ScriptInstance};
+use bevy_kaa::{
+    KaaPlugin, KaaScene, KaaTrigger, KaaVms, Script, ScriptError, ScriptInstance, ScriptMessage,
+    ScriptValue,
+};
 use std::path::Path;
 use std::time::Duration;
 
@@ -47,7 +51,9 @@ fn harness(files: &[(&str, &str)]) -> Harness {
     )))
     .init_resource::<ButtonInput<KeyCode>>()
     .init_resource::<Errors>()
-    .add_systems(PostUpdate, collect_errors);
+    .init_resource::<Inbox>()
+    .init_resource::<DiagnosticsStore>()
+    .add_systems(PostUpdate, (collect_errors, collect_messages));
     let events = rx.try_recv().expect("the watcher was created");
     Harness { app, dir, events }
 }
@@ -57,6 +63,13 @@ struct Errors(Vec<ScriptError>);
 
 fn collect_errors(mut reader: MessageReader<ScriptError>, mut errors: ResMut<Errors>) {
     errors.0.extend(reader.read().cloned());
+}
+
+#[derive(Resource, Default)]
+struct Inbox(Vec<ScriptMessage>);
+
+fn collect_messages(mut reader: MessageReader<ScriptMessage>, mut inbox: ResMut<Inbox>) {
+    inbox.0.extend(reader.read().cloned());
 }
 
 impl Harness {
@@ -70,6 +83,25 @@ impl Harness {
             .world_mut()
             .spawn((Transform::default(), Script::new(h), extra))
             .id()
+    }
+
+    /// Run frames until `done` holds (asset loads finish on other threads, so how many frames
+    /// that takes varies); fails the test after a generous bound.
+    fn until(&mut self, what: &str, done: impl Fn(&mut Harness) -> bool) {
+        for _ in 0..2000 {
+            if done(self) {
+                return;
+            }
+            self.app.update();
+            std::thread::sleep(Duration::from_micros(200));
+        }
+        panic!("timed out waiting for: {what}; errors: {:?}", self.errors());
+    }
+
+    fn started(&mut self, e: Entity) {
+        self.until("the script to start", |h| {
+            h.app.world().get::<ScriptInstance>(e).is_some()
+        });
     }
 
     fn frames(&mut self, n: usize) {
@@ -120,11 +152,8 @@ class Mover(Script):
 fn a_script_moves_its_entity_and_reads_input() {
     let mut h = harness(&[("scripts/mover.py", MOVER)]);
     let e = h.spawn_script("scripts/mover.py", ());
-    h.frames(5);
-    assert!(
-        h.app.world().get::<ScriptInstance>(e).is_some(),
-        "instance started"
-    );
+    h.started(e);
+    h.frames(4);
     let x = h.translation(e).x;
     assert!(x > 0.0, "moved: {x}");
     h.app
@@ -136,13 +165,14 @@ fn a_script_moves_its_entity_and_reads_input() {
     assert!(h.errors().is_empty(), "{:?}", h.errors());
     // Ticks live in the script instance and show in scale.x.
     let ticks = h.app.world().get::<Transform>(e).map(|t| t.scale.x);
-    assert!(ticks.is_some_and(|t| t >= 5.0), "{ticks:?}");
+    assert!(ticks.is_some_and(|t| t >= 7.0), "{ticks:?}");
 }
 
 #[test]
 fn editing_a_script_reloads_it_and_keeps_state() {
     let mut h = harness(&[("scripts/mover.py", MOVER)]);
     let e = h.spawn_script("scripts/mover.py", ());
+    h.started(e);
     h.frames(5);
     let ticks_before = h.app.world().get::<Transform>(e).map_or(0.0, |t| t.scale.x);
     let x_before = h.translation(e).x;
@@ -150,8 +180,8 @@ fn editing_a_script_reloads_it_and_keeps_state() {
         .replace("t.translation.x += self.speed * dt", "t.translation.x -= 100")
         .replace("    def start(self):", "    def on_reload(self):\n        self.reloaded = True\n        self.entity.get(Transform).translation.z = 42\n\n    def start(self):");
     h.edit("scripts/mover.py", &v2);
-    // The asset server picks the change up within a few frames.
-    h.frames(10);
+    h.until("the reload", |h| h.translation(e).z == 42.0);
+    h.frames(2);
     let t = h
         .app
         .world()
@@ -172,7 +202,7 @@ fn editing_a_script_reloads_it_and_keeps_state() {
     );
     // A broken edit (syntax error): the old code keeps running, an error is reported.
     h.edit("scripts/mover.py", "class Broken(:\n");
-    h.frames(10);
+    h.until("the compile error", |h| !h.errors().is_empty());
     let x_now = h.translation(e).x;
     h.frames(2);
     assert!(
@@ -193,8 +223,10 @@ fn a_runaway_hook_is_stopped_and_others_keep_running() {
     let mut h = harness(&[("scripts/mover.py", MOVER), ("scripts/hog.py", hog)]);
     let hog_e = h.spawn_script("scripts/hog.py", ());
     let e = h.spawn_script("scripts/mover.py", ());
-    h.frames(4);
-    assert!(h.translation(e).x > 0.0);
+    h.started(e);
+    h.started(hog_e);
+    h.frames(3);
+    assert!(h.translation(e).x > 0.0, "{:?}", h.errors());
     let errs = h.errors();
     assert!(
         errs.iter()
@@ -208,8 +240,9 @@ fn a_runaway_hook_is_stopped_and_others_keep_running() {
 fn script_errors_carry_a_traceback() {
     let bad = "from bevy import Script\nclass Bad(Script):\n    def update(self, dt):\n        return 1 / 0\n";
     let mut h = harness(&[("scripts/bad.py", bad)]);
-    h.spawn_script("scripts/bad.py", ());
-    h.frames(6);
+    let e = h.spawn_script("scripts/bad.py", ());
+    h.started(e);
+    h.frames(1);
     let errs = h.errors();
     let e = errs.first().expect("an error");
     assert_eq!(e.message, "ZeroDivisionError: division by zero");
@@ -241,7 +274,8 @@ class Blinker(Script):
 "#;
     let mut h = harness(&[("scripts/blink.py", src)]);
     let e = h.spawn_script("scripts/blink.py", ());
-    h.frames(3);
+    h.started(e);
+    h.frames(2);
     assert_eq!(h.translation(e).z, 0.0, "still waiting");
     h.frames(10);
     assert_eq!(h.translation(e).z, 5.0, "the wait ended");
@@ -275,7 +309,9 @@ class Counter(Script):
         let k = h.spawn_script("scripts/counter.py", ChildOf(root));
         kids.push(k);
     }
-    h.frames(3);
+    for k in kids.clone() {
+        h.started(k);
+    }
     let xs: Vec<f32> = kids.iter().map(|k| h.translation(*k).x).collect();
     // Scene a counts to 2; scene b has its own module globals.
     let mut sorted = xs.clone();
@@ -289,4 +325,98 @@ class Counter(Script):
         1,
         "b's VM dropped"
     );
+}
+
+#[test]
+fn rust_triggers_handlers_and_scripts_message_back() {
+    let brick = r#"
+from bevy import Script, emit
+
+class Brick(Script):
+    def start(self):
+        self.hp = 2
+
+    def on_hit(self, damage, by):
+        self.hp -= damage
+        self.emit("hit", {"hp": self.hp, "by": by})
+        if self.hp <= 0:
+            emit("destroyed", [self.entity, 1.5, None, True])
+"#;
+    let ball = r#"
+from bevy import Script
+
+class Ball(Script):
+    def collide(self, other):
+        # Scripts talk to each other's script objects directly.
+        other.script.on_hit(1, "ball")
+"#;
+    let mut h = harness(&[("scripts/brick.py", brick), ("scripts/ball.py", ball)]);
+    let b = h.spawn_script("scripts/brick.py", ());
+    let ball_e = h.spawn_script("scripts/ball.py", ());
+    h.started(b);
+    h.started(ball_e);
+    h.app.world_mut().write_message(KaaTrigger::new(
+        b,
+        "on_hit",
+        vec![ScriptValue::Int(1), ScriptValue::Str("rust".into())],
+    ));
+    h.frames(1);
+    h.app.world_mut().write_message(KaaTrigger::new(
+        ball_e,
+        "collide",
+        vec![ScriptValue::Entity(b)],
+    ));
+    // A handler the script does not define is skipped quietly.
+    h.app
+        .world_mut()
+        .write_message(KaaTrigger::new(ball_e, "no_such_handler", vec![]));
+    h.frames(2);
+    assert!(h.errors().is_empty(), "{:?}", h.errors());
+    let inbox = h.app.world().resource::<Inbox>().0.clone();
+    let hp = |m: &ScriptMessage| match &m.payload {
+        ScriptValue::Map(kv) => kv.iter().find(|(k, _)| k == "hp").map(|(_, v)| v.clone()),
+        _ => None,
+    };
+    assert_eq!(inbox.len(), 3, "{inbox:?}");
+    assert_eq!((inbox[0].name.as_str(), inbox[0].source), ("hit", Some(b)));
+    assert_eq!(hp(&inbox[0]), Some(ScriptValue::Int(1)));
+    assert_eq!(hp(&inbox[1]), Some(ScriptValue::Int(0)));
+    assert_eq!(inbox[2].name, "destroyed");
+    assert_eq!(
+        inbox[2].payload,
+        ScriptValue::List(vec![
+            ScriptValue::Entity(b),
+            ScriptValue::Float(1.5),
+            ScriptValue::None,
+            ScriptValue::Bool(true)
+        ])
+    );
+}
+
+#[test]
+fn diagnostics_report_script_time_and_tasks() {
+    let src = r#"
+from bevy import Script
+from kaa import wait
+
+class Busy(Script):
+    def start(self):
+        for _ in range(3):
+            self.start_task(self.tick())
+
+    def tick(self):
+        while True:
+            yield
+"#;
+    let mut h = harness(&[("scripts/busy.py", src)]);
+    let e = h.spawn_script("scripts/busy.py", ());
+    h.started(e);
+    h.frames(2);
+    let store = h.app.world().resource::<DiagnosticsStore>();
+    use bevy_kaa::diagnostics::{SCRIPT_TIME, TASKS_ALIVE, TASKS_PREEMPTED, TASKS_RUN};
+    let value = |p: bevy::diagnostic::DiagnosticPath| store.get(&p).and_then(|d| d.value());
+    assert!(value(SCRIPT_TIME).is_some_and(|t| t > 0.0));
+    assert_eq!(value(TASKS_ALIVE), Some(3.0));
+    assert_eq!(value(TASKS_RUN), Some(3.0));
+    assert_eq!(value(TASKS_PREEMPTED), Some(0.0));
 }

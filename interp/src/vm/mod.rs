@@ -897,6 +897,7 @@ impl Vm {
 
     /// Collect now. Only valid where every live value is reachable from the VM's roots.
     pub fn collect_garbage(&mut self) {
+        let started = std::time::Instant::now();
         let mut roots: Vec<ObjRef> = Vec::with_capacity(self.stack.len() + 64);
         for v in &self.stack {
             if let Value::Obj(r) = v {
@@ -921,11 +922,8 @@ impl Vm {
         roots.extend(self.roots.keys().copied());
         roots.extend(self.repr_stack.iter().copied());
         self.sched.trace(&mut roots);
-        {
-            let n = &self.names;
-            let _ = n;
-        }
         self.heap.collect(roots);
+        self.heap.gc_time += started.elapsed();
     }
 }
 
