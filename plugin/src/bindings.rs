@@ -252,6 +252,7 @@ impl RefHandler for ComponentRefs {
 }
 
 /// A script value on its way into a reflected field (converted before the World is borrowed).
+#[derive(Clone)]
 enum ScalarIn {
     Int(i64),
     Float(f64),
@@ -458,6 +459,20 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
                 ComponentType(name.into())
             }),
         ),
+        ("Entity", "despawn", vm.native_fn("despawn", entity_despawn)),
+        ("Entity", "insert", vm.native_fn("insert", entity_insert)),
+        ("Entity", "remove", vm.native_fn("remove", entity_remove)),
+        (
+            "World",
+            "spawn",
+            vm.native_fn_kw("spawn", &["self", "components", "script"], world_spawn),
+        ),
+        ("World", "query", vm.native_fn("query", world_query)),
+        (
+            "World",
+            "resource",
+            vm.native_fn("resource", world_resource),
+        ),
     ];
     let m = vm.import_dotted("_bevy")?;
     for (cls, name, f) in methods {
@@ -536,6 +551,196 @@ fn set_property(vm: &mut Vm, cls: Value, name: &str, getter: Value) -> PyResult<
     let prop = Value::Obj(vm.types.property);
     let p = vm.call(prop, &[getter])?;
     vm.class_set_attr(c, name, p);
+    Ok(())
+}
+
+fn entity_despawn(vm: &mut Vm, this: EntityObj) -> PyResult<bool> {
+    Ok(world(vm)?.despawn(this.0))
+}
+
+fn entity_insert(
+    vm: &mut Vm,
+    this: EntityObj,
+    t: ComponentType,
+    fields: Option<Value>,
+) -> PyResult<()> {
+    let patch = flatten_fields(vm, fields)?;
+    insert_component(world(vm)?, this.0, &t.0, &patch)
+}
+
+fn entity_remove(vm: &mut Vm, this: EntityObj, t: ComponentType) -> PyResult<bool> {
+    let w = world(vm)?;
+    let registry = w.resource::<AppTypeRegistry>().clone();
+    let reg = registry.read();
+    let rc = component_reflect(&reg, &t.0)?;
+    let Ok(mut em) = w.get_entity_mut(this.0) else {
+        return Ok(false);
+    };
+    let had = rc.contains(&em);
+    rc.remove(&mut em);
+    Ok(had)
+}
+
+/// `world.spawn({"Transform": {...}, "Velocity": {...}}, script="scripts/x.py")`.
+fn world_spawn(
+    vm: &mut Vm,
+    _this: Value,
+    components: Option<Value>,
+    script: Option<String>,
+) -> PyResult<EntityObj> {
+    let mut parts = Vec::new();
+    if let Some(c) = components {
+        let pairs: indexmap::IndexMap<String, Value> = vm.extract(c)?;
+        for (name, fields) in pairs {
+            parts.push((name, flatten_fields(vm, Some(fields))?));
+        }
+    }
+    let w = world(vm)?;
+    let e = w.spawn_empty().id();
+    for (name, patch) in &parts {
+        if let Err(err) = insert_component(w, e, name, patch) {
+            w.despawn(e);
+            return Err(err);
+        }
+    }
+    if let Some(path) = script {
+        let h = w.resource::<bevy::asset::AssetServer>().load(path);
+        w.entity_mut(e).insert(crate::Script::new(h));
+    }
+    Ok(EntityObj(e))
+}
+
+/// Entities that have every one of the given components, in entity order.
+fn world_query(
+    vm: &mut Vm,
+    _this: Value,
+    types: kaa::native::Rest<ComponentType>,
+) -> PyResult<Vec<EntityObj>> {
+    let w = world(vm)?;
+    let registry = w.resource::<AppTypeRegistry>().clone();
+    let reg = registry.read();
+    let rcs = types
+        .0
+        .iter()
+        .map(|t| component_reflect(&reg, &t.0))
+        .collect::<PyResult<Vec<_>>>()?;
+    let mut out: Vec<EntityObj> = w
+        .iter_entities()
+        .filter(|e| rcs.iter().all(|rc| rc.contains(*e)))
+        .map(|e| EntityObj(e.id()))
+        .collect();
+    out.sort_by_key(|e| e.0);
+    Ok(out)
+}
+
+/// A live reference to a reflected resource (resources are components of a resource entity).
+fn world_resource(vm: &mut Vm, _this: Value, name: String) -> PyResult<Value> {
+    let target = {
+        let w = world(vm)?;
+        let registry = w.resource::<AppTypeRegistry>().clone();
+        let reg = registry.read();
+        let r = reg
+            .get_with_short_type_path(&name)
+            .filter(|r| r.data::<bevy::ecs::reflect::ReflectResource>().is_some())
+            .ok_or_else(|| {
+                PyErr::new(
+                    ExcKind::NameError,
+                    format!("no reflected resource named '{name}'"),
+                )
+            })?;
+        let id = w.components().get_id(r.type_id());
+        id.and_then(|id| w.resource_entities().get(id))
+    };
+    match target {
+        Some(e) => {
+            let handler: Arc<dyn RefHandler> = Arc::new(ComponentRefs { name: name.into() });
+            vm.new_host_ref(handler, e.to_bits(), Default::default())
+        }
+        None => Ok(Value::None),
+    }
+}
+
+/// `{"translation": {"x": 1}, "scale": [2, 2, 2]}` as (reflection path, scalar) pairs.
+fn flatten_fields(vm: &mut Vm, fields: Option<Value>) -> PyResult<Vec<(String, ScalarIn)>> {
+    let mut out = Vec::new();
+    if let Some(v) = fields {
+        flatten_into(vm, v, String::new(), &mut out, 0)?;
+    }
+    Ok(out)
+}
+
+fn flatten_into(
+    vm: &mut Vm,
+    v: Value,
+    prefix: String,
+    out: &mut Vec<(String, ScalarIn)>,
+    depth: usize,
+) -> PyResult<()> {
+    if depth > 16 {
+        return Err(PyErr::new(
+            ExcKind::ValueError,
+            "component fields nested too deeply",
+        ));
+    }
+    if v.is_none() {
+        return Ok(());
+    }
+    let tn = vm.type_name(v);
+    if tn == "dict" {
+        let pairs: indexmap::IndexMap<String, Value> = vm.extract(v)?;
+        for (k, x) in pairs {
+            flatten_into(vm, x, format!("{prefix}.{k}"), out, depth + 1)?;
+        }
+        return Ok(());
+    }
+    if tn == "list" || tn == "tuple" {
+        let items: Vec<Value> = vm.extract(v)?;
+        // Lists fill fields in order (`[1, 2, 3]` for a Vec3's x, y, z).
+        for (i, x) in items.into_iter().enumerate() {
+            flatten_into(vm, x, format!("{prefix}#{i}"), out, depth + 1)?;
+        }
+        return Ok(());
+    }
+    out.push((prefix, ScalarIn::from_value(vm, v)?));
+    Ok(())
+}
+
+/// Insert component `name` (its default, patched with `patch`) on `e`.
+fn insert_component(
+    w: &mut World,
+    e: Entity,
+    name: &str,
+    patch: &[(String, ScalarIn)],
+) -> PyResult<()> {
+    let registry = w.resource::<AppTypeRegistry>().clone();
+    let reg = registry.read();
+    let rc = component_reflect(&reg, name)?.clone();
+    let registration = reg.get_with_short_type_path(name).ok_or_else(|| {
+        PyErr::new(
+            ExcKind::NameError,
+            format!("no reflected component named '{name}'"),
+        )
+    })?;
+    let mut value: Box<dyn bevy::reflect::Reflect> =
+        match registration.data::<bevy::prelude::ReflectDefault>() {
+            Some(d) => d.default(),
+            None => {
+                return Err(PyErr::new(
+                    ExcKind::TypeError,
+                    format!("{name} has no reflected Default: it cannot be made from a script"),
+                ))
+            }
+        };
+    for (path, scalar) in patch {
+        let field = value
+            .reflect_path_mut(path.as_str())
+            .map_err(|err| PyErr::new(ExcKind::AttributeError, format!("{name}{path}: {err}")))?;
+        scalar.clone().apply(field, name, path)?;
+    }
+    let mut em = w
+        .get_entity_mut(e)
+        .map_err(|_| runtime(format!("entity {e} no longer exists")))?;
+    rc.insert(&mut em, value.as_partial_reflect(), &reg);
     Ok(())
 }
 

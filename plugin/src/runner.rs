@@ -359,6 +359,13 @@ fn run_vm(
         else {
             continue;
         };
+        // Despawned earlier this frame (by another script): nothing more to run.
+        if vm
+            .host::<World>()
+            .map_or(true, |w| w.get_entity(job.entity).is_err())
+        {
+            continue;
+        }
         if reloaded.contains(&name) {
             rebind_class(vm, instance, module);
             if let Err(e) = call_hook(vm, instance, "on_reload", &[], fuel) {

@@ -420,3 +420,64 @@ class Busy(Script):
     assert_eq!(value(TASKS_RUN), Some(3.0));
     assert_eq!(value(TASKS_PREEMPTED), Some(0.0));
 }
+
+#[derive(Component, Reflect, Default, Debug, Clone, PartialEq)]
+#[reflect(Component, Default)]
+struct Velocity {
+    x: f32,
+    y: f32,
+}
+
+#[derive(Resource, Reflect, Default, Debug)]
+#[reflect(Resource, Default)]
+struct Score {
+    points: i32,
+    label: String,
+}
+
+#[test]
+fn scripts_spawn_query_and_despawn_entities_and_use_resources() {
+    let src = r#"
+from bevy import Script, Transform, Velocity, world
+
+class Spawner(Script):
+    def start(self):
+        self.made = [world.spawn({"Transform": {"translation": [i, 0, 0]}, "Velocity": {"x": 2}})
+                     for i in range(3)]
+        self.made[0].insert(Velocity, {"y": -1})
+
+    def update(self, dt):
+        for e in world.query(Transform, Velocity):
+            t = e.get(Transform)
+            v = e.get(Velocity)
+            t.translation.x += v.x
+            t.translation.y += v.y
+        score = world.resource("Score")
+        score.points += 1
+        score.label = "frame " + str(score.points)
+        if score.points == 3:
+            self.made[2].despawn()
+            self.made[1].remove(Velocity)
+"#;
+    let mut h = harness(&[("scripts/spawner.py", src)]);
+    h.app.init_resource::<Score>();
+    let e = h.spawn_script("scripts/spawner.py", ());
+    h.started(e);
+    h.frames(4);
+    assert!(h.errors().is_empty(), "{:?}", h.errors());
+    let mut q = h.app.world_mut().query::<(&Transform, Option<&Velocity>)>();
+    let mut rows: Vec<(f32, f32, Option<Velocity>)> = q
+        .iter(h.app.world())
+        .filter(|(t, _)| t.translation != Vec3::ZERO)
+        .map(|(t, v)| (t.translation.x, t.translation.y, v.cloned()))
+        .collect();
+    rows.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let score = h.app.world().resource::<Score>();
+    assert_eq!((score.points, score.label.as_str()), (5, "frame 5"));
+    // Entity 0's Velocity was replaced by {y: -1} (x back to its default), so it moved 5 frames
+    // by (0, -1); entity 1 moved by 2 for 3 frames, then lost its Velocity; entity 2 was
+    // despawned.
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert_eq!(rows[0], (0.0, -5.0, Some(Velocity { x: 0.0, y: -1.0 })));
+    assert_eq!(rows[1], (1.0 + 6.0, 0.0, None));
+}
