@@ -205,22 +205,14 @@ pub fn run_scripts(world: &mut World) {
             }
             let started = std::time::Instant::now();
             let gc_before = svm.vm.heap.gc_time;
-            // Tasks of entities that are gone end with them.
+            // Entities that are gone: their script's on_destroy runs (the entity itself no
+            // longer exists), their tasks end, their object is released.
             let gone: Vec<Entity> = svm
                 .instances
                 .keys()
                 .copied()
                 .filter(|e| world.get_entity(*e).is_err())
                 .collect();
-            for e in gone {
-                svm.instances.remove(&e);
-                let _ = svm.vm.cancel_owner(e.to_bits());
-                if let Ok(f) = bevy_helper(&mut svm.vm, "_unregister") {
-                    let _ = svm
-                        .vm
-                        .call_script(f, &[Value::Int(e.to_bits() as i64)], None);
-                }
-            }
             let ScriptVm {
                 vm,
                 modules,
@@ -228,6 +220,19 @@ pub fn run_scripts(world: &mut World) {
                 ..
             } = svm;
             let stats = vm.with_host(world, |vm| {
+                for e in gone {
+                    if let Some(obj) = instances.remove(&e).and_then(|h| vm.handle_value(&h).ok()) {
+                        if let Err(err) =
+                            call_hook(vm, obj, "on_destroy", &[], Some(settings.hook_fuel))
+                        {
+                            outcome.errors.push(ScriptError::from_report("", &err));
+                        }
+                    }
+                    let _ = vm.cancel_owner(e.to_bits());
+                    if let Ok(f) = bevy_helper(vm, "_unregister") {
+                        let _ = vm.call_script(f, &[Value::Int(e.to_bits() as i64)], None);
+                    }
+                }
                 run_triggers(vm, instances, triggers, &settings, &mut outcome);
                 run_vm(
                     vm,

@@ -272,7 +272,12 @@ class Blinker(Script):
             yield
             self.entity.get(Transform).translation.y += 1
 "#;
-    let mut h = harness(&[("scripts/blink.py", src)]);
+    let src = src.replace(
+        "    def later(self):",
+        "    def on_destroy(self):\n        emit('destroyed', self.entity)\n\n    def later(self):",
+    )
+    .replace("from bevy import Script, Transform", "from bevy import Script, Transform, emit");
+    let mut h = harness(&[("scripts/blink.py", &src)]);
     let e = h.spawn_script("scripts/blink.py", ());
     h.started(e);
     h.frames(2);
