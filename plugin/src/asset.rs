@@ -13,8 +13,51 @@ pub struct ScriptAsset {
     /// The asset path (`scripts/paddle.py`), used as the file name in tracebacks.
     pub path: String,
     pub source: String,
-    /// Changes whenever the text does: the runner reloads modules whose hash moved.
+    /// Changes whenever the text does (or an imported script's): the runner reloads modules
+    /// whose hash moved.
     pub hash: u64,
+    /// Other scripts this one imports (found next to it, then at the asset root), innermost
+    /// dependencies first. They are read as loader dependencies, so editing one reloads this.
+    pub imports: Vec<ImportedScript>,
+}
+
+/// A script module another script imports.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportedScript {
+    /// The name it is imported by (`helpers`, `lib.vectors`).
+    pub module: String,
+    pub path: String,
+    pub source: String,
+    pub hash: u64,
+}
+
+/// Module names a script imports (`import a.b`, `from a import b`), from a line scan: imports
+/// in strings or behind backslash continuations are missed, which only costs a reload edge.
+pub fn imported_names(source: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for line in source.lines() {
+        let t = line.trim_start();
+        let rest = if let Some(r) = t.strip_prefix("import ") {
+            r
+        } else if let Some(r) = t.strip_prefix("from ") {
+            r.split(" import").next().unwrap_or("")
+        } else {
+            continue;
+        };
+        for part in rest.split(',') {
+            let name = part.split_whitespace().next().unwrap_or("");
+            if !name.is_empty()
+                && !name.starts_with('.')
+                && name
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || c == '_' || c == '.')
+                && !out.iter().any(|n| n == name)
+            {
+                out.push(name.to_string());
+            }
+        }
+    }
+    out
 }
 
 /// A script failed: a compile error (file, line, column, source line) or an exception with
@@ -186,6 +229,53 @@ pub fn hash_text(s: &str) -> u64 {
     h.finish()
 }
 
+/// Read the scripts `source` imports, depth-first (dependencies before dependents). A name
+/// with no script file (a stdlib module) is skipped; so is a script with a syntax error (its
+/// import fails at run time with the usual traceback).
+fn collect_imports<'a>(
+    ctx: &'a mut LoadContext<'_>,
+    importer: &'a str,
+    source: &'a str,
+    out: &'a mut Vec<ImportedScript>,
+    seen: &'a mut Vec<String>,
+    depth: usize,
+) -> std::pin::Pin<Box<dyn std::future::Future<Output = ()> + Send + 'a>> {
+    Box::pin(async move {
+        if depth > 16 {
+            return;
+        }
+        let dir = importer.rsplit_once('/').map_or("", |(d, _)| d);
+        for module in imported_names(source) {
+            let rel = format!("{}.py", module.replace('.', "/"));
+            let candidates = if dir.is_empty() {
+                vec![rel.clone()]
+            } else {
+                vec![format!("{dir}/{rel}"), rel.clone()]
+            };
+            for cand in candidates {
+                if seen.contains(&cand) {
+                    break;
+                }
+                let Ok(bytes) = ctx.read_asset_bytes(cand.clone()).await else {
+                    continue;
+                };
+                let Ok(text) = String::from_utf8(bytes) else {
+                    break;
+                };
+                seen.push(cand.clone());
+                collect_imports(ctx, &cand, &text, out, seen, depth + 1).await;
+                out.push(ImportedScript {
+                    module: module.clone(),
+                    path: cand,
+                    hash: hash_text(&text),
+                    source: text,
+                });
+                break;
+            }
+        }
+    })
+}
+
 impl AssetLoader for ScriptLoader {
     type Asset = ScriptAsset;
     type Settings = ();
@@ -209,10 +299,18 @@ impl AssetLoader for ScriptLoader {
             self.errors.push(e.clone());
             return Err(ScriptLoadError::Compile(e));
         }
+        let mut imports = Vec::new();
+        let mut seen = vec![path.clone()];
+        collect_imports(load_context, &path, &source, &mut imports, &mut seen, 0).await;
+        let mut hash = hash_text(&source);
+        for i in &imports {
+            hash = hash.rotate_left(7) ^ i.hash;
+        }
         Ok(ScriptAsset {
-            hash: hash_text(&source),
+            hash,
             path,
             source,
+            imports,
         })
     }
 

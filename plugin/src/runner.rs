@@ -285,34 +285,23 @@ fn run_vm(
     // Modules first: load new ones, reload changed ones (once per VM, whatever the entity count).
     let mut reloaded: HashSet<String> = HashSet::new();
     for job in &jobs {
-        let name = module_name(&job.asset.path);
-        let current = modules.get(&name).map(|m| m.hash);
-        if current == Some(job.asset.hash) {
-            continue;
+        // Imported scripts first (dependencies before dependents), under their import names.
+        for imp in &job.asset.imports {
+            ensure_module(
+                vm,
+                modules,
+                &imp.module,
+                &imp.path,
+                &imp.source,
+                imp.hash,
+                fuel,
+                out,
+            );
         }
-        match load_module(vm, &name, &job.asset, modules.get(&name), fuel) {
-            Ok(handle) => {
-                if current.is_some() {
-                    reloaded.insert(name.clone());
-                    out.reloads += 1;
-                }
-                modules.insert(
-                    name,
-                    LoadedModule {
-                        module: handle,
-                        hash: job.asset.hash,
-                    },
-                );
-            }
-            Err(e) => {
-                // The old code keeps running; a broken first load retries on the next edit.
-                modules.entry(name).or_insert(LoadedModule {
-                    module: vm.handle(Value::None),
-                    hash: job.asset.hash,
-                });
-                out.errors
-                    .push(ScriptError::from_report(&job.asset.path, &e));
-            }
+        let name = module_name(&job.asset.path);
+        let a = &job.asset;
+        if ensure_module(vm, modules, &name, &a.path, &a.source, a.hash, fuel, out) {
+            reloaded.insert(name);
         }
     }
     for job in jobs {
@@ -391,16 +380,59 @@ fn run_vm(
     vm.run_frame(dt, budget)
 }
 
+/// Load module `name` if its text changed since it was last run here. True when an already
+/// loaded module was reloaded (its instances then get `on_reload`).
+#[allow(clippy::too_many_arguments)]
+fn ensure_module(
+    vm: &mut Vm,
+    modules: &mut HashMap<String, LoadedModule>,
+    name: &str,
+    path: &str,
+    source: &str,
+    hash: u64,
+    fuel: Option<u64>,
+    out: &mut Outcome,
+) -> bool {
+    let current = modules.get(name).map(|m| m.hash);
+    if current == Some(hash) {
+        return false;
+    }
+    match load_module(vm, name, path, source, modules.get(name), fuel) {
+        Ok(handle) => {
+            modules.insert(
+                name.to_string(),
+                LoadedModule {
+                    module: handle,
+                    hash,
+                },
+            );
+            if current.is_some() {
+                out.reloads += 1;
+            }
+            current.is_some()
+        }
+        Err(e) => {
+            // The old code keeps running; the same text is not retried until it changes.
+            let old = modules.remove(name);
+            let module = old.map_or_else(|| vm.handle(Value::None), |m| m.module);
+            modules.insert(name.to_string(), LoadedModule { module, hash });
+            out.errors.push(ScriptError::from_report(path, &e));
+            false
+        }
+    }
+}
+
 fn load_module(
     vm: &mut Vm,
     name: &str,
-    asset: &ScriptAsset,
+    path: &str,
+    source: &str,
     old: Option<&LoadedModule>,
     fuel: Option<u64>,
 ) -> Result<Handle, kaa::ScriptError> {
-    let fresh = vm.new_file_module(name, &asset.path);
+    let fresh = vm.new_file_module(name, path);
     let dict = vm.module_dict(fresh);
-    vm.exec_source(&asset.source, &asset.path, dict, fuel)?;
+    vm.exec_source(source, path, dict, fuel)?;
     let old_module = old
         .and_then(|m| vm.handle_value(&m.module).ok())
         .filter(|v| !v.is_none());

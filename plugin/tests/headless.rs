@@ -486,3 +486,25 @@ class Spawner(Script):
     assert_eq!(rows[0], (0.0, -5.0, Some(Velocity { x: 0.0, y: -1.0 })));
     assert_eq!(rows[1], (1.0 + 6.0, 0.0, None));
 }
+
+#[test]
+fn scripts_import_scripts_and_edits_to_an_import_reload_its_importers() {
+    let helpers = "def speed():\n    return 7\n";
+    let mover = r#"
+import math
+from bevy import Script, Transform
+from helpers import speed
+
+class Mover(Script):
+    def update(self, dt):
+        self.entity.get(Transform).translation.x = speed() + math.floor(0.5)
+"#;
+    let mut h = harness(&[("scripts/helpers.py", helpers), ("scripts/mover.py", mover)]);
+    let e = h.spawn_script("scripts/mover.py", ());
+    h.started(e);
+    h.frames(1);
+    assert_eq!(h.translation(e).x, 7.0, "{:?}", h.errors());
+    h.edit("scripts/helpers.py", "def speed():\n    return 70\n");
+    h.until("the importer to reload", |h| h.translation(e).x == 70.0);
+    assert!(h.errors().is_empty(), "{:?}", h.errors());
+}
