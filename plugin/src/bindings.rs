@@ -130,7 +130,70 @@ fn runtime(msg: impl Into<String>) -> PyErr {
 /// Reads and writes of one component type, routed through reflection.
 pub struct ComponentRefs {
     pub name: Arc<str>,
+    /// Resolved once per VM and component: the reflection functions and every parsed path.
+    cache: std::sync::Mutex<RefCache>,
 }
+
+#[derive(Default)]
+struct RefCache {
+    rc: Option<ReflectComponent>,
+    paths: std::collections::HashMap<Vec<PathSeg>, bevy::reflect::ParsedPath>,
+}
+
+impl ComponentRefs {
+    /// The shared handler of component `name` in `vm` (one per name per VM, so its caches last).
+    pub fn for_name(vm: &mut Vm, name: &str) -> Arc<ComponentRefs> {
+        let handlers = vm.extension::<ComponentHandlers>();
+        handlers
+            .0
+            .entry(name.to_string())
+            .or_insert_with(|| {
+                Arc::new(ComponentRefs {
+                    name: name.into(),
+                    cache: Default::default(),
+                })
+            })
+            .clone()
+    }
+
+    /// The component's reflection functions and the parsed `path` (cached after first use).
+    fn resolve(
+        &self,
+        world: &World,
+        path: &[PathSeg],
+    ) -> PyResult<(ReflectComponent, bevy::reflect::ParsedPath)> {
+        let mut cache = self.cache.lock().unwrap_or_else(|p| p.into_inner());
+        let rc = match &cache.rc {
+            Some(rc) => rc.clone(),
+            None => {
+                let registry = world.resource::<AppTypeRegistry>().clone();
+                let reg = registry.read();
+                let rc = component_reflect(&reg, &self.name)?.clone();
+                cache.rc = Some(rc.clone());
+                rc
+            }
+        };
+        if let Some(p) = cache.paths.get(path) {
+            return Ok((rc, p.clone()));
+        }
+        let text = path_text(path);
+        let parsed = bevy::reflect::ParsedPath::parse(&text).map_err(|err| {
+            PyErr::new(
+                ExcKind::AttributeError,
+                format!("{}{text}: {err}", self.name),
+            )
+        })?;
+        // Bounded: a script that builds endless distinct paths does not grow it forever.
+        if cache.paths.len() < 4096 {
+            cache.paths.insert(path.to_vec(), parsed.clone());
+        }
+        Ok((rc, parsed))
+    }
+}
+
+/// Component handlers by name, attached to each VM.
+#[derive(Default)]
+pub struct ComponentHandlers(std::collections::HashMap<String, Arc<ComponentRefs>>);
 
 /// The reflection path of a script path: `.translation.x`, `[2]`.
 fn path_text(path: &[PathSeg]) -> String {
@@ -201,21 +264,21 @@ impl RefHandler for ComponentRefs {
     fn get(&self, vm: &mut Vm, target: u64, path: &[PathSeg]) -> PyResult<RefRead> {
         let e = entity_of(target)?;
         let name = self.name.clone();
-        let text = path_text(path);
         // Read with the World borrowed, convert after (conversion needs the VM).
         let leaf = {
             let world = world(vm)?;
-            let registry = world.resource::<AppTypeRegistry>().clone();
-            let reg = registry.read();
-            let rc = component_reflect(&reg, &name)?;
+            let (rc, parsed) = self.resolve(world, path)?;
             let entity = world
                 .get_entity(e)
                 .map_err(|_| runtime(format!("entity {e} no longer exists")))?;
             let comp = rc
                 .reflect(entity)
                 .ok_or_else(|| runtime(format!("entity {e} has no {name}")))?;
-            let field = comp.reflect_path(text.as_str()).map_err(|err| {
-                PyErr::new(ExcKind::AttributeError, format!("{name}{text}: {err}"))
+            let field = comp.reflect_path(&parsed).map_err(|err| {
+                PyErr::new(
+                    ExcKind::AttributeError,
+                    format!("{name}{}: {err}", path_text(path)),
+                )
             })?;
             read_leaf(field)
         };
@@ -235,9 +298,7 @@ impl RefHandler for ComponentRefs {
         // Convert first (it needs the VM), then write with the World borrowed.
         let scalar = ScalarIn::from_value(vm, value)?;
         let world = world(vm)?;
-        let registry = world.resource::<AppTypeRegistry>().clone();
-        let reg = registry.read();
-        let rc = component_reflect(&reg, &name)?;
+        let (rc, parsed) = self.resolve(world, path)?;
         let entity = world
             .get_entity_mut(e)
             .map_err(|_| runtime(format!("entity {e} no longer exists")))?;
@@ -245,7 +306,7 @@ impl RefHandler for ComponentRefs {
             .reflect_mut(entity)
             .ok_or_else(|| runtime(format!("entity {e} has no {name}")))?;
         let field = comp
-            .reflect_path_mut(text.as_str())
+            .reflect_path_mut(&parsed)
             .map_err(|err| PyErr::new(ExcKind::AttributeError, format!("{name}{text}: {err}")))?;
         scalar.apply(field, &name, &text)
     }
@@ -653,7 +714,7 @@ fn world_resource(vm: &mut Vm, _this: Value, name: String) -> PyResult<Value> {
     };
     match target {
         Some(e) => {
-            let handler: Arc<dyn RefHandler> = Arc::new(ComponentRefs { name: name.into() });
+            let handler: Arc<dyn RefHandler> = ComponentRefs::for_name(vm, &name);
             vm.new_host_ref(handler, e.to_bits(), Default::default())
         }
         None => Ok(Value::None),
@@ -756,6 +817,6 @@ fn entity_get(vm: &mut Vm, e: Entity, name: &str) -> PyResult<Value> {
             return Ok(Value::None);
         }
     }
-    let handler: Arc<dyn RefHandler> = Arc::new(ComponentRefs { name: name.into() });
+    let handler: Arc<dyn RefHandler> = ComponentRefs::for_name(vm, name);
     vm.new_host_ref(handler, e.to_bits(), Default::default())
 }

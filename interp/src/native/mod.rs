@@ -236,6 +236,24 @@ impl Vm {
         ModuleBuilder::new(self, name)
     }
 
+    // ----- host state attached to the VM -----
+
+    /// The host's value of type `T` attached to this VM (made with `Default` on first use):
+    /// caches and bookkeeping that belong to one VM, with no global.
+    pub fn extension<T: Any + Send + Default>(&mut self) -> &mut T {
+        let slot = self
+            .extensions
+            .entry(std::any::TypeId::of::<T>())
+            .or_insert_with(|| Box::new(T::default()));
+        if !slot.is::<T>() {
+            *slot = Box::new(T::default());
+        }
+        match slot.downcast_mut::<T>() {
+            Some(t) => t,
+            None => unreachable!("the slot was just filled with a T"),
+        }
+    }
+
     // ----- handles -----
 
     /// Root `v` for as long as the returned handle lives. (A value of another VM is caught when
