@@ -23,6 +23,10 @@ struct Harness {
 }
 
 fn harness(files: &[(&str, &str)]) -> Harness {
+    harness_with(files, bevy_kaa::KaaSettings::default())
+}
+
+fn harness_with(files: &[(&str, &str)], settings: bevy_kaa::KaaSettings) -> Harness {
     let dir = Dir::default();
     for (p, text) in files {
         dir.insert_asset_text(Path::new(p), text);
@@ -44,7 +48,7 @@ fn harness(files: &[(&str, &str)]) -> Harness {
             watch_for_changes_override: Some(true),
             ..default()
         },
-        KaaPlugin::default(),
+        KaaPlugin { settings },
     ))
     .insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_millis(
         16,
@@ -507,4 +511,40 @@ class Mover(Script):
     h.edit("scripts/helpers.py", "def speed():\n    return 70\n");
     h.until("the importer to reload", |h| h.translation(e).x == 70.0);
     assert!(h.errors().is_empty(), "{:?}", h.errors());
+}
+
+#[test]
+fn a_memory_bomb_in_one_scene_leaves_the_others_running() {
+    let bomb = r#"
+from bevy import Script
+
+class Bomb(Script):
+    def start(self):
+        self.hoard = []
+
+    def update(self, dt):
+        for _ in range(50):
+            self.hoard.append([0] * 100000)
+"#;
+    let mut h = harness_with(
+        &[("scripts/mover.py", MOVER), ("scripts/bomb.py", bomb)],
+        bevy_kaa::KaaSettings {
+            memory_limit: 64 << 20,
+            ..Default::default()
+        },
+    );
+    let a = h.app.world_mut().spawn(KaaScene).id();
+    let b = h.app.world_mut().spawn(KaaScene).id();
+    let bomb_e = h.spawn_script("scripts/bomb.py", ChildOf(a));
+    let mover_e = h.spawn_script("scripts/mover.py", ChildOf(b));
+    h.started(bomb_e);
+    h.started(mover_e);
+    h.until("the MemoryError", |h| {
+        h.errors()
+            .iter()
+            .any(|e| e.message.starts_with("MemoryError"))
+    });
+    let x = h.translation(mover_e).x;
+    h.frames(3);
+    assert!(h.translation(mover_e).x > x, "scene b kept running");
 }
