@@ -431,6 +431,28 @@ fn key_code(name: &str) -> PyResult<KeyCode> {
         .ok_or_else(|| PyErr::new(ExcKind::ValueError, format!("unknown key '{name}'")))
 }
 
+fn mouse_button(name: &str) -> PyResult<bevy::input::mouse::MouseButton> {
+    let d = DynamicEnum::new(name, DynamicVariant::Unit);
+    bevy::input::mouse::MouseButton::from_reflect(&d).ok_or_else(|| {
+        PyErr::new(
+            ExcKind::ValueError,
+            format!("unknown mouse button '{name}'"),
+        )
+    })
+}
+
+type MouseInput = ButtonInput<bevy::input::mouse::MouseButton>;
+
+fn mouse_state(
+    vm: &mut Vm,
+    name: &str,
+    f: fn(&MouseInput, bevy::input::mouse::MouseButton) -> bool,
+) -> PyResult<bool> {
+    let b = mouse_button(name)?;
+    let w = world(vm)?;
+    Ok(w.get_resource::<MouseInput>().is_some_and(|i| f(i, b)))
+}
+
 fn key_state(
     vm: &mut Vm,
     name: &str,
@@ -519,6 +541,33 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
             vm.native_fn("component", |_this: Value, name: String| {
                 ComponentType(name.into())
             }),
+        ),
+        (
+            "Input",
+            "mouse_pressed",
+            vm.native_fn("mouse_pressed", |vm: &mut Vm, _this: Value, b: String| {
+                mouse_state(vm, &b, |i, k| i.pressed(k))
+            }),
+        ),
+        (
+            "Input",
+            "mouse_just_pressed",
+            vm.native_fn(
+                "mouse_just_pressed",
+                |vm: &mut Vm, _this: Value, b: String| {
+                    mouse_state(vm, &b, |i, k| i.just_pressed(k))
+                },
+            ),
+        ),
+        (
+            "Input",
+            "mouse_just_released",
+            vm.native_fn(
+                "mouse_just_released",
+                |vm: &mut Vm, _this: Value, b: String| {
+                    mouse_state(vm, &b, |i, k| i.just_released(k))
+                },
+            ),
         ),
         ("Entity", "despawn", vm.native_fn("despawn", entity_despawn)),
         ("Entity", "insert", vm.native_fn("insert", entity_insert)),

@@ -54,6 +54,7 @@ fn harness_with(files: &[(&str, &str)], settings: bevy_kaa::KaaSettings) -> Harn
         16,
     )))
     .init_resource::<ButtonInput<KeyCode>>()
+    .init_resource::<ButtonInput<MouseButton>>()
     .init_resource::<Errors>()
     .init_resource::<Inbox>()
     .init_resource::<DiagnosticsStore>()
@@ -150,6 +151,8 @@ class Mover(Script):
         t.scale.x = self.ticks
         if input.pressed("ArrowUp"):
             t.translation.y += 1
+        if input.mouse_just_pressed("Left"):
+            t.translation.z += 1
 "#;
 
 #[test]
@@ -166,6 +169,13 @@ fn a_script_moves_its_entity_and_reads_input() {
         .press(KeyCode::ArrowUp);
     h.frames(3);
     assert_eq!(h.translation(e).y, 3.0, "ArrowUp held for 3 frames");
+    h.app
+        .world_mut()
+        .resource_mut::<ButtonInput<MouseButton>>()
+        .press(MouseButton::Left);
+    h.frames(3);
+    // Without InputPlugin nothing clears just_pressed: it stays true, so z counts frames.
+    assert_eq!(h.translation(e).z, 3.0, "mouse button seen");
     assert!(h.errors().is_empty(), "{:?}", h.errors());
     // Ticks live in the script instance and show in scale.x.
     let ticks = h.app.world().get::<Transform>(e).map(|t| t.scale.x);
