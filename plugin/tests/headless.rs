@@ -558,3 +558,60 @@ class Bomb(Script):
     h.frames(3);
     assert!(h.translation(mover_e).x > x, "scene b kept running");
 }
+
+#[test]
+fn a_bsn_scene_root_with_kaa_scene_gets_its_own_vm() {
+    let counter = r#"
+from bevy import Script, Transform
+count = 0
+
+class Counter(Script):
+    def start(self):
+        global count
+        count += 1
+        self.entity.get(Transform).translation.x = count
+"#;
+    let mut h = harness(&[("scripts/counter.py", counter)]);
+    h.app.add_plugins(bevy::scene::ScenePlugin);
+    let root = h
+        .app
+        .world_mut()
+        .spawn_scene(bsn! {
+            #Level
+            KaaScene
+            Children [
+                (#A Transform),
+                (#B Transform),
+            ]
+        })
+        .expect("scene spawns")
+        .id();
+    let kids: Vec<Entity> = h
+        .app
+        .world()
+        .get::<Children>(root)
+        .map(|c| c.iter().collect())
+        .unwrap_or_default();
+    assert_eq!(kids.len(), 2);
+    let handle: Handle<bevy_kaa::ScriptAsset> = h
+        .app
+        .world()
+        .resource::<AssetServer>()
+        .load("scripts/counter.py");
+    for k in &kids {
+        h.app
+            .world_mut()
+            .entity_mut(*k)
+            .insert(Script::new(handle.clone()));
+    }
+    // One more outside any scene: the default VM, with its own `count`.
+    let loose = h.spawn_script("scripts/counter.py", ());
+    for k in kids.iter().chain([&loose]) {
+        h.started(*k);
+    }
+    let mut in_scene: Vec<f32> = kids.iter().map(|k| h.translation(*k).x).collect();
+    in_scene.sort_by(f32::total_cmp);
+    assert_eq!(in_scene, vec![1.0, 2.0]);
+    assert_eq!(h.translation(loose).x, 1.0);
+    assert_eq!(h.app.world().resource::<KaaVms>().scene_count(), 1);
+}
