@@ -615,3 +615,131 @@ class Counter(Script):
     assert_eq!(h.translation(loose).x, 1.0);
     assert_eq!(h.app.world().resource::<KaaVms>().scene_count(), 1);
 }
+
+#[test]
+fn an_exception_in_one_entity_does_not_stop_the_others() {
+    let flaky = r#"
+from bevy import Script, Transform
+
+class Flaky(Script):
+    def update(self, dt):
+        t = self.entity.get(Transform)
+        t.translation.x += 1
+        if t.translation.x == 2:
+            raise ValueError("bad frame")
+"#;
+    let mut h = harness(&[("scripts/flaky.py", flaky), ("scripts/mover.py", MOVER)]);
+    let f = h.spawn_script("scripts/flaky.py", ());
+    let m = h.spawn_script("scripts/mover.py", ());
+    h.started(f);
+    h.started(m);
+    h.frames(5);
+    let errs = h.errors();
+    assert_eq!(errs.len(), 1, "{errs:?}");
+    assert_eq!(errs[0].message, "ValueError: bad frame");
+    assert!(
+        h.translation(f).x >= 6.0,
+        "the failing hook still runs next frame"
+    );
+    assert!(h.translation(m).x > 0.0);
+}
+
+#[test]
+fn a_task_joining_an_entity_task_is_released_when_the_entity_goes() {
+    let shared = "jobs = []\n";
+    let owner = r#"
+import shared
+from bevy import Script
+from kaa import wait
+
+class Owner(Script):
+    def start(self):
+        shared.jobs.append(self.start_task(self.forever()))
+
+    def forever(self):
+        while True:
+            yield wait(1.0)
+"#;
+    let watcher = r#"
+import shared
+from bevy import Script, emit
+from kaa import CancelledError
+
+class Watcher(Script):
+    def start(self):
+        self.start_task(self.watch())
+
+    def watch(self):
+        while not shared.jobs:
+            yield
+        try:
+            yield shared.jobs[0]
+        except CancelledError:
+            emit("released")
+"#;
+    let mut h = harness(&[
+        ("scripts/shared.py", shared),
+        ("scripts/owner.py", owner),
+        ("scripts/watcher.py", watcher),
+    ]);
+    let o = h.spawn_script("scripts/owner.py", ());
+    let w = h.spawn_script("scripts/watcher.py", ());
+    h.started(o);
+    h.started(w);
+    h.frames(2);
+    assert!(h.app.world().resource::<Inbox>().0.is_empty());
+    h.app.world_mut().despawn(o);
+    h.frames(2);
+    assert!(h.errors().is_empty(), "{:?}", h.errors());
+    let inbox = &h.app.world().resource::<Inbox>().0;
+    assert_eq!(inbox.len(), 1, "the joiner was released: {inbox:?}");
+    assert_eq!(inbox[0].name, "released");
+}
+
+#[test]
+fn the_frame_budget_holds_with_an_infinite_loop_task() {
+    let hog = r#"
+from bevy import Script
+
+class Hog(Script):
+    def start(self):
+        self.start_task(self.spin())
+
+    def spin(self):
+        while True:
+            pass
+        yield  # a generator: the task body
+"#;
+    let mut h = harness(&[("scripts/hog.py", hog), ("scripts/mover.py", MOVER)]);
+    let hog_e = h.spawn_script("scripts/hog.py", ());
+    let m = h.spawn_script("scripts/mover.py", ());
+    h.started(hog_e);
+    h.started(m);
+    let budget_ms = bevy_kaa::KaaSettings::default().frame_budget.as_secs_f64() * 1000.0;
+    let mut worst: f64 = 0.0;
+    let x0 = h.translation(m).x;
+    for _ in 0..30 {
+        h.frames(1);
+        let store = h.app.world().resource::<DiagnosticsStore>();
+        let t = store
+            .get(&bevy_kaa::diagnostics::SCRIPT_TIME)
+            .and_then(|d| d.value())
+            .unwrap_or(0.0);
+        worst = worst.max(t);
+    }
+    assert!(h.translation(m).x > x0, "the other script kept running");
+    assert!(h.errors().is_empty(), "{:?}", h.errors());
+    // Debug builds run the loop slower but the deadline is checked every 4096 instructions;
+    // the bound leaves room for this machine's scheduling noise.
+    eprintln!("script time with a looping task: worst {worst:.2} ms for a {budget_ms} ms budget");
+    assert!(worst < budget_ms + 5.0, "worst {worst} ms");
+    let preempted = h
+        .app
+        .world()
+        .resource::<DiagnosticsStore>()
+        .get(&bevy_kaa::diagnostics::TASKS_PREEMPTED)
+        .and_then(|d| d.value());
+    // Cut off at least once a frame (a time-only budget gives it fair slices until the
+    // deadline, each cut counts).
+    assert!(preempted.is_some_and(|p| p >= 1.0), "{preempted:?}");
+}
