@@ -9,7 +9,8 @@
 //! ```
 //!
 //! A script file defines a subclass of `bevy.Script`; each entity with a [`Script`] gets an
-//! instance whose hooks (`start`, `update(dt)`, `on_reload`) run every frame in `Update`, then
+//! instance whose hooks (`start`, `update(dt)`, `on_reload`, `on_destroy`) run every frame in
+//! `Update` (`fixed_update(dt)` in `FixedUpdate`), then
 //! script tasks run until [`KaaSettings::frame_budget`] is spent. Editing a script reloads it in
 //! place: instances keep their state and get the new methods. A [`KaaScene`] root gives its
 //! subtree its own VM.
@@ -27,10 +28,10 @@ pub use asset::{
 pub use bindings::{ComponentRefs, ComponentType, EntityObj};
 pub use events::{KaaTrigger, ScriptMessage, ScriptValue};
 pub use kaa;
-pub use runner::{run_scripts, KaaVms, ScriptVm};
+pub use runner::{run_fixed_scripts, run_scripts, KaaVms, ScriptVm};
 pub use script::{KaaScene, Script, ScriptInstance};
 
-use bevy::app::{App, Plugin, Update};
+use bevy::app::{App, FixedUpdate, Plugin, Update};
 use bevy::asset::AssetApp;
 use bevy::prelude::{IntoScheduleConfigs, Resource, SystemSet};
 use std::time::Duration;
@@ -64,6 +65,8 @@ impl Default for KaaSettings {
 pub enum KaaSystems {
     /// Hooks and tasks, in `Update`.
     Run,
+    /// `fixed_update` hooks, in `FixedUpdate`.
+    Fixed,
 }
 
 /// Adds script assets, the runner and the VMs.
@@ -82,6 +85,7 @@ impl Plugin for KaaPlugin {
             .add_message::<ScriptMessage>()
             .insert_resource(self.settings.clone())
             .init_resource::<KaaVms>()
-            .add_systems(Update, run_scripts.in_set(KaaSystems::Run));
+            .add_systems(Update, run_scripts.in_set(KaaSystems::Run))
+            .add_systems(FixedUpdate, run_fixed_scripts.in_set(KaaSystems::Fixed));
     }
 }

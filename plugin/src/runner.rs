@@ -270,6 +270,49 @@ pub fn run_scripts(world: &mut World) {
     }
 }
 
+/// `fixed_update(dt)` hooks, in `FixedUpdate` (dt is the fixed step).
+pub fn run_fixed_scripts(world: &mut World) {
+    let settings = world.resource::<KaaSettings>().clone();
+    let dt = world
+        .get_resource::<Time>()
+        .map_or(0.0, |t| t.delta_secs_f64());
+    let mut errors = Vec::new();
+    world.resource_scope::<KaaVms, _>(|world, mut vms| {
+        let keys: Vec<Option<Entity>> = std::iter::once(None)
+            .chain(vms.scenes.keys().map(|k| Some(*k)))
+            .collect();
+        for key in keys {
+            let Some(svm) = vms.get_mut(key) else {
+                continue;
+            };
+            if svm.broken.is_some() || svm.instances.is_empty() {
+                continue;
+            }
+            let ScriptVm { vm, instances, .. } = svm;
+            vm.with_host(world, |vm| {
+                let mut entities: Vec<Entity> = instances.keys().copied().collect();
+                entities.sort();
+                for e in entities {
+                    let alive = vm.host::<World>().is_ok_and(|w| w.get_entity(e).is_ok());
+                    let obj = instances.get(&e).and_then(|h| vm.handle_value(h).ok());
+                    if let (true, Some(obj)) = (alive, obj) {
+                        let args = [Value::Float(dt)];
+                        if let Err(err) =
+                            call_hook(vm, obj, "fixed_update", &args, Some(settings.hook_fuel))
+                        {
+                            errors.push(ScriptError::from_report("", &err));
+                        }
+                    }
+                }
+            });
+        }
+    });
+    for err in errors {
+        bevy::log::error!("{err}");
+        world.write_message(err);
+    }
+}
+
 #[allow(clippy::too_many_arguments)]
 fn run_vm(
     vm: &mut Vm,

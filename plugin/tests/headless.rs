@@ -743,3 +743,28 @@ class Hog(Script):
     // deadline, each cut counts).
     assert!(preempted.is_some_and(|p| p >= 1.0), "{preempted:?}");
 }
+
+#[test]
+fn fixed_update_hooks_run_at_the_fixed_rate() {
+    let src = r#"
+from bevy import Script, Transform
+
+class Physics(Script):
+    def fixed_update(self, dt):
+        t = self.entity.get(Transform)
+        t.translation.x += 1
+        t.translation.y = dt
+"#;
+    let mut h = harness(&[("scripts/physics.py", src)]);
+    h.app.insert_resource(TimeUpdateStrategy::FixedTimesteps(2));
+    let e = h.spawn_script("scripts/physics.py", ());
+    h.started(e);
+    let x0 = h.translation(e).x;
+    h.frames(5);
+    assert_eq!(h.translation(e).x - x0, 10.0, "two fixed steps per update");
+    let step = Time::<Fixed>::default().timestep().as_secs_f32();
+    assert!(
+        (h.translation(e).y - step).abs() < 1e-6,
+        "dt is the fixed step"
+    );
+}
