@@ -768,3 +768,77 @@ class Physics(Script):
         "dt is the fixed step"
     );
 }
+
+/// Hot reload through Bevy's real file watcher on a temporary directory: state is kept, the new
+/// method is used, a syntax error keeps the old code, and the next good save recovers.
+#[test]
+fn hot_reload_through_the_real_file_watcher() {
+    let root = std::env::temp_dir().join(format!("kaa-watch-{}", std::process::id()));
+    let scripts = root.join("scripts");
+    std::fs::create_dir_all(&scripts).expect("temp dir");
+    let file = scripts.join("w.py");
+    let v1 = "from bevy import Script, Transform\n\nclass W(Script):\n    def start(self):\n        self.n = 0\n\n    def update(self, dt):\n        self.n += 1\n        t = self.entity.get(Transform)\n        t.translation.x = 1\n        t.scale.x = self.n\n";
+    std::fs::write(&file, v1).expect("write v1");
+    let mut app = App::new();
+    app.add_plugins((
+        MinimalPlugins,
+        AssetPlugin {
+            file_path: root.display().to_string(),
+            watch_for_changes_override: Some(true),
+            ..default()
+        },
+        KaaPlugin::default(),
+    ))
+    .insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_millis(
+        16,
+    )))
+    .init_resource::<Errors>()
+    .add_systems(PostUpdate, collect_errors);
+    let h = app.world().resource::<AssetServer>().load("scripts/w.py");
+    let e = app
+        .world_mut()
+        .spawn((Transform::default(), Script::new(h)))
+        .id();
+    let t = |app: &App| app.world().get::<Transform>(e).copied().unwrap_or_default();
+    let wait = |app: &mut App, what: &str, done: &dyn Fn(&App) -> bool| {
+        let start = std::time::Instant::now();
+        while !done(app) {
+            assert!(
+                start.elapsed() < Duration::from_secs(20),
+                "timed out: {what}"
+            );
+            app.update();
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    };
+    wait(&mut app, "v1 running", &|a| t(a).translation.x == 1.0);
+    let saved = std::time::Instant::now();
+    std::fs::write(
+        &file,
+        v1.replace("t.translation.x = 1", "t.translation.x = 2"),
+    )
+    .expect("v2");
+    wait(&mut app, "v2 running", &|a| t(a).translation.x == 2.0);
+    let latency = saved.elapsed();
+    eprintln!("save to new code running: {latency:?}");
+    let n_after_reload = t(&app).scale.x;
+    assert!(n_after_reload > 2.0, "state kept across the reload");
+    std::fs::write(&file, "class Broken(:\n").expect("broken");
+    wait(&mut app, "the syntax error", &|a| {
+        a.world()
+            .resource::<Errors>()
+            .0
+            .iter()
+            .any(|e| e.message.starts_with("SyntaxError"))
+    });
+    app.update();
+    assert_eq!(t(&app).translation.x, 2.0, "the old code still runs");
+    std::fs::write(
+        &file,
+        v1.replace("t.translation.x = 1", "t.translation.x = 3"),
+    )
+    .expect("v3");
+    wait(&mut app, "the fix running", &|a| t(a).translation.x == 3.0);
+    assert!(t(&app).scale.x > n_after_reload, "still the same instance");
+    let _ = std::fs::remove_dir_all(&root);
+}
