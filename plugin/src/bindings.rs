@@ -137,7 +137,7 @@ pub struct ComponentRefs {
 #[derive(Default)]
 struct RefCache {
     rc: Option<ReflectComponent>,
-    paths: std::collections::HashMap<Vec<PathSeg>, bevy::reflect::ParsedPath>,
+    paths: bevy::platform::collections::HashMap<Vec<PathSeg>, bevy::reflect::ParsedPath>,
 }
 
 impl ComponentRefs {
@@ -193,7 +193,7 @@ impl ComponentRefs {
 
 /// Component handlers by name, attached to each VM.
 #[derive(Default)]
-pub struct ComponentHandlers(std::collections::HashMap<String, Arc<ComponentRefs>>);
+pub struct ComponentHandlers(bevy::platform::collections::HashMap<String, Arc<ComponentRefs>>);
 
 /// The reflection path of a script path: `.translation.x`, `[2]`.
 fn path_text(path: &[PathSeg]) -> String {
@@ -856,16 +856,15 @@ fn insert_component(
 
 /// A live reference to a component of an entity.
 fn entity_get(vm: &mut Vm, e: Entity, name: &str) -> PyResult<Value> {
+    let handler = ComponentRefs::for_name(vm, name);
     {
         let w = world(vm)?;
-        let registry = w.resource::<AppTypeRegistry>().clone();
-        let reg = registry.read();
-        let rc = component_reflect(&reg, name)?;
+        let (rc, _) = handler.resolve(w, &[])?;
         let present = w.get_entity(e).is_ok_and(|er| rc.contains(er));
         if !present {
             return Ok(Value::None);
         }
     }
-    let handler: Arc<dyn RefHandler> = ComponentRefs::for_name(vm, name);
+    let handler: Arc<dyn RefHandler> = handler;
     vm.new_host_ref(handler, e.to_bits(), Default::default())
 }

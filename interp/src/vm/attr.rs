@@ -354,16 +354,20 @@ impl Vm {
 
     /// The generic lookup followed by `__getattr__`.
     pub fn generic_getattr(&mut self, v: Value, r: ObjRef, name: ObjRef) -> PyResult<Value> {
-        match self.generic_getattr_no_fallback(v, r, name) {
-            Err(e) if self.err_matches(&e, ExcKind::AttributeError) => {
-                let cls = self.class_of(v);
-                let ga = self.names.__getattr__;
-                match self.lookup_type_attr(cls, ga) {
-                    Some(f) => self.call_bound(f, v, &[Value::Obj(name)]),
-                    None => Err(e),
+        let cls = self.class_of(v);
+        let ga = self.names.__getattr__;
+        match self.lookup_type_attr(cls, ga) {
+            // With a `__getattr__`, a miss goes straight to it: no AttributeError is built
+            // (host reference objects rely on this path for every field access).
+            Some(f) => match self.generic_lookup(v, r, name) {
+                Ok(Some(x)) => Ok(x),
+                Ok(None) => self.call_bound(f, v, &[Value::Obj(name)]),
+                Err(e) if self.err_matches(&e, ExcKind::AttributeError) => {
+                    self.call_bound(f, v, &[Value::Obj(name)])
                 }
-            }
-            other => other,
+                Err(e) => Err(e),
+            },
+            None => self.generic_getattr_no_fallback(v, r, name),
         }
     }
 
@@ -374,26 +378,31 @@ impl Vm {
         r: ObjRef,
         name: ObjRef,
     ) -> PyResult<Value> {
+        match self.generic_lookup(v, r, name)? {
+            Some(x) => Ok(x),
+            None => Err(self.no_attribute(v, name)),
+        }
+    }
+
+    /// The generic lookup; `Ok(None)` when nothing is found.
+    fn generic_lookup(&mut self, v: Value, r: ObjRef, name: ObjRef) -> PyResult<Option<Value>> {
         let (cls, dict) = match self.heap.get(r) {
             Obj::Instance(i) => (i.class, i.dict),
-            _ => return self.get_attr(v, name),
+            _ => return self.get_attr(v, name).map(Some),
         };
         let class_attr = self.lookup_type_attr(cls, name);
         if let Some(a) = class_attr {
             if self.is_data_descriptor(a) {
-                return self.bind_descriptor(a, v);
+                return self.bind_descriptor(a, v).map(Some);
             }
         }
         if let Some(x) = self.ns_get(dict, name) {
-            return Ok(x);
+            return Ok(Some(x));
         }
         if let Some(a) = class_attr {
-            return self.bind_descriptor(a, v);
+            return self.bind_descriptor(a, v).map(Some);
         }
-        if let Some(x) = crate::builtins::special_attr(self, v, name)? {
-            return Ok(x);
-        }
-        Err(self.no_attribute(v, name))
+        crate::builtins::special_attr(self, v, name)
     }
 
     fn class_getattr(&mut self, cls: ObjRef, name: ObjRef) -> PyResult<Value> {

@@ -1,0 +1,123 @@
+//! Script cost per frame for many scripted entities (a runner, not a timed test):
+//!
+//! ```text
+//! cargo run --release -p bevy_kaa --example entity_bench [N]
+//! ```
+//!
+//! N entities (default 10,000), each with Transform, a custom Velocity and a script whose
+//! `update` reads both and writes the Transform; compared with the same logic as a Rust system
+//! in the same run.
+
+use bevy::prelude::*;
+use bevy::time::TimeUpdateStrategy;
+use bevy_kaa::{KaaPlugin, Script};
+use std::time::{Duration, Instant};
+
+#[derive(Component, Reflect, Default, Clone)]
+#[reflect(Component, Default)]
+struct Velocity {
+    x: f32,
+    y: f32,
+}
+
+#[derive(Component)]
+struct Native;
+
+const SCRIPT: &str = r#"
+from bevy import Script, Transform, Velocity
+
+class Mover(Script):
+    def update(self, dt):
+        t = self.entity.get(Transform)
+        v = self.entity.get(Velocity)
+        p = t.translation
+        p.x += v.x * dt
+        p.y += v.y * dt
+"#;
+
+fn native_move(time: Res<Time>, mut q: Query<(&mut Transform, &Velocity), With<Native>>) {
+    let dt = time.delta_secs();
+    for (mut t, v) in &mut q {
+        t.translation.x += v.x * dt;
+        t.translation.y += v.y * dt;
+    }
+}
+
+fn main() {
+    let n: usize = std::env::args()
+        .nth(1)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(10_000);
+    let root = std::env::temp_dir().join(format!("kaa-bench-{}", std::process::id()));
+    std::fs::create_dir_all(root.join("scripts")).expect("temp dir");
+    std::fs::write(root.join("scripts/mover.py"), SCRIPT).expect("script");
+    let mut app = App::new();
+    app.add_plugins((
+        MinimalPlugins,
+        AssetPlugin {
+            file_path: root.display().to_string(),
+            ..default()
+        },
+        KaaPlugin::default(),
+    ))
+    .init_resource::<bevy::diagnostic::DiagnosticsStore>()
+    .insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_millis(
+        16,
+    )))
+    .add_systems(Update, native_move);
+    let h = app
+        .world()
+        .resource::<AssetServer>()
+        .load("scripts/mover.py");
+    for i in 0..n {
+        let v = Velocity {
+            x: (i % 7) as f32,
+            y: 1.0,
+        };
+        app.world_mut()
+            .spawn((Transform::default(), v.clone(), Script::new(h.clone())));
+        app.world_mut().spawn((Transform::default(), v, Native));
+    }
+    // Let the asset load and every instance start.
+    let start = Instant::now();
+    while app
+        .world_mut()
+        .query::<&bevy_kaa::ScriptInstance>()
+        .iter(app.world())
+        .count()
+        < n
+    {
+        app.update();
+        assert!(
+            start.elapsed() < Duration::from_secs(120),
+            "scripts did not start"
+        );
+    }
+    let mut script_ms = Vec::new();
+    let mut native_ms = Vec::new();
+    for _ in 0..20 {
+        app.update();
+        let store = app.world().resource::<bevy::diagnostic::DiagnosticsStore>();
+        if let Some(v) = store
+            .get(&bevy_kaa::diagnostics::SCRIPT_TIME)
+            .and_then(|d| d.value())
+        {
+            script_ms.push(v);
+        }
+        let t = Instant::now();
+        app.world_mut().run_system_cached(native_move).ok();
+        native_ms.push(t.elapsed().as_secs_f64() * 1000.0);
+    }
+    script_ms.sort_by(f64::total_cmp);
+    native_ms.sort_by(f64::total_cmp);
+    let (s, r) = (
+        script_ms[script_ms.len() / 2],
+        native_ms[native_ms.len() / 2],
+    );
+    println!("{n} scripted entities: script time {s:.2} ms per frame (median of 20)");
+    println!(
+        "same logic as a Rust system: {r:.3} ms per frame; ratio {:.0}x",
+        s / r.max(1e-9)
+    );
+    let _ = std::fs::remove_dir_all(&root);
+}
