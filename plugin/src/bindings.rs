@@ -17,9 +17,10 @@ use std::sync::Arc;
 /// The Python half of the module: what scripts import as `bevy`.
 pub const BEVY_PY: &str = r#""""Bevy from Kaa scripts: Script, entities, components by name, input, time."""
 import _bevy
-from _bevy import Entity, ComponentType, input, time, world, component
+from _bevy import Entity, ComponentType, input, time, world, component, Vec2, Vec3, Quat, Color
 
-__all__ = ["Script", "Entity", "ComponentType", "input", "time", "world", "component", "emit"]
+__all__ = ["Script", "Entity", "ComponentType", "input", "time", "world", "component", "emit",
+           "Vec2", "Vec3", "Quat", "Color"]
 
 # Script objects by entity id, in this VM (entities of other scenes have none here).
 _instances = {}
@@ -585,6 +586,7 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
         ),
     ];
     let m = vm.import_dotted("_bevy")?;
+    crate::math::install(vm, m)?;
     for (cls, name, f) in methods {
         let c = vm.get_attr_str(m, cls)?;
         if let Value::Obj(c) = c {
@@ -856,6 +858,10 @@ fn insert_component(
 
 /// A live reference to a component of an entity.
 fn entity_get(vm: &mut Vm, e: Entity, name: &str) -> PyResult<Value> {
+    // Transform has a typed fast path (no reflection): its fields are Vec3/Quat values.
+    if name == "Transform" {
+        return crate::math::transform_ref(vm, e);
+    }
     let handler = ComponentRefs::for_name(vm, name);
     {
         let w = world(vm)?;

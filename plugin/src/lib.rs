@@ -19,6 +19,7 @@ mod asset;
 mod bindings;
 pub mod diagnostics;
 mod events;
+pub mod math;
 mod runner;
 mod script;
 

@@ -842,3 +842,78 @@ fn hot_reload_through_the_real_file_watcher() {
     assert!(t(&app).scale.x > n_after_reload, "still the same instance");
     let _ = std::fs::remove_dir_all(&root);
 }
+
+#[test]
+fn math_types_and_transform_helpers() {
+    let src = r##"
+import math
+from bevy import Script, Transform, Vec2, Vec3, Quat, Color, emit
+
+class M(Script):
+    def start(self):
+        a = Vec3(1, 2, 3)
+        b = Vec3(4, 5, 6)
+        t = self.entity.get(Transform)
+        t.translation = a + b * 2            # Vec3 arithmetic, whole-field write
+        t.translation.y -= 0.5               # a live place writes through
+        t.scale = Vec3.ONE * 3
+        t.rotation = Quat.from_rotation_z(math.pi / 2)
+        v = Vec2(3, 4)
+        out = [
+            repr(a + b), repr(-a), a.dot(b), repr(a.cross(b)), v.length(), repr(v.normalize()),
+            repr(Vec2(1, 0).lerp(Vec2(3, 2), 0.5)), repr(2 * a), repr(a / 2), a == Vec3(1, 2, 3),
+            repr(t.translation), round(t.translation.length(), 3),
+            repr(Color.hex("#ff8000").with_alpha(0.5)), Color(1, 0, 0).to_hex(),
+            [round(c, 3) for c in t.forward()], [round(c, 3) for c in t.right()],
+            repr(Quat.IDENTITY), [round(c, 3) for c in Quat.from_rotation_z(math.pi) * Vec3.X],
+        ]
+        emit("math", [str(x) for x in out])
+        t.translate(Vec3(1, 0, 0))
+        t.look_at(Vec3(10, 0, 0))
+"##;
+    let mut h = harness(&[("scripts/m.py", src)]);
+    let e = h.spawn_script("scripts/m.py", ());
+    h.started(e);
+    assert!(h.errors().is_empty(), "{:?}", h.errors());
+    let inbox = &h.app.world().resource::<Inbox>().0;
+    let ScriptValue::List(items) = &inbox[0].payload else {
+        panic!("a list: {inbox:?}")
+    };
+    let got: Vec<String> = items
+        .iter()
+        .map(|v| match v {
+            ScriptValue::Str(s) => s.clone(),
+            other => format!("{other:?}"),
+        })
+        .collect();
+    let want = [
+        "Vec3(5.0, 7.0, 9.0)",
+        "Vec3(-1.0, -2.0, -3.0)",
+        "32.0",
+        "Vec3(-3.0, 6.0, -3.0)",
+        "5.0",
+        "Vec2(0.6, 0.8)",
+        "Vec2(2.0, 1.0)",
+        "Vec3(2.0, 4.0, 6.0)",
+        "Vec3(0.5, 1.0, 1.5)",
+        "True",
+        "Vec3(9.0, 11.5, 15.0)",
+        "20.934",
+        "Color(1.0, 0.5019608, 0.0, 0.5)",
+        "#ff0000ff",
+        "[-0.0, -0.0, -1.0]",
+        "[0.0, 1.0, 0.0]",
+        "Quat(0.0, 0.0, 0.0, 1.0)",
+        "[-1.0, -0.0, 0.0]",
+    ];
+    assert_eq!(got, want);
+    let t = h
+        .app
+        .world()
+        .get::<Transform>(e)
+        .copied()
+        .unwrap_or_default();
+    assert_eq!(t.translation, Vec3::new(10.0, 11.5, 15.0));
+    assert_eq!(t.scale, Vec3::splat(3.0));
+    assert!((t.forward().as_vec3() - Vec3::new(0.0, -11.5, -15.0).normalize()).length() < 1e-4);
+}
