@@ -93,7 +93,9 @@ fn scene_of(world: &World, mut e: Entity) -> Option<Entity> {
 
 struct Job {
     entity: Entity,
-    asset: ScriptAsset,
+    /// Shared by every entity running the same script this frame.
+    asset: std::sync::Arc<ScriptAsset>,
+    module: std::sync::Arc<str>,
     started: bool,
 }
 
@@ -174,13 +176,21 @@ pub fn run_scripts(world: &mut World) {
         .iter(world)
         .map(|(e, s, i)| (e, s.asset.id(), i.is_some()))
         .collect();
+    type Shared = (std::sync::Arc<ScriptAsset>, std::sync::Arc<str>);
+    let mut assets: HashMap<bevy::asset::AssetId<ScriptAsset>, Option<Shared>> = HashMap::new();
     for (entity, id, started) in items {
-        let Some(asset) = world.resource::<Assets<ScriptAsset>>().get(id).cloned() else {
+        let shared = assets.entry(id).or_insert_with(|| {
+            let a = world.resource::<Assets<ScriptAsset>>().get(id)?.clone();
+            let module: std::sync::Arc<str> = module_name(&a.path).into();
+            Some((std::sync::Arc::new(a), module))
+        });
+        let Some((asset, module)) = shared.clone() else {
             continue; // still loading (or failed to load: nothing to run yet)
         };
         by_vm.entry(scene_of(world, entity)).or_default().push(Job {
             entity,
             asset,
+            module,
             started,
         });
     }
@@ -327,7 +337,11 @@ fn run_vm(
     let fuel = Some(settings.hook_fuel);
     // Modules first: load new ones, reload changed ones (once per VM, whatever the entity count).
     let mut reloaded: HashSet<String> = HashSet::new();
+    let mut seen: HashSet<&str> = HashSet::new();
     for job in &jobs {
+        if !seen.insert(&job.module) {
+            continue;
+        }
         // Imported scripts first (dependencies before dependents), under their import names.
         for imp in &job.asset.imports {
             ensure_module(
@@ -341,16 +355,24 @@ fn run_vm(
                 out,
             );
         }
-        let name = module_name(&job.asset.path);
         let a = &job.asset;
-        if ensure_module(vm, modules, &name, &a.path, &a.source, a.hash, fuel, out) {
-            reloaded.insert(name);
+        if ensure_module(
+            vm,
+            modules,
+            &job.module,
+            &a.path,
+            &a.source,
+            a.hash,
+            fuel,
+            out,
+        ) {
+            reloaded.insert(job.module.to_string());
         }
     }
     for job in jobs {
-        let name = module_name(&job.asset.path);
+        let name: &str = &job.module;
         let Some(module) = modules
-            .get(&name)
+            .get(name)
             .and_then(|m| vm.handle_value(&m.module).ok())
         else {
             continue;
@@ -379,7 +401,7 @@ fn run_vm(
                         job.entity,
                         ScriptInstance {
                             scene,
-                            module: name,
+                            module: name.to_string(),
                         },
                     ));
                 }
@@ -403,7 +425,7 @@ fn run_vm(
         {
             continue;
         }
-        if reloaded.contains(&name) {
+        if reloaded.contains(name) {
             rebind_class(vm, instance, module);
             if let Err(e) = call_hook(vm, instance, "on_reload", &[], fuel) {
                 out.errors
@@ -537,8 +559,17 @@ fn call_hook(
         _ => return Ok(()),
     };
     let key = vm.intern(name);
-    if vm.lookup_type_attr(cls, key).is_none() {
+    let Some(attr) = vm.lookup_type_attr(cls, key) else {
         return Ok(());
+    };
+    // A plain function on the class: call it with the instance, no bound method object.
+    if let Value::Obj(f) = attr {
+        if matches!(vm.heap.get(f), Obj::Function(_)) {
+            let mut all = Vec::with_capacity(args.len() + 1);
+            all.push(obj);
+            all.extend_from_slice(args);
+            return vm.call_script(attr, &all, fuel).map(|_| ());
+        }
     }
     let method = vm.get_attr(obj, key).map_err(|e| vm.error_report(e))?;
     vm.call_script(method, args, fuel).map(|_| ())
