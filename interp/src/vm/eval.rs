@@ -267,14 +267,22 @@ impl Vm {
                     Instr::CallMethod(argc) => {
                         safe_point!(ip - 1);
                         let pos = self.stack.len() - argc as usize - 2;
-                        if let Value::Undef = self.stack[pos + 1] {
+                        let n = if let Value::Undef = self.stack[pos + 1] {
                             self.stack.remove(pos + 1);
-                            save_ip!();
-                            flow!(self.do_call(pos, argc as usize, None));
+                            argc as usize
                         } else {
-                            save_ip!();
-                            flow!(self.do_call(pos, argc as usize + 1, None));
+                            argc as usize + 1
+                        };
+                        save_ip!();
+                        // Native methods (of builtin and host types) skip the frame reload.
+                        if let Some(r) = self.call_native_fast(pos) {
+                            tri!(r);
+                            if self.frames.len() == fi + 1 {
+                                continue;
+                            }
+                            continue 'frame;
                         }
+                        flow!(self.do_call(pos, n, None));
                     }
                     Instr::Call(argc) => {
                         safe_point!(ip - 1);
