@@ -239,7 +239,8 @@ impl Vm {
     // ----- host state attached to the VM -----
 
     /// The host's value of type `T` attached to this VM (made with `Default` on first use):
-    /// caches and bookkeeping that belong to one VM, with no global.
+    /// caches and bookkeeping that belong to one VM, with no global. The GC does not look
+    /// inside it: keep script objects there as [`Handle`]s.
     pub fn extension<T: Any + Send + Default>(&mut self) -> &mut T {
         let slot = self
             .extensions
