@@ -29,6 +29,9 @@ const TIME_EPS: f64 = 1e-9;
 const MIN_QUANTUM: u64 = 1000;
 /// A task's share of a frame under a time-only budget (checked against the deadline).
 const TIME_QUANTUM: u64 = 100_000;
+/// The shortest wall-clock slice a step gets under a time budget (the deadline is checked every
+/// 4096 instructions, about 10 µs of work, so shorter slices would only add overshoot).
+const MIN_TIME_SLICE: Duration = Duration::from_micros(20);
 
 /// Classes of the script-side objects the scheduler recognises (set when `kaa` is imported).
 #[derive(Debug, Default, Clone)]
@@ -584,7 +587,15 @@ impl Vm {
                 break;
             }
             let step_fuel = Some(fuel_left.map_or(quantum, |f| f.min(quantum)));
-            self.set_budget(step_fuel, deadline);
+            // With a time budget, a step also gets a fair share of the time left, so a task
+            // stuck in a loop cannot use up the frame before the others ran once.
+            let step_deadline = deadline.map(|d| {
+                let now = Instant::now();
+                let waiting = self.sched.ready.len() as u32 + 1;
+                let share = d.saturating_duration_since(now) / waiting;
+                d.min(now + share.max(MIN_TIME_SLICE))
+            });
+            self.set_budget(step_fuel, step_deadline);
             let before = self.fuel_left();
             let step = self.step_task(id);
             let used = (before - self.fuel_left()).max(0) as u64;
