@@ -1,1 +1,5 @@
-//! Example games live in `examples/`; their gameplay tests in `tests/`.
+//! The example games' Rust side: each game is a plugin that opens nothing itself (the example
+//! binary adds `DefaultPlugins`), spawns the camera and the first entities with their scripts.
+//! Gameplay lives in `assets/scripts/`. Headless tests in `tests/` reuse these plugins.
+
+pub mod hello;
