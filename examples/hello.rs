@@ -4,6 +4,7 @@
 use bevy::prelude::*;
 use bevy_kaa::KaaPlugin;
 use kaa_games::hello::HelloGame;
+use kaa_games::screenshot::ScreenshotOnRequest;
 
 fn main() {
     App::new()
@@ -17,6 +18,7 @@ fn main() {
             }),
             KaaPlugin::default(),
             HelloGame,
+            ScreenshotOnRequest,
         ))
         .run();
 }

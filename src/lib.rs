@@ -3,3 +3,4 @@
 //! Gameplay lives in `assets/scripts/`. Headless tests in `tests/` reuse these plugins.
 
 pub mod hello;
+pub mod screenshot;
