@@ -217,6 +217,10 @@ enum Leaf {
     Float(f64),
     Bool(bool),
     Str(String),
+    Color(crate::math::Rgba),
+    Vec2(bevy::math::Vec2),
+    Vec3(bevy::math::Vec3),
+    None,
     Place,
 }
 
@@ -243,6 +247,22 @@ fn read_leaf(v: &dyn PartialReflect) -> Leaf {
     }
     if let Some(x) = v.try_downcast_ref::<String>() {
         return Leaf::Str(x.clone());
+    }
+    if let Some(c) = v.try_downcast_ref::<bevy::color::Color>() {
+        let s = c.to_srgba();
+        return Leaf::Color(crate::math::Rgba::new(s.red, s.green, s.blue, s.alpha));
+    }
+    if let Some(x) = v.try_downcast_ref::<bevy::math::Vec2>() {
+        return Leaf::Vec2(*x);
+    }
+    if let Some(x) = v.try_downcast_ref::<bevy::math::Vec3>() {
+        return Leaf::Vec3(*x);
+    }
+    if let Some(x) = v.try_downcast_ref::<Option<bevy::math::Vec2>>() {
+        return match x {
+            Some(x) => Leaf::Vec2(*x),
+            None => Leaf::None,
+        };
     }
     if let ReflectRef::Enum(e) = v.reflect_ref() {
         // A unit variant reads as its name; others are places (`.0`, `.field`).
@@ -288,6 +308,10 @@ impl RefHandler for ComponentRefs {
             Leaf::Float(f) => RefRead::Value(Value::Float(f)),
             Leaf::Bool(b) => RefRead::Value(Value::Bool(b)),
             Leaf::Str(s) => RefRead::Value(vm.new_str(s)),
+            Leaf::Color(c) => RefRead::Value(vm.to_value(crate::math::PyColor(c))?),
+            Leaf::Vec2(v) => RefRead::Value(vm.to_value(crate::math::PyVec2(v))?),
+            Leaf::Vec3(v) => RefRead::Value(vm.to_value(crate::math::PyVec3(v))?),
+            Leaf::None => RefRead::Value(Value::None),
             Leaf::Place => RefRead::Place,
         })
     }
@@ -320,6 +344,10 @@ enum ScalarIn {
     Float(f64),
     Bool(bool),
     Str(String),
+    /// A `Vec2`/`Vec3`/`Quat` value or a list of 2-4 numbers.
+    Floats(Vec<f32>),
+    /// A script `Color` (sRGB, alpha).
+    Color([f32; 4]),
 }
 
 impl ScalarIn {
@@ -328,6 +356,29 @@ impl ScalarIn {
             Value::Int(i) => ScalarIn::Int(i),
             Value::Float(f) => ScalarIn::Float(f),
             Value::Bool(b) => ScalarIn::Bool(b),
+            Value::Obj(r) if kaa::native::native_ref::<crate::math::PyColor>(vm, r).is_some() => {
+                let c = kaa::native::native_ref::<crate::math::PyColor>(vm, r)
+                    .map(|c| c.0)
+                    .unwrap_or(crate::math::Rgba::WHITE);
+                ScalarIn::Color([c.red, c.green, c.blue, c.alpha])
+            }
+            Value::Obj(r) if kaa::native::native_ref::<crate::math::PyQuat>(vm, r).is_some() => {
+                let q = kaa::native::native_ref::<crate::math::PyQuat>(vm, r)
+                    .map(|q| q.0)
+                    .unwrap_or_default();
+                ScalarIn::Floats(vec![q.x, q.y, q.z, q.w])
+            }
+            _ if crate::math::vec3_of(vm, v).ok().flatten().is_some() => {
+                let p = crate::math::vec3_of(vm, v)?.unwrap_or_default();
+                ScalarIn::Floats(vec![p.x, p.y, p.z])
+            }
+            _ if vm.extract::<crate::math::PyVec2>(v).is_ok() => {
+                let p = vm.extract::<crate::math::PyVec2>(v)?.0;
+                ScalarIn::Floats(vec![p.x, p.y])
+            }
+            _ if matches!(vm.type_name(v).as_str(), "list" | "tuple") => {
+                ScalarIn::Floats(vm.extract::<Vec<f32>>(v)?)
+            }
             _ => match vm.as_str(v) {
                 Some(s) => ScalarIn::Str(s.to_string()),
                 None => {
@@ -366,6 +417,27 @@ impl ScalarIn {
             )*};
         }
         set_num!(i8, i16, i32, i64, u8, u16, u32, u64, usize, isize);
+        if let ScalarIn::Color([r, g, b, a]) = self {
+            let c = bevy::color::Color::srgba(r, g, b, a);
+            return target.try_apply(&c).map_err(|_| type_error("a Color"));
+        }
+        if let ScalarIn::Floats(xs) = &self {
+            use bevy::math::{Quat, Vec2, Vec3, Vec4};
+            // Math types, and `Option`s of them (`Sprite.custom_size = [20, 100]`).
+            let applied = match xs[..] {
+                [x, y] => target
+                    .try_apply(&Vec2::new(x, y))
+                    .or_else(|_| target.try_apply(&Some(Vec2::new(x, y)))),
+                [x, y, z] => target
+                    .try_apply(&Vec3::new(x, y, z))
+                    .or_else(|_| target.try_apply(&Some(Vec3::new(x, y, z)))),
+                [x, y, z, w] => target
+                    .try_apply(&Quat::from_xyzw(x, y, z, w))
+                    .or_else(|_| target.try_apply(&Vec4::new(x, y, z, w))),
+                _ => return Err(type_error("a list of that length")),
+            };
+            return applied.map_err(|_| type_error("a vector"));
+        }
         if let Some(t) = target.try_downcast_mut::<f32>() {
             *t = match self {
                 ScalarIn::Float(f) => f as f32,
@@ -807,7 +879,16 @@ fn flatten_into(
     }
     if tn == "list" || tn == "tuple" {
         let items: Vec<Value> = vm.extract(v)?;
-        // Lists fill fields in order (`[1, 2, 3]` for a Vec3's x, y, z).
+        // 2-4 numbers are one vector value (a Vec2/Vec3/Quat field, or an Option of one).
+        if (2..=4).contains(&items.len())
+            && items
+                .iter()
+                .all(|x| matches!(x, Value::Int(_) | Value::Float(_)))
+        {
+            out.push((prefix, ScalarIn::from_value(vm, v)?));
+            return Ok(());
+        }
+        // Other lists fill fields in order.
         for (i, x) in items.into_iter().enumerate() {
             flatten_into(vm, x, format!("{prefix}#{i}"), out, depth + 1)?;
         }
