@@ -3,4 +3,5 @@
 //! Gameplay lives in `assets/scripts/`. Headless tests in `tests/` reuse these plugins.
 
 pub mod hello;
+pub mod pong;
 pub mod screenshot;

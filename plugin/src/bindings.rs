@@ -47,6 +47,10 @@ class Script:
         """A `ScriptMessage` from this entity, for Rust systems."""
         _bevy.emit(name, payload, self.entity)
 
+    def spawn(self, components=None, script=None):
+        """Spawn a child of this entity: it shares this scene (and VM) and goes with it."""
+        return world.spawn(components, script=script, parent=self.entity)
+
     def __repr__(self):
         return f"<{type(self).__name__} script of {self.entity!r}>"
 
@@ -648,7 +652,11 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
         (
             "World",
             "spawn",
-            vm.native_fn_kw("spawn", &["self", "components", "script"], world_spawn),
+            vm.native_fn_kw(
+                "spawn",
+                &["self", "components", "script", "parent"],
+                world_spawn,
+            ),
         ),
         ("World", "query", vm.native_fn("query", world_query)),
         (
@@ -771,6 +779,7 @@ fn world_spawn(
     _this: Value,
     components: Option<Value>,
     script: Option<String>,
+    parent: Option<EntityObj>,
 ) -> PyResult<EntityObj> {
     let mut parts = Vec::new();
     if let Some(c) = components {
@@ -785,6 +794,11 @@ fn world_spawn(
         if let Err(err) = insert_component(w, e, name, patch) {
             w.despawn(e);
             return Err(err);
+        }
+    }
+    if let Some(p) = parent {
+        if w.get_entity(p.0).is_ok() {
+            w.entity_mut(e).insert(bevy::prelude::ChildOf(p.0));
         }
     }
     if let Some(path) = script {
