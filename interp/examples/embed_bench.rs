@@ -12,32 +12,10 @@
 
 use kaa::native::NativeType;
 use kaa::{Value, Vm};
-use std::alloc::{GlobalAlloc, Layout, System};
 use std::process::Command;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
-struct Counting;
-static LIVE: AtomicUsize = AtomicUsize::new(0);
-
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, l: Layout) -> *mut u8 {
-        LIVE.fetch_add(l.size(), Ordering::Relaxed);
-        unsafe { System.alloc(l) }
-    }
-    unsafe fn dealloc(&self, p: *mut u8, l: Layout) {
-        LIVE.fetch_sub(l.size(), Ordering::Relaxed);
-        unsafe { System.dealloc(p, l) }
-    }
-    unsafe fn realloc(&self, p: *mut u8, l: Layout, new: usize) -> *mut u8 {
-        LIVE.fetch_add(new, Ordering::Relaxed);
-        LIVE.fetch_sub(l.size(), Ordering::Relaxed);
-        unsafe { System.realloc(p, l, new) }
-    }
-}
-
-#[global_allocator]
-static ALLOC: Counting = Counting;
+mod common;
 
 #[derive(Clone)]
 struct Vec2 {
@@ -172,9 +150,9 @@ fn vm_creation() -> (f64, usize) {
         drop(vm);
     }
     times.sort_by(f64::total_cmp);
-    let before = LIVE.load(Ordering::Relaxed);
+    let before = common::live_bytes();
     let vm = Vm::new();
-    let bytes = LIVE.load(Ordering::Relaxed) - before;
+    let bytes = common::live_bytes() - before;
     drop(vm);
     (times[K / 2], bytes)
 }

@@ -10,32 +10,9 @@
 
 use kaa::vm::sched::Budget;
 use kaa::Vm;
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-/// Counts live bytes, so memory per task is measured, not estimated from the GC's books.
-struct Counting;
-static LIVE: AtomicUsize = AtomicUsize::new(0);
-
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, l: Layout) -> *mut u8 {
-        LIVE.fetch_add(l.size(), Ordering::Relaxed);
-        unsafe { System.alloc(l) }
-    }
-    unsafe fn dealloc(&self, p: *mut u8, l: Layout) {
-        LIVE.fetch_sub(l.size(), Ordering::Relaxed);
-        unsafe { System.dealloc(p, l) }
-    }
-    unsafe fn realloc(&self, p: *mut u8, l: Layout, new: usize) -> *mut u8 {
-        LIVE.fetch_add(new, Ordering::Relaxed);
-        LIVE.fetch_sub(l.size(), Ordering::Relaxed);
-        unsafe { System.realloc(p, l, new) }
-    }
-}
-
-#[global_allocator]
-static ALLOC: Counting = Counting;
+mod common;
 
 fn median(mut v: Vec<f64>) -> f64 {
     v.sort_by(f64::total_cmp);
@@ -47,7 +24,7 @@ const FRAMES: usize = 20;
 
 fn main() {
     let mut vm = Vm::new();
-    let m = vm
+    vm
         .run_source(
             "from kaa import spawn\n\
              def idle():\n    while True:\n        yield\n\
@@ -58,20 +35,17 @@ fn main() {
             "__main__",
         )
         .expect("setup");
-    let d = vm.module_dict(m);
-    let k = vm.intern("make");
-    let make = vm.ns_get(d, k).expect("make");
-    let k = vm.intern("make_gens");
-    let make_gens = vm.ns_get(d, k).expect("make_gens");
+    let make = vm.eval("make").expect("make");
+    let make_gens = vm.eval("make_gens").expect("make_gens");
     // The same number of bare started generators: what "its frame" costs on its own.
     vm.collect_garbage();
-    let live_gens = LIVE.load(Ordering::Relaxed);
+    let live_gens = common::live_bytes();
     vm.call(make_gens, &[kaa::Value::Int(TASKS as i64)])
         .expect("generators");
     vm.collect_garbage();
-    let gen_bytes = LIVE.load(Ordering::Relaxed).saturating_sub(live_gens);
+    let gen_bytes = common::live_bytes().saturating_sub(live_gens);
     vm.collect_garbage();
-    let live_before = LIVE.load(Ordering::Relaxed);
+    let live_before = common::live_bytes();
     let t0 = Instant::now();
     vm.call(make, &[kaa::Value::Int(TASKS as i64)])
         .expect("spawn");
@@ -81,7 +55,7 @@ fn main() {
     // First frame starts every task (creates its frame); then measure steady resumes.
     vm.run_frame(1.0 / 60.0, unlimited);
     vm.collect_garbage();
-    let live_after = LIVE.load(Ordering::Relaxed);
+    let live_after = common::live_bytes();
     // Median over frames: this machine is noisy, and one slow frame says little.
     let mut per_frame = Vec::new();
     let mut resumed = 0u64;
@@ -131,19 +105,16 @@ fn main() {
     // Preemption overshoot under a wall-clock budget: a task stuck in `while True: pass`
     // beside 100 well-behaved tasks, which must all advance every frame.
     let mut vm = Vm::new();
-    let m = vm
-        .run_source(
-            "from kaa import spawn\nsteps = [0] * 100\ndef hog():\n    while True:\n        pass\n\
+    vm.run_source(
+        "from kaa import spawn\nsteps = [0] * 100\ndef hog():\n    while True:\n        pass\n\
              def polite(i):\n    while True:\n        steps[i] += 1\n        yield\n\
              spawn(hog)\nfor i in range(100):\n    spawn(polite, i)\n\
              def slowest():\n    return min(steps)\n",
-            "<hog>",
-            "__main__",
-        )
-        .expect("setup");
-    let d = vm.module_dict(m);
-    let k = vm.intern("slowest");
-    let slowest = vm.ns_get(d, k).expect("slowest");
+        "<hog>",
+        "__main__",
+    )
+    .expect("setup");
+    let slowest = vm.eval("slowest").expect("slowest");
     let limit = Duration::from_millis(2);
     let budget = Budget {
         fuel: None,

@@ -200,6 +200,15 @@ impl ComponentRefs {
 #[derive(Default)]
 pub struct ComponentHandlers(bevy::platform::collections::HashMap<String, Arc<ComponentRefs>>);
 
+/// A script path, shown as its reflection path only when an error message needs it.
+struct PathText<'a>(&'a [PathSeg]);
+
+impl std::fmt::Display for PathText<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&path_text(self.0))
+    }
+}
+
 /// The reflection path of a script path: `.translation.x`, `[2]`.
 fn path_text(path: &[PathSeg]) -> String {
     let mut s = String::new();
@@ -323,7 +332,6 @@ impl RefHandler for ComponentRefs {
     fn set(&self, vm: &mut Vm, target: u64, path: &[PathSeg], value: Value) -> PyResult<()> {
         let e = entity_of(target)?;
         let name = self.name.clone();
-        let text = path_text(path);
         // Convert first (it needs the VM), then write with the World borrowed.
         let scalar = ScalarIn::from_value(vm, value)?;
         let world = world(vm)?;
@@ -334,10 +342,13 @@ impl RefHandler for ComponentRefs {
         let mut comp = rc
             .reflect_mut(entity)
             .ok_or_else(|| runtime(format!("entity {e} has no {name}")))?;
-        let field = comp
-            .reflect_path_mut(&parsed)
-            .map_err(|err| PyErr::new(ExcKind::AttributeError, format!("{name}{text}: {err}")))?;
-        scalar.apply(field, &name, &text)
+        let field = comp.reflect_path_mut(&parsed).map_err(|err| {
+            PyErr::new(
+                ExcKind::AttributeError,
+                format!("{name}{}: {err}", path_text(path)),
+            )
+        })?;
+        scalar.apply(field, &name, &PathText(path))
     }
 }
 
@@ -395,8 +406,17 @@ impl ScalarIn {
         })
     }
 
-    fn apply(self, target: &mut dyn PartialReflect, comp: &str, path: &str) -> PyResult<()> {
-        let field_type = target.reflect_type_path().to_string();
+    /// Write into `target`; `path` is only formatted for an error message.
+    fn apply(
+        self,
+        target: &mut dyn PartialReflect,
+        comp: &str,
+        path: &dyn std::fmt::Display,
+    ) -> PyResult<()> {
+        // 'static type info: nothing is formatted or allocated unless the write fails.
+        let field_type = target
+            .get_represented_type_info()
+            .map_or("that field type", |i| i.type_path());
         let type_error = |what: &str| {
             PyErr::new(
                 ExcKind::TypeError,

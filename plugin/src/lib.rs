@@ -1,11 +1,15 @@
 //! `bevy_kaa`: Kaa scripts in Bevy 0.19.
 //!
-//! ```ignore
+//! ```no_run
+//! use bevy::prelude::*;
+//! use bevy_kaa::{KaaPlugin, Script};
+//!
 //! App::new()
 //!     .add_plugins((DefaultPlugins, KaaPlugin::default()))
 //!     .add_systems(Startup, |mut commands: Commands, assets: Res<AssetServer>| {
 //!         commands.spawn((Transform::default(), Script::new(assets.load("scripts/paddle.py"))));
-//!     });
+//!     })
+//!     .run();
 //! ```
 //!
 //! A script file defines a subclass of `bevy.Script`; each entity with a [`Script`] gets an

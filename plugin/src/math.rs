@@ -216,7 +216,7 @@ fn not_impl(vm: &Vm) -> PyResult<Value> {
 }
 
 macro_rules! vec_binops {
-    ($vm:ident, $name:literal, $of:ident, $wrap:ident, $ty:ty) => {{
+    ($vm:ident, $of:ident, $wrap:ident, $ty:ty) => {{
         let ops: [(&'static str, fn($ty, $ty) -> $ty, fn($ty, f32) -> $ty, bool); 8] = [
             ("__add__", |a, b| a + b, |a, _| a, false),
             ("__radd__", |a, b| b + a, |a, _| a, false),
@@ -445,10 +445,10 @@ pub fn install(vm: &mut Vm, module: Value) -> PyResult<()> {
         })
         .build()?;
     // Arithmetic, as class attributes taking any operand order (NotImplemented otherwise).
-    for (name, f) in vec_binops!(vm, "Vec2", vec2_of, PyVec2, Vec2) {
+    for (name, f) in vec_binops!(vm, vec2_of, PyVec2, Vec2) {
         vm.class_set_attr(vec2, name, f);
     }
-    for (name, f) in vec_binops!(vm, "Vec3", vec3_of, PyVec3, Vec3) {
+    for (name, f) in vec_binops!(vm, vec3_of, PyVec3, Vec3) {
         vm.class_set_attr(vec3, name, f);
     }
     let qmul = vm.native_fn(
@@ -521,7 +521,7 @@ fn install_transform(vm: &mut Vm) -> PyResult<()> {
     });
     let vprop = vm.call(Value::Obj(vm.types.property), &[value])?;
     vm.class_set_attr(place, "value", vprop);
-    for (name, f) in vec_binops!(vm, "Vec3", vec3_of, PyVec3, Vec3) {
+    for (name, f) in vec_binops!(vm, vec3_of, PyVec3, Vec3) {
         vm.class_set_attr(place, name, f);
     }
     for m in [
@@ -594,31 +594,23 @@ fn install_transform(vm: &mut Vm) -> PyResult<()> {
     );
     let rprop = vm.call(Value::Obj(vm.types.property), &[rget, rset])?;
     vm.class_set_attr(tref, "rotation", rprop);
+    // Directions, read from the current rotation.
+    type Direction = fn(&Transform) -> Vec3;
+    let directions: [(&'static str, Direction); 3] = [
+        ("forward", |t| t.forward().as_vec3()),
+        ("right", |t| t.right().as_vec3()),
+        ("up", |t| t.up().as_vec3()),
+    ];
+    for (name, dir) in directions {
+        let f = vm.native_fn(
+            name,
+            move |vm: &mut Vm, t: TransformRef| -> PyResult<PyVec3> {
+                Ok(PyVec3(dir(&read_transform(vm, t.0)?)))
+            },
+        );
+        vm.class_set_attr(tref, name, f);
+    }
     let helpers: Vec<(&str, Value)> = vec![
-        (
-            "forward",
-            vm.native_fn(
-                "forward",
-                |vm: &mut Vm, t: TransformRef| -> PyResult<PyVec3> {
-                    Ok(PyVec3(read_transform(vm, t.0)?.forward().as_vec3()))
-                },
-            ),
-        ),
-        (
-            "right",
-            vm.native_fn(
-                "right",
-                |vm: &mut Vm, t: TransformRef| -> PyResult<PyVec3> {
-                    Ok(PyVec3(read_transform(vm, t.0)?.right().as_vec3()))
-                },
-            ),
-        ),
-        (
-            "up",
-            vm.native_fn("up", |vm: &mut Vm, t: TransformRef| -> PyResult<PyVec3> {
-                Ok(PyVec3(read_transform(vm, t.0)?.up().as_vec3()))
-            }),
-        ),
         (
             "rotate_z",
             vm.native_fn(

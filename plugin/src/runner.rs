@@ -107,6 +107,15 @@ struct Outcome {
     reloads: u32,
 }
 
+impl Outcome {
+    /// Keep the error of a failed hook or load (`path` may be empty: taken from the traceback).
+    fn report<T>(&mut self, path: &str, r: Result<T, kaa::ScriptError>) {
+        if let Err(e) = r {
+            self.errors.push(ScriptError::from_report(path, &e));
+        }
+    }
+}
+
 /// Call the handlers Rust systems asked for.
 fn run_triggers(
     vm: &mut Vm,
@@ -127,9 +136,7 @@ fn run_triggers(
             Ok(args) => call_hook(vm, obj, &t.handler, &args, Some(settings.hook_fuel)),
             Err(e) => Err(vm.error_report(e)),
         };
-        if let Err(e) = r {
-            out.errors.push(ScriptError::from_report("", &e));
-        }
+        out.report("", r);
     }
 }
 
@@ -232,11 +239,8 @@ pub fn run_scripts(world: &mut World) {
             let stats = vm.with_host(world, |vm| {
                 for e in gone {
                     if let Some(obj) = instances.remove(&e).and_then(|h| vm.handle_value(&h).ok()) {
-                        if let Err(err) =
-                            call_hook(vm, obj, "on_destroy", &[], Some(settings.hook_fuel))
-                        {
-                            outcome.errors.push(ScriptError::from_report("", &err));
-                        }
+                        let r = call_hook(vm, obj, "on_destroy", &[], Some(settings.hook_fuel));
+                        outcome.report("", r);
                     }
                     let _ = vm.cancel_owner(e.to_bits());
                     if let Ok(f) = bevy_helper(vm, "_unregister") {
@@ -389,14 +393,11 @@ fn run_vm(
                             let _ = vm.call_script(reg, &[ev, obj], fuel);
                         }
                     }
-                    if let Err(e) = call_hook(vm, obj, "start", &[], fuel) {
-                        out.errors
-                            .push(ScriptError::from_report(&job.asset.path, &e));
-                    }
-                    if let Err(e) = call_hook(vm, obj, "update", &[Value::Float(dt)], fuel) {
-                        out.errors
-                            .push(ScriptError::from_report(&job.asset.path, &e));
-                    }
+                    out.report(&job.asset.path, call_hook(vm, obj, "start", &[], fuel));
+                    out.report(
+                        &job.asset.path,
+                        call_hook(vm, obj, "update", &[Value::Float(dt)], fuel),
+                    );
                     out.started.push((
                         job.entity,
                         ScriptInstance {
@@ -406,9 +407,7 @@ fn run_vm(
                     ));
                 }
                 Ok(None) => {}
-                Err(e) => out
-                    .errors
-                    .push(ScriptError::from_report(&job.asset.path, &e)),
+                Err(e) => out.report(&job.asset.path, Err::<(), _>(e)),
             }
             continue;
         }
@@ -427,15 +426,15 @@ fn run_vm(
         }
         if reloaded.contains(name) {
             rebind_class(vm, instance, module);
-            if let Err(e) = call_hook(vm, instance, "on_reload", &[], fuel) {
-                out.errors
-                    .push(ScriptError::from_report(&job.asset.path, &e));
-            }
+            out.report(
+                &job.asset.path,
+                call_hook(vm, instance, "on_reload", &[], fuel),
+            );
         }
-        if let Err(e) = call_hook(vm, instance, "update", &[Value::Float(dt)], fuel) {
-            out.errors
-                .push(ScriptError::from_report(&job.asset.path, &e));
-        }
+        out.report(
+            &job.asset.path,
+            call_hook(vm, instance, "update", &[Value::Float(dt)], fuel),
+        );
     }
     // Then tasks, within the frame budget.
     let budget = Budget {

@@ -6,8 +6,12 @@ use bevy::prelude::{Component, Entity};
 
 /// Attach a script: its module's `Script` subclass becomes this entity's script instance.
 ///
-/// ```ignore
-/// commands.spawn((Transform::default(), Script::new(asset_server.load("scripts/paddle.py"))));
+/// ```no_run
+/// # use bevy::prelude::*;
+/// # use bevy_kaa::Script;
+/// fn setup(mut commands: Commands, asset_server: Res<AssetServer>) {
+///     commands.spawn((Transform::default(), Script::new(asset_server.load("scripts/paddle.py"))));
+/// }
 /// ```
 #[derive(Component, Debug, Clone)]
 pub struct Script {

@@ -308,9 +308,8 @@ class Blinker(Script):
     );
 }
 
-#[test]
-fn each_scene_root_gets_its_own_vm() {
-    let counter = r#"
+/// Counts its instances in a module global: one count per VM.
+const COUNTER: &str = r#"
 from bevy import Script, Transform
 count = 0
 
@@ -320,7 +319,10 @@ class Counter(Script):
         count += 1
         self.entity.get(Transform).translation.x = count
 "#;
-    let mut h = harness(&[("scripts/counter.py", counter)]);
+
+#[test]
+fn each_scene_root_gets_its_own_vm() {
+    let mut h = harness(&[("scripts/counter.py", COUNTER)]);
     let a = h.app.world_mut().spawn(KaaScene).id();
     let b = h.app.world_mut().spawn(KaaScene).id();
     let mut kids = Vec::new();
@@ -561,17 +563,7 @@ class Bomb(Script):
 
 #[test]
 fn a_bsn_scene_root_with_kaa_scene_gets_its_own_vm() {
-    let counter = r#"
-from bevy import Script, Transform
-count = 0
-
-class Counter(Script):
-    def start(self):
-        global count
-        count += 1
-        self.entity.get(Transform).translation.x = count
-"#;
-    let mut h = harness(&[("scripts/counter.py", counter)]);
+    let mut h = harness(&[("scripts/counter.py", COUNTER)]);
     h.app.add_plugins(bevy::scene::ScenePlugin);
     let root = h
         .app

@@ -4,8 +4,7 @@
 use super::convert::{native_mut, native_ref, FromValue, IntoValue, ParamKind};
 use super::func::{bind, closure, extract, Bound, NativeFunction, Shape, Signature};
 use super::NativeType;
-use crate::object::{Args, NativeFn, NativeImpl, Obj, Property};
-use crate::types::dict::Dict;
+use crate::object::{Args, Obj, Property};
 use crate::value::{ObjRef, Value};
 use crate::vm::exc;
 use crate::vm::{PyErr, PyResult, Vm};
@@ -100,17 +99,6 @@ mod impls {
     native_methods!(A 0, B 1, C 2, D 3, E 4, G 5);
 }
 
-fn native_value(vm: &mut Vm, name: &str, imp: NativeImpl) -> Value {
-    Value::Obj(vm.heap.alloc(Obj::Native(Box::new(NativeFn {
-        name: name.to_string().into(),
-        imp,
-        owner: None,
-        bound: Value::Undef,
-        class_method: false,
-        static_method: false,
-    }))))
-}
-
 /// A method closure: the receiver is the first positional argument.
 fn method_closure<T: NativeType, M, F: NativeMethod<T, M>>(
     f: F,
@@ -170,7 +158,7 @@ impl<'vm, T: NativeType> ClassBuilder<'vm, T> {
     {
         let sig = Signature::new(T::NAME);
         let shape = Shape::new(F::kinds());
-        let imp = NativeImpl::Closure(Arc::new(move |vm: &mut Vm, args: Args| {
+        let imp: crate::object::NativeClosure = Arc::new(move |vm: &mut Vm, args: Args| {
             let Some(&Value::Obj(cls)) = args.pos.first() else {
                 return Err(exc::type_error(format!(
                     "{}.__new__(): not enough arguments",
@@ -191,8 +179,8 @@ impl<'vm, T: NativeType> ClassBuilder<'vm, T> {
                 }
             }
             Ok(v)
-        }));
-        let n = native_value(self.vm, "__new__", imp);
+        });
+        let n = self.vm.native_closure("__new__", imp);
         let sm = Value::Obj(self.vm.heap.alloc(Obj::StaticMethod(n)));
         self.put("__new__", sm);
         self
@@ -200,11 +188,9 @@ impl<'vm, T: NativeType> ClassBuilder<'vm, T> {
 
     /// A method: `Fn(&T, ...)` or `Fn(&mut T, ...)`.
     pub fn method<M, F: NativeMethod<T, M>>(mut self, name: &str, f: F) -> Self {
-        let v = native_value(
-            self.vm,
-            name,
-            NativeImpl::Closure(method_closure(f, Signature::new(name))),
-        );
+        let v = self
+            .vm
+            .native_closure(name, method_closure(f, Signature::new(name)));
         self.put(name, v);
         self
     }
@@ -218,7 +204,7 @@ impl<'vm, T: NativeType> ClassBuilder<'vm, T> {
     ) -> Self {
         let mut sig = Signature::new(name);
         sig.names = Some(params.iter().map(|s| s.to_string()).collect());
-        let v = native_value(self.vm, name, NativeImpl::Closure(method_closure(f, sig)));
+        let v = self.vm.native_closure(name, method_closure(f, sig));
         self.put(name, v);
         self
     }
@@ -228,18 +214,16 @@ impl<'vm, T: NativeType> ClassBuilder<'vm, T> {
     pub fn operator<M, F: NativeMethod<T, M>>(mut self, dunder: &str, f: F) -> Self {
         let mut sig = Signature::new(dunder);
         sig.operator = true;
-        let v = native_value(self.vm, dunder, NativeImpl::Closure(method_closure(f, sig)));
+        let v = self.vm.native_closure(dunder, method_closure(f, sig));
         self.put(dunder, v);
         self
     }
 
     /// A static method (`T.name(...)`, no receiver).
     pub fn static_method<M, F: NativeFunction<M>>(mut self, name: &str, f: F) -> Self {
-        let n = native_value(
-            self.vm,
-            name,
-            NativeImpl::Closure(closure(f, Signature::new(name))),
-        );
+        let n = self
+            .vm
+            .native_closure(name, closure(f, Signature::new(name)));
         let sm = Value::Obj(self.vm.heap.alloc(Obj::StaticMethod(n)));
         self.put(name, sm);
         self
@@ -321,7 +305,7 @@ impl<'vm, T: NativeType> ClassBuilder<'vm, T> {
         V: IntoValue + 'static,
     {
         let sig = Signature::new("__iter__");
-        let imp = NativeImpl::Closure(Arc::new(move |vm: &mut Vm, args: Args| {
+        let imp: crate::object::NativeClosure = Arc::new(move |vm: &mut Vm, args: Args| {
             let this = args.pos.first().copied().unwrap_or(Value::None);
             let items = match this {
                 Value::Obj(r) => native_ref::<T>(vm, r).map(&f),
@@ -332,8 +316,8 @@ impl<'vm, T: NativeType> ClassBuilder<'vm, T> {
             };
             let list = items.into_value(vm)?;
             vm.get_iter(list)
-        }));
-        let v = native_value(self.vm, "__iter__", imp);
+        });
+        let v = self.vm.native_closure("__iter__", imp);
         self.put("__iter__", v);
         self
     }
@@ -347,11 +331,8 @@ impl<'vm, T: NativeType> ClassBuilder<'vm, T> {
     }
 
     fn method_value<M, F: NativeMethod<T, M>>(&mut self, name: &str, f: F) -> Value {
-        native_value(
-            self.vm,
-            name,
-            NativeImpl::Closure(method_closure(f, Signature::new(name))),
-        )
+        self.vm
+            .native_closure(name, method_closure(f, Signature::new(name)))
     }
 
     fn property(&mut self, name: &str, fget: Value, fset: Value) {
@@ -372,21 +353,7 @@ impl<'vm, T: NativeType> ClassBuilder<'vm, T> {
         if let Some(e) = self.error {
             return Err(e);
         }
-        let mut ns = Dict::new();
-        let mut set = |vm: &mut Vm, name: &str, v: Value| {
-            let k = vm.intern(name);
-            let h = vm.str_hash(k);
-            Vm::dict_set_str(&mut ns, &vm.heap, k, h, v);
-        };
-        // No `__dict__`: attributes are the fields given here (scripts' subclasses get one).
-        let empty = vm.new_tuple(Vec::new());
-        set(vm, "__slots__", empty);
-        let module = vm.new_str("builtins");
-        set(vm, "__module__", module);
-        for (name, v) in self.entries {
-            set(vm, &name, v);
-        }
-        let cls = vm.create_class(T::NAME, Vec::new(), ns, None)?;
+        let cls = vm.new_native_class(T::NAME, self.entries)?;
         vm.native_classes.insert(std::any::TypeId::of::<T>(), cls);
         Ok(cls)
     }

@@ -8,8 +8,7 @@
 
 use super::convert::native_ref;
 use super::NativeType;
-use crate::object::{Args, Instance, NativeFn, NativeImpl, Obj};
-use crate::types::dict::Dict;
+use crate::object::Args;
 use crate::value::{ObjRef, Value};
 use crate::vm::exc;
 use crate::vm::{PyResult, Vm};
@@ -108,21 +107,12 @@ impl Vm {
         path: SmallVec<[PathSeg; 4]>,
     ) -> PyResult<Value> {
         let cls = self.ref_class(handler.type_name())?;
-        let dict = self.native_empty_dict();
         let data = HostRef {
             handler,
             target,
             path,
         };
-        Ok(Value::Obj(self.heap.alloc(Obj::Instance(Box::new(
-            Instance {
-                class: cls,
-                dict,
-                exc: None,
-                base: Value::Undef,
-                native: Some(Box::new(Box::new(data))),
-            },
-        )))))
+        Ok(Value::Obj(self.alloc_native(cls, Box::new(data))))
     }
 
     /// The class of reference objects named `name` (one per name, made on first use).
@@ -130,16 +120,6 @@ impl Vm {
         if let Some(&c) = self.ref_classes.get(name) {
             return Ok(c);
         }
-        let mut ns = Dict::new();
-        let mut put = |vm: &mut Vm, n: &str, v: Value| {
-            let k = vm.intern(n);
-            let h = vm.str_hash(k);
-            Vm::dict_set_str(&mut ns, &vm.heap, k, h, v);
-        };
-        let slots = self.new_tuple(Vec::new());
-        put(self, "__slots__", slots);
-        let m = self.new_str("builtins");
-        put(self, "__module__", m);
         let natives: [(&str, crate::object::NativeClosure); 5] = [
             ("__getattr__", Arc::new(|vm: &mut Vm, a: Args| read(vm, &a))),
             ("__getitem__", Arc::new(|vm: &mut Vm, a: Args| read(vm, &a))),
@@ -160,18 +140,11 @@ impl Vm {
                 }),
             ),
         ];
-        for (n, c) in natives {
-            let f = Value::Obj(self.heap.alloc(Obj::Native(Box::new(NativeFn {
-                name: std::borrow::Cow::Borrowed(n),
-                imp: NativeImpl::Closure(c),
-                owner: None,
-                bound: Value::Undef,
-                class_method: false,
-                static_method: false,
-            }))));
-            put(self, n, f);
-        }
-        let cls = self.create_class(name, Vec::new(), ns, None)?;
+        let entries = natives
+            .into_iter()
+            .map(|(n, c)| (n.to_string(), self.native_closure(n, c)))
+            .collect();
+        let cls = self.new_native_class(name, entries)?;
         self.ref_classes.insert(name.to_string(), cls);
         Ok(cls)
     }

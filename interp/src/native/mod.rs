@@ -132,7 +132,7 @@ impl Vm {
         self.set_global(name, v);
     }
 
-    fn native_closure(&mut self, name: &str, c: crate::object::NativeClosure) -> Value {
+    pub(crate) fn native_closure(&mut self, name: &str, c: crate::object::NativeClosure) -> Value {
         Value::Obj(self.heap.alloc(Obj::Native(Box::new(NativeFn {
             name: name.to_string().into(),
             imp: NativeImpl::Closure(c),
@@ -174,14 +174,41 @@ impl Vm {
                 format!("native type {} is not registered with this VM", T::NAME),
             ));
         };
+        Ok(self.alloc_native(class, Box::new(value)))
+    }
+
+    /// An instance of native class `class` holding `data`.
+    pub(crate) fn alloc_native(&mut self, class: ObjRef, data: Box<dyn NativeData>) -> ObjRef {
         let dict = self.native_empty_dict();
-        Ok(self.heap.alloc(Obj::Instance(Box::new(Instance {
+        self.heap.alloc(Obj::Instance(Box::new(Instance {
             class,
             dict,
             exc: None,
             base: Value::Undef,
-            native: Some(Box::new(Box::new(value))),
-        }))))
+            native: Some(Box::new(data)),
+        })))
+    }
+
+    /// A class for native objects named `name`, with these attributes and `__slots__ = ()`: no
+    /// `__dict__`, so attributes are only what the host defined (scripts' subclasses get one).
+    pub(crate) fn new_native_class(
+        &mut self,
+        name: &str,
+        entries: Vec<(String, Value)>,
+    ) -> PyResult<ObjRef> {
+        let mut ns = crate::types::dict::Dict::new();
+        let empty = self.new_tuple(Vec::new());
+        let module = self.new_str("builtins");
+        let fixed = [
+            ("__slots__".to_string(), empty),
+            ("__module__".to_string(), module),
+        ];
+        for (name, v) in fixed.into_iter().chain(entries) {
+            let k = self.intern(&name);
+            let h = self.str_hash(k);
+            Vm::dict_set_str(&mut ns, &self.heap, k, h, v);
+        }
+        self.create_class(name, Vec::new(), ns, None)
     }
 
     /// The `__dict__` slot of native objects: one shared, always empty dict (their classes
@@ -360,41 +387,8 @@ impl Vm {
             Ok(c) => c,
             Err(e) => return Err(self.error_report(e)),
         };
-        let saved = (
-            self.fuel,
-            self.fuel_limited,
-            self.fuel_reserve,
-            self.deadline,
-        );
-        let depth = self.frames.len();
-        if fuel.is_some() {
-            self.set_fuel(fuel);
-        }
-        let r = match crate::parser::guard(|| self.start_code(code, globals, None)) {
-            Ok(RunState::Done(_)) => Ok(()),
-            Ok(RunState::Suspended) => Err(PyErr::new(
-                ExcKind::RuntimeError,
-                format!(
-                    "script ran out of fuel ({} instructions)",
-                    fuel.unwrap_or_default()
-                ),
-            )),
-            Err(e) => Err(e),
-        };
-        while self.frames.len() > depth {
-            if let Some(fr) = self.frames.pop() {
-                self.stack.truncate(fr.base);
-            }
-        }
-        if fuel.is_some() {
-            (
-                self.fuel,
-                self.fuel_limited,
-                self.fuel_reserve,
-                self.deadline,
-            ) = saved;
-        }
-        r.map_err(|e| self.error_report(e))
+        self.run_bounded(fuel, |vm| vm.start_code(code, globals, None))
+            .map(|_| ())
     }
 
     /// Call `f(*args)` from the host with a fuel limit; the error is reported, not raised.
@@ -410,6 +404,21 @@ impl Vm {
         {
             return Err(self.error_report(e));
         }
+        self.run_bounded(fuel, |vm| {
+            match vm.start_call(f, Args::new(args), true)? {
+                crate::vm::call::CallOutcome::Value(v) => Ok(RunState::Done(v)),
+                crate::vm::call::CallOutcome::Pushed => vm.run_frames(),
+            }
+        })
+    }
+
+    /// Run `start` (which pushes frames and runs them) with at most `fuel` instructions, then
+    /// restore the caller's fuel settings and drop any frames an abandoned run left behind.
+    fn run_bounded(
+        &mut self,
+        fuel: Option<u64>,
+        start: impl FnOnce(&mut Vm) -> PyResult<RunState>,
+    ) -> Result<Value, ScriptError> {
         let saved = (
             self.fuel,
             self.fuel_limited,
@@ -420,24 +429,17 @@ impl Vm {
         if fuel.is_some() {
             self.set_fuel(fuel);
         }
-        let r = match self.start_call(f, Args::new(args), true) {
-            Ok(crate::vm::call::CallOutcome::Value(v)) => Ok(v),
-            Ok(crate::vm::call::CallOutcome::Pushed) => {
-                match crate::parser::guard(|| self.run_frames()) {
-                    Ok(RunState::Done(v)) => Ok(v),
-                    Ok(RunState::Suspended) => Err(PyErr::new(
-                        ExcKind::RuntimeError,
-                        format!(
-                            "script ran out of fuel ({} instructions)",
-                            fuel.unwrap_or_default()
-                        ),
-                    )),
-                    Err(e) => Err(e),
-                }
-            }
+        let r = match crate::parser::guard(|| start(self)) {
+            Ok(RunState::Done(v)) => Ok(v),
+            Ok(RunState::Suspended) => Err(PyErr::new(
+                ExcKind::RuntimeError,
+                format!(
+                    "script ran out of fuel ({} instructions)",
+                    fuel.unwrap_or_default()
+                ),
+            )),
             Err(e) => Err(e),
         };
-        // An abandoned run leaves its frames: drop them back to where the call started.
         while self.frames.len() > depth {
             if let Some(fr) = self.frames.pop() {
                 self.stack.truncate(fr.base);

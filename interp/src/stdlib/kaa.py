@@ -22,15 +22,19 @@ class CancelledError(BaseException):
     """Raised inside a task that is cancelled (or stopped by a linked task's exit)."""
 
 
-class Task:
+class _Awaitable:
+    """What a task yields (or awaits) to wait: the scheduler reads the object it gets."""
+
+    def __await__(self):
+        return (yield self)
+
+
+class Task(_Awaitable):
     """A running script coroutine. `yield task` (or `await task`) waits for its result."""
 
     # Class-level until the task ends: an idle task's instance dict stays small.
     _state = "pending"
     _value = None
-
-    def __await__(self):
-        return (yield self)
 
     def cancel(self):
         return _s.cancel(self)
@@ -61,42 +65,30 @@ class Task:
         return f"<Task {self._n} {self._name} {self._state}>"
 
 
-class Wait:
+class Wait(_Awaitable):
     def __init__(self, seconds):
         self.seconds = seconds
-
-    def __await__(self):
-        return (yield self)
 
     def __repr__(self):
         return f"wait({self.seconds!r})"
 
 
-class WaitFrames:
+class WaitFrames(_Awaitable):
     def __init__(self, frames):
         self.frames = frames
-
-    def __await__(self):
-        return (yield self)
 
     def __repr__(self):
         return f"wait_frames({self.frames!r})"
 
 
-class WaitUntil:
+class WaitUntil(_Awaitable):
     def __init__(self, predicate):
         self.predicate = predicate
 
-    def __await__(self):
-        return (yield self)
 
-
-class Receive:
+class Receive(_Awaitable):
     def __init__(self, timeout):
         self.timeout = timeout
-
-    def __await__(self):
-        return (yield self)
 
 
 _s.register(Task, Wait, WaitFrames, WaitUntil, Receive, CancelledError)

@@ -36,15 +36,7 @@ impl Vm {
         if let Value::Obj(r) = f {
             if let Obj::Native(n) = self.heap.get(r) {
                 if matches!(n.bound, Value::Undef) {
-                    let imp = match &n.imp {
-                        NativeImpl::Fn(p) => NativeCall::Fn(*p),
-                        NativeImpl::Closure(c) => NativeCall::Closure(c.clone()),
-                    };
-                    let a = Args::new(args);
-                    return match imp {
-                        NativeCall::Fn(p) => p(self, a),
-                        NativeCall::Closure(c) => c(self, a),
-                    };
+                    return NativeCall::of(&n.imp).call(self, Args::new(args));
                 }
             }
         }
@@ -90,19 +82,13 @@ impl Vm {
         match self.heap.get(r) {
             Obj::Function(_) => self.call_function(r, &args.pos, &args.kw, boundary, Value::Undef),
             Obj::Native(n) => {
-                let imp = match &n.imp {
-                    NativeImpl::Fn(p) => NativeCall::Fn(*p),
-                    NativeImpl::Closure(c) => NativeCall::Closure(c.clone()),
-                };
+                let imp = NativeCall::of(&n.imp);
                 let bound = n.bound;
                 let mut args = args;
                 if !matches!(bound, Value::Undef) {
                     args.pos.insert(0, bound);
                 }
-                let v = match imp {
-                    NativeCall::Fn(p) => p(self, args)?,
-                    NativeCall::Closure(c) => c(self, args)?,
-                };
+                let v = imp.call(self, args)?;
                 Ok(CallOutcome::Value(v))
             }
             Obj::BoundMethod { receiver, func } => {
@@ -869,9 +855,26 @@ impl Vm {
     }
 }
 
+/// A native's implementation, taken out of the heap so the call can use the VM freely.
 enum NativeCall {
     Fn(crate::object::NativeFnPtr),
     Closure(crate::object::NativeClosure),
+}
+
+impl NativeCall {
+    fn of(imp: &NativeImpl) -> Self {
+        match imp {
+            NativeImpl::Fn(p) => NativeCall::Fn(*p),
+            NativeImpl::Closure(c) => NativeCall::Closure(c.clone()),
+        }
+    }
+
+    fn call(self, vm: &mut Vm, args: Args) -> PyResult<Value> {
+        match self {
+            NativeCall::Fn(p) => p(vm, args),
+            NativeCall::Closure(c) => c(vm, args),
+        }
+    }
 }
 
 fn name_list(names: &[String]) -> String {

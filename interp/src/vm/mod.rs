@@ -298,8 +298,6 @@ pub struct Vm {
     pub ellipsis: ObjRef,
     pub not_implemented: ObjRef,
     pub empty_tuple: ObjRef,
-    /// Values rooted by the host (handles) with their counts.
-    pub roots: HashMap<ObjRef, usize>,
     /// Extra state of native modules (random's generator, time's origin, ...).
     pub rng: crate::builtins::random::Mt19937,
     pub start_time: std::time::Instant,
@@ -378,7 +376,6 @@ impl Vm {
             ellipsis,
             not_implemented,
             empty_tuple,
-            roots: HashMap::new(),
             rng: crate::builtins::random::Mt19937::new(0),
             start_time: std::time::Instant::now(),
             importing: Vec::new(),
@@ -749,14 +746,8 @@ impl Vm {
     /// Run a module's source as `__main__` (or as the named module).
     pub fn run_source(&mut self, src: &str, filename: &str, module_name: &str) -> PyResult<ObjRef> {
         let code = self.compile(src, filename, Mode::Exec)?;
-        let module = self.new_module(module_name);
+        let module = self.new_file_module(module_name, filename);
         let dict = self.module_dict(module);
-        let f = self.new_str(filename);
-        let k = self.names.__file__;
-        self.ns_set(dict, k, f);
-        let b = self.names.__builtins__;
-        let bm = Value::Obj(self.builtins);
-        self.ns_set(dict, b, bm);
         self.register_module(module_name, module);
         self.run_code(code, dict, None)?;
         Ok(module)
@@ -922,7 +913,6 @@ impl Vm {
         roots.push(self.not_implemented);
         roots.push(self.empty_tuple);
         roots.extend(self.interner.all());
-        roots.extend(self.roots.keys().copied());
         roots.extend(self.repr_stack.iter().copied());
         self.sched.trace(&mut roots);
         self.heap.collect(roots);
