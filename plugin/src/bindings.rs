@@ -24,8 +24,20 @@ __all__ = ["Script", "Entity", "ComponentType", "input", "time", "world", "compo
 
 # Script objects by entity id, in this VM (entities of other scenes have none here).
 _instances = {}
+# Attributes for scripts spawned by `Script.spawn(..., **props)`, until they start.
+_props = {}
 Entity.script = property(lambda self: _instances.get(self.id),
                          doc="This entity's script object (None if it has none in this VM).")
+
+
+def _send(self, handler, *args):
+    """Call `handler(*args)` on this entity's script at the start of the next frame, in whatever
+    scene it lives. Arguments cross as plain data (None, bool, int, float, str, list, dict with
+    str keys, Entity), like a `KaaTrigger` from Rust; a script without the handler ignores it."""
+    _bevy.send(self, handler, list(args))
+
+
+Entity.send = _send
 
 
 def emit(name, payload=None, source=None):
@@ -47,9 +59,13 @@ class Script:
         """A `ScriptMessage` from this entity, for Rust systems."""
         _bevy.emit(name, payload, self.entity)
 
-    def spawn(self, components=None, script=None):
-        """Spawn a child of this entity: it shares this scene (and VM) and goes with it."""
-        return world.spawn(components, script=script, parent=self.entity)
+    def spawn(self, components=None, script=None, **props):
+        """Spawn a child of this entity: it shares this scene (and VM) and goes with it.
+        `props` become attributes of the child's script object before its `start` runs."""
+        e = world.spawn(components, script=script, parent=self.entity)
+        if script is not None and props:
+            _props[e.id] = props
+        return e
 
     def __repr__(self):
         return f"<{type(self).__name__} script of {self.entity!r}>"
@@ -66,10 +82,14 @@ def _script_class(mod):
 
 def _register(entity, obj):
     _instances[entity.id] = obj
+    props = _props.pop(entity.id, None)
+    if props:
+        obj.__dict__.update(props)
 
 
 def _unregister(entity_id):
     _instances.pop(entity_id, None)
+    _props.pop(entity_id, None)
 
 
 def _merge(old, new):
@@ -744,6 +764,19 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
     );
     let k = vm.intern("emit");
     vm.ns_set(d, k, emit);
+    let send = vm.native_fn(
+        "send",
+        |vm: &mut Vm, to: EntityObj, handler: String, args: Vec<Value>| -> PyResult<()> {
+            let args = args
+                .into_iter()
+                .map(|a| crate::events::ScriptValue::from_value(vm, a))
+                .collect::<PyResult<Vec<_>>>()?;
+            world(vm)?.write_message(crate::events::KaaTrigger::new(to.0, handler, args));
+            Ok(())
+        },
+    );
+    let k = vm.intern("send");
+    vm.ns_set(d, k, send);
     for (name, v) in [
         ("input", vm.to_value(InputView)?),
         ("time", vm.to_value(TimeView)?),

@@ -170,10 +170,18 @@ pub fn run_scripts(world: &mut World) {
         .map(|mut m| m.drain().collect())
         .unwrap_or_default();
     let mut triggers_by_vm: HashMap<Option<Entity>, Vec<KaaTrigger>> = HashMap::new();
+    let mut early = Vec::new();
     for t in triggers {
         if let Some(inst) = world.get::<ScriptInstance>(t.entity) {
             triggers_by_vm.entry(inst.scene).or_default().push(t);
+        } else if world.get::<Script>(t.entity).is_some() {
+            // Its script has not started yet (just spawned, or still loading): keep the
+            // trigger for a later frame, so handlers always run after `start`.
+            early.push(t);
         }
+    }
+    if !early.is_empty() {
+        world.write_message_batch(early);
     }
 
     // Gather the scripts by VM.

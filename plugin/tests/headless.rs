@@ -415,6 +415,100 @@ class Ball(Script):
 }
 
 #[test]
+fn scripts_send_handlers_to_entities_in_other_scenes() {
+    let pinger = r#"
+from bevy import Script
+
+class Pinger(Script):
+    def ping(self, target, n):
+        # Queued: the target's handler runs next frame, in the target's own VM.
+        target.send("pong", self.entity, n, {"note": "hi"})
+"#;
+    let ponger = r#"
+from bevy import Script
+
+class Ponger(Script):
+    def pong(self, sender, n, extra):
+        self.emit("got", [sender, n, extra["note"], sender.script is None])
+"#;
+    let mut h = harness(&[("scripts/pinger.py", pinger), ("scripts/ponger.py", ponger)]);
+    let a = h.app.world_mut().spawn(KaaScene).id();
+    let b = h.app.world_mut().spawn(KaaScene).id();
+    let pinger_e = h.spawn_script("scripts/pinger.py", ChildOf(a));
+    let ponger_e = h.spawn_script("scripts/ponger.py", ChildOf(b));
+    h.started(pinger_e);
+    h.started(ponger_e);
+    h.app.world_mut().write_message(KaaTrigger::new(
+        pinger_e,
+        "ping",
+        vec![ScriptValue::Entity(ponger_e), ScriptValue::Int(7)],
+    ));
+    h.frames(1);
+    assert!(
+        h.app.world().resource::<Inbox>().0.is_empty(),
+        "delivered next frame"
+    );
+    h.frames(1);
+    assert!(h.errors().is_empty(), "{:?}", h.errors());
+    let inbox = h.app.world().resource::<Inbox>().0.clone();
+    assert_eq!(inbox.len(), 1, "{inbox:?}");
+    // The sender's script lives in the other scene's VM: not visible from here.
+    assert_eq!(
+        inbox[0].payload,
+        ScriptValue::List(vec![
+            ScriptValue::Entity(pinger_e),
+            ScriptValue::Int(7),
+            ScriptValue::Str("hi".into()),
+            ScriptValue::Bool(true)
+        ])
+    );
+}
+
+#[test]
+fn spawned_children_get_props_before_start_and_early_sends_wait_for_start() {
+    let parent = r#"
+from bevy import Script
+
+class Parent(Script):
+    def start(self):
+        child = self.spawn({"Transform": {}}, script="scripts/child.py", hp=3, name="brick")
+        # Sent before the child's script exists: delivered after its start().
+        child.send("hit", 1)
+"#;
+    let child = r#"
+from bevy import Script
+
+class Child(Script):
+    hp = 1
+
+    def start(self):
+        self.emit("start", [self.hp, self.name])
+
+    def hit(self, n):
+        self.hp -= n
+        self.emit("hit", self.hp)
+"#;
+    let mut h = harness(&[("scripts/parent.py", parent), ("scripts/child.py", child)]);
+    let root = h.app.world_mut().spawn(KaaScene).id();
+    let p = h.spawn_script("scripts/parent.py", ChildOf(root));
+    h.started(p);
+    h.until("the child's hit", |h| {
+        h.app.world().resource::<Inbox>().0.len() >= 2
+    });
+    assert!(h.errors().is_empty(), "{:?}", h.errors());
+    let inbox = h.app.world().resource::<Inbox>().0.clone();
+    assert_eq!(inbox[0].name, "start");
+    assert_eq!(
+        inbox[0].payload,
+        ScriptValue::List(vec![ScriptValue::Int(3), ScriptValue::Str("brick".into())])
+    );
+    assert_eq!(
+        (inbox[1].name.as_str(), &inbox[1].payload),
+        ("hit", &ScriptValue::Int(2))
+    );
+}
+
+#[test]
 fn diagnostics_report_script_time_and_tasks() {
     let src = r#"
 from bevy import Script
