@@ -7,7 +7,7 @@ if ! command -v xvfb-run >/dev/null || ! ls /usr/share/vulkan/icd.d/lvp_icd*.jso
     apt-get update -qq
     apt-get install -y --no-install-recommends xvfb xauth mesa-vulkan-drivers
 fi
-for game in hello pong; do
+for game in hello pong breakout asteroids; do
     cargo build --example "$game"
     KAA_SCREENSHOT="$PWD/docs/$game.png" \
         xvfb-run -a -s "-screen 0 1280x720x24" cargo run --example "$game"

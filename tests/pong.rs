@@ -1,110 +1,60 @@
 //! Pong gameplay, headless with the real scripts.
 
+mod common;
+
 use bevy::prelude::*;
-use bevy::time::TimeUpdateStrategy;
-use bevy_kaa::{KaaPlugin, KaaTrigger, ScriptError, ScriptInstance, ScriptMessage, ScriptValue};
-use kaa_games::pong::PongGame;
-use std::path::Path;
-use std::time::Duration;
-
-#[derive(Resource, Default)]
-struct Seen {
-    messages: Vec<ScriptMessage>,
-    errors: Vec<ScriptError>,
-}
-
-fn collect(
-    mut m: MessageReader<ScriptMessage>,
-    mut e: MessageReader<ScriptError>,
-    mut seen: ResMut<Seen>,
-) {
-    seen.messages.extend(m.read().cloned());
-    seen.errors.extend(e.read().cloned());
-}
-
-fn script_entity(app: &mut App, module: &str) -> Option<Entity> {
-    let mut q = app.world_mut().query::<(Entity, &ScriptInstance)>();
-    q.iter(app.world())
-        .find(|(_, i)| i.module == module)
-        .map(|(e, _)| e)
-}
+use bevy_kaa::{KaaTrigger, ScriptValue};
+use common::*;
+use kaa_games::pong::PONG;
 
 #[test]
 fn the_player_scores_when_the_ai_misses_and_the_game_ends_at_five() {
-    let mut app = App::new();
-    app.add_plugins((
-        MinimalPlugins,
-        AssetPlugin {
-            file_path: Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("assets")
-                .display()
-                .to_string(),
-            ..default()
-        },
-        KaaPlugin::default(),
-        PongGame,
-    ))
-    .insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_millis(
-        16,
-    )))
-    .init_resource::<ButtonInput<KeyCode>>()
-    .init_resource::<Seen>()
-    .add_systems(PostUpdate, collect);
-    let start = std::time::Instant::now();
-    let ai = loop {
-        app.update();
-        if let Some(e) = script_entity(&mut app, "scripts.pong.ai") {
-            break e;
-        }
-        assert!(
-            start.elapsed() < Duration::from_secs(30),
-            "pong did not start: {:?}",
-            app.world().resource::<Seen>().errors
-        );
-    };
+    let mut app = game_app(&repo_assets(), PONG);
+    run_until(&mut app, "pong to start", 2000, |a| {
+        !scripted(a, "scripts.pong.ai").is_empty()
+    });
+    let ai = scripted(&mut app, "scripts.pong.ai")[0];
     // Freeze the AI: every serve goes its way, so it misses each one.
     app.world_mut()
         .write_message(KaaTrigger::new(ai, "set_speed", vec![ScriptValue::Int(0)]));
-    let mut frames = 0;
-    while !app
-        .world()
-        .resource::<Seen>()
-        .messages
-        .iter()
-        .any(|m| m.name == "game_over")
-    {
-        app.update();
-        frames += 1;
-        let seen = app.world().resource::<Seen>();
-        assert!(
-            frames < 3000,
-            "no game over: {:?} {:?}",
-            seen.messages,
-            seen.errors.first()
-        );
-    }
-    let seen = app.world().resource::<Seen>();
-    assert!(seen.errors.is_empty(), "{:?}", seen.errors);
-    let points: Vec<&ScriptValue> = seen
-        .messages
-        .iter()
-        .filter(|m| m.name == "point")
-        .map(|m| &m.payload)
-        .collect();
-    assert_eq!(points, vec![&ScriptValue::Str("left".into()); 5]);
-    let over = seen
-        .messages
-        .iter()
-        .find(|m| m.name == "game_over")
-        .map(|m| m.payload.clone());
+    run_until(&mut app, "game over", 3000, |a| {
+        !messages(a, "game_over").is_empty()
+    });
+    assert!(errors(&app).is_empty(), "{:?}", errors(&app));
     assert_eq!(
-        over,
-        Some(ScriptValue::List(vec![
+        messages(&app, "point"),
+        vec![ScriptValue::Str("left".into()); 5]
+    );
+    assert_eq!(
+        messages(&app, "game_over"),
+        vec![ScriptValue::List(vec![
             ScriptValue::Int(5),
             ScriptValue::Int(0)
-        ]))
+        ])]
     );
-    let mut texts = app.world_mut().query::<&Text2d>();
-    let shown: Vec<String> = texts.iter(app.world()).map(|t| t.0.clone()).collect();
+    let shown = texts(&mut app);
     assert!(shown.iter().any(|t| t.starts_with("5 : 0")), "{shown:?}");
+    // R restarts: the score is back to 0 : 0.
+    tap(&mut app, KeyCode::KeyR);
+    let shown = texts(&mut app);
+    assert!(shown.iter().any(|t| t == "0 : 0"), "{shown:?}");
+}
+
+#[test]
+fn the_player_paddle_follows_the_keys() {
+    let mut app = game_app(&repo_assets(), PONG);
+    run_until(&mut app, "pong to start", 2000, |a| {
+        !scripted(a, "scripts.pong.paddle").is_empty()
+    });
+    let p = scripted(&mut app, "scripts.pong.paddle")[0];
+    let y0 = translation(&app, p).y;
+    key(&mut app, KeyCode::KeyW, true);
+    for _ in 0..10 {
+        app.update();
+    }
+    key(&mut app, KeyCode::KeyW, false);
+    app.update();
+    // 420 px/s for 10 frames of 16 ms.
+    let moved = translation(&app, p).y - y0;
+    assert!((moved - 67.2).abs() < 0.01, "moved {moved}");
 }
