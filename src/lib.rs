@@ -3,6 +3,7 @@
 //! with their scripts. Gameplay lives in `assets/scripts/`. Headless tests in `tests/` reuse
 //! these plugins.
 
+pub mod asteroids;
 pub mod breakout;
 pub mod hello;
 pub mod managed;

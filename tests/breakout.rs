@@ -10,9 +10,16 @@ use kaa_games::breakout::BREAKOUT;
 const BRICK: &str = "scripts.breakout.brick";
 
 fn started() -> App {
-    let mut app = game_app(&repo_assets(), BREAKOUT);
-    run_until(&mut app, "the first level", 2000, |a| {
-        scripted(a, BRICK).len() == 40 && !scripted(a, "scripts.breakout.ball").is_empty()
+    started_at(&repo_assets())
+}
+
+/// A game whose paddle, ball and 40 bricks have all started (scripts load in any order).
+fn started_at(root: &std::path::Path) -> App {
+    let mut app = game_app(root, BREAKOUT);
+    run_until(&mut app, "the first level", 20000, |a| {
+        scripted(a, BRICK).len() == 40
+            && !scripted(a, "scripts.breakout.ball").is_empty()
+            && !scripted(a, "scripts.breakout.paddle").is_empty()
     });
     app
 }
@@ -34,6 +41,7 @@ fn brick_destroyed(app: &App) -> Vec<Entity> {
 fn the_ball_destroys_a_brick_and_a_life_is_lost_when_it_falls() {
     let mut app = started();
     let ball = scripted(&mut app, "scripts.breakout.ball")[0];
+    app.update();
     let y0 = translation(&app, ball).y;
     tap(&mut app, KeyCode::Space);
     assert!(translation(&app, ball).y > y0, "Space launches the ball");
@@ -117,8 +125,9 @@ fn power_ups_fall_from_every_fourth_brick_and_wear_off() {
     }
     app.update();
     assert_eq!(brick_destroyed(&app).len(), 4);
-    // The power-up falls from the fourth brick; put the paddle under it.
-    run_until(&mut app, "a power-up", 10, |a| {
+    // The power-up falls from the fourth brick (once its script has loaded); put the
+    // paddle under it.
+    run_until(&mut app, "a power-up", 20000, |a| {
         !scripted(a, "scripts.breakout.powerup").is_empty()
     });
     let pu = scripted(&mut app, "scripts.breakout.powerup")[0];
@@ -141,4 +150,64 @@ fn power_ups_fall_from_every_fourth_brick_and_wear_off() {
     });
     assert_eq!(width(&app), 104.0);
     assert!(errors(&app).is_empty(), "{:?}", errors(&app));
+}
+
+#[test]
+fn editing_the_config_on_disk_retunes_the_running_game() {
+    let root = std::env::temp_dir().join(format!("kaa-breakout-{}", std::process::id()));
+    let dir = root.join("scripts/breakout");
+    std::fs::create_dir_all(&dir).expect("temp assets");
+    for f in std::fs::read_dir(repo_assets().join("scripts/breakout")).expect("scripts") {
+        let f = f.expect("entry").path();
+        std::fs::copy(&f, dir.join(f.file_name().expect("name"))).expect("copy");
+    }
+    let mut app = started_at(&root);
+    let paddle = scripted(&mut app, "scripts.breakout.paddle")[0];
+    key(&mut app, KeyCode::KeyD, true);
+    app.update();
+    // One frame's move, from the middle (so the walls never clamp it).
+    let step = |a: &mut App| {
+        if let Some(mut t) = a.world_mut().get_mut::<Transform>(paddle) {
+            t.translation.x = 0.0;
+        }
+        a.update();
+        translation(a, paddle).x
+    };
+    assert!((step(&mut app) - 9.6).abs() < 0.01, "600 px/s");
+    let before = scripted(&mut app, BRICK);
+    let config = dir.join("config.py");
+    let src = std::fs::read_to_string(&config).expect("config.py");
+    // A broken save first: reported, and the game keeps running on the old code.
+    std::fs::write(
+        &config,
+        src.replace("PADDLE_SPEED = 600.0", "PADDLE_SPEED = = 1"),
+    )
+    .expect("edit");
+    run_until(&mut app, "the syntax error", 20000, |a| {
+        !errors(a).is_empty()
+    });
+    let err = &errors(&app)[0];
+    assert_eq!(
+        (err.path.as_str(), err.line, err.message.as_str()),
+        (
+            "scripts/breakout/config.py",
+            Some(8),
+            "SyntaxError: invalid syntax (config.py, line 8)"
+        )
+    );
+    assert!((step(&mut app) - 9.6).abs() < 0.01, "still 600 px/s");
+    std::fs::write(
+        &config,
+        src.replace("PADDLE_SPEED = 600.0", "PADDLE_SPEED = 300.0"),
+    )
+    .expect("edit");
+    run_until(&mut app, "the fix to take effect", 20000, |a| {
+        (step(a) - 4.8).abs() < 0.01
+    });
+    key(&mut app, KeyCode::KeyD, false);
+    // Reloads keep state: the same bricks (none rebuilt; the ball may have broken some).
+    let after = scripted(&mut app, BRICK);
+    assert!(after.iter().all(|b| before.contains(b)), "{after:?}");
+    assert!(errors(&app).len() == 1, "{:?}", errors(&app));
+    let _ = std::fs::remove_dir_all(&root);
 }

@@ -10,7 +10,7 @@ use kaa_games::pong::PONG;
 #[test]
 fn the_player_scores_when_the_ai_misses_and_the_game_ends_at_five() {
     let mut app = game_app(&repo_assets(), PONG);
-    run_until(&mut app, "pong to start", 2000, |a| {
+    run_until(&mut app, "pong to start", 20000, |a| {
         !scripted(a, "scripts.pong.ai").is_empty()
     });
     let ai = scripted(&mut app, "scripts.pong.ai")[0];
@@ -43,7 +43,7 @@ fn the_player_scores_when_the_ai_misses_and_the_game_ends_at_five() {
 #[test]
 fn the_player_paddle_follows_the_keys() {
     let mut app = game_app(&repo_assets(), PONG);
-    run_until(&mut app, "pong to start", 2000, |a| {
+    run_until(&mut app, "pong to start", 20000, |a| {
         !scripted(a, "scripts.pong.paddle").is_empty()
     });
     let p = scripted(&mut app, "scripts.pong.paddle")[0];

@@ -151,19 +151,40 @@ fn syntax_column(tb: &str) -> Option<u32> {
 /// Script errors found outside the runner (the asset loader, failed tasks), waiting to be sent
 /// as [`ScriptError`] messages.
 #[derive(bevy::prelude::Resource, Clone, Default)]
-pub struct PendingErrors(pub(crate) std::sync::Arc<std::sync::Mutex<Vec<ScriptError>>>);
+pub struct PendingErrors(pub(crate) std::sync::Arc<std::sync::Mutex<ErrorQueue>>);
+
+#[derive(Default)]
+pub struct ErrorQueue {
+    waiting: Vec<ScriptError>,
+    /// Loader errors reported lately: one broken save fails the file and every script that
+    /// imports it (and the asset server retries), all with the same error: report it once.
+    recent: Vec<(ScriptError, std::time::Instant)>,
+}
+
+/// How long an identical loader error stays a duplicate.
+const REPEAT_WINDOW: std::time::Duration = std::time::Duration::from_secs(2);
 
 impl PendingErrors {
     pub fn push(&self, e: ScriptError) {
         let mut q = self.0.lock().unwrap_or_else(|p| p.into_inner());
-        // A failed reload is retried at once by the asset server: report it once.
-        if q.last() != Some(&e) {
-            q.push(e);
+        q.waiting.push(e);
+    }
+
+    /// A load failure: skipped if the same error was reported moments ago.
+    pub fn push_load_error(&self, e: ScriptError) {
+        let mut q = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        let now = std::time::Instant::now();
+        q.recent
+            .retain(|(_, at)| now.duration_since(*at) < REPEAT_WINDOW);
+        if q.recent.iter().any(|(r, _)| *r == e) {
+            return;
         }
+        q.recent.push((e.clone(), now));
+        q.waiting.push(e);
     }
 
     pub fn take(&self) -> Vec<ScriptError> {
-        std::mem::take(&mut *self.0.lock().unwrap_or_else(|p| p.into_inner()))
+        std::mem::take(&mut self.0.lock().unwrap_or_else(|p| p.into_inner()).waiting)
     }
 }
 
@@ -230,8 +251,9 @@ pub fn hash_text(s: &str) -> u64 {
 }
 
 /// Read the scripts `source` imports, depth-first (dependencies before dependents). A name
-/// with no script file (a stdlib module) is skipped; so is a script with a syntax error (its
-/// import fails at run time with the usual traceback).
+/// with no script file (a stdlib module) is skipped. An imported script with a syntax error
+/// fails the importer's load too: on a hot reload the importer keeps its old code (with its
+/// old imports) instead of running into the error.
 fn collect_imports<'a>(
     ctx: &'a mut LoadContext<'_>,
     importer: &'a str,
@@ -239,10 +261,10 @@ fn collect_imports<'a>(
     out: &'a mut Vec<ImportedScript>,
     seen: &'a mut Vec<String>,
     depth: usize,
-) -> std::pin::Pin<Box<dyn std::future::Future<Output = ()> + Send + 'a>> {
+) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), ScriptError>> + Send + 'a>> {
     Box::pin(async move {
         if depth > 16 {
-            return;
+            return Ok(());
         }
         let dir = importer.rsplit_once('/').map_or("", |(d, _)| d);
         for module in imported_names(source) {
@@ -262,8 +284,9 @@ fn collect_imports<'a>(
                 let Ok(text) = String::from_utf8(bytes) else {
                     break;
                 };
+                check_syntax(&cand, &text)?;
                 seen.push(cand.clone());
-                collect_imports(ctx, &cand, &text, out, seen, depth + 1).await;
+                collect_imports(ctx, &cand, &text, out, seen, depth + 1).await?;
                 out.push(ImportedScript {
                     module: module.clone(),
                     path: cand,
@@ -273,6 +296,7 @@ fn collect_imports<'a>(
                 break;
             }
         }
+        Ok(())
     })
 }
 
@@ -295,13 +319,18 @@ impl AssetLoader for ScriptLoader {
             .map_err(ScriptLoadError::Io)?;
         let source =
             String::from_utf8(bytes).map_err(|_| ScriptLoadError::NotUtf8(path.clone()))?;
-        if let Err(e) = check_syntax(&path, &source) {
-            self.errors.push(e.clone());
-            return Err(ScriptLoadError::Compile(e));
-        }
         let mut imports = Vec::new();
         let mut seen = vec![path.clone()];
-        collect_imports(load_context, &path, &source, &mut imports, &mut seen, 0).await;
+        let checked = match check_syntax(&path, &source) {
+            Ok(()) => {
+                collect_imports(load_context, &path, &source, &mut imports, &mut seen, 0).await
+            }
+            Err(e) => Err(e),
+        };
+        if let Err(e) = checked {
+            self.errors.push_load_error(e.clone());
+            return Err(ScriptLoadError::Compile(e));
+        }
         let mut hash = hash_text(&source);
         for i in &imports {
             hash = hash.rotate_left(7) ^ i.hash;

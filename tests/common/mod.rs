@@ -76,7 +76,8 @@ pub fn tap(app: &mut App, code: KeyCode) {
     app.update();
 }
 
-/// Frames until `done` holds; fails after `max_frames` (with the script errors seen).
+/// Frames until `done` holds; fails after `max_frames` or a minute (with the script errors
+/// seen). Waits for scripts to load should allow many frames: loads run on other threads.
 pub fn run_until(app: &mut App, what: &str, max_frames: usize, done: impl Fn(&mut App) -> bool) {
     let start = Instant::now();
     let mut frames = 0;
@@ -90,6 +91,8 @@ pub fn run_until(app: &mut App, what: &str, max_frames: usize, done: impl Fn(&mu
         );
         app.update();
         frames += 1;
+        // Game time is manual (16 ms a frame); the pause only lets asset loads progress.
+        std::thread::sleep(Duration::from_micros(200));
     }
 }
 

@@ -28,7 +28,7 @@ class Breakout(Script):
         }, script="scripts/breakout/paddle.py")
         self.ball = self.spawn({
             "Sprite": {"color": Color.WHITE, "custom_size": [config.BALL_SIZE, config.BALL_SIZE]},
-            "Transform": {"translation": [0, config.PADDLE_Y + 20, 1]},
+            "Transform": {"translation": [0, config.PADDLE_Y + (config.PADDLE_H + config.BALL_SIZE) / 2 + 1, 1]},
         }, script="scripts/breakout/ball.py")
         self.hud = self.spawn({"Text2d": {"0": ""},
                                "Transform": {"translation": [0, config.HEIGHT / 2 + 24, 0]}})

@@ -2054,25 +2054,7 @@ fn exc_str(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Ok(vm.new_str(""));
     };
     let a = vm.exc_data(r).map(|d| d.args).unwrap_or(Value::None);
-    let items = match a {
-        Value::Obj(t) => match vm.heap.get(t) {
-            Obj::Tuple(xs) => xs.clone(),
-            _ => Vec::new(),
-        },
-        _ => Vec::new(),
-    };
-    let is_key_error = vm.isinstance(v, vm.exc_class(ExcKind::KeyError));
-    let s = match items.len() {
-        0 => String::new(),
-        1 => {
-            if is_key_error {
-                vm.repr_value(items[0])?
-            } else {
-                vm.str_value(items[0])?
-            }
-        }
-        _ => vm.repr_value(a)?,
-    };
+    let s = vm.exception_str(r, a)?;
     Ok(vm.new_str(s))
 }
 

@@ -305,6 +305,38 @@ impl Vm {
                 self.ns_set(dict, k, v);
             }
         }
+        // SyntaxError(msg, (filename, lineno, offset, text[, end_lineno, end_offset])).
+        if self.is_subclass(class, self.exc_class(ExcKind::SyntaxError)) {
+            let items: Vec<Value> = match full_args {
+                Value::Obj(t) => match self.heap.get(t) {
+                    Obj::Tuple(xs) => xs.clone(),
+                    _ => Vec::new(),
+                },
+                _ => Vec::new(),
+            };
+            let detail: Vec<Value> = match items.get(1) {
+                Some(Value::Obj(t)) if items.len() == 2 => match self.heap.get(*t) {
+                    Obj::Tuple(xs) if (4..=6).contains(&xs.len()) => xs.clone(),
+                    _ => Vec::new(),
+                },
+                _ => Vec::new(),
+            };
+            let msg = items.first().copied().unwrap_or(Value::None);
+            let part = |i: usize| detail.get(i).copied().unwrap_or(Value::None);
+            for (name, v) in [
+                ("msg", msg),
+                ("filename", part(0)),
+                ("lineno", part(1)),
+                ("offset", part(2)),
+                ("text", part(3)),
+                ("end_lineno", part(4)),
+                ("end_offset", part(5)),
+                ("print_file_and_line", Value::None),
+            ] {
+                let k = self.intern(name);
+                self.ns_set(dict, k, v);
+            }
+        }
         self.heap.alloc(Obj::Instance(Box::new(Instance {
             class,
             dict,

@@ -593,7 +593,7 @@ impl Vm {
         self.repr_value(v)
     }
 
-    fn exception_str(&mut self, r: ObjRef, args: Value) -> PyResult<String> {
+    pub(crate) fn exception_str(&mut self, r: ObjRef, args: Value) -> PyResult<String> {
         let items = match args {
             Value::Obj(t) => match self.heap.get(t) {
                 Obj::Tuple(xs) => xs.clone(),
@@ -601,6 +601,9 @@ impl Vm {
             },
             _ => Vec::new(),
         };
+        if self.isinstance(Value::Obj(r), self.exc_class(ExcKind::SyntaxError)) {
+            return self.syntax_error_str(r, args);
+        }
         let is_key_error = self.isinstance(Value::Obj(r), self.exc_class(ExcKind::KeyError));
         match items.len() {
             0 => Ok(String::new()),
@@ -613,6 +616,36 @@ impl Vm {
             }
             _ => self.repr_value(args),
         }
+    }
+
+    /// CPython's SyntaxError.__str__: "msg (file.py, line 3)" with the file's base name, or
+    /// whichever of the two parts is there.
+    fn syntax_error_str(&mut self, r: ObjRef, args: Value) -> PyResult<String> {
+        let dict = match self.heap.get(r) {
+            Obj::Instance(i) => i.dict,
+            _ => return self.repr_value(args),
+        };
+        let attr = |vm: &mut Self, name: &str| {
+            let k = vm.intern(name);
+            vm.ns_get(dict, k).unwrap_or(Value::None)
+        };
+        let msg = attr(self, "msg");
+        let msg = self.str_value(msg)?;
+        let filename = attr(self, "filename");
+        let file = self
+            .as_str(filename)
+            .map(|f| f.rsplit(['/', '\\']).next().unwrap_or_default().to_string());
+        let line = match attr(self, "lineno") {
+            Value::Int(n) => Some(n),
+            Value::Bool(b) => Some(b as i64),
+            _ => None,
+        };
+        Ok(match (file, line) {
+            (Some(f), Some(l)) => format!("{msg} ({f}, line {l})"),
+            (Some(f), None) => format!("{msg} ({f})"),
+            (None, Some(l)) => format!("{msg} (line {l})"),
+            (None, None) => msg,
+        })
     }
 
     // ----- format() -----
