@@ -75,7 +75,7 @@ class Asteroids(Script):
     def rock_broken(self, rock):
         self.score += config.ROCK_POINTS[rock.size]
         self.show()
-        emit("rock_broken", [rock.size, self.score])
+        emit("rock_broken", [rock.entity, rock.size, self.score])
         if rock.size > 1:
             for _ in range(2):
                 self.spawn_rock(rock.size - 1, rock.x, rock.y)
