@@ -47,7 +47,7 @@ class Enemy(Entity):
 
 world = [Enemy(i) if i % 2 else Entity(i) for i in range(1000)]
 dead = 0
-for frame in range(300):
+for frame in range(2000):
     for e in world:
         e.update(0.016)
         if not e.alive:

@@ -35,17 +35,17 @@ def memo(f):
 
 
 c = make_counter()
-for i in range(300000):
+for i in range(1000000):
     c(i % 3)
 pipeline = compose(adder(1), lambda x: x * 2, adder(-3), abs)
 s = 0
-for i in range(150000):
-    s += pipeline(i - 75000)
-mapped = sum(map(lambda x: x * 3, filter(lambda x: x % 4 == 1, range(300000))))
-red = reduce(lambda a, b: (a * 31 + b) % 1000003, range(300000), 7)
+for i in range(500000):
+    s += pipeline(i - 250000)
+mapped = sum(map(lambda x: x * 3, filter(lambda x: x % 4 == 1, range(1000000))))
+red = reduce(lambda a, b: (a * 31 + b) % 1000003, range(2000000), 7)
 fns = [adder(i) for i in range(100)]
 t = 0
-for i in range(3000):
+for i in range(20000):
     for f in fns:
         t = f(t) % 100000
 
@@ -55,5 +55,5 @@ def slow_sq(n):
     return n * n
 
 
-m = sum(slow_sq(i % 5000) for i in range(300000))
+m = sum(slow_sq(i % 5000) for i in range(1000000))
 print(c(0), s, mapped, red, t, m)

@@ -8,7 +8,7 @@ def words(n):
     return out
 
 
-ws = words(200000)
+ws = words(1400000)
 counts = {}
 for w in ws:
     counts[w] = counts.get(w, 0) + 1
@@ -22,14 +22,14 @@ for w in ws:
         dups += 1
     else:
         seen.add(w)
-a = {i for i in range(0, 300000, 3)}
-b = {i for i in range(0, 300000, 5)}
+a = {i for i in range(0, 1800000, 3)}
+b = {i for i in range(0, 1800000, 5)}
 inter = len(a & b)
 union = len(a | b)
 diff = len(a - b)
-squares = {i: i * i for i in range(100000)}
+squares = {i: i * i for i in range(300000)}
 total = 0
-for k in range(0, 100000, 7):
+for k in range(0, 300000, 7):
     total += squares[k] % 1000
 for k, v in squares.items():
     if k % 1000 == 0:

@@ -25,7 +25,7 @@ def fire(i):
 
 
 total = 0
-for i in range(200000):
+for i in range(1200000):
     try:
         total += fire(i)
     except OutOfAmmo as e:
@@ -35,10 +35,10 @@ for i in range(200000):
     finally:
         total += 1
 bad = 0
-for i in range(100000):
+for i in range(500000):
     bad += parse("x" if i % 3 == 0 else str(i))
 nested = 0
-for i in range(50000):
+for i in range(150000):
     try:
         try:
             raise GameError(i)
@@ -49,7 +49,7 @@ for i in range(50000):
         nested += len(e.args)
 d = {}
 misses = 0
-for i in range(100000):
+for i in range(300000):
     try:
         d[i % 100] += 1
     except KeyError:

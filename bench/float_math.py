@@ -49,4 +49,4 @@ def nbody(steps):
     return e
 
 
-print(mandelbrot(120, 80, 200), f"{nbody(30000):.9f}")
+print(mandelbrot(300, 200, 250), f"{nbody(150000):.9f}")

@@ -56,12 +56,12 @@ def tasks(n):
     return done
 
 
-s1 = sum(scaled(evens(count(600000)), 3))
-s2 = sum(chained(400000))
+s1 = sum(scaled(evens(count(5000000)), 3))
+s2 = sum(chained(2400000))
 a = averager()
 next(a)
 last = 0.0
-for i in range(300000):
+for i in range(1000000):
     last = a.send(i)
-s3 = sum(x for x in range(300000) if x % 3)
-print(s1, s2, last, s3, tasks(3000))
+s3 = sum(x for x in range(1000000) if x % 3)
+print(s1, s2, last, s3, tasks(30000))

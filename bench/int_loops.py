@@ -42,4 +42,4 @@ def digit_sums(limit):
     return s
 
 
-print(sieve(600000) + collatz_max(60000) + digit_sums(250000))
+print(sieve(1500000) + collatz_max(130000) + digit_sums(600000))

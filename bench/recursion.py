@@ -30,8 +30,8 @@ def total(node):
 
 
 sys.setrecursionlimit(10000)
-checksum = fib(27)
+checksum = fib(33)
 checksum += ack(2, 300) + ack(3, 5)
-for _ in range(4):
+for _ in range(30):
     checksum += total(build(15))
 print(checksum)

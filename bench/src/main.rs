@@ -3,8 +3,8 @@
 //! per benchmark the median wall time of each, the ratio kaa/python3 and the peak memory of
 //! each, then the geometric mean of the ratios and start-up times (`-c pass`).
 //!
-//! Options: `--runs N` (default 5), `--only NAME[,NAME]`, `--markdown` (a table for the
-//! README). Without `python3` on the PATH it reports kaa's figures alone.
+//! Options: `--runs N` (default 5), `--only NAME[,NAME]`. The table is Markdown, ready for
+//! the README. Without `python3` on the PATH it reports kaa's figures alone.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -23,7 +23,7 @@ fn main() {
     let opts = match Options::parse(std::env::args().skip(1)) {
         Ok(o) => o,
         Err(e) => {
-            eprintln!("kaa-bench: {e}\nusage: kaa-bench [--runs N] [--only A,B] [--markdown]");
+            eprintln!("kaa-bench: {e}\nusage: kaa-bench [--runs N] [--only A,B]");
             std::process::exit(2);
         }
     };
@@ -71,7 +71,7 @@ fn main() {
             .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
         match bench_one(&kaa, python.is_some(), script, opts.runs) {
             Ok(row) => {
-                print_row(&name, &row, opts.markdown && rows.is_empty());
+                print_row(&name, &row, rows.is_empty());
                 rows.push(row);
             }
             Err(e) => {
@@ -98,7 +98,6 @@ fn main() {
 struct Options {
     runs: usize,
     only: Option<Vec<String>>,
-    markdown: bool,
 }
 
 impl Options {
@@ -106,7 +105,6 @@ impl Options {
         let mut o = Options {
             runs: 5,
             only: None,
-            markdown: false,
         };
         while let Some(a) = args.next() {
             match a.as_str() {
@@ -121,7 +119,6 @@ impl Options {
                     let names = args.next().ok_or("--only needs names")?;
                     o.only = Some(names.split(',').map(str::to_string).collect());
                 }
-                "--markdown" => o.markdown = true,
                 other => return Err(format!("unknown option {other}")),
             }
         }

@@ -22,6 +22,9 @@ pub struct Heap {
     pub last_freed: usize,
     /// Total time spent collecting (for hosts' diagnostics).
     pub gc_time: std::time::Duration,
+    /// Bumped whenever a class may change (mutable access to one) and at every collection
+    /// (freed slots get reused): the type attribute cache is valid for one epoch.
+    pub class_epoch: u64,
 }
 
 const MIN_THRESHOLD: usize = 4 << 20;
@@ -38,6 +41,7 @@ impl Heap {
             collections: 0,
             last_freed: 0,
             gc_time: std::time::Duration::ZERO,
+            class_epoch: 1,
         }
     }
 
@@ -70,7 +74,12 @@ impl Heap {
     #[inline]
     pub fn get_mut(&mut self, r: ObjRef) -> &mut Obj {
         match self.objs.get_mut(r.index()) {
-            Some(Some(o)) => o,
+            Some(Some(o)) => {
+                if let Obj::Class(_) = o {
+                    self.class_epoch += 1;
+                }
+                o
+            }
             _ => dangling(r),
         }
     }
@@ -133,6 +142,7 @@ impl Heap {
         self.threshold = (live_bytes * 2).max(MIN_THRESHOLD);
         self.collections += 1;
         self.last_freed = freed;
+        self.class_epoch += 1;
     }
 }
 

@@ -12,7 +12,13 @@ impl ObjRef {
 }
 
 /// A script value.
+///
+/// `repr(u64)`: the tag is a whole word and every payload sits at offset 8, so a value is two
+/// aligned words. With the default layout `Bool` put its payload at offset 1 and LLVM copied
+/// values as overlapping unaligned pieces, stalling store-to-load forwarding on every push
+/// (17% of `fib`'s time in one `mov`).
 #[derive(Clone, Copy, Debug)]
+#[repr(u64)]
 pub enum Value {
     None,
     Bool(bool),

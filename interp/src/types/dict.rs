@@ -3,6 +3,10 @@
 //!
 //! Key equality is supplied by the caller: the VM decides whether two keys are equal (it may
 //! have to call `__eq__`), this type only stores and finds.
+//!
+//! Small dicts (instance namespaces, keyword arguments) have no hash index: a scan of up to
+//! `SMALL` entries in one allocation beats chasing a second pointer to the index's control
+//! bytes, and saves its memory. The index is built when the dict grows past that.
 
 use crate::value::{ObjRef, Value};
 use hashbrown::HashTable;
@@ -14,10 +18,15 @@ pub struct Entry {
     pub value: Value,
 }
 
+/// Entries (live or not) a dict holds before it builds its hash index.
+const SMALL: usize = 8;
+
 #[derive(Debug, Default)]
 pub struct Dict {
     entries: Vec<Entry>,
+    /// Entry indices by hash; used only when `indexed`.
     index: HashTable<u32>,
+    indexed: bool,
     len: usize,
     /// Bumped on every insertion or deletion (not on value updates): iterators check it.
     pub version: u32,
@@ -31,7 +40,12 @@ impl Dict {
     pub fn with_capacity(n: usize) -> Self {
         Dict {
             entries: Vec::with_capacity(n),
-            index: HashTable::with_capacity(n),
+            index: if n > SMALL {
+                HashTable::with_capacity(n)
+            } else {
+                HashTable::new()
+            },
+            indexed: false,
             len: 0,
             version: 0,
         }
@@ -51,6 +65,12 @@ impl Dict {
     #[inline]
     pub fn find(&self, hash: i64, mut eq: impl FnMut(Value) -> bool) -> Option<usize> {
         let entries = &self.entries;
+        if !self.indexed {
+            // Tombstones have key Undef, which no caller's `eq` accepts.
+            return entries
+                .iter()
+                .position(|e| e.hash == hash && !matches!(e.key, Value::Undef) && eq(e.key));
+        }
         self.index
             .find(hash as u64, |&i| {
                 let e = &entries[i as usize];
@@ -62,6 +82,11 @@ impl Dict {
     /// Every live entry index with this hash (for keys whose equality needs the VM).
     pub fn candidates(&self, hash: i64) -> Vec<usize> {
         let entries = &self.entries;
+        if !self.indexed {
+            return (0..entries.len())
+                .filter(|&i| entries[i].hash == hash && !matches!(entries[i].key, Value::Undef))
+                .collect();
+        }
         self.index
             .iter_hash(hash as u64)
             .map(|&i| i as usize)
@@ -95,17 +120,23 @@ impl Dict {
     pub fn insert_new(&mut self, hash: i64, key: Value, value: Value) {
         let i = self.entries.len() as u32;
         self.entries.push(Entry { hash, key, value });
-        let entries = &self.entries;
-        self.index
-            .insert_unique(hash as u64, i, |&j| entries[j as usize].hash as u64);
+        if self.indexed {
+            let entries = &self.entries;
+            self.index
+                .insert_unique(hash as u64, i, |&j| entries[j as usize].hash as u64);
+        } else if self.entries.len() > SMALL {
+            self.reindex();
+        }
         self.len += 1;
         self.version = self.version.wrapping_add(1);
     }
 
     pub fn remove_at(&mut self, i: usize) -> Entry {
         let e = self.entries[i];
-        if let Ok(slot) = self.index.find_entry(e.hash as u64, |&j| j as usize == i) {
-            slot.remove();
+        if self.indexed {
+            if let Ok(slot) = self.index.find_entry(e.hash as u64, |&j| j as usize == i) {
+                slot.remove();
+            }
         }
         self.entries[i].key = Value::Undef;
         self.entries[i].value = Value::Undef;
@@ -119,8 +150,20 @@ impl Dict {
 
     fn compact(&mut self) {
         self.entries.retain(|e| !matches!(e.key, Value::Undef));
+        self.reindex();
+    }
+
+    /// Rebuild the index from the entries (or drop it, for a small dict).
+    fn reindex(&mut self) {
         self.index.clear();
+        self.indexed = self.entries.len() > SMALL;
+        if !self.indexed {
+            return;
+        }
         for (i, e) in self.entries.iter().enumerate() {
+            if matches!(e.key, Value::Undef) {
+                continue;
+            }
             let entries = &self.entries;
             self.index.insert_unique(e.hash as u64, i as u32, |&j| {
                 entries[j as usize].hash as u64
@@ -145,6 +188,7 @@ impl Dict {
     pub fn clear(&mut self) {
         self.entries.clear();
         self.index.clear();
+        self.indexed = false;
         self.len = 0;
         self.version = self.version.wrapping_add(1);
     }

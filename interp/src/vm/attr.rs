@@ -3,6 +3,14 @@
 
 use crate::object::{Class, DictView, IterKind, Obj, TypeKind};
 use crate::types::dict::Dict;
+/// What [`Vm::load_attr_fast`] found.
+pub(crate) enum FastAttr {
+    Value(Value),
+    /// Call this property getter with the object.
+    Getter(Value),
+    Slow,
+}
+
 use crate::value::{ObjRef, Value};
 use crate::vm::exc::{self, ExcKind, PyErr};
 use crate::vm::{PyResult, Vm};
@@ -110,17 +118,24 @@ impl Vm {
 
     /// Find `name` along a class's MRO.
     pub fn lookup_type_attr(&self, cls: ObjRef, name: ObjRef) -> Option<Value> {
+        let epoch = self.heap.class_epoch;
+        if let Some(found) = self.type_cache.get(epoch, cls, name) {
+            return found;
+        }
         let Obj::Class(c) = self.heap.get(cls) else {
             return None;
         };
+        let mut found = None;
         for &k in &c.mro {
             if let Obj::Class(kc) = self.heap.get(k) {
                 if let Some(v) = self.dict_get_str(&kc.dict, name) {
-                    return Some(v);
+                    found = Some(v);
+                    break;
                 }
             }
         }
-        None
+        self.type_cache.put(epoch, cls, name, found);
+        found
     }
 
     /// Call `type(v).name(v, *args)` if the type defines it.
@@ -274,6 +289,48 @@ impl Vm {
         }
     }
 
+    /// The eval loop's first try at `obj.name` on an instance, with one cached class lookup:
+    /// an attribute in the instance dict (no class attribute of that name), a plain class
+    /// value, or a property whose getter is a Python function, for the loop to call in a
+    /// frame of its own instead of a nested run. Anything else is `FastAttr::Slow`.
+    #[inline]
+    pub(crate) fn load_attr_fast(&self, obj: Value, name: ObjRef) -> FastAttr {
+        let Value::Obj(r) = obj else {
+            return FastAttr::Slow;
+        };
+        let Obj::Instance(i) = self.heap.get(r) else {
+            return FastAttr::Slow;
+        };
+        let (cls, dict) = (i.class, i.dict);
+        if matches!(self.heap.get(cls), Obj::Class(c) if c.custom_getattribute) {
+            return FastAttr::Slow;
+        }
+        let class_attr = self.lookup_type_attr(cls, name);
+        let own = |vm: &Self| match vm.heap.get(dict) {
+            Obj::Dict(d) => vm.dict_get_str(d, name),
+            _ => None,
+        };
+        match class_attr {
+            None => own(self).map_or(FastAttr::Slow, FastAttr::Value),
+            Some(Value::Obj(p)) => match self.heap.get(p) {
+                // A property is a data descriptor: it comes before the instance dict. With a
+                // `__getattr__`, an AttributeError from the getter must reach it: slow path.
+                Obj::Property(prop) => match prop.fget {
+                    Value::Obj(f)
+                        if matches!(self.heap.get(f), Obj::Function(_))
+                            && self.lookup_type_attr(cls, self.names.__getattr__).is_none() =>
+                    {
+                        FastAttr::Getter(prop.fget)
+                    }
+                    _ => FastAttr::Slow,
+                },
+                _ => FastAttr::Slow,
+            },
+            // Ints, floats, None, bools as class attributes (defaults): no descriptors.
+            Some(v) => FastAttr::Value(own(self).unwrap_or(v)),
+        }
+    }
+
     /// `v.name`
     pub fn get_attr(&mut self, v: Value, name: ObjRef) -> PyResult<Value> {
         if let Value::Obj(r) = v {
@@ -329,11 +386,18 @@ impl Vm {
     }
 
     fn instance_getattr(&mut self, v: Value, r: ObjRef, name: ObjRef) -> PyResult<Value> {
-        let cls = match self.heap.get(r) {
-            Obj::Instance(i) => i.class,
+        let (cls, dict) = match self.heap.get(r) {
+            Obj::Instance(i) => (i.class, i.dict),
             _ => unreachable!("instance"),
         };
         let custom = matches!(self.heap.get(cls), Obj::Class(c) if c.custom_getattribute);
+        // The common case first: no class attribute of that name (cached), found in the
+        // instance dict.
+        if !custom && self.lookup_type_attr(cls, name).is_none() {
+            if let Some(x) = self.ns_get(dict, name) {
+                return Ok(x);
+            }
+        }
         if custom {
             let ga = self.names.__getattribute__;
             if let Some(f) = self.lookup_type_attr(cls, ga) {
@@ -602,6 +666,15 @@ impl Vm {
                 // Exception attributes live in ExcData.
                 if self.exc_data(r).is_some() && self.set_exc_attr(r, name, val)? {
                     return Ok(());
+                }
+                // An attribute the instance has already passed the slots check.
+                if let Obj::Dict(d) = self.heap.get(dict) {
+                    if let Some(i) = self.dict_find_str(d, name) {
+                        if let Obj::Dict(d) = self.heap.get_mut(dict) {
+                            d.set_value_at(i, val);
+                        }
+                        return Ok(());
+                    }
                 }
                 if let Obj::Class(c) = self.heap.get(cls) {
                     if let Some(allowed) = &c.slot_names {

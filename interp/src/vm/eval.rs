@@ -6,7 +6,7 @@
 //! through; when it runs out the loop saves its position and returns [`RunState::Suspended`].
 //! Garbage is collected at the same safe points.
 
-use crate::code::{BinaryOp, CompareOp, Instr};
+use crate::code::{CompareOp, Instr};
 use crate::object::{Args, Function, GenState, IterKind, NativeImpl, Obj};
 use crate::types::dict::Dict;
 use crate::value::{ObjRef, Value};
@@ -245,8 +245,27 @@ impl Vm {
                         }
                     }
                     Instr::LoadAttr(i) => {
+                        let name = code.names[i as usize];
+                        match self.load_attr_fast(top!(), name) {
+                            super::attr::FastAttr::Value(v) => {
+                                if let Some(t) = self.stack.last_mut() {
+                                    *t = v;
+                                }
+                                continue;
+                            }
+                            // A Python property getter runs as a frame of this loop.
+                            super::attr::FastAttr::Getter(getter) => {
+                                safe_point!(ip - 1);
+                                let obj = pop!();
+                                let pos = self.stack.len();
+                                self.stack.push(getter);
+                                self.stack.push(obj);
+                                flow!(self.do_call(pos, 1, None));
+                            }
+                            super::attr::FastAttr::Slow => {}
+                        }
                         let obj = pop!();
-                        let v = tri!(self.get_attr(obj, code.names[i as usize]));
+                        let v = tri!(self.get_attr(obj, name));
                         self.stack.push(v);
                     }
                     Instr::StoreAttr(i) => {
@@ -354,37 +373,18 @@ impl Vm {
                     Instr::Binary(op) => {
                         let b = pop!();
                         let a = pop!();
-                        let v = match (a, b, op) {
-                            (Value::Int(x), Value::Int(y), BinaryOp::Add)
-                                if x.checked_add(y).is_some() =>
-                            {
-                                Value::Int(x + y)
-                            }
-                            (Value::Int(x), Value::Int(y), BinaryOp::Sub)
-                                if x.checked_sub(y).is_some() =>
-                            {
-                                Value::Int(x - y)
-                            }
-                            (Value::Float(x), Value::Float(y), BinaryOp::Add) => {
-                                Value::Float(x + y)
-                            }
-                            (Value::Float(x), Value::Float(y), BinaryOp::Mul) => {
-                                Value::Float(x * y)
-                            }
-                            _ => tri!(self.binary_op(a, b, op, false)),
+                        let v = match super::fast_ops::binary(a, b, op) {
+                            Some(v) => v,
+                            None => tri!(self.binary_op(a, b, op, false)),
                         };
                         self.stack.push(v);
                     }
                     Instr::Inplace(op) => {
                         let b = pop!();
                         let a = pop!();
-                        let v = match (a, b, op) {
-                            (Value::Int(x), Value::Int(y), BinaryOp::Add)
-                                if x.checked_add(y).is_some() =>
-                            {
-                                Value::Int(x + y)
-                            }
-                            _ => tri!(self.binary_op(a, b, op, true)),
+                        let v = match super::fast_ops::binary(a, b, op) {
+                            Some(v) => v,
+                            None => tri!(self.binary_op(a, b, op, true)),
                         };
                         self.stack.push(v);
                     }
@@ -396,16 +396,9 @@ impl Vm {
                     Instr::Compare(op) => {
                         let b = pop!();
                         let a = pop!();
-                        let v = match (a, b) {
-                            (Value::Int(x), Value::Int(y)) => Value::Bool(match op {
-                                CompareOp::Lt => x < y,
-                                CompareOp::Le => x <= y,
-                                CompareOp::Eq => x == y,
-                                CompareOp::Ne => x != y,
-                                CompareOp::Gt => x > y,
-                                CompareOp::Ge => x >= y,
-                            }),
-                            _ => match op {
+                        let v = match super::fast_ops::compare(a, b, op) {
+                            Some(r) => Value::Bool(r),
+                            None => match op {
                                 CompareOp::Eq => match self.fast_eq(a, b) {
                                     Some(r) => Value::Bool(r),
                                     None => tri!(self.compare(a, b, op)),

@@ -8,6 +8,7 @@ pub mod call;
 pub mod containers;
 pub mod eval;
 pub mod exc;
+pub mod fast_ops;
 pub mod frame;
 pub mod iter;
 pub mod matching;
@@ -15,6 +16,7 @@ pub mod ops;
 pub mod repr;
 pub mod sched;
 pub mod suggest;
+pub mod type_cache;
 
 use crate::code::Code;
 use crate::compiler::{compile_module, Mode};
@@ -264,6 +266,8 @@ impl std::error::Error for ScriptError {}
 
 pub struct Vm {
     pub heap: Heap,
+    /// Class attribute lookups, valid for the heap's class epoch.
+    pub type_cache: type_cache::TypeCache,
     pub stack: Vec<Value>,
     pub frames: Vec<Frame>,
     pub types: Types,
@@ -352,6 +356,7 @@ impl Vm {
         let empty_tuple = heap.alloc(Obj::Tuple(Vec::new()));
         let mut vm = Vm {
             heap,
+            type_cache: Default::default(),
             stack: Vec::with_capacity(1024),
             frames: Vec::with_capacity(64),
             types,
@@ -486,14 +491,20 @@ impl Vm {
 
     /// Look a key up in a namespace dict by an interned name (identity, then text).
     pub fn dict_get_str(&self, d: &Dict, key: ObjRef) -> Option<Value> {
+        self.dict_find_str(d, key).map(|i| d.value_at(i))
+    }
+
+    /// The entry index of str key `key` in `d`.
+    #[inline]
+    pub fn dict_find_str(&self, d: &Dict, key: ObjRef) -> Option<usize> {
         let h = self.str_hash(key);
-        let text = self.str_ref(key);
         d.find(h, |k| match k {
             Value::Obj(r) if r == key => true,
-            Value::Obj(r) => matches!(self.heap.get(r), Obj::Str(s) if s.s == text),
+            Value::Obj(r) => {
+                matches!(self.heap.get(r), Obj::Str(s) if s.s == self.str_ref(key))
+            }
             _ => false,
         })
-        .map(|i| d.value_at(i))
     }
 
     pub fn str_hash(&self, r: ObjRef) -> i64 {
@@ -530,6 +541,15 @@ impl Vm {
 
     /// Set `name = v` in the namespace dict object `dict`.
     pub fn ns_set(&mut self, dict: ObjRef, name: ObjRef, v: Value) {
+        // Replacing a value in place is the common case (attribute stores).
+        if let Obj::Dict(d) = self.heap.get(dict) {
+            if let Some(i) = self.dict_find_str(d, name) {
+                if let Obj::Dict(d) = self.heap.get_mut(dict) {
+                    d.set_value_at(i, v);
+                }
+                return;
+            }
+        }
         let h = self.str_hash(name);
         let heap_ptr: *const Heap = &self.heap;
         if let Obj::Dict(d) = self.heap.get_mut(dict) {
