@@ -1675,8 +1675,9 @@ fn b_build_class(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         blocks: Vec::new(),
         exc: Value::None,
         func: func.as_obj(),
-        init_self: Value::Undef,
+        init_self: None,
         boundary: true,
+        callable_below: false,
         generator: None,
         saved_stack: Vec::new(),
     });

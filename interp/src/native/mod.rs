@@ -442,7 +442,7 @@ impl Vm {
         };
         while self.frames.len() > depth {
             if let Some(fr) = self.frames.pop() {
-                self.stack.truncate(fr.base);
+                self.stack.truncate(fr.stack_floor());
             }
         }
         if fuel.is_some() {

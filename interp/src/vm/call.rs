@@ -56,7 +56,7 @@ impl Vm {
         if self.native_depth >= MAX_NATIVE_DEPTH {
             // Drop the pushed frame: it never ran.
             if let Some(f) = self.frames.pop() {
-                self.stack.truncate(f.base);
+                self.stack.truncate(f.stack_floor());
             }
             return Err(exc::recursion_error("maximum recursion depth exceeded"));
         }
@@ -175,8 +175,9 @@ impl Vm {
             blocks: Vec::new(),
             exc: Value::None,
             func: Some(fr),
-            init_self,
+            init_self: init_self.as_obj(),
             boundary,
+            callable_below: false,
             generator: None,
             saved_stack: Vec::new(),
         };

@@ -47,7 +47,14 @@ impl Vm {
             let Some(frame) = self.frames.last() else {
                 return Ok(RunState::Done(Value::None));
             };
-            let code = frame.code.clone();
+            // Borrowed, not cloned: an Arc clone and drop on every call, return and frame
+            // reload cost two atomic operations each.
+            // SAFETY: the frame at `fi` holds an Arc of this Code for as long as this pass of
+            // 'frame executes its instructions. Every handler that pops or moves that frame
+            // (return, yield, unwinding, suspension) then leaves through `continue 'frame` or
+            // `return` without reading `code` again, and frames moving inside `self.frames`
+            // (or into a generator) move the Arc, not the Code it points to.
+            let code: &crate::code::Code = unsafe { &*std::sync::Arc::as_ptr(&frame.code) };
             let base = frame.base;
             let mut ip = frame.ip;
             let fi = self.frames.len() - 1;
@@ -146,21 +153,21 @@ impl Vm {
                         self.stack[base + i as usize] = Value::Undef;
                     }
                     Instr::LoadDeref(i) => {
-                        let v = self.cell_get(base, &code, i);
+                        let v = self.cell_get(base, code, i);
                         if let Value::Undef = v {
-                            tri!(Err(self.unbound_cell(&code, i)));
+                            tri!(Err(self.unbound_cell(code, i)));
                         }
                         self.stack.push(v);
                     }
                     Instr::StoreDeref(i) => {
                         let v = pop!();
-                        self.cell_set(base, &code, i, v);
+                        self.cell_set(base, code, i, v);
                     }
                     Instr::DeleteDeref(i) => {
-                        if let Value::Undef = self.cell_get(base, &code, i) {
-                            tri!(Err(self.unbound_cell(&code, i)));
+                        if let Value::Undef = self.cell_get(base, code, i) {
+                            tri!(Err(self.unbound_cell(code, i)));
                         }
-                        self.cell_set(base, &code, i, Value::Undef);
+                        self.cell_set(base, code, i, Value::Undef);
                     }
                     Instr::LoadClosure(i) => {
                         let c = self.stack[base + code.nlocals() + i as usize];
@@ -178,9 +185,9 @@ impl Vm {
                         match found {
                             Some(v) => self.stack.push(v),
                             None => {
-                                let v = self.cell_get(base, &code, i);
+                                let v = self.cell_get(base, code, i);
                                 if let Value::Undef = v {
-                                    tri!(Err(self.unbound_cell(&code, i)));
+                                    tri!(Err(self.unbound_cell(code, i)));
                                 }
                                 self.stack.push(v);
                             }
@@ -1053,12 +1060,32 @@ impl Vm {
     }
 
     pub fn load_global(&mut self, globals: ObjRef, name: ObjRef) -> PyResult<Value> {
-        if let Some(v) = self.ns_get(globals, name) {
-            return Ok(v);
-        }
+        use super::global_cache::Found;
         let bd = self.module_dict(self.builtins);
-        if let Some(v) = self.ns_get(bd, name) {
-            return Ok(v);
+        let collections = self.heap.collections;
+        if let (Obj::Dict(g), Obj::Dict(b)) = (self.heap.get(globals), self.heap.get(bd)) {
+            if let Some(v) = self.global_cache.get(collections, globals, g, b, name) {
+                return Ok(v);
+            }
+            let found = match self.dict_find_str(g, name) {
+                Some(i) => Some((Found::Global(i), g.value_at(i))),
+                None => self
+                    .dict_find_str(b, name)
+                    .map(|i| (Found::Builtin(i), b.value_at(i))),
+            };
+            let version = g.version;
+            if let Some((how, v)) = found {
+                self.global_cache
+                    .record(collections, globals, version, name, how);
+                return Ok(v);
+            }
+        } else {
+            if let Some(v) = self.ns_get(globals, name) {
+                return Ok(v);
+            }
+            if let Some(v) = self.ns_get(bd, name) {
+                return Ok(v);
+            }
         }
         // Builtins written in Python load on first use.
         if matches!(self.str_ref(name), "ExceptionGroup" | "BaseExceptionGroup") {
@@ -1167,8 +1194,7 @@ impl Vm {
             Obj::Function(f) => (f.code.clone(), f.globals),
             _ => unreachable!("function"),
         };
-        self.stack.remove(pos);
-        let base = pos;
+        let base = pos + 1;
         let n = code.nlocals();
         let have = self.stack.len() - base;
         for _ in have..n {
@@ -1183,8 +1209,9 @@ impl Vm {
             blocks: Vec::new(),
             exc: Value::None,
             func: Some(fr),
-            init_self: Value::Undef,
+            init_self: None,
             boundary: false,
+            callable_below: true,
             generator: None,
             saved_stack: Vec::new(),
         });
@@ -1196,21 +1223,16 @@ impl Vm {
         let Some(frame) = self.frames.pop() else {
             return Ok(Flow::Exit(v));
         };
-        self.stack.truncate(frame.base);
+        self.stack.truncate(frame.stack_floor());
         let mut v = v;
-        if !matches!(frame.init_self, Value::Undef) {
+        if let Some(obj) = frame.init_self {
             if !v.is_none() {
                 let t = self.type_name(v);
-                if frame.boundary {
-                    return Err(exc::type_error(format!(
-                        "__init__() should return None, not '{t}'"
-                    )));
-                }
                 return Err(exc::type_error(format!(
                     "__init__() should return None, not '{t}'"
                 )));
             }
-            v = frame.init_self;
+            v = Value::Obj(obj);
         }
         if let Some(g) = frame.generator {
             if let Obj::Generator(gen) = self.heap.get_mut(g) {
@@ -1399,7 +1421,7 @@ impl Vm {
             let Some(frame) = self.frames.pop() else {
                 return Err(err);
             };
-            self.stack.truncate(frame.base);
+            self.stack.truncate(frame.stack_floor());
             if let Some(g) = frame.generator {
                 if let Obj::Generator(gen) = self.heap.get_mut(g) {
                     gen.state = GenState::Finished;

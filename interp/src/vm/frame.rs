@@ -29,16 +29,28 @@ pub struct Frame {
     pub exc: Value,
     pub func: Option<ObjRef>,
     /// For `__init__` frames started by a class call: the instance to return.
-    pub init_self: Value,
+    pub init_self: Option<ObjRef>,
     /// When this frame finishes, the eval loop returns to its Rust caller.
     pub boundary: bool,
+    /// The callable sits just below `base` (a simple call leaves it there rather than
+    /// shifting the arguments down): returning pops it too.
+    pub callable_below: bool,
     /// The generator this frame belongs to.
     pub generator: Option<ObjRef>,
     /// Locals + stack while suspended (generators only).
     pub saved_stack: Vec<Value>,
 }
 
+// Frames are pushed and popped on every call: kept at 128 bytes, a copy LLVM inlines.
+const _: () = assert!(std::mem::size_of::<Frame>() <= 128);
+
 impl Frame {
+    /// The stack height to go back to when this frame ends.
+    #[inline]
+    pub fn stack_floor(&self) -> usize {
+        self.base - self.callable_below as usize
+    }
+
     /// Handles this frame keeps alive (the live stack region is traced by the VM).
     pub fn trace(&self, out: &mut Vec<ObjRef>) {
         crate::object::trace_code(&self.code, out);
@@ -52,7 +64,7 @@ impl Frame {
         if let Some(f) = self.func {
             out.push(f);
         }
-        if let Value::Obj(r) = self.init_self {
+        if let Some(r) = self.init_self {
             out.push(r);
         }
         if let Some(g) = self.generator {

@@ -10,6 +10,7 @@ pub mod eval;
 pub mod exc;
 pub mod fast_ops;
 pub mod frame;
+pub mod global_cache;
 pub mod iter;
 pub mod matching;
 pub mod ops;
@@ -268,6 +269,8 @@ pub struct Vm {
     pub heap: Heap,
     /// Class attribute lookups, valid for the heap's class epoch.
     pub type_cache: type_cache::TypeCache,
+    /// Where global names were found (`LoadGlobal`).
+    pub global_cache: global_cache::GlobalCache,
     pub stack: Vec<Value>,
     pub frames: Vec<Frame>,
     pub types: Types,
@@ -357,6 +360,7 @@ impl Vm {
         let mut vm = Vm {
             heap,
             type_cache: Default::default(),
+            global_cache: Default::default(),
             stack: Vec::with_capacity(1024),
             frames: Vec::with_capacity(64),
             types,
@@ -815,8 +819,9 @@ impl Vm {
             blocks: Vec::new(),
             exc: Value::None,
             func: None,
-            init_self: Value::Undef,
+            init_self: None,
             boundary: true,
+            callable_below: false,
             generator: None,
             saved_stack: Vec::new(),
         });
