@@ -51,6 +51,18 @@ impl Vm {
         }
     }
 
+    /// Run a nested eval loop (a native calling back into scripts) with the Rust stack
+    /// checked every 8 levels: a check costs about as much as a short generator step, and
+    /// 8 levels use far less than the 128 KiB each check keeps in reserve.
+    #[inline]
+    fn nested_guard<R>(&mut self, f: impl FnOnce(&mut Self) -> R) -> R {
+        if self.native_depth % 8 == 1 {
+            crate::parser::guard(|| f(self))
+        } else {
+            f(self)
+        }
+    }
+
     /// Run the frame just pushed (a boundary frame) to completion.
     fn run_nested(&mut self) -> PyResult<Value> {
         if self.native_depth >= MAX_NATIVE_DEPTH {
@@ -61,7 +73,7 @@ impl Vm {
             return Err(exc::recursion_error("maximum recursion depth exceeded"));
         }
         self.native_depth += 1;
-        let r = crate::parser::guard(|| self.run_frames());
+        let r = self.nested_guard(|vm| vm.run_frames());
         self.native_depth -= 1;
         match r? {
             RunState::Done(v) => Ok(v),
@@ -757,9 +769,9 @@ impl Vm {
             return self.finish_gen_resume(g, Err(e));
         }
         self.native_depth += 1;
-        let r = crate::parser::guard(|| match throw {
-            Some(e) => self.run_frames_with_error(e),
-            None => self.run_frames(),
+        let r = self.nested_guard(|vm| match throw {
+            Some(e) => vm.run_frames_with_error(e),
+            None => vm.run_frames(),
         });
         self.native_depth -= 1;
         self.finish_gen_resume(g, r)
