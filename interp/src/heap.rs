@@ -139,7 +139,7 @@ impl Heap {
             }
         }
         self.bytes = live_bytes;
-        self.threshold = (live_bytes * 2).max(MIN_THRESHOLD);
+        self.threshold = (live_bytes + live_bytes / 2).max(MIN_THRESHOLD);
         self.collections += 1;
         self.last_freed = freed;
         self.class_epoch += 1;

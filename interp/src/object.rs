@@ -45,7 +45,7 @@ impl Args {
 /// A Python `str`. Hash is computed lazily and cached.
 #[derive(Debug)]
 pub struct PyStr {
-    pub s: String,
+    pub s: crate::types::text::Text,
     pub hash: Cell<i64>,
     /// Number of chars; equals `s.len()` when the string is ASCII (O(1) indexing).
     pub chars: usize,
@@ -59,7 +59,7 @@ impl PyStr {
             s.chars().count()
         };
         PyStr {
-            s,
+            s: crate::types::text::Text::from_string(s),
             hash: Cell::new(-1),
             chars,
         }
@@ -522,7 +522,7 @@ impl Obj {
     pub fn size_estimate(&self) -> usize {
         let base = std::mem::size_of::<Obj>() + 16;
         base + match self {
-            Obj::Str(s) => s.s.capacity(),
+            Obj::Str(s) => s.s.heap_bytes(),
             Obj::Bytes(b) | Obj::ByteArray(b) => b.capacity(),
             Obj::BigInt(b) => (b.bits() as usize) / 8,
             Obj::List(xs) | Obj::Tuple(xs) => xs.capacity() * 16,

@@ -2,3 +2,4 @@
 
 pub mod dict;
 pub mod set;
+pub mod text;

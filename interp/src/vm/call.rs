@@ -52,11 +52,12 @@ impl Vm {
     }
 
     /// Run a nested eval loop (a native calling back into scripts) with the Rust stack
-    /// checked every 8 levels: a check costs about as much as a short generator step, and
-    /// 8 levels use far less than the 128 KiB each check keeps in reserve.
+    /// checked every 4 levels in release builds: a check costs about as much as a short
+    /// generator step, and 4 optimized levels use far less than the 128 KiB each check keeps
+    /// in reserve. Debug builds have much larger frames: they check every level.
     #[inline]
     fn nested_guard<R>(&mut self, f: impl FnOnce(&mut Self) -> R) -> R {
-        if self.native_depth % 8 == 1 {
+        if cfg!(debug_assertions) || self.native_depth % 4 == 1 {
             crate::parser::guard(|| f(self))
         } else {
             f(self)

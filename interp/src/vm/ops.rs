@@ -685,7 +685,7 @@ impl Vm {
             (Obj::Bytes(p) | Obj::ByteArray(p), Obj::Bytes(q) | Obj::ByteArray(q)) => {
                 K::Bytes(p.clone(), q.clone())
             }
-            (Obj::Str(p), Obj::Str(q)) => K::Str(p.s.clone(), q.s.clone()),
+            (Obj::Str(p), Obj::Str(q)) => K::Str(p.s.to_string(), q.s.to_string()),
             (Obj::Range { .. }, Obj::Range { .. }) => K::Range,
             (Obj::DictView(_, v1), Obj::DictView(_, v2))
                 if v1 == v2 && *v1 != crate::object::DictView::Values =>

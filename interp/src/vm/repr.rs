@@ -555,7 +555,7 @@ impl Vm {
         }
         if let Value::Obj(r) = v {
             match self.heap.get(r) {
-                Obj::Str(s) => return Ok(s.s.clone()),
+                Obj::Str(s) => return Ok(s.s.to_string()),
                 Obj::Instance(_) => {
                     let sn = self.names.__str__;
                     let cls = self.class_of(v);
@@ -731,7 +731,7 @@ impl Vm {
                             "'=' alignment not allowed in string format specifier",
                         ));
                     }
-                    let mut text = st.s.clone();
+                    let mut text = st.s.to_string();
                     if let Some(p) = s.precision {
                         text = text.chars().take(p).collect();
                     }
