@@ -2647,7 +2647,6 @@ pub fn parse_float(s: &str) -> Option<f64> {
 
 /// Call a builtin class: `int(x)`, `list(it)`, ...
 pub fn construct(vm: &mut Vm, cls: ObjRef, kind: TypeKind, mut args: Args) -> PyResult<Value> {
-    let name = vm.class_name(cls);
     match kind {
         TypeKind::Object => {
             if !args.pos.is_empty() {
@@ -2826,6 +2825,7 @@ pub fn construct(vm: &mut Vm, cls: ObjRef, kind: TypeKind, mut args: Args) -> Py
             Ok(Value::Obj(d))
         }
         TypeKind::Set | TypeKind::FrozenSet => {
+            let name = vm.class_name(cls);
             no_kwargs(vm, &args, &name)?;
             check_args(&args, &name, 0, 1)?;
             let items = match args.pos.first() {
@@ -2985,12 +2985,16 @@ pub fn construct(vm: &mut Vm, cls: ObjRef, kind: TypeKind, mut args: Args) -> Py
                 check_args(&args, "reversed", 1, 1)?;
                 return make_reversed(vm, args.pos[0]);
             }
-            Err(exc::type_error(format!("cannot create '{name}' instances")))
+            Err(exc::type_error(format!(
+                "cannot create '{}' instances",
+                vm.class_name(cls)
+            )))
         }
         TypeKind::Exception => {
             if !args.kw.is_empty() {
                 return Err(exc::type_error(format!(
-                    "{name}() takes no keyword arguments"
+                    "{}() takes no keyword arguments",
+                    vm.class_name(cls)
                 )));
             }
             let mut cls = cls;
@@ -3005,7 +3009,10 @@ pub fn construct(vm: &mut Vm, cls: ObjRef, kind: TypeKind, mut args: Args) -> Py
             Ok(Value::Obj(vm.new_exception_obj(cls, a)))
         }
         TypeKind::NoneType => Ok(Value::None),
-        _ => Err(exc::type_error(format!("cannot create '{name}' instances"))),
+        _ => Err(exc::type_error(format!(
+            "cannot create '{}' instances",
+            vm.class_name(cls)
+        ))),
     }
 }
 

@@ -759,7 +759,16 @@ impl Vm {
     }
 
     fn format_int(&mut self, v: Value, s: &Spec, spec: &str) -> PyResult<String> {
-        let b = self.to_bigint(v).unwrap_or_default();
+        // Small ints skip the big-int conversion (an allocation) on the common paths.
+        let small_neg = match v {
+            Value::Int(i) => Some(i < 0),
+            Value::Bool(_) => Some(false),
+            _ => None,
+        };
+        let b = match (small_neg, s.ty) {
+            (Some(_), 'b' | 'o' | 'x' | 'X' | 'd' | 'n' | '\0') => Default::default(),
+            _ => self.to_bigint(v).unwrap_or_default(),
+        };
         match s.ty {
             'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%' => {
                 let f = b.to_f64().unwrap_or(f64::INFINITY);
@@ -797,14 +806,28 @@ impl Vm {
                 "Precision not allowed in integer format specifier",
             ));
         }
-        let neg = b.is_negative();
-        let mag = b.abs();
+        let neg = small_neg.unwrap_or_else(|| b.is_negative());
+        // Small ints format without big-int arithmetic.
+        let small = match v {
+            Value::Int(i) => Some(i.unsigned_abs()),
+            Value::Bool(x) => Some(x as u64),
+            _ => None,
+        };
+        let radix = |r: u32| match small {
+            Some(m) => match r {
+                2 => format!("{m:b}"),
+                8 => format!("{m:o}"),
+                16 => format!("{m:x}"),
+                _ => m.to_string(),
+            },
+            None => b.abs().to_str_radix(r),
+        };
         let (mut digits, prefix) = match s.ty {
-            'b' => (mag.to_str_radix(2), "0b"),
-            'o' => (mag.to_str_radix(8), "0o"),
-            'x' => (mag.to_str_radix(16), "0x"),
-            'X' => (mag.to_str_radix(16).to_uppercase(), "0X"),
-            'd' | 'n' | '\0' => (mag.to_string(), ""),
+            'b' => (radix(2), "0b"),
+            'o' => (radix(8), "0o"),
+            'x' => (radix(16), "0x"),
+            'X' => (radix(16).to_uppercase(), "0X"),
+            'd' | 'n' | '\0' => (radix(10), ""),
             c => {
                 let t = self.type_name(v);
                 return Err(exc::value_error(format!(
@@ -1458,11 +1481,11 @@ fn pad(text: &str, s: &Spec, default_align: char) -> String {
     }
     let fill = s.fill.unwrap_or(if s.zero { '0' } else { ' ' });
     let n = width - len;
-    let f = |k: usize| fill.to_string().repeat(k);
+    let f = |k: usize| std::iter::repeat_n(fill, k).collect::<String>();
     match s.align.unwrap_or(default_align) {
-        '<' => format!("{text}{}", f(n)),
-        '^' => format!("{}{text}{}", f(n / 2), f(n - n / 2)),
-        _ => format!("{}{text}", f(n)),
+        '<' => concat(&[text, &f(n)]),
+        '^' => concat(&[&f(n / 2), text, &f(n - n / 2)]),
+        _ => concat(&[&f(n), text]),
     }
 }
 
@@ -1471,7 +1494,7 @@ fn pad_number(sign: &str, prefix: &str, digits: &str, s: &Spec) -> String {
     let body_len = sign.len() + prefix.len() + digits.chars().count();
     if s.zero && s.align.is_none() && s.fill.is_none() {
         if body_len >= width {
-            return format!("{sign}{prefix}{digits}");
+            return concat(&[sign, prefix, digits]);
         }
         let zeros = width - body_len;
         let mut d = "0".repeat(zeros);
@@ -1487,9 +1510,9 @@ fn pad_number(sign: &str, prefix: &str, digits: &str, s: &Spec) -> String {
             }
             return format!("{sign}{prefix}{grouped}");
         }
-        return format!("{sign}{prefix}{d}");
+        return concat(&[sign, prefix, &d]);
     }
-    let text = format!("{sign}{prefix}{digits}");
+    let text = concat(&[sign, prefix, digits]);
     if s.align == Some('=') {
         let fill = s.fill.unwrap_or(if s.zero { '0' } else { ' ' });
         if body_len >= width {
@@ -1501,6 +1524,15 @@ fn pad_number(sign: &str, prefix: &str, digits: &str, s: &Spec) -> String {
         );
     }
     pad(&text, s, '>')
+}
+
+/// Join a few pieces (cheaper than `format!` on hot formatting paths).
+fn concat(parts: &[&str]) -> String {
+    let mut out = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    for p in parts {
+        out.push_str(p);
+    }
+    out
 }
 
 /// Format a float by a spec (types e, f, g, %, or none).
