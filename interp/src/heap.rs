@@ -28,6 +28,7 @@ pub struct Heap {
 }
 
 const MIN_THRESHOLD: usize = 4 << 20;
+const BIG_HEAP: usize = 64 << 20;
 
 impl Heap {
     pub fn new(limit: usize) -> Self {
@@ -139,7 +140,15 @@ impl Heap {
             }
         }
         self.bytes = live_bytes;
-        self.threshold = (live_bytes + live_bytes / 2).max(MIN_THRESHOLD);
+        // The next collection when the heap has grown by as much as is live (so a frame's
+        // garbage costs few collections of a game-sized heap), but by at most half once the
+        // live heap is big, where the peak memory matters more than the marking time.
+        let growth = if live_bytes < BIG_HEAP {
+            live_bytes
+        } else {
+            (live_bytes / 2).max(BIG_HEAP)
+        };
+        self.threshold = (live_bytes + growth).max(MIN_THRESHOLD);
         self.collections += 1;
         self.last_freed = freed;
         self.class_epoch += 1;
