@@ -713,6 +713,24 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
             vm.class_set_attr(c, name, f);
         }
     }
+    // The cursor over the primary window, in logical pixels from its top-left corner (None
+    // when the cursor is outside it or there is no window).
+    let input_cls = vm.get_attr_str(m, "Input")?;
+    let mouse_position = vm.native_fn(
+        "mouse_position",
+        |vm: &mut Vm, _this: Value| -> PyResult<Value> {
+            let w = world(vm)?;
+            let mut q = w.query_filtered::<
+                &bevy::window::Window,
+                bevy::prelude::With<bevy::window::PrimaryWindow>,
+            >();
+            match q.iter(w).next().and_then(|win| win.cursor_position()) {
+                Some(p) => vm.to_value(crate::math::PyVec2(p)),
+                None => Ok(Value::None),
+            }
+        },
+    );
+    set_property(vm, input_cls, "mouse_position", mouse_position)?;
     // Time readings are properties, read from the World on each access.
     let time_cls = vm.get_attr_str(m, "Time")?;
     for (name, read) in [

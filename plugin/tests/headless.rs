@@ -509,6 +509,45 @@ class Child(Script):
 }
 
 #[test]
+fn scripts_read_the_cursor_over_the_primary_window() {
+    let src = r#"
+from bevy import Script, input
+
+class Pointer(Script):
+    def update(self, dt):
+        p = input.mouse_position
+        self.emit("cursor", None if p is None else [p.x, p.y])
+"#;
+    let mut h = harness(&[("scripts/pointer.py", src)]);
+    let e = h.spawn_script("scripts/pointer.py", ());
+    h.started(e);
+    h.frames(1);
+    let last = |h: &Harness| {
+        h.app
+            .world()
+            .resource::<Inbox>()
+            .0
+            .last()
+            .map(|m| m.payload.clone())
+    };
+    assert_eq!(last(&h), Some(ScriptValue::None), "no window: no cursor");
+    let mut window = bevy::window::Window::default();
+    window.set_cursor_position(Some(Vec2::new(120.0, 45.5)));
+    h.app
+        .world_mut()
+        .spawn((window, bevy::window::PrimaryWindow));
+    h.frames(1);
+    assert!(h.errors().is_empty(), "{:?}", h.errors());
+    assert_eq!(
+        last(&h),
+        Some(ScriptValue::List(vec![
+            ScriptValue::Float(120.0),
+            ScriptValue::Float(45.5)
+        ]))
+    );
+}
+
+#[test]
 fn diagnostics_report_script_time_and_tasks() {
     let src = r#"
 from bevy import Script
