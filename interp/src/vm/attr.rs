@@ -3,6 +3,10 @@
 
 use crate::object::{Class, DictView, IterKind, Obj, TypeKind};
 use crate::types::dict::Dict;
+use crate::value::{ObjRef, Value};
+use crate::vm::exc::{self, ExcKind, PyErr};
+use crate::vm::{PyResult, Vm};
+
 /// What [`Vm::load_attr_fast`] found.
 pub(crate) enum FastAttr {
     Value(Value),
@@ -10,10 +14,6 @@ pub(crate) enum FastAttr {
     Getter(Value),
     Slow,
 }
-
-use crate::value::{ObjRef, Value};
-use crate::vm::exc::{self, ExcKind, PyErr};
-use crate::vm::{PyResult, Vm};
 
 impl Vm {
     /// The class of any value.
