@@ -2327,13 +2327,56 @@ fn big_truediv(a: &BigInt, b: &BigInt) -> PyResult<f64> {
             return Ok(x as f64 / y as f64);
         }
     }
-    let (q, r) = a.div_rem(b);
-    match (q.to_f64(), r.to_f64(), b.to_f64()) {
-        (Some(q), Some(r), Some(bf)) if q.is_finite() && bf.is_finite() => Ok(q + r / bf),
-        _ => Err(exc::overflow_error(
-            "integer division result too large for a float",
-        )),
+    // Correctly rounded, as CPython's long_true_divide: a quotient of 55-56 bits, rounded
+    // half-to-even to the 53 a float keeps (fewer in the subnormal range), then scaled.
+    let too_large = || exc::overflow_error("integer division result too large for a float");
+    let neg = a.is_negative() != b.is_negative();
+    let signed = |f: f64| if neg { -f } else { f };
+    let (a, b) = (a.abs(), b.abs());
+    if a.is_zero() {
+        return Ok(signed(0.0));
     }
+    const MANT: i64 = 53;
+    const MIN_EXP: i64 = -1021;
+    let diff = a.bits() as i64 - b.bits() as i64;
+    if diff > 1024 {
+        return Err(too_large());
+    }
+    if diff < MIN_EXP - MANT - 1 {
+        return Ok(signed(0.0));
+    }
+    let shift = diff.max(MIN_EXP) - MANT - 2;
+    let mut inexact = false;
+    let x = if shift <= 0 {
+        &a << ((-shift) as usize)
+    } else {
+        let kept = &a >> (shift as usize);
+        inexact = &kept << (shift as usize) != a;
+        kept
+    };
+    let (q, r) = x.div_rem(&b);
+    inexact |= !r.is_zero();
+    let Some(mut q) = q.to_u64() else {
+        return Err(too_large());
+    };
+    let qbits = 64 - q.leading_zeros() as i64;
+    let extra = qbits.max(MIN_EXP - shift) - MANT;
+    if extra > 0 {
+        let mask = 1u64 << (extra - 1);
+        let low = q | inexact as u64;
+        if low & mask != 0 && low & (3 * mask - 1) != 0 {
+            q += mask;
+        }
+        q &= !(2 * mask - 1);
+    }
+    // q * 2**shift is exact now; scale in two halves so no step leaves the normal range.
+    let e1 = shift / 2;
+    let e2 = shift - e1;
+    let f = q as f64 * 2f64.powi(e1 as i32) * 2f64.powi(e2 as i32);
+    if f.is_infinite() {
+        return Err(too_large());
+    }
+    Ok(signed(f))
 }
 
 fn int_float_eq(x: i64, y: f64) -> bool {
