@@ -75,7 +75,67 @@ pub fn parse_module(src: &str) -> PResult<Vec<Stmt>> {
     }
 }
 
-/// Parse a single expression (used for f-string fields and `eval`).
+/// Parse `eval` input: expressions, then nothing but newlines. Positions are the source's
+/// own (an `eval` error points into the string as CPython's does).
+pub fn parse_eval(src: &str) -> PResult<Expr> {
+    let (toks, lex_err) = match tokenize_partial(src) {
+        Ok(t) => (t, None),
+        Err((t, e)) => (t, Some(e)),
+    };
+    let lex_err = lex_err.map(|e| SyntaxError {
+        msg: e.msg,
+        line: e.line,
+        col: e.col,
+        end_line: e.line,
+        end_col: e.col + 1,
+        kind: match e.kind {
+            LexErrorKind::Syntax => SyntaxErrorKind::Syntax,
+            LexErrorKind::Indentation => SyntaxErrorKind::Indentation,
+        },
+    });
+    let eof = toks.last().map(|t| (t.line, t.col)).unwrap_or((1, 0));
+    let mut p = Parser {
+        toks,
+        i: 0,
+        depth: 0,
+    };
+    let r = (|| {
+        // `expressions`: no starred items and no `yield` at the top of an eval.
+        let start = p.pos();
+        let first = p.expression()?;
+        let e = if p.at_op(",") {
+            let mut elts = vec![first];
+            while p.eat_op(",") {
+                if !p.starts_expression() {
+                    break;
+                }
+                elts.push(p.expression()?);
+            }
+            Expr {
+                kind: ExprKind::Tuple(elts),
+                pos: start.to(p.prev_pos()),
+            }
+        } else {
+            first
+        };
+        while matches!(p.peek(), Tok::Newline) {
+            p.bump();
+        }
+        if !matches!(p.peek(), Tok::Eof) {
+            return Err(p.error_here("invalid syntax"));
+        }
+        Ok(e)
+    })();
+    match lex_err {
+        None => r,
+        Some(le) => match r {
+            Err(pe) if (pe.line, pe.col) < eof && pe.kind != SyntaxErrorKind::TooDeep => Err(pe),
+            _ => Err(le),
+        },
+    }
+}
+
+/// Parse a single expression (used for f-string fields).
 pub fn parse_expression(src: &str, line: u32, col: u32) -> PResult<Expr> {
     let wrapped = format!("({src}\n)");
     let mut toks = tokenize(&wrapped).map_err(|e| SyntaxError {

@@ -693,20 +693,59 @@ impl Vm {
     /// Compile one expression for `eval` (its code returns the value).
     pub fn compile_eval(&mut self, src: &str, filename: &str) -> PyResult<Arc<Code>> {
         self.remember_source(filename, src);
+        // Like CPython: leading spaces and tabs go, and positions count from what is left.
         let trimmed = src.trim_start_matches([' ', '\t']);
-        let result = crate::parser::parse_expression(
-            trimmed.trim_end(),
-            1,
-            (src.len() - trimmed.len()) as u32 + 1,
-        )
-        .and_then(|e| {
+        let result = crate::parser::parse_eval(trimmed).and_then(|e| {
             let stmt = crate::ast::Stmt {
                 pos: e.pos,
                 kind: crate::ast::StmtKind::Expr(e),
             };
             compile_module(self, &[stmt], filename, Mode::Eval)
         });
-        result.map_err(|e| self.syntax_error_to_exc(e, filename, src))
+        result.map_err(|e| {
+            // CPython's eval quirks: an error at the very end of a string with no final
+            // newline reports offset 0, an unclosed bracket reports end offset 0 and its
+            // line without the newline.
+            let last_line = trimmed.lines().count().max(1) as u32;
+            let last_len = trimmed.lines().last().map_or(0, |l| l.len()) as u32;
+            let at_end = !trimmed.ends_with('\n') && e.line == last_line && e.col >= last_len;
+            let unclosed = e.msg.ends_with("was never closed");
+            let exc = self.syntax_error_to_exc(e, filename, trimmed);
+            let PyErr::Obj(r) = &exc else { return exc };
+            let Obj::Instance(i) = self.heap.get(*r) else {
+                return exc;
+            };
+            let d = i.dict;
+            let set = |vm: &mut Self, name: &str, v: Value| {
+                let k = vm.intern(name);
+                vm.ns_set(d, k, v);
+            };
+            if at_end {
+                set(self, "offset", Value::Int(0));
+                set(self, "end_offset", Value::Int(0));
+            }
+            if unclosed {
+                set(self, "end_offset", Value::Int(0));
+                let k = self.intern("text");
+                if let Some(t) = self.ns_get(d, k).and_then(|t| self.as_str(t)) {
+                    let t = t.trim_end_matches('\n').to_string();
+                    let v = self.new_str(t);
+                    set(self, "text", v);
+                }
+            }
+            if !trimmed.ends_with('\n') {
+                // The last line has no newline to show.
+                let k = self.intern("text");
+                if let Some(t) = self.ns_get(d, k).and_then(|t| self.as_str(t)) {
+                    if t.ends_with('\n') && trimmed.ends_with(t.trim_end_matches('\n')) {
+                        let t = t.trim_end_matches('\n').to_string();
+                        let v = self.new_str(t);
+                        set(self, "text", v);
+                    }
+                }
+            }
+            exc
+        })
     }
 
     fn syntax_error_to_exc(
