@@ -734,7 +734,9 @@ fn b_next(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let it = args.pos[0];
     let is_iter = match it {
         Value::Obj(r) => match vm.heap.get(r) {
-            Obj::Iter(_) | Obj::Generator(_) => true,
+            // A coroutine is not an iterator (its type name says which it is).
+            Obj::Generator(g) => !g.coroutine,
+            Obj::Iter(_) => true,
             Obj::Instance(_) => {
                 let n = vm.names.__next__;
                 let c = vm.class_of(it);

@@ -314,6 +314,21 @@ impl Vm {
                         safe_point!(ip - 1);
                         let pos = self.stack.len() - argc as usize - 1;
                         save_ip!();
+                        // `next(generator)`: the generator runs as a frame of this loop; its
+                        // next value lands where the call's result goes, its return raises
+                        // StopIteration here.
+                        if argc == 1 {
+                            if let (Value::Obj(f), Value::Obj(g)) =
+                                (self.stack[pos], self.stack[pos + 1])
+                            {
+                                if Some(f) == self.builtin_next
+                                    && matches!(self.heap.get(g), Obj::Generator(gen) if !gen.coroutine)
+                                {
+                                    self.stack.truncate(pos);
+                                    flow!(self.resume_inline(g, Value::None));
+                                }
+                            }
+                        }
                         // Natives (builtins, host functions) return a value and leave this
                         // frame on top: carry on without reloading it.
                         if let Some(r) = self.call_native_fast(pos) {

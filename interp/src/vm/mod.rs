@@ -277,6 +277,9 @@ pub struct Vm {
     pub names: Names,
     interner: Interner,
     pub builtins: ObjRef,
+    /// The builtin `next`: `next(generator)` in script code resumes the generator as a frame
+    /// of the eval loop instead of a nested run.
+    pub(crate) builtin_next: Option<ObjRef>,
     /// `sys.modules`: name → module.
     pub modules: ObjRef,
     /// Source text of compiled files, for tracebacks.
@@ -367,6 +370,7 @@ impl Vm {
             names,
             interner,
             builtins,
+            builtin_next: None,
             modules,
             sources: HashMap::new(),
             recursion_limit: config.recursion_limit,
@@ -402,6 +406,9 @@ impl Vm {
         // The singletons are distinct objects recognised by identity.
         *vm.heap.get_mut(ellipsis) = Obj::Tuple(Vec::new());
         crate::builtins::install(&mut vm);
+        let bd = vm.module_dict(vm.builtins);
+        let k = vm.intern("next");
+        vm.builtin_next = vm.ns_get(bd, k).and_then(|v| v.as_obj());
         vm
     }
 
