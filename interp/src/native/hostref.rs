@@ -99,6 +99,40 @@ fn write(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 }
 
 impl Vm {
+    /// `obj.name` on a reference object, straight to its handler: what the class's
+    /// `__getattr__` would do, without the method lookup and call. None when `r` is not a
+    /// reference or `name` is a dunder (those are the class's own).
+    pub(crate) fn host_ref_get(&mut self, r: ObjRef, name: ObjRef) -> Option<PyResult<Value>> {
+        let mut h = native_ref::<HostRef>(self, r)?.clone();
+        let n = self.str_ref(name);
+        if n.starts_with("__") {
+            return None;
+        }
+        h.path.push(PathSeg::Attr(n.into()));
+        Some(match h.handler.get(self, h.target, &h.path) {
+            Ok(RefRead::Value(v)) => Ok(v),
+            Ok(RefRead::Place) => self.new_host_ref(h.handler, h.target, h.path),
+            Err(e) => Err(e),
+        })
+    }
+
+    /// `obj.name = value` on a reference object, straight to its handler (see
+    /// [`Vm::host_ref_get`]).
+    pub(crate) fn host_ref_set(
+        &mut self,
+        r: ObjRef,
+        name: ObjRef,
+        value: Value,
+    ) -> Option<PyResult<()>> {
+        let mut h = native_ref::<HostRef>(self, r)?.clone();
+        let n = self.str_ref(name);
+        if n.starts_with("__") {
+            return None;
+        }
+        h.path.push(PathSeg::Attr(n.into()));
+        Some(h.handler.set(self, h.target, &h.path, value))
+    }
+
     /// A reference to `target` at `path`, whose reads and writes go to `handler`.
     pub fn new_host_ref(
         &mut self,

@@ -386,10 +386,16 @@ impl Vm {
     }
 
     fn instance_getattr(&mut self, v: Value, r: ObjRef, name: ObjRef) -> PyResult<Value> {
-        let (cls, dict) = match self.heap.get(r) {
-            Obj::Instance(i) => (i.class, i.dict),
+        let (cls, dict, native) = match self.heap.get(r) {
+            Obj::Instance(i) => (i.class, i.dict, i.native.is_some()),
             _ => unreachable!("instance"),
         };
+        // Host references answer every plain name from the host.
+        if native {
+            if let Some(x) = self.host_ref_get(r, name) {
+                return x;
+            }
+        }
         let custom = matches!(self.heap.get(cls), Obj::Class(c) if c.custom_getattribute);
         // The common case first: no class attribute of that name (cached), found in the
         // instance dict.
@@ -651,6 +657,11 @@ impl Vm {
         match self.heap.get(r) {
             Obj::Instance(i) => {
                 let (cls, dict) = (i.class, i.dict);
+                if i.native.is_some() {
+                    if let Some(done) = self.host_ref_set(r, name, val) {
+                        return done;
+                    }
+                }
                 let sa = self.names.__setattr__;
                 if let Some(f) = self.lookup_type_attr(cls, sa) {
                     if !self.is_builtin_object_slot(f) {
