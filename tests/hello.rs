@@ -1,67 +1,30 @@
 //! Gameplay tests for `hello`, headless (MinimalPlugins, manual time) with the real script.
 
-use bevy::prelude::*;
-use bevy::time::TimeUpdateStrategy;
-use bevy_kaa::{KaaPlugin, ScriptInstance};
-use kaa_games::hello::{HelloGame, Player};
-use std::path::{Path, PathBuf};
-use std::time::Duration;
+mod common;
 
-fn app_at(asset_root: &Path) -> App {
-    let mut app = App::new();
-    app.add_plugins((
-        MinimalPlugins,
-        AssetPlugin {
-            file_path: asset_root.display().to_string(),
-            watch_for_changes_override: Some(true),
-            ..default()
-        },
-        KaaPlugin::default(),
-        HelloGame,
-    ))
-    .insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_millis(
-        16,
-    )))
-    .init_resource::<ButtonInput<KeyCode>>();
-    app
-}
+use bevy::prelude::*;
+use bevy_kaa::ScriptInstance;
+use common::*;
+use kaa_games::hello::{HelloGame, Player};
 
 fn player(app: &mut App) -> Entity {
     let mut q = app.world_mut().query_filtered::<Entity, With<Player>>();
     q.iter(app.world()).next().expect("the player sprite")
 }
 
-fn run_until(app: &mut App, what: &str, done: impl Fn(&mut App) -> bool) {
-    let start = std::time::Instant::now();
-    while !done(app) {
-        assert!(
-            start.elapsed() < Duration::from_secs(30),
-            "timed out: {what}"
-        );
-        app.update();
-        std::thread::sleep(Duration::from_millis(2));
-    }
-}
-
-fn repo_assets() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("assets")
-}
-
 #[test]
 fn arrow_keys_move_the_square_and_it_pulses() {
-    let mut app = app_at(&repo_assets());
+    let mut app = game_app(&repo_assets(), HelloGame);
     app.update();
     let p = player(&mut app);
-    run_until(&mut app, "the script to start", |a| {
+    run_until(&mut app, "the script to start", 20000, |a| {
         a.world().get::<ScriptInstance>(p).is_some()
     });
     let x0 = app
         .world()
         .get::<Transform>(p)
         .map_or(0.0, |t| t.translation.x);
-    app.world_mut()
-        .resource_mut::<ButtonInput<KeyCode>>()
-        .press(KeyCode::ArrowRight);
+    key(&mut app, KeyCode::ArrowRight, true);
     for _ in 0..10 {
         app.update();
     }
@@ -71,9 +34,7 @@ fn arrow_keys_move_the_square_and_it_pulses() {
         .map_or(0.0, |t| t.translation.x);
     // 300 px/s for 10 frames of 16 ms.
     assert!((x1 - x0 - 48.0).abs() < 0.01, "moved {}", x1 - x0);
-    app.world_mut()
-        .resource_mut::<ButtonInput<KeyCode>>()
-        .release(KeyCode::ArrowRight);
+    key(&mut app, KeyCode::ArrowRight, false);
     // The pulse task scales the square up, then back, once a second.
     let mut scales = Vec::new();
     for _ in 0..80 {
@@ -92,15 +53,13 @@ fn editing_the_script_on_disk_changes_the_running_game() {
     std::fs::create_dir_all(root.join("scripts")).expect("temp assets");
     let src = std::fs::read_to_string(repo_assets().join("scripts/hello.py")).expect("hello.py");
     std::fs::write(root.join("scripts/hello.py"), &src).expect("copy");
-    let mut app = app_at(&root);
+    let mut app = game_app(&root, HelloGame);
     app.update();
     let p = player(&mut app);
-    run_until(&mut app, "the script to start", |a| {
+    run_until(&mut app, "the script to start", 20000, |a| {
         a.world().get::<ScriptInstance>(p).is_some()
     });
-    app.world_mut()
-        .resource_mut::<ButtonInput<KeyCode>>()
-        .press(KeyCode::ArrowUp);
+    key(&mut app, KeyCode::ArrowUp, true);
     let y = |a: &App| {
         a.world()
             .get::<Transform>(p)
@@ -114,7 +73,7 @@ fn editing_the_script_on_disk_changes_the_running_game() {
     assert!((step(&mut app) - 4.8).abs() < 0.01, "300 px/s");
     let faster = src.replace("speed = 300.0", "speed = 900.0");
     std::fs::write(root.join("scripts/hello.py"), faster).expect("edit");
-    run_until(&mut app, "the edit to take effect", |a| {
+    run_until(&mut app, "the edit to take effect", 50000, |a| {
         (step(a) - 14.4).abs() < 0.01
     });
     let _ = std::fs::remove_dir_all(&root);

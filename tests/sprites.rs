@@ -1,12 +1,10 @@
 //! Scripts make and change sprites through reflection: colors, sizes, positions.
 
-use bevy::prelude::*;
-use bevy::time::TimeUpdateStrategy;
-use bevy_kaa::{KaaPlugin, Script, ScriptError, ScriptInstance};
-use std::time::Duration;
+mod common;
 
-#[derive(Resource, Default)]
-struct Errors(Vec<ScriptError>);
+use bevy::prelude::*;
+use bevy_kaa::{Script, ScriptInstance};
+use common::*;
 
 #[test]
 fn scripts_spawn_and_recolor_sprites() {
@@ -33,23 +31,7 @@ class Maker(Script):
 "##,
     )
     .expect("script");
-    let mut app = App::new();
-    app.add_plugins((
-        MinimalPlugins,
-        AssetPlugin {
-            file_path: root.display().to_string(),
-            ..default()
-        },
-        KaaPlugin::default(),
-    ))
-    .insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_millis(
-        16,
-    )))
-    .init_resource::<Errors>()
-    .add_systems(
-        PostUpdate,
-        |mut r: MessageReader<ScriptError>, mut e: ResMut<Errors>| e.0.extend(r.read().cloned()),
-    );
+    let mut app = game_app(&root, ());
     let h = app
         .world()
         .resource::<AssetServer>()
@@ -58,21 +40,12 @@ class Maker(Script):
         .world_mut()
         .spawn((Transform::default(), Script::new(h)))
         .id();
-    let start = std::time::Instant::now();
-    while app.world().get::<ScriptInstance>(maker).is_none() {
-        assert!(
-            start.elapsed() < Duration::from_secs(30),
-            "the script did not start"
-        );
-        app.update();
-    }
+    run_until(&mut app, "the script to start", 20000, |a| {
+        a.world().get::<ScriptInstance>(maker).is_some()
+    });
     app.update();
     app.update();
-    assert!(
-        app.world().resource::<Errors>().0.is_empty(),
-        "{:?}",
-        app.world().resource::<Errors>().0
-    );
+    assert!(errors(&app).is_empty(), "{:?}", errors(&app));
     let mut q = app.world_mut().query::<(&Sprite, &Transform)>();
     let sprites: Vec<(Sprite, Transform)> =
         q.iter(app.world()).map(|(s, t)| (s.clone(), *t)).collect();

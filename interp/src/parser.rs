@@ -43,6 +43,12 @@ type PResult<T> = Result<T, SyntaxError>;
 
 /// Parse a module.
 pub fn parse_module(src: &str) -> PResult<Vec<Stmt>> {
+    with_tokens(src, |p| p.file())
+}
+
+/// Tokenize `src` and run `rule` over the tokens. Tokenizing stops at a lexical error; the
+/// rule still parses what came before it, and a parse error there wins, as in CPython.
+fn with_tokens<T>(src: &str, rule: impl FnOnce(&mut Parser) -> PResult<T>) -> PResult<T> {
     let (toks, lex_err) = match tokenize_partial(src) {
         Ok(t) => (t, None),
         Err((t, e)) => (t, Some(e)),
@@ -64,10 +70,9 @@ pub fn parse_module(src: &str) -> PResult<Vec<Stmt>> {
         i: 0,
         depth: 0,
     };
-    let r = p.file();
+    let r = rule(&mut p);
     match lex_err {
         None => r,
-        // A parse error before the point where tokenizing failed wins, as in CPython.
         Some(le) => match r {
             Err(pe) if (pe.line, pe.col) < eof && pe.kind != SyntaxErrorKind::TooDeep => Err(pe),
             _ => Err(le),
@@ -78,28 +83,7 @@ pub fn parse_module(src: &str) -> PResult<Vec<Stmt>> {
 /// Parse `eval` input: expressions, then nothing but newlines. Positions are the source's
 /// own (an `eval` error points into the string as CPython's does).
 pub fn parse_eval(src: &str) -> PResult<Expr> {
-    let (toks, lex_err) = match tokenize_partial(src) {
-        Ok(t) => (t, None),
-        Err((t, e)) => (t, Some(e)),
-    };
-    let lex_err = lex_err.map(|e| SyntaxError {
-        msg: e.msg,
-        line: e.line,
-        col: e.col,
-        end_line: e.line,
-        end_col: e.col + 1,
-        kind: match e.kind {
-            LexErrorKind::Syntax => SyntaxErrorKind::Syntax,
-            LexErrorKind::Indentation => SyntaxErrorKind::Indentation,
-        },
-    });
-    let eof = toks.last().map(|t| (t.line, t.col)).unwrap_or((1, 0));
-    let mut p = Parser {
-        toks,
-        i: 0,
-        depth: 0,
-    };
-    let r = (|| {
+    with_tokens(src, |p| {
         // `expressions`: no starred items and no `yield` at the top of an eval.
         let start = p.pos();
         let first = p.expression()?;
@@ -125,14 +109,7 @@ pub fn parse_eval(src: &str) -> PResult<Expr> {
             return Err(p.error_here("invalid syntax"));
         }
         Ok(e)
-    })();
-    match lex_err {
-        None => r,
-        Some(le) => match r {
-            Err(pe) if (pe.line, pe.col) < eof && pe.kind != SyntaxErrorKind::TooDeep => Err(pe),
-            _ => Err(le),
-        },
-    }
+    })
 }
 
 /// Parse a single expression (used for f-string fields).

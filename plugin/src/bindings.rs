@@ -602,7 +602,7 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
         .function("component", |name: String| ComponentType(name.into()))
         .build()?;
     // Methods that need the VM (the World lent to it) are added to the built classes.
-    let methods: Vec<(&str, &'static str, Value)> = vec![
+    let mut methods: Vec<(&str, &'static str, Value)> = vec![
         (
             "Entity",
             "get",
@@ -632,59 +632,11 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
             }),
         ),
         (
-            "Input",
-            "pressed",
-            vm.native_fn("pressed", |vm: &mut Vm, _this: Value, key: String| {
-                key_state(vm, &key, |i, k| i.pressed(k))
-            }),
-        ),
-        (
-            "Input",
-            "just_pressed",
-            vm.native_fn("just_pressed", |vm: &mut Vm, _this: Value, key: String| {
-                key_state(vm, &key, |i, k| i.just_pressed(k))
-            }),
-        ),
-        (
-            "Input",
-            "just_released",
-            vm.native_fn("just_released", |vm: &mut Vm, _this: Value, key: String| {
-                key_state(vm, &key, |i, k| i.just_released(k))
-            }),
-        ),
-        (
             "World",
             "component",
             vm.native_fn("component", |_this: Value, name: String| {
                 ComponentType(name.into())
             }),
-        ),
-        (
-            "Input",
-            "mouse_pressed",
-            vm.native_fn("mouse_pressed", |vm: &mut Vm, _this: Value, b: String| {
-                mouse_state(vm, &b, |i, k| i.pressed(k))
-            }),
-        ),
-        (
-            "Input",
-            "mouse_just_pressed",
-            vm.native_fn(
-                "mouse_just_pressed",
-                |vm: &mut Vm, _this: Value, b: String| {
-                    mouse_state(vm, &b, |i, k| i.just_pressed(k))
-                },
-            ),
-        ),
-        (
-            "Input",
-            "mouse_just_released",
-            vm.native_fn(
-                "mouse_just_released",
-                |vm: &mut Vm, _this: Value, b: String| {
-                    mouse_state(vm, &b, |i, k| i.just_released(k))
-                },
-            ),
         ),
         ("Entity", "despawn", vm.native_fn("despawn", entity_despawn)),
         ("Entity", "insert", vm.native_fn("insert", entity_insert)),
@@ -705,6 +657,40 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
             vm.native_fn("resource", world_resource),
         ),
     ];
+    // Keys and mouse buttons by name: `input.pressed("KeyW")`, `input.mouse_pressed("Left")`.
+    type KeyPred = fn(&ButtonInput<KeyCode>, KeyCode) -> bool;
+    type MousePred = fn(&MouseInput, bevy::input::mouse::MouseButton) -> bool;
+    let states: [(&'static str, &'static str, KeyPred, MousePred); 3] = [
+        (
+            "pressed",
+            "mouse_pressed",
+            |i, k| i.pressed(k),
+            |i, b| i.pressed(b),
+        ),
+        (
+            "just_pressed",
+            "mouse_just_pressed",
+            |i, k| i.just_pressed(k),
+            |i, b| i.just_pressed(b),
+        ),
+        (
+            "just_released",
+            "mouse_just_released",
+            |i, k| i.just_released(k),
+            |i, b| i.just_released(b),
+        ),
+    ];
+    for (key_name, mouse_name, key, mouse) in states {
+        let f = vm.native_fn(key_name, move |vm: &mut Vm, _this: Value, name: String| {
+            key_state(vm, &name, key)
+        });
+        methods.push(("Input", key_name, f));
+        let f = vm.native_fn(
+            mouse_name,
+            move |vm: &mut Vm, _this: Value, name: String| mouse_state(vm, &name, mouse),
+        );
+        methods.push(("Input", mouse_name, f));
+    }
     let m = vm.import_dotted("_bevy")?;
     crate::math::install(vm, m)?;
     for (cls, name, f) in methods {

@@ -314,13 +314,14 @@ pub fn run_fixed_scripts(world: &mut World) {
             vm.with_host(world, |vm| {
                 let mut entities: Vec<Entity> = instances.keys().copied().collect();
                 entities.sort();
+                let fixed_update = vm.intern("fixed_update");
                 for e in entities {
                     let alive = vm.host::<World>().is_ok_and(|w| w.get_entity(e).is_ok());
                     let obj = instances.get(&e).and_then(|h| vm.handle_value(h).ok());
                     if let (true, Some(obj)) = (alive, obj) {
                         let args = [Value::Float(dt)];
                         if let Err(err) =
-                            call_hook(vm, obj, "fixed_update", &args, Some(settings.hook_fuel))
+                            call_hook_key(vm, obj, fixed_update, &args, Some(settings.hook_fuel))
                         {
                             errors.push(ScriptError::from_report("", &err));
                         }
@@ -381,6 +382,7 @@ fn run_vm(
             reloaded.insert(job.module.to_string());
         }
     }
+    let update = vm.intern("update");
     for job in jobs {
         let name: &str = &job.module;
         let Some(module) = modules
@@ -441,7 +443,7 @@ fn run_vm(
         }
         out.report(
             &job.asset.path,
-            call_hook(vm, instance, "update", &[Value::Float(dt)], fuel),
+            call_hook_key(vm, instance, update, &[Value::Float(dt)], fuel),
         );
     }
     // Then tasks, within the frame budget.
@@ -560,12 +562,23 @@ fn call_hook(
     args: &[Value],
     fuel: Option<u64>,
 ) -> Result<(), kaa::ScriptError> {
+    let key = vm.intern(name);
+    call_hook_key(vm, obj, key, args, fuel)
+}
+
+/// [`call_hook`] with the name already interned (hooks called for every entity every frame).
+fn call_hook_key(
+    vm: &mut Vm,
+    obj: Value,
+    key: kaa::ObjRef,
+    args: &[Value],
+    fuel: Option<u64>,
+) -> Result<(), kaa::ScriptError> {
     let Value::Obj(r) = obj else { return Ok(()) };
     let cls = match vm.heap.get(r) {
         Obj::Instance(i) => i.class,
         _ => return Ok(()),
     };
-    let key = vm.intern(name);
     let Some(attr) = vm.lookup_type_attr(cls, key) else {
         return Ok(());
     };

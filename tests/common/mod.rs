@@ -2,6 +2,7 @@
 //! 16 ms frames, Bevy's input plugin fed keyboard messages), and the messages scripts emit.
 #![allow(dead_code)] // each test file uses its own part of this
 
+use bevy::app::Plugins;
 use bevy::input::keyboard::{Key, KeyboardInput, NativeKey};
 use bevy::input::{ButtonState, InputPlugin};
 use bevy::prelude::*;
@@ -30,8 +31,9 @@ pub fn repo_assets() -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("assets")
 }
 
-/// A headless app running `game` with the assets under `root` (watched for edits).
-pub fn game_app(root: &Path, game: impl Plugin) -> App {
+/// A headless app running `game` (a plugin, or `()`) with the assets under `root` (watched
+/// for edits).
+pub fn game_app<M>(root: &Path, game: impl Plugins<M>) -> App {
     let mut app = App::new();
     app.add_plugins((
         MinimalPlugins,

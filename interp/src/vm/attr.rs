@@ -386,8 +386,8 @@ impl Vm {
     }
 
     fn instance_getattr(&mut self, v: Value, r: ObjRef, name: ObjRef) -> PyResult<Value> {
-        let (cls, dict, native) = match self.heap.get(r) {
-            Obj::Instance(i) => (i.class, i.dict, i.native.is_some()),
+        let (cls, native) = match self.heap.get(r) {
+            Obj::Instance(i) => (i.class, i.native.is_some()),
             _ => unreachable!("instance"),
         };
         // Host references answer every plain name from the host.
@@ -396,14 +396,11 @@ impl Vm {
                 return x;
             }
         }
-        let custom = matches!(self.heap.get(cls), Obj::Class(c) if c.custom_getattribute);
-        // The common case first: no class attribute of that name (cached), found in the
-        // instance dict.
-        if !custom && self.lookup_type_attr(cls, name).is_none() {
-            if let Some(x) = self.ns_get(dict, name) {
-                return Ok(x);
-            }
+        // The common cases first (an instance-dict attribute, a plain class value).
+        if let FastAttr::Value(x) = self.load_attr_fast(v, name) {
+            return Ok(x);
         }
+        let custom = matches!(self.heap.get(cls), Obj::Class(c) if c.custom_getattribute);
         if custom {
             let ga = self.names.__getattribute__;
             if let Some(f) = self.lookup_type_attr(cls, ga) {

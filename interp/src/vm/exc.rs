@@ -280,13 +280,7 @@ impl Vm {
         let dict = self.heap.alloc(Obj::Dict(Box::default()));
         // OSError(errno, strerror[, filename[, winerror[, filename2]]]) exposes its parts.
         if self.is_subclass(class, self.exc_class(ExcKind::OSError)) {
-            let items: Vec<Value> = match full_args {
-                Value::Obj(t) => match self.heap.get(t) {
-                    Obj::Tuple(xs) => xs.clone(),
-                    _ => Vec::new(),
-                },
-                _ => Vec::new(),
-            };
+            let items = self.tuple_items(full_args);
             let parts = (2..=5).contains(&items.len());
             let get = |i: usize| {
                 if parts {
@@ -307,20 +301,14 @@ impl Vm {
         }
         // SyntaxError(msg, (filename, lineno, offset, text[, end_lineno, end_offset])).
         if self.is_subclass(class, self.exc_class(ExcKind::SyntaxError)) {
-            let items: Vec<Value> = match full_args {
-                Value::Obj(t) => match self.heap.get(t) {
-                    Obj::Tuple(xs) => xs.clone(),
-                    _ => Vec::new(),
-                },
+            let items = self.tuple_items(full_args);
+            let mut detail = match items.as_slice() {
+                [_, d] => self.tuple_items(*d),
                 _ => Vec::new(),
             };
-            let detail: Vec<Value> = match items.get(1) {
-                Some(Value::Obj(t)) if items.len() == 2 => match self.heap.get(*t) {
-                    Obj::Tuple(xs) if (4..=6).contains(&xs.len()) => xs.clone(),
-                    _ => Vec::new(),
-                },
-                _ => Vec::new(),
-            };
+            if !(4..=6).contains(&detail.len()) {
+                detail.clear();
+            }
             let msg = items.first().copied().unwrap_or(Value::None);
             let part = |i: usize| detail.get(i).copied().unwrap_or(Value::None);
             for (name, v) in [

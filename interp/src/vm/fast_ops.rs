@@ -4,6 +4,7 @@
 
 use crate::code::{BinaryOp, CompareOp};
 use crate::value::Value;
+use num_integer::Integer;
 
 /// Ints up to 2**53 convert to float exactly, so mixed comparisons and arithmetic agree with
 /// CPython's exact int/float rules.
@@ -17,7 +18,7 @@ fn exact_f64(i: i64) -> Option<f64> {
 #[inline(always)]
 pub fn binary(a: Value, b: Value, op: BinaryOp) -> Option<Value> {
     match (a, b) {
-        (Value::Int(x), Value::Int(y)) => int_binary(x, y, op),
+        (Value::Int(x), Value::Int(y)) => int_op(x, y, op),
         (Value::Float(x), Value::Float(y)) => float_binary(x, y, op),
         (Value::Int(x), Value::Float(y)) => float_binary(exact_f64(x)?, y, op),
         (Value::Float(x), Value::Int(y)) => float_binary(x, exact_f64(y)?, op),
@@ -25,45 +26,67 @@ pub fn binary(a: Value, b: Value, op: BinaryOp) -> Option<Value> {
     }
 }
 
-#[inline(always)]
-fn int_binary(x: i64, y: i64, op: BinaryOp) -> Option<Value> {
+/// Small-int arithmetic that stays small; None when the result needs a big int (or is an
+/// error or float the slow path produces).
+#[inline]
+pub fn int_op(x: i64, y: i64, op: BinaryOp) -> Option<Value> {
     Some(Value::Int(match op {
         BinaryOp::Add => x.checked_add(y)?,
         BinaryOp::Sub => x.checked_sub(y)?,
         BinaryOp::Mul => x.checked_mul(y)?,
-        BinaryOp::FloorDiv | BinaryOp::Mod => {
-            let q = x.checked_div(y)?;
-            let r = x.checked_rem(y)?;
-            // Python rounds toward negative infinity: the remainder takes the divisor's sign.
-            let (q, r) = if r != 0 && ((r < 0) != (y < 0)) {
-                (q - 1, r + y)
-            } else {
-                (q, r)
-            };
-            if op == BinaryOp::Mod {
-                r
-            } else {
-                q
-            }
-        }
-        BinaryOp::TrueDiv => {
-            if y == 0 {
+        BinaryOp::FloorDiv => {
+            if y == 0 || (x == i64::MIN && y == -1) {
                 return None;
             }
-            return Some(Value::Float(exact_f64(x)? / exact_f64(y)?));
+            Integer::div_floor(&x, &y)
+        }
+        BinaryOp::Mod => {
+            if y == 0 || (x == i64::MIN && y == -1) {
+                return None;
+            }
+            Integer::mod_floor(&x, &y)
+        }
+        BinaryOp::TrueDiv => {
+            if y == 0 || x.unsigned_abs() >= (1 << 53) || y.unsigned_abs() >= (1 << 53) {
+                return None;
+            }
+            return Some(Value::Float(x as f64 / y as f64));
         }
         BinaryOp::And => x & y,
         BinaryOp::Or => x | y,
         BinaryOp::Xor => x ^ y,
-        BinaryOp::RShift if (0..64).contains(&y) => x >> y,
-        BinaryOp::LShift if (0..63).contains(&y) => {
-            let r = x << y;
-            if r >> y != x {
+        BinaryOp::LShift => {
+            if !(0..64).contains(&y) {
+                return None;
+            }
+            let r = x.checked_shl(y as u32)?;
+            if (r >> y) != x {
                 return None;
             }
             r
         }
-        _ => return None,
+        BinaryOp::RShift => {
+            if y < 0 {
+                return None;
+            }
+            if y >= 64 {
+                if x < 0 {
+                    -1
+                } else {
+                    0
+                }
+            } else {
+                x >> y
+            }
+        }
+        BinaryOp::Pow => {
+            if y < 0 {
+                return None;
+            }
+            let e = u32::try_from(y).ok()?;
+            x.checked_pow(e)?
+        }
+        BinaryOp::MatMul => return None,
     }))
 }
 
@@ -81,29 +104,17 @@ fn float_binary(x: f64, y: f64, op: BinaryOp) -> Option<Value> {
 #[inline(always)]
 pub fn compare(a: Value, b: Value, op: CompareOp) -> Option<bool> {
     match (a, b) {
-        (Value::Int(x), Value::Int(y)) => Some(cmp(x, y, op)),
-        (Value::Float(x), Value::Float(y)) => Some(fcmp(x, y, op)),
-        (Value::Int(x), Value::Float(y)) => Some(fcmp(exact_f64(x)?, y, op)),
-        (Value::Float(x), Value::Int(y)) => Some(fcmp(x, exact_f64(y)?, op)),
+        (Value::Int(x), Value::Int(y)) => Some(super::ops::cmp_ord(x.cmp(&y), op)),
+        (Value::Float(x), Value::Float(y)) => Some(float_cmp(x, y, op)),
+        (Value::Int(x), Value::Float(y)) => Some(float_cmp(exact_f64(x)?, y, op)),
+        (Value::Float(x), Value::Int(y)) => Some(float_cmp(x, exact_f64(y)?, op)),
         _ => None,
     }
 }
 
-#[inline(always)]
-fn cmp(x: i64, y: i64, op: CompareOp) -> bool {
-    match op {
-        CompareOp::Lt => x < y,
-        CompareOp::Le => x <= y,
-        CompareOp::Eq => x == y,
-        CompareOp::Ne => x != y,
-        CompareOp::Gt => x > y,
-        CompareOp::Ge => x >= y,
-    }
-}
-
 /// IEEE comparisons are Python's for floats (NaN compares unequal to everything).
-#[inline(always)]
-fn fcmp(x: f64, y: f64, op: CompareOp) -> bool {
+#[inline]
+pub fn float_cmp(x: f64, y: f64, op: CompareOp) -> bool {
     match op {
         CompareOp::Lt => x < y,
         CompareOp::Le => x <= y,

@@ -210,7 +210,8 @@ impl Vm {
         )
     }
 
-    fn tuple_items(&self, t: Value) -> Vec<Value> {
+    /// The items of `t` if it is a tuple (empty otherwise).
+    pub(crate) fn tuple_items(&self, t: Value) -> Vec<Value> {
         match t {
             Value::Obj(r) => match self.heap.get(r) {
                 Obj::Tuple(xs) => xs.to_vec(),

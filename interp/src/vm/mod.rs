@@ -711,12 +711,15 @@ impl Vm {
         });
         result.map_err(|e| {
             // CPython's eval quirks: an error at the very end of a string with no final
-            // newline reports offset 0, an unclosed bracket reports end offset 0 and its
-            // line without the newline.
+            // newline reports offset 0; an unclosed bracket reports end offset 0; `text` is
+            // the line without its newline when the string has none there (its last line) or
+            // the bracket was never closed.
+            let ends_with_newline = trimmed.ends_with('\n');
             let last_line = trimmed.lines().count().max(1) as u32;
             let last_len = trimmed.lines().last().map_or(0, |l| l.len()) as u32;
-            let at_end = !trimmed.ends_with('\n') && e.line == last_line && e.col >= last_len;
+            let at_end = !ends_with_newline && e.line == last_line && e.col >= last_len;
             let unclosed = e.msg.ends_with("was never closed");
+            let bare_text = unclosed || (!ends_with_newline && e.line == last_line);
             let exc = self.syntax_error_to_exc(e, filename, trimmed);
             let PyErr::Obj(r) = &exc else { return exc };
             let Obj::Instance(i) = self.heap.get(*r) else {
@@ -729,26 +732,15 @@ impl Vm {
             };
             if at_end {
                 set(self, "offset", Value::Int(0));
+            }
+            if at_end || unclosed {
                 set(self, "end_offset", Value::Int(0));
             }
-            if unclosed {
-                set(self, "end_offset", Value::Int(0));
-                let k = self.intern("text");
-                if let Some(t) = self.ns_get(d, k).and_then(|t| self.as_str(t)) {
-                    let t = t.trim_end_matches('\n').to_string();
-                    let v = self.new_str(t);
+            let k = self.intern("text");
+            if let Some(t) = self.ns_get(d, k).and_then(|t| self.as_str(t)) {
+                if bare_text && t.ends_with('\n') {
+                    let v = self.new_str(t.trim_end_matches('\n').to_string());
                     set(self, "text", v);
-                }
-            }
-            if !trimmed.ends_with('\n') {
-                // The last line has no newline to show.
-                let k = self.intern("text");
-                if let Some(t) = self.ns_get(d, k).and_then(|t| self.as_str(t)) {
-                    if t.ends_with('\n') && trimmed.ends_with(t.trim_end_matches('\n')) {
-                        let t = t.trim_end_matches('\n').to_string();
-                        let v = self.new_str(t);
-                        set(self, "text", v);
-                    }
                 }
             }
             exc

@@ -526,7 +526,9 @@ impl Vm {
         // Fast numeric paths.
         match (a, b) {
             (Value::Int(x), Value::Int(y)) => return Ok(Value::Bool(cmp_ord(x.cmp(&y), op))),
-            (Value::Float(x), Value::Float(y)) => return Ok(Value::Bool(cmp_f64(x, y, op))),
+            (Value::Float(x), Value::Float(y)) => {
+                return Ok(Value::Bool(super::fast_ops::float_cmp(x, y, op)))
+            }
             _ => {}
         }
         if let (Some(x), Some(y)) = (self.num(a), self.num(b)) {
@@ -1006,7 +1008,7 @@ impl Vm {
         // Fast paths for small ints and floats.
         match (a, b) {
             (Value::Int(x), Value::Int(y)) => {
-                if let Some(v) = int_fast(x, y, op) {
+                if let Some(v) = super::fast_ops::int_op(x, y, op) {
                     return Ok(v);
                 }
             }
@@ -1540,7 +1542,7 @@ impl Vm {
                 Ok(Value::Float(float_op_checked(a.to_f64()?, b, op)?))
             }
             (I(a), I(b)) => {
-                if let Some(v) = int_fast(a, b, op) {
+                if let Some(v) = super::fast_ops::int_op(a, b, op) {
                     return Ok(v);
                 }
                 self.big_op(BigInt::from(a), BigInt::from(b), op)
@@ -2463,81 +2465,6 @@ pub fn cmp_ord(o: std::cmp::Ordering, op: CompareOp) -> bool {
         CompareOp::Gt => o == Greater,
         CompareOp::Ge => o != Less,
     }
-}
-
-fn cmp_f64(x: f64, y: f64, op: CompareOp) -> bool {
-    match op {
-        CompareOp::Lt => x < y,
-        CompareOp::Le => x <= y,
-        CompareOp::Eq => x == y,
-        CompareOp::Ne => x != y,
-        CompareOp::Gt => x > y,
-        CompareOp::Ge => x >= y,
-    }
-}
-
-/// Small-int arithmetic that stays small; None when the result needs a big int (or is an
-/// error or float the slow path produces).
-#[inline]
-fn int_fast(x: i64, y: i64, op: BinaryOp) -> Option<Value> {
-    Some(Value::Int(match op {
-        BinaryOp::Add => x.checked_add(y)?,
-        BinaryOp::Sub => x.checked_sub(y)?,
-        BinaryOp::Mul => x.checked_mul(y)?,
-        BinaryOp::FloorDiv => {
-            if y == 0 || (x == i64::MIN && y == -1) {
-                return None;
-            }
-            Integer::div_floor(&x, &y)
-        }
-        BinaryOp::Mod => {
-            if y == 0 || (x == i64::MIN && y == -1) {
-                return None;
-            }
-            Integer::mod_floor(&x, &y)
-        }
-        BinaryOp::TrueDiv => {
-            if y == 0 || x.unsigned_abs() >= (1 << 53) || y.unsigned_abs() >= (1 << 53) {
-                return None;
-            }
-            return Some(Value::Float(x as f64 / y as f64));
-        }
-        BinaryOp::And => x & y,
-        BinaryOp::Or => x | y,
-        BinaryOp::Xor => x ^ y,
-        BinaryOp::LShift => {
-            if !(0..64).contains(&y) {
-                return None;
-            }
-            let r = x.checked_shl(y as u32)?;
-            if (r >> y) != x {
-                return None;
-            }
-            r
-        }
-        BinaryOp::RShift => {
-            if y < 0 {
-                return None;
-            }
-            if y >= 64 {
-                if x < 0 {
-                    -1
-                } else {
-                    0
-                }
-            } else {
-                x >> y
-            }
-        }
-        BinaryOp::Pow => {
-            if y < 0 {
-                return None;
-            }
-            let e = u32::try_from(y).ok()?;
-            x.checked_pow(e)?
-        }
-        BinaryOp::MatMul => return None,
-    }))
 }
 
 #[inline]

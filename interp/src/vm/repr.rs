@@ -431,13 +431,7 @@ impl Vm {
         if let Some(d) = self.exc_data(r) {
             let args = d.args;
             let name = self.class_name(cls);
-            let items = match args {
-                Value::Obj(t) => match self.heap.get(t) {
-                    Obj::Tuple(xs) => xs.clone(),
-                    _ => Vec::new(),
-                },
-                _ => Vec::new(),
-            };
+            let items = self.tuple_items(args);
             if items.len() == 1 {
                 let s = self.repr_value(items[0])?;
                 return Ok(format!("{name}({s})"));
@@ -594,13 +588,7 @@ impl Vm {
     }
 
     pub(crate) fn exception_str(&mut self, r: ObjRef, args: Value) -> PyResult<String> {
-        let items = match args {
-            Value::Obj(t) => match self.heap.get(t) {
-                Obj::Tuple(xs) => xs.clone(),
-                _ => Vec::new(),
-            },
-            _ => Vec::new(),
-        };
+        let items = self.tuple_items(args);
         if self.isinstance(Value::Obj(r), self.exc_class(ExcKind::SyntaxError)) {
             return self.syntax_error_str(r, args);
         }
@@ -760,12 +748,13 @@ impl Vm {
 
     fn format_int(&mut self, v: Value, s: &Spec, spec: &str) -> PyResult<String> {
         // Small ints skip the big-int conversion (an allocation) on the common paths.
-        let small_neg = match v {
-            Value::Int(i) => Some(i < 0),
-            Value::Bool(_) => Some(false),
+        // (is negative, magnitude) of an int that fits a machine word.
+        let small = match v {
+            Value::Int(i) => Some((i < 0, i.unsigned_abs())),
+            Value::Bool(x) => Some((false, x as u64)),
             _ => None,
         };
-        let b = match (small_neg, s.ty) {
+        let b = match (small, s.ty) {
             (Some(_), 'b' | 'o' | 'x' | 'X' | 'd' | 'n' | '\0') => Default::default(),
             _ => self.to_bigint(v).unwrap_or_default(),
         };
@@ -806,15 +795,10 @@ impl Vm {
                 "Precision not allowed in integer format specifier",
             ));
         }
-        let neg = small_neg.unwrap_or_else(|| b.is_negative());
+        let neg = small.map_or_else(|| b.is_negative(), |(neg, _)| neg);
         // Small ints format without big-int arithmetic.
-        let small = match v {
-            Value::Int(i) => Some(i.unsigned_abs()),
-            Value::Bool(x) => Some(x as u64),
-            _ => None,
-        };
         let radix = |r: u32| match small {
-            Some(m) => match r {
+            Some((_, m)) => match r {
                 2 => format!("{m:b}"),
                 8 => format!("{m:o}"),
                 16 => format!("{m:x}"),
