@@ -181,38 +181,39 @@ impl ComponentRefs {
             .clone()
     }
 
-    /// The component's reflection functions and the parsed `path` (cached after first use).
-    fn resolve(
+    /// Run `f` with the component's reflection functions and the parsed `path` (both cached
+    /// after first use; borrowed, not cloned: a parsed path owns its field names).
+    fn with_resolved<R>(
         &self,
-        world: &World,
+        world: &mut World,
         path: &[PathSeg],
-    ) -> PyResult<(ReflectComponent, bevy::reflect::ParsedPath)> {
-        let mut cache = self.cache.lock().unwrap_or_else(|p| p.into_inner());
-        let rc = match &cache.rc {
-            Some(rc) => rc.clone(),
-            None => {
-                let registry = world.resource::<AppTypeRegistry>().clone();
-                let reg = registry.read();
-                let rc = component_reflect(&reg, &self.name)?.clone();
-                cache.rc = Some(rc.clone());
-                rc
+        f: impl FnOnce(&mut World, &ReflectComponent, &bevy::reflect::ParsedPath) -> PyResult<R>,
+    ) -> PyResult<R> {
+        let mut guard = self.cache.lock().unwrap_or_else(|p| p.into_inner());
+        let cache = &mut *guard;
+        if cache.rc.is_none() {
+            let registry = world.resource::<AppTypeRegistry>().clone();
+            let reg = registry.read();
+            cache.rc = Some(component_reflect(&reg, &self.name)?.clone());
+        }
+        if !cache.paths.contains_key(path) {
+            let text = path_text(path);
+            let parsed = bevy::reflect::ParsedPath::parse(&text).map_err(|err| {
+                PyErr::new(
+                    ExcKind::AttributeError,
+                    format!("{}{text}: {err}", self.name),
+                )
+            })?;
+            // Bounded: a script that builds endless distinct paths does not grow it forever.
+            if cache.paths.len() >= 4096 {
+                cache.paths.clear();
             }
-        };
-        if let Some(p) = cache.paths.get(path) {
-            return Ok((rc, p.clone()));
+            cache.paths.insert(path.to_vec(), parsed);
         }
-        let text = path_text(path);
-        let parsed = bevy::reflect::ParsedPath::parse(&text).map_err(|err| {
-            PyErr::new(
-                ExcKind::AttributeError,
-                format!("{}{text}: {err}", self.name),
-            )
-        })?;
-        // Bounded: a script that builds endless distinct paths does not grow it forever.
-        if cache.paths.len() < 4096 {
-            cache.paths.insert(path.to_vec(), parsed.clone());
+        match (&cache.rc, cache.paths.get(path)) {
+            (Some(rc), Some(parsed)) => f(world, rc, parsed),
+            _ => Err(runtime("reflection cache lost its entry")),
         }
-        Ok((rc, parsed))
     }
 }
 
@@ -268,13 +269,14 @@ fn read_leaf(v: &dyn PartialReflect) -> Leaf {
             }
         )*};
     }
-    ints!(i8, i16, i32, i64, u8, u16, u32, u64, usize, isize);
+    // Game components are mostly f32 fields: test those before the ten integer types.
     if let Some(x) = v.try_downcast_ref::<f32>() {
         return Leaf::Float(*x as f64);
     }
     if let Some(x) = v.try_downcast_ref::<f64>() {
         return Leaf::Float(*x);
     }
+    ints!(i32, i64, u32, u64, usize, u8, i8, i16, u16, isize);
     if let Some(x) = v.try_downcast_ref::<bool>() {
         return Leaf::Bool(*x);
     }
@@ -317,25 +319,22 @@ impl RefHandler for ComponentRefs {
 
     fn get(&self, vm: &mut Vm, target: u64, path: &[PathSeg]) -> PyResult<RefRead> {
         let e = entity_of(target)?;
-        let name = self.name.clone();
         // Read with the World borrowed, convert after (conversion needs the VM).
-        let leaf = {
-            let world = world(vm)?;
-            let (rc, parsed) = self.resolve(world, path)?;
+        let leaf = self.with_resolved(world(vm)?, path, |world, rc, parsed| {
             let entity = world
                 .get_entity(e)
                 .map_err(|_| runtime(format!("entity {e} no longer exists")))?;
             let comp = rc
                 .reflect(entity)
-                .ok_or_else(|| runtime(format!("entity {e} has no {name}")))?;
-            let field = comp.reflect_path(&parsed).map_err(|err| {
+                .ok_or_else(|| runtime(format!("entity {e} has no {}", self.name)))?;
+            let field = comp.reflect_path(parsed).map_err(|err| {
                 PyErr::new(
                     ExcKind::AttributeError,
-                    format!("{name}{}: {err}", path_text(path)),
+                    format!("{}{}: {err}", self.name, path_text(path)),
                 )
             })?;
-            read_leaf(field)
-        };
+            Ok(read_leaf(field))
+        })?;
         Ok(match leaf {
             Leaf::Int(i) => RefRead::Value(Value::Int(i)),
             Leaf::Float(f) => RefRead::Value(Value::Float(f)),
@@ -351,24 +350,24 @@ impl RefHandler for ComponentRefs {
 
     fn set(&self, vm: &mut Vm, target: u64, path: &[PathSeg], value: Value) -> PyResult<()> {
         let e = entity_of(target)?;
-        let name = self.name.clone();
         // Convert first (it needs the VM), then write with the World borrowed.
         let scalar = ScalarIn::from_value(vm, value)?;
-        let world = world(vm)?;
-        let (rc, parsed) = self.resolve(world, path)?;
-        let entity = world
-            .get_entity_mut(e)
-            .map_err(|_| runtime(format!("entity {e} no longer exists")))?;
-        let mut comp = rc
-            .reflect_mut(entity)
-            .ok_or_else(|| runtime(format!("entity {e} has no {name}")))?;
-        let field = comp.reflect_path_mut(&parsed).map_err(|err| {
-            PyErr::new(
-                ExcKind::AttributeError,
-                format!("{name}{}: {err}", path_text(path)),
-            )
-        })?;
-        scalar.apply(field, &name, &PathText(path))
+        let name = &self.name;
+        self.with_resolved(world(vm)?, path, |world, rc, parsed| {
+            let entity = world
+                .get_entity_mut(e)
+                .map_err(|_| runtime(format!("entity {e} no longer exists")))?;
+            let mut comp = rc
+                .reflect_mut(entity)
+                .ok_or_else(|| runtime(format!("entity {e} has no {name}")))?;
+            let field = comp.reflect_path_mut(parsed).map_err(|err| {
+                PyErr::new(
+                    ExcKind::AttributeError,
+                    format!("{name}{}: {err}", path_text(path)),
+                )
+            })?;
+            scalar.apply(field, name, &PathText(path))
+        })
     }
 }
 
@@ -1015,14 +1014,15 @@ fn entity_get(vm: &mut Vm, e: Entity, name: &str) -> PyResult<Value> {
         return crate::math::transform_ref(vm, e);
     }
     let handler = ComponentRefs::for_name(vm, name);
-    {
-        let w = world(vm)?;
-        let (rc, _) = handler.resolve(w, &[])?;
-        let present = w.get_entity(e).is_ok_and(|er| rc.contains(er));
-        if !present {
-            return Ok(Value::None);
-        }
+    let present = handler.with_resolved(world(vm)?, &[], |w, rc, _| {
+        Ok(w.get_entity(e).is_ok_and(|er| rc.contains(er)))
+    })?;
+    if !present {
+        return Ok(Value::None);
     }
-    let handler: Arc<dyn RefHandler> = handler;
-    vm.new_host_ref(handler, e.to_bits(), Default::default())
+    let key = crate::live_refs::RefKey::Component(e, handler.name.clone());
+    crate::live_refs::cached(vm, key, |vm| {
+        let handler: Arc<dyn RefHandler> = handler;
+        vm.new_host_ref(handler, e.to_bits(), Default::default())
+    })
 }

@@ -23,6 +23,7 @@ mod asset;
 mod bindings;
 pub mod diagnostics;
 mod events;
+mod live_refs;
 pub mod math;
 mod runner;
 mod script;

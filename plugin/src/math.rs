@@ -559,7 +559,11 @@ fn install_transform(vm: &mut Vm) -> PyResult<()> {
             name,
             move |vm: &mut Vm, t: TransformRef| -> PyResult<Value> {
                 read_transform(vm, t.0)?;
-                vm.to_value(Vec3Place(t.0, field))
+                let key = match field {
+                    TransformField::Translation => crate::live_refs::RefKey::Translation(t.0),
+                    TransformField::Scale => crate::live_refs::RefKey::Scale(t.0),
+                };
+                crate::live_refs::cached(vm, key, |vm| vm.to_value(Vec3Place(t.0, field)))
             },
         );
         let set = vm.native_fn(
@@ -663,5 +667,6 @@ pub fn transform_ref(vm: &mut Vm, e: Entity) -> PyResult<Value> {
     if world(vm)?.get::<Transform>(e).is_none() {
         return Ok(Value::None);
     }
-    vm.to_value(TransformRef(e))
+    let key = crate::live_refs::RefKey::Component(e, "Transform".into());
+    crate::live_refs::cached(vm, key, |vm| vm.to_value(TransformRef(e)))
 }

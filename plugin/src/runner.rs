@@ -11,7 +11,9 @@ use bevy::prelude::{ChildOf, Entity, Resource, Time, World};
 use kaa::native::Handle;
 use kaa::vm::sched::Budget;
 use kaa::{Obj, Value, Vm};
-use std::collections::{HashMap, HashSet};
+// foldhash maps: these are looked up for every entity every frame (std's SipHash showed in
+// entity_bench profiles).
+use bevy::platform::collections::{HashMap, HashSet};
 use std::sync::Mutex;
 
 /// A VM and what the plugin keeps about it.
@@ -69,8 +71,8 @@ fn new_vm(settings: &KaaSettings, errors: &PendingErrors) -> ScriptVm {
     });
     ScriptVm {
         vm,
-        modules: HashMap::new(),
-        instances: HashMap::new(),
+        modules: HashMap::default(),
+        instances: HashMap::default(),
         broken,
     }
 }
@@ -169,7 +171,7 @@ pub fn run_scripts(world: &mut World) {
         .get_resource_mut::<Messages<KaaTrigger>>()
         .map(|mut m| m.drain().collect())
         .unwrap_or_default();
-    let mut triggers_by_vm: HashMap<Option<Entity>, Vec<KaaTrigger>> = HashMap::new();
+    let mut triggers_by_vm: HashMap<Option<Entity>, Vec<KaaTrigger>> = HashMap::default();
     let mut early = Vec::new();
     for t in triggers {
         if let Some(inst) = world.get::<ScriptInstance>(t.entity) {
@@ -185,14 +187,20 @@ pub fn run_scripts(world: &mut World) {
     }
 
     // Gather the scripts by VM.
-    let mut by_vm: HashMap<Option<Entity>, Vec<Job>> = HashMap::new();
+    let mut by_vm: HashMap<Option<Entity>, Vec<Job>> = HashMap::default();
     let mut q = world.query::<(Entity, &Script, Option<&ScriptInstance>)>();
-    let items: Vec<(Entity, bevy::asset::AssetId<ScriptAsset>, bool)> = q
+    // Started scripts stay in the VM that started them (no hierarchy walk per frame).
+    type Item = (
+        Entity,
+        bevy::asset::AssetId<ScriptAsset>,
+        Option<Option<Entity>>,
+    );
+    let items: Vec<Item> = q
         .iter(world)
-        .map(|(e, s, i)| (e, s.asset.id(), i.is_some()))
+        .map(|(e, s, i)| (e, s.asset.id(), i.map(|i| i.scene)))
         .collect();
     type Shared = (std::sync::Arc<ScriptAsset>, std::sync::Arc<str>);
-    let mut assets: HashMap<bevy::asset::AssetId<ScriptAsset>, Option<Shared>> = HashMap::new();
+    let mut assets: HashMap<bevy::asset::AssetId<ScriptAsset>, Option<Shared>> = HashMap::default();
     for (entity, id, started) in items {
         let shared = assets.entry(id).or_insert_with(|| {
             let a = world.resource::<Assets<ScriptAsset>>().get(id)?.clone();
@@ -202,11 +210,12 @@ pub fn run_scripts(world: &mut World) {
         let Some((asset, module)) = shared.clone() else {
             continue; // still loading (or failed to load: nothing to run yet)
         };
-        by_vm.entry(scene_of(world, entity)).or_default().push(Job {
+        let scene = started.unwrap_or_else(|| scene_of(world, entity));
+        by_vm.entry(scene).or_default().push(Job {
             entity,
             asset,
             module,
-            started,
+            started: started.is_some(),
         });
     }
     let mut keys: Vec<Option<Entity>> = by_vm.keys().copied().collect();
@@ -244,6 +253,7 @@ pub fn run_scripts(world: &mut World) {
                 instances,
                 ..
             } = svm;
+            crate::live_refs::prune(vm, world, 256);
             let stats = vm.with_host(world, |vm| {
                 for e in gone {
                     if let Some(obj) = instances.remove(&e).and_then(|h| vm.handle_value(&h).ok()) {
@@ -349,8 +359,8 @@ fn run_vm(
 ) -> kaa::vm::sched::FrameStats {
     let fuel = Some(settings.hook_fuel);
     // Modules first: load new ones, reload changed ones (once per VM, whatever the entity count).
-    let mut reloaded: HashSet<String> = HashSet::new();
-    let mut seen: HashSet<&str> = HashSet::new();
+    let mut reloaded: HashSet<String> = HashSet::default();
+    let mut seen: HashSet<&str> = HashSet::default();
     for job in &jobs {
         if !seen.insert(&job.module) {
             continue;
@@ -382,13 +392,23 @@ fn run_vm(
             reloaded.insert(job.module.to_string());
         }
     }
+    drop(seen);
     let update = vm.intern("update");
+    // Jobs of one script share their module name: look the module up once per run of them.
+    let mut last: Option<(std::sync::Arc<str>, Option<Value>)> = None;
     for job in jobs {
         let name: &str = &job.module;
-        let Some(module) = modules
-            .get(name)
-            .and_then(|m| vm.handle_value(&m.module).ok())
-        else {
+        let module = match &last {
+            Some((n, m)) if std::sync::Arc::ptr_eq(n, &job.module) => *m,
+            _ => {
+                let m = modules
+                    .get(name)
+                    .and_then(|m| vm.handle_value(&m.module).ok());
+                last = Some((job.module.clone(), m));
+                m
+            }
+        };
+        let Some(module) = module else {
             continue;
         };
         if module.is_none() {
@@ -434,7 +454,7 @@ fn run_vm(
         {
             continue;
         }
-        if reloaded.contains(name) {
+        if !reloaded.is_empty() && reloaded.contains(name) {
             rebind_class(vm, instance, module);
             out.report(
                 &job.asset.path,
@@ -585,7 +605,7 @@ fn call_hook_key(
     // A plain function on the class: call it with the instance, no bound method object.
     if let Value::Obj(f) = attr {
         if matches!(vm.heap.get(f), Obj::Function(_)) {
-            let mut all = Vec::with_capacity(args.len() + 1);
+            let mut all: smallvec::SmallVec<[Value; 4]> = smallvec::SmallVec::new();
             all.push(obj);
             all.extend_from_slice(args);
             return vm.call_script(attr, &all, fuel).map(|_| ());

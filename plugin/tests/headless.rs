@@ -1042,3 +1042,65 @@ class M(Script):
     assert_eq!(t.scale, Vec3::splat(3.0));
     assert!((t.forward().as_vec3() - Vec3::new(0.0, -11.5, -15.0).normalize()).length() < 1e-4);
 }
+
+#[test]
+fn component_references_are_shared_and_follow_removals_and_despawns() {
+    let src = r#"
+from bevy import Script, Transform, Velocity, world, emit
+
+class Keeper(Script):
+    def start(self):
+        self.other = world.spawn({"Transform": {}, "Velocity": {"x": 1}})
+        self.step = 0
+
+    def update(self, dt):
+        e = self.other
+        self.step += 1
+        if self.step == 1:
+            a, b, t = e.get(Velocity), e.get(Velocity), e.get(Transform)
+            emit("same", [a is b, t is e.get(Transform), t.translation is t.translation])
+            self.kept = a
+            e.remove(Velocity)
+        elif self.step == 2:
+            emit("removed", e.get(Velocity))
+            e.insert(Velocity, {"x": 5})
+        elif self.step == 3:
+            emit("back", [e.get(Velocity).x, self.kept.x])
+            e.despawn()
+        elif self.step == 4:
+            try:
+                self.kept.x
+            except RuntimeError as err:
+                emit("gone", str(err))
+"#;
+    let mut h = harness(&[("scripts/keeper.py", src)]);
+    let e = h.spawn_script("scripts/keeper.py", ());
+    h.started(e);
+    h.frames(4);
+    assert!(h.errors().is_empty(), "{:?}", h.errors());
+    let inbox = h.app.world().resource::<Inbox>().0.clone();
+    let got: Vec<(String, ScriptValue)> = inbox.into_iter().map(|m| (m.name, m.payload)).collect();
+    let b = ScriptValue::Bool(true);
+    assert_eq!(got.len(), 4, "{got:?}");
+    assert_eq!(
+        got[0],
+        (
+            "same".into(),
+            ScriptValue::List(vec![b.clone(), b.clone(), b])
+        )
+    );
+    assert_eq!(got[1], ("removed".into(), ScriptValue::None));
+    assert_eq!(
+        got[2],
+        (
+            "back".into(),
+            ScriptValue::List(vec![ScriptValue::Float(5.0), ScriptValue::Float(5.0)])
+        )
+    );
+    match &got[3] {
+        (n, ScriptValue::Str(s)) if n == "gone" => {
+            assert!(s.contains("no longer exists"), "{s}")
+        }
+        other => panic!("{other:?}"),
+    }
+}

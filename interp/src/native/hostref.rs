@@ -98,17 +98,42 @@ fn write(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+/// Names as `Arc<str>` for path segments, by heap slot: a reference access would otherwise
+/// allocate its segment's text every time. Direct-mapped; an entry counts only while its slot
+/// still holds the same text (a collected name's slot may be reused).
+pub(crate) struct RefNames(Box<[Option<(ObjRef, Arc<str>)>; 64]>);
+
+impl Default for RefNames {
+    fn default() -> Self {
+        RefNames(Box::new(std::array::from_fn(|_| None)))
+    }
+}
+
 impl Vm {
+    /// The text of `name` as a path segment.
+    fn ref_name(&mut self, name: ObjRef) -> PathSeg {
+        let slot = name.index() % 64;
+        let text = self.str_ref(name);
+        if let Some((r, a)) = &self.ref_names.0[slot] {
+            if *r == name && **a == *text {
+                return PathSeg::Attr(a.clone());
+            }
+        }
+        let a: Arc<str> = text.into();
+        self.ref_names.0[slot] = Some((name, a.clone()));
+        PathSeg::Attr(a)
+    }
+
     /// `obj.name` on a reference object, straight to its handler: what the class's
     /// `__getattr__` would do, without the method lookup and call. None when `r` is not a
     /// reference or `name` is a dunder (those are the class's own).
     pub(crate) fn host_ref_get(&mut self, r: ObjRef, name: ObjRef) -> Option<PyResult<Value>> {
         let mut h = native_ref::<HostRef>(self, r)?.clone();
-        let n = self.str_ref(name);
-        if n.starts_with("__") {
+        if self.str_ref(name).starts_with("__") {
             return None;
         }
-        h.path.push(PathSeg::Attr(n.into()));
+        let seg = self.ref_name(name);
+        h.path.push(seg);
         Some(match h.handler.get(self, h.target, &h.path) {
             Ok(RefRead::Value(v)) => Ok(v),
             Ok(RefRead::Place) => self.new_host_ref(h.handler, h.target, h.path),
@@ -125,11 +150,11 @@ impl Vm {
         value: Value,
     ) -> Option<PyResult<()>> {
         let mut h = native_ref::<HostRef>(self, r)?.clone();
-        let n = self.str_ref(name);
-        if n.starts_with("__") {
+        if self.str_ref(name).starts_with("__") {
             return None;
         }
-        h.path.push(PathSeg::Attr(n.into()));
+        let seg = self.ref_name(name);
+        h.path.push(seg);
         Some(h.handler.set(self, h.target, &h.path, value))
     }
 

@@ -34,7 +34,7 @@ mod convert;
 mod func;
 mod handle;
 mod host;
-mod hostref;
+pub(crate) mod hostref;
 mod module;
 
 pub use class::{ClassBuilder, NativeMethod};

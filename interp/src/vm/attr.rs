@@ -12,6 +12,8 @@ pub(crate) enum FastAttr {
     Value(Value),
     /// Call this property getter with the object.
     Getter(Value),
+    /// Call this native property getter with the object (host types' fields).
+    NativeGetter(Value),
     Slow,
 }
 
@@ -317,10 +319,13 @@ impl Vm {
                 // `__getattr__`, an AttributeError from the getter must reach it: slow path.
                 Obj::Property(prop) => match prop.fget {
                     Value::Obj(f)
-                        if matches!(self.heap.get(f), Obj::Function(_))
-                            && self.lookup_type_attr(cls, self.names.__getattr__).is_none() =>
+                        if self.lookup_type_attr(cls, self.names.__getattr__).is_none() =>
                     {
-                        FastAttr::Getter(prop.fget)
+                        match self.heap.get(f) {
+                            Obj::Function(_) => FastAttr::Getter(prop.fget),
+                            Obj::Native(_) => FastAttr::NativeGetter(prop.fget),
+                            _ => FastAttr::Slow,
+                        }
                     }
                     _ => FastAttr::Slow,
                 },
@@ -397,8 +402,10 @@ impl Vm {
             }
         }
         // The common cases first (an instance-dict attribute, a plain class value).
-        if let FastAttr::Value(x) = self.load_attr_fast(v, name) {
-            return Ok(x);
+        match self.load_attr_fast(v, name) {
+            FastAttr::Value(x) => return Ok(x),
+            FastAttr::NativeGetter(g) => return self.call_direct(g, &[v]),
+            _ => {}
         }
         let custom = matches!(self.heap.get(cls), Obj::Class(c) if c.custom_getattribute);
         if custom {

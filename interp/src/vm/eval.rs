@@ -269,6 +269,13 @@ impl Vm {
                                 self.stack.push(obj);
                                 flow!(self.do_call(pos, 1, None));
                             }
+                            super::attr::FastAttr::NativeGetter(getter) => {
+                                save_ip!();
+                                let obj = pop!();
+                                let v = tri!(self.call_direct(getter, &[obj]));
+                                self.stack.push(v);
+                                continue;
+                            }
                             super::attr::FastAttr::Slow => {}
                         }
                         let obj = pop!();

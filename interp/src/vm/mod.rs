@@ -325,6 +325,8 @@ pub struct Vm {
     pub native_classes: HashMap<std::any::TypeId, ObjRef>,
     /// Classes of host reference types, by name.
     pub ref_classes: HashMap<String, ObjRef>,
+    /// Attribute names as shared text for host reference paths (see `native::hostref`).
+    pub(crate) ref_names: crate::native::hostref::RefNames,
     /// The shared empty `__dict__` of native objects.
     pub(crate) native_dict: Option<ObjRef>,
     /// Values rooted by host handles.
@@ -398,6 +400,7 @@ impl Vm {
             max_int_bits: 1 << 24,
             native_classes: HashMap::new(),
             ref_classes: HashMap::new(),
+            ref_names: Default::default(),
             native_dict: None,
             handles: crate::native::HandleTable::new(crate::native::next_vm_id()),
             host: crate::native::HostLoans::default(),

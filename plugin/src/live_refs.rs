@@ -1,0 +1,93 @@
+//! Live component references kept per entity, one per VM.
+//!
+//! `entity.get(Transform)` and `t.translation` give the same reference object every time for
+//! the same entity, instead of a new one per call: a script touching 10,000 entities a frame
+//! made 30,000 short-lived objects a frame, and their allocation and collection were most of
+//! the frame's script time. A reference holds nothing but (entity, component or field), so
+//! sharing it is invisible to scripts.
+//!
+//! Entries of despawned entities are dropped a few at a time each frame ([`prune`]), and the
+//! table is bounded: past [`MAX_ENTRIES`] it starts over (references are remade on demand).
+
+use bevy::platform::hash::FixedHasher;
+use bevy::prelude::{Entity, World};
+use indexmap::IndexMap;
+use kaa::native::Handle;
+use kaa::vm::PyResult;
+use kaa::{Value, Vm};
+use std::sync::Arc;
+
+/// What a cached reference points at.
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub enum RefKey {
+    /// A whole component, by its short name (reflection path or typed Transform).
+    Component(Entity, Arc<str>),
+    /// `Transform.translation` of an entity.
+    Translation(Entity),
+    /// `Transform.scale` of an entity.
+    Scale(Entity),
+}
+
+impl RefKey {
+    fn entity(&self) -> Entity {
+        match self {
+            RefKey::Component(e, _) | RefKey::Translation(e) | RefKey::Scale(e) => *e,
+        }
+    }
+}
+
+/// Above this many references the table is cleared (a script walking huge queries would
+/// otherwise keep one object per entity it ever looked at).
+pub const MAX_ENTRIES: usize = 1 << 16;
+
+/// The cached references of one VM (a VM extension).
+#[derive(Default)]
+pub struct LiveRefs {
+    /// The reference, and the handle that keeps it alive.
+    map: IndexMap<RefKey, (Value, Handle), FixedHasher>,
+    /// Where [`prune`] goes on next.
+    cursor: usize,
+}
+
+/// The reference for `key`, made by `make` on first use.
+pub fn cached(
+    vm: &mut Vm,
+    key: RefKey,
+    make: impl FnOnce(&mut Vm) -> PyResult<Value>,
+) -> PyResult<Value> {
+    if let Some((v, _)) = vm.extension::<LiveRefs>().map.get(&key) {
+        return Ok(*v);
+    }
+    let v = make(vm)?;
+    if v.is_none() {
+        return Ok(v);
+    }
+    let h = vm.handle(v);
+    let refs = vm.extension::<LiveRefs>();
+    if refs.map.len() >= MAX_ENTRIES {
+        refs.map.clear();
+        refs.cursor = 0;
+    }
+    refs.map.insert(key, (v, h));
+    Ok(v)
+}
+
+/// Drop the references of entities that no longer exist, looking at up to `budget` entries.
+pub fn prune(vm: &mut Vm, world: &World, budget: usize) {
+    let refs = vm.extension::<LiveRefs>();
+    for _ in 0..budget.min(refs.map.len()) {
+        if refs.cursor >= refs.map.len() {
+            refs.cursor = 0;
+        }
+        let alive = refs
+            .map
+            .get_index(refs.cursor)
+            .is_some_and(|(k, _)| world.get_entity(k.entity()).is_ok());
+        if alive {
+            refs.cursor += 1;
+        } else {
+            // The handle's drop queues its release for the next collection.
+            refs.map.swap_remove_index(refs.cursor);
+        }
+    }
+}
