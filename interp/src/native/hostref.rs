@@ -101,7 +101,8 @@ fn write(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 /// Names as `Arc<str>` for path segments, by heap slot: a reference access would otherwise
 /// allocate its segment's text every time. Direct-mapped; an entry counts only while its slot
 /// still holds the same text (a collected name's slot may be reused).
-pub(crate) struct RefNames(Box<[Option<(ObjRef, Arc<str>)>; 64]>);
+type NameSlot = Option<(ObjRef, Arc<str>)>;
+pub(crate) struct RefNames(Box<[NameSlot; 64]>);
 
 impl Default for RefNames {
     fn default() -> Self {
