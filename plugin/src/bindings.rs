@@ -4,12 +4,13 @@
 //! Everything reads the `World` lent to the VM for the current run (`Vm::with_host`); a
 //! reference a script keeps past the frame fails with a clear error when used later.
 
+use crate::reflect_data::{assign_path, fill, read_leaf, walk, DataIn, Found, Leaf};
 use bevy::ecs::reflect::{AppTypeRegistry, ReflectComponent};
 use bevy::input::keyboard::KeyCode;
 use bevy::input::ButtonInput;
 use bevy::prelude::{Entity, Time, World};
 use bevy::reflect::enums::{DynamicEnum, DynamicVariant};
-use bevy::reflect::{FromReflect, GetPath, PartialReflect, ReflectMut, ReflectRef};
+use bevy::reflect::{FromReflect, PartialReflect, ReflectRef};
 use kaa::native::{NativeType, PathSeg, RefHandler, RefRead};
 use kaa::{ExcKind, PyErr, PyResult, Value, Vm};
 use std::sync::Arc;
@@ -155,14 +156,8 @@ fn runtime(msg: impl Into<String>) -> PyErr {
 /// Reads and writes of one component type, routed through reflection.
 pub struct ComponentRefs {
     pub name: Arc<str>,
-    /// Resolved once per VM and component: the reflection functions and every parsed path.
-    cache: std::sync::Mutex<RefCache>,
-}
-
-#[derive(Default)]
-struct RefCache {
-    rc: Option<ReflectComponent>,
-    paths: bevy::platform::collections::HashMap<Vec<PathSeg>, bevy::reflect::ParsedPath>,
+    /// Resolved once per VM and component: the reflection functions and the type registry.
+    cache: std::sync::Mutex<Option<(ReflectComponent, AppTypeRegistry)>>,
 }
 
 impl ComponentRefs {
@@ -181,39 +176,41 @@ impl ComponentRefs {
             .clone()
     }
 
-    /// Run `f` with the component's reflection functions and the parsed `path` (both cached
-    /// after first use; borrowed, not cloned: a parsed path owns its field names).
+    /// Run `f` with the component's reflection functions and the type registry (looked up on
+    /// first use, then borrowed from the cache).
     fn with_resolved<R>(
         &self,
         world: &mut World,
-        path: &[PathSeg],
-        f: impl FnOnce(&mut World, &ReflectComponent, &bevy::reflect::ParsedPath) -> PyResult<R>,
+        f: impl FnOnce(&mut World, &ReflectComponent, &AppTypeRegistry) -> PyResult<R>,
     ) -> PyResult<R> {
         let mut guard = self.cache.lock().unwrap_or_else(|p| p.into_inner());
-        let cache = &mut *guard;
-        if cache.rc.is_none() {
+        if guard.is_none() {
             let registry = world.resource::<AppTypeRegistry>().clone();
-            let reg = registry.read();
-            cache.rc = Some(component_reflect(&reg, &self.name)?.clone());
+            let rc = component_reflect(&registry.read(), &self.name)?.clone();
+            *guard = Some((rc, registry));
         }
-        if !cache.paths.contains_key(path) {
-            let text = path_text(path);
-            let parsed = bevy::reflect::ParsedPath::parse(&text).map_err(|err| {
-                PyErr::new(
-                    ExcKind::AttributeError,
-                    format!("{}{text}: {err}", self.name),
-                )
-            })?;
-            // Bounded: a script that builds endless distinct paths does not grow it forever.
-            if cache.paths.len() >= 4096 {
-                cache.paths.clear();
-            }
-            cache.paths.insert(path.to_vec(), parsed);
+        match &*guard {
+            Some((rc, registry)) => f(world, rc, registry),
+            None => Err(runtime("reflection cache lost its entry")),
         }
-        match (&cache.rc, cache.paths.get(path)) {
-            (Some(rc), Some(parsed)) => f(world, rc, parsed),
-            _ => Err(runtime("reflection cache lost its entry")),
-        }
+    }
+
+    /// Run `f` on the component of entity `e`.
+    fn read<R>(
+        &self,
+        vm: &mut Vm,
+        e: Entity,
+        f: impl FnOnce(&dyn PartialReflect) -> PyResult<R>,
+    ) -> PyResult<R> {
+        self.with_resolved(world(vm)?, |world, rc, _| {
+            let entity = world
+                .get_entity(e)
+                .map_err(|_| runtime(format!("entity {e} no longer exists")))?;
+            let comp = rc
+                .reflect(entity)
+                .ok_or_else(|| runtime(format!("entity {e} has no {}", self.name)))?;
+            f(comp.as_partial_reflect())
+        })
     }
 }
 
@@ -221,91 +218,20 @@ impl ComponentRefs {
 #[derive(Default)]
 pub struct ComponentHandlers(bevy::platform::collections::HashMap<String, Arc<ComponentRefs>>);
 
-/// A script path, shown as its reflection path only when an error message needs it.
-struct PathText<'a>(&'a [PathSeg]);
+/// A component name and script path, shown only when an error message needs it.
+struct At<'a>(&'a str, &'a [PathSeg]);
 
-impl std::fmt::Display for PathText<'_> {
+impl std::fmt::Display for At<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&path_text(self.0))
-    }
-}
-
-/// The reflection path of a script path: `.translation.x`, `[2]`.
-fn path_text(path: &[PathSeg]) -> String {
-    let mut s = String::new();
-    for p in path {
-        match p {
-            PathSeg::Attr(a) => {
-                s.push('.');
-                s.push_str(a);
+        f.write_str(self.0)?;
+        for p in self.1 {
+            match p {
+                PathSeg::Attr(a) => write!(f, ".{a}")?,
+                PathSeg::Index(i) => write!(f, "[{i}]")?,
             }
-            PathSeg::Index(i) => s.push_str(&format!("[{i}]")),
         }
+        Ok(())
     }
-    s
-}
-
-/// A reflected field read out of the World: a plain value, or a place with fields of its own.
-enum Leaf {
-    Int(i64),
-    Float(f64),
-    Bool(bool),
-    Str(String),
-    Color(crate::math::Rgba),
-    Vec2(bevy::math::Vec2),
-    Vec3(bevy::math::Vec3),
-    None,
-    Place,
-}
-
-fn read_leaf(v: &dyn PartialReflect) -> Leaf {
-    macro_rules! ints {
-        ($($t:ty),*) => {$(
-            if let Some(x) = v.try_downcast_ref::<$t>() {
-                return match i64::try_from(*x) {
-                    Ok(i) => Leaf::Int(i),
-                    Err(_) => Leaf::Float(*x as f64),
-                };
-            }
-        )*};
-    }
-    // Game components are mostly f32 fields: test those before the ten integer types.
-    if let Some(x) = v.try_downcast_ref::<f32>() {
-        return Leaf::Float(*x as f64);
-    }
-    if let Some(x) = v.try_downcast_ref::<f64>() {
-        return Leaf::Float(*x);
-    }
-    ints!(i32, i64, u32, u64, usize, u8, i8, i16, u16, isize);
-    if let Some(x) = v.try_downcast_ref::<bool>() {
-        return Leaf::Bool(*x);
-    }
-    if let Some(x) = v.try_downcast_ref::<String>() {
-        return Leaf::Str(x.clone());
-    }
-    if let Some(c) = v.try_downcast_ref::<bevy::color::Color>() {
-        let s = c.to_srgba();
-        return Leaf::Color(crate::math::Rgba::new(s.red, s.green, s.blue, s.alpha));
-    }
-    if let Some(x) = v.try_downcast_ref::<bevy::math::Vec2>() {
-        return Leaf::Vec2(*x);
-    }
-    if let Some(x) = v.try_downcast_ref::<bevy::math::Vec3>() {
-        return Leaf::Vec3(*x);
-    }
-    if let Some(x) = v.try_downcast_ref::<Option<bevy::math::Vec2>>() {
-        return match x {
-            Some(x) => Leaf::Vec2(*x),
-            None => Leaf::None,
-        };
-    }
-    if let ReflectRef::Enum(e) = v.reflect_ref() {
-        // A unit variant reads as its name; others are places (`.0`, `.field`).
-        if e.field_len() == 0 {
-            return Leaf::Str(e.variant_name().to_string());
-        }
-    }
-    Leaf::Place
 }
 
 fn entity_of(target: u64) -> PyResult<Entity> {
@@ -320,20 +246,11 @@ impl RefHandler for ComponentRefs {
     fn get(&self, vm: &mut Vm, target: u64, path: &[PathSeg]) -> PyResult<RefRead> {
         let e = entity_of(target)?;
         // Read with the World borrowed, convert after (conversion needs the VM).
-        let leaf = self.with_resolved(world(vm)?, path, |world, rc, parsed| {
-            let entity = world
-                .get_entity(e)
-                .map_err(|_| runtime(format!("entity {e} no longer exists")))?;
-            let comp = rc
-                .reflect(entity)
-                .ok_or_else(|| runtime(format!("entity {e} has no {}", self.name)))?;
-            let field = comp.reflect_path(parsed).map_err(|err| {
-                PyErr::new(
-                    ExcKind::AttributeError,
-                    format!("{}{}: {err}", self.name, path_text(path)),
-                )
-            })?;
-            Ok(read_leaf(field))
+        let leaf = self.read(vm, e, |comp| {
+            match walk(comp, path).map_err(|err| err.at(At(&self.name, path)))? {
+                Found::Field(v) => Ok(read_leaf(v)),
+                Found::Variant(name) => Ok(Leaf::Str(name.to_string())),
+            }
         })?;
         Ok(match leaf {
             Leaf::Int(i) => RefRead::Value(Value::Int(i)),
@@ -351,173 +268,61 @@ impl RefHandler for ComponentRefs {
     fn set(&self, vm: &mut Vm, target: u64, path: &[PathSeg], value: Value) -> PyResult<()> {
         let e = entity_of(target)?;
         // Convert first (it needs the VM), then write with the World borrowed.
-        let scalar = ScalarIn::from_value(vm, value)?;
+        let data = DataIn::from_value(vm, value)?;
         let name = &self.name;
-        self.with_resolved(world(vm)?, path, |world, rc, parsed| {
+        self.with_resolved(world(vm)?, |world, rc, registry| {
             let entity = world
                 .get_entity_mut(e)
                 .map_err(|_| runtime(format!("entity {e} no longer exists")))?;
             let mut comp = rc
                 .reflect_mut(entity)
                 .ok_or_else(|| runtime(format!("entity {e} has no {name}")))?;
-            let field = comp.reflect_path_mut(parsed).map_err(|err| {
-                PyErr::new(
-                    ExcKind::AttributeError,
-                    format!("{name}{}: {err}", path_text(path)),
-                )
-            })?;
-            scalar.apply(field, name, &PathText(path))
+            assign_path(&data, comp.as_partial_reflect_mut(), path, &registry.read())
+                .map_err(|err| err.at(At(name, path)))
         })
     }
-}
 
-/// A script value on its way into a reflected field (converted before the World is borrowed).
-#[derive(Clone)]
-enum ScalarIn {
-    Int(i64),
-    Float(f64),
-    Bool(bool),
-    Str(String),
-    /// A `Vec2`/`Vec3`/`Quat` value or a list of 2-4 numbers.
-    Floats(Vec<f32>),
-    /// A script `Color` (sRGB, alpha).
-    Color([f32; 4]),
-}
-
-impl ScalarIn {
-    fn from_value(vm: &mut Vm, v: Value) -> PyResult<Self> {
-        Ok(match v {
-            Value::Int(i) => ScalarIn::Int(i),
-            Value::Float(f) => ScalarIn::Float(f),
-            Value::Bool(b) => ScalarIn::Bool(b),
-            Value::Obj(r) if kaa::native::native_ref::<crate::math::PyColor>(vm, r).is_some() => {
-                let c = kaa::native::native_ref::<crate::math::PyColor>(vm, r)
-                    .map(|c| c.0)
-                    .unwrap_or(crate::math::Rgba::WHITE);
-                ScalarIn::Color([c.red, c.green, c.blue, c.alpha])
-            }
-            Value::Obj(r) if kaa::native::native_ref::<crate::math::PyQuat>(vm, r).is_some() => {
-                let q = kaa::native::native_ref::<crate::math::PyQuat>(vm, r)
-                    .map(|q| q.0)
-                    .unwrap_or_default();
-                ScalarIn::Floats(vec![q.x, q.y, q.z, q.w])
-            }
-            _ if crate::math::vec3_of(vm, v).ok().flatten().is_some() => {
-                let p = crate::math::vec3_of(vm, v)?.unwrap_or_default();
-                ScalarIn::Floats(vec![p.x, p.y, p.z])
-            }
-            _ if vm.extract::<crate::math::PyVec2>(v).is_ok() => {
-                let p = vm.extract::<crate::math::PyVec2>(v)?.0;
-                ScalarIn::Floats(vec![p.x, p.y])
-            }
-            _ if matches!(vm.type_name(v).as_str(), "list" | "tuple") => {
-                ScalarIn::Floats(vm.extract::<Vec<f32>>(v)?)
-            }
-            _ => match vm.as_str(v) {
-                Some(s) => ScalarIn::Str(s.to_string()),
-                None => {
-                    return Err(PyErr::new(
+    fn len(&self, vm: &mut Vm, target: u64, path: &[PathSeg]) -> PyResult<usize> {
+        let e = entity_of(target)?;
+        self.read(vm, e, |comp| {
+            match walk(comp, path).map_err(|err| err.at(At(&self.name, path)))? {
+                Found::Field(v) => crate::reflect_data::len_of(v).ok_or_else(|| {
+                    PyErr::new(
                         ExcKind::TypeError,
-                        format!("cannot assign a '{}' to a component field", vm.type_name(v)),
-                    ))
-                }
-            },
+                        format!("{} has no len()", At(&self.name, path)),
+                    )
+                }),
+                Found::Variant(_) => Err(PyErr::new(ExcKind::TypeError, "a str place")),
+            }
         })
     }
 
-    /// Write into `target`; `path` is only formatted for an error message.
-    fn apply(
-        self,
-        target: &mut dyn PartialReflect,
-        comp: &str,
-        path: &dyn std::fmt::Display,
-    ) -> PyResult<()> {
-        // 'static type info: nothing is formatted or allocated unless the write fails.
-        let field_type = target
-            .get_represented_type_info()
-            .map_or("that field type", |i| i.type_path());
-        let type_error = |what: &str| {
-            PyErr::new(
-                ExcKind::TypeError,
-                format!("{comp}{path}: cannot assign {what} to a {field_type}"),
+    fn keys(&self, vm: &mut Vm, target: u64, path: &[PathSeg]) -> PyResult<Option<Vec<Value>>> {
+        let e = entity_of(target)?;
+        let keys: Option<Vec<Leaf>> = self.read(vm, e, |comp| {
+            Ok(
+                match walk(comp, path).map_err(|err| err.at(At(&self.name, path)))? {
+                    Found::Field(v) => match v.reflect_ref() {
+                        ReflectRef::Map(m) => Some(m.iter().map(|(k, _)| read_leaf(k)).collect()),
+                        ReflectRef::Set(s) => Some(s.iter().map(read_leaf).collect()),
+                        _ => None,
+                    },
+                    Found::Variant(_) => None,
+                },
             )
-        };
-        macro_rules! set_num {
-            ($($t:ty),*) => {$(
-                if target.try_downcast_ref::<$t>().is_some() {
-                    let x: $t = match self {
-                        ScalarIn::Int(i) => <$t>::try_from(i).map_err(|_| {
-                            PyErr::new(ExcKind::OverflowError, format!("{comp}{path}: {i} is out of range"))
-                        })?,
-                        ScalarIn::Bool(b) => b as $t,
-                        _ => return Err(type_error("a non-integer")),
-                    };
-                    if let Some(t) = target.try_downcast_mut::<$t>() {
-                        *t = x;
-                    }
-                    return Ok(());
-                }
-            )*};
+        })?;
+        let Some(keys) = keys else { return Ok(None) };
+        let mut out = Vec::with_capacity(keys.len());
+        for k in keys {
+            out.push(match k {
+                Leaf::Int(i) => Value::Int(i),
+                Leaf::Float(f) => Value::Float(f),
+                Leaf::Bool(b) => Value::Bool(b),
+                Leaf::Str(s) => vm.new_str(s),
+                _ => Value::None,
+            });
         }
-        set_num!(i8, i16, i32, i64, u8, u16, u32, u64, usize, isize);
-        if let ScalarIn::Color([r, g, b, a]) = self {
-            let c = bevy::color::Color::srgba(r, g, b, a);
-            return target.try_apply(&c).map_err(|_| type_error("a Color"));
-        }
-        if let ScalarIn::Floats(xs) = &self {
-            use bevy::math::{Quat, Vec2, Vec3, Vec4};
-            // Math types, and `Option`s of them (`Sprite.custom_size = [20, 100]`).
-            let applied = match xs[..] {
-                [x, y] => target
-                    .try_apply(&Vec2::new(x, y))
-                    .or_else(|_| target.try_apply(&Some(Vec2::new(x, y)))),
-                [x, y, z] => target
-                    .try_apply(&Vec3::new(x, y, z))
-                    .or_else(|_| target.try_apply(&Some(Vec3::new(x, y, z)))),
-                [x, y, z, w] => target
-                    .try_apply(&Quat::from_xyzw(x, y, z, w))
-                    .or_else(|_| target.try_apply(&Vec4::new(x, y, z, w))),
-                _ => return Err(type_error("a list of that length")),
-            };
-            return applied.map_err(|_| type_error("a vector"));
-        }
-        if let Some(t) = target.try_downcast_mut::<f32>() {
-            *t = match self {
-                ScalarIn::Float(f) => f as f32,
-                ScalarIn::Int(i) => i as f32,
-                _ => return Err(type_error("a non-number")),
-            };
-            return Ok(());
-        }
-        if let Some(t) = target.try_downcast_mut::<f64>() {
-            *t = match self {
-                ScalarIn::Float(f) => f,
-                ScalarIn::Int(i) => i as f64,
-                _ => return Err(type_error("a non-number")),
-            };
-            return Ok(());
-        }
-        if let Some(t) = target.try_downcast_mut::<bool>() {
-            *t = match self {
-                ScalarIn::Bool(b) => b,
-                _ => return Err(type_error("a non-bool")),
-            };
-            return Ok(());
-        }
-        if let Some(t) = target.try_downcast_mut::<String>() {
-            *t = match self {
-                ScalarIn::Str(s) => s,
-                _ => return Err(type_error("a non-string")),
-            };
-            return Ok(());
-        }
-        if let (ReflectMut::Enum(_), ScalarIn::Str(name)) = (target.reflect_mut(), &self) {
-            let d = DynamicEnum::new(name.clone(), DynamicVariant::Unit);
-            return target
-                .try_apply(&d)
-                .map_err(|e| PyErr::new(ExcKind::ValueError, format!("{comp}{path}: {e}")));
-        }
-        Err(type_error("that value"))
+        Ok(Some(out))
     }
 }
 
@@ -812,8 +617,11 @@ fn entity_insert(
     t: ComponentType,
     fields: Option<Value>,
 ) -> PyResult<()> {
-    let patch = flatten_fields(vm, fields)?;
-    insert_component(world(vm)?, this.0, &t.0, &patch)
+    let data = match fields {
+        Some(f) => DataIn::from_value(vm, f)?,
+        None => DataIn::None,
+    };
+    insert_component(world(vm)?, this.0, &t.0, &data)
 }
 
 fn entity_remove(vm: &mut Vm, this: EntityObj, t: ComponentType) -> PyResult<bool> {
@@ -841,7 +649,7 @@ fn world_spawn(
     if let Some(c) = components {
         let pairs: indexmap::IndexMap<String, Value> = vm.extract(c)?;
         for (name, fields) in pairs {
-            parts.push((name, flatten_fields(vm, Some(fields))?));
+            parts.push((name, DataIn::from_value(vm, fields)?));
         }
     }
     let w = world(vm)?;
@@ -914,67 +722,8 @@ fn world_resource(vm: &mut Vm, _this: Value, name: String) -> PyResult<Value> {
     }
 }
 
-/// `{"translation": {"x": 1}, "scale": [2, 2, 2]}` as (reflection path, scalar) pairs.
-fn flatten_fields(vm: &mut Vm, fields: Option<Value>) -> PyResult<Vec<(String, ScalarIn)>> {
-    let mut out = Vec::new();
-    if let Some(v) = fields {
-        flatten_into(vm, v, String::new(), &mut out, 0)?;
-    }
-    Ok(out)
-}
-
-fn flatten_into(
-    vm: &mut Vm,
-    v: Value,
-    prefix: String,
-    out: &mut Vec<(String, ScalarIn)>,
-    depth: usize,
-) -> PyResult<()> {
-    if depth > 16 {
-        return Err(PyErr::new(
-            ExcKind::ValueError,
-            "component fields nested too deeply",
-        ));
-    }
-    if v.is_none() {
-        return Ok(());
-    }
-    let tn = vm.type_name(v);
-    if tn == "dict" {
-        let pairs: indexmap::IndexMap<String, Value> = vm.extract(v)?;
-        for (k, x) in pairs {
-            flatten_into(vm, x, format!("{prefix}.{k}"), out, depth + 1)?;
-        }
-        return Ok(());
-    }
-    if tn == "list" || tn == "tuple" {
-        let items: Vec<Value> = vm.extract(v)?;
-        // 2-4 numbers are one vector value (a Vec2/Vec3/Quat field, or an Option of one).
-        if (2..=4).contains(&items.len())
-            && items
-                .iter()
-                .all(|x| matches!(x, Value::Int(_) | Value::Float(_)))
-        {
-            out.push((prefix, ScalarIn::from_value(vm, v)?));
-            return Ok(());
-        }
-        // Other lists fill fields in order.
-        for (i, x) in items.into_iter().enumerate() {
-            flatten_into(vm, x, format!("{prefix}#{i}"), out, depth + 1)?;
-        }
-        return Ok(());
-    }
-    out.push((prefix, ScalarIn::from_value(vm, v)?));
-    Ok(())
-}
-
-/// Insert component `name` (its default, patched with `patch`) on `e`.
-fn insert_component(
-    w: &mut World,
-    e: Entity,
-    name: &str,
-    patch: &[(String, ScalarIn)],
-) -> PyResult<()> {
+/// Insert component `name` (its default, with `fields` written into it) on `e`.
+fn insert_component(w: &mut World, e: Entity, name: &str, fields: &DataIn) -> PyResult<()> {
     let registry = w.resource::<AppTypeRegistry>().clone();
     let reg = registry.read();
     let rc = component_reflect(&reg, name)?.clone();
@@ -994,11 +743,8 @@ fn insert_component(
                 ))
             }
         };
-    for (path, scalar) in patch {
-        let field = value
-            .reflect_path_mut(path.as_str())
-            .map_err(|err| PyErr::new(ExcKind::AttributeError, format!("{name}{path}: {err}")))?;
-        scalar.clone().apply(field, name, path)?;
+    if !matches!(fields, DataIn::None) {
+        fill(fields, value.as_partial_reflect_mut(), &reg).map_err(|err| err.at(name))?;
     }
     let mut em = w
         .get_entity_mut(e)
@@ -1014,7 +760,7 @@ fn entity_get(vm: &mut Vm, e: Entity, name: &str) -> PyResult<Value> {
         return crate::math::transform_ref(vm, e);
     }
     let handler = ComponentRefs::for_name(vm, name);
-    let present = handler.with_resolved(world(vm)?, &[], |w, rc, _| {
+    let present = handler.with_resolved(world(vm)?, |w, rc, _| {
         Ok(w.get_entity(e).is_ok_and(|er| rc.contains(er)))
     })?;
     if !present {

@@ -25,6 +25,7 @@ pub mod diagnostics;
 mod events;
 mod live_refs;
 pub mod math;
+mod reflect_data;
 mod runner;
 mod script;
 

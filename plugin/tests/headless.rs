@@ -1104,3 +1104,141 @@ class Keeper(Script):
         other => panic!("{other:?}"),
     }
 }
+
+#[derive(Reflect, Default, Clone, Debug, PartialEq)]
+#[reflect(Default)]
+enum Mood {
+    #[default]
+    Calm,
+    Angry(f32),
+    Chasing {
+        target: u32,
+        speed: f32,
+    },
+}
+
+#[derive(Reflect, Default, Clone, Debug, PartialEq)]
+#[reflect(Default)]
+struct Health(f32);
+
+#[derive(Component, Reflect, Default, Clone, Debug, PartialEq)]
+#[reflect(Component, Default)]
+struct Brain {
+    mood: Mood,
+    path: Vec<Vec2>,
+    scores: Vec<i32>,
+    tags: std::collections::BTreeMap<String, f32>,
+    pair: (f32, u8),
+    home: Option<Vec2>,
+    hp: Health,
+}
+
+#[test]
+fn scripts_read_and_write_enums_lists_maps_tuples_and_options() {
+    let src = r#"
+from bevy import Script, Brain, Vec2, emit
+
+def attempt(f):
+    try:
+        f()
+        return "ok"
+    except Exception as e:
+        return type(e).__name__ + ": " + str(e)
+
+class Thinker(Script):
+    def start(self):
+        self.entity.insert(Brain, {"scores": [3, 1, 2], "tags": {"a": 1.5}, "pair": [0.5, 7]})
+
+    def update(self, dt):
+        if getattr(self, "done", False):
+            return
+        self.done = True
+        b = self.entity.get(Brain)
+        log = []
+        log.append(b.mood)
+        b.mood = {"Angry": 2.5}
+        log.append([b.mood.variant, b.mood[0]])
+        b.mood[0] += 1
+        log.append(b.mood[-1])
+        b.mood = {"Chasing": {"target": 7}}
+        b.mood.speed = 4
+        log.append([b.mood.variant, b.mood.target, b.mood.speed])
+        log.append([len(b.scores), list(b.scores), b.scores[-1]])
+        b.scores = [5, 6, 7, 8]
+        b.scores[0] = 50
+        b.path = [[0, 0], Vec2(1, 2)]
+        log.append([len(b.path), b.path[1].y])
+        b.tags["b"] = 2
+        b.tags["a"] += 1
+        log.append(sorted(b.tags))
+        log.append([b.tags["a"], b.tags["b"], len(b.tags)])
+        log.append([b.pair[0], b.pair[1]])
+        log.append(b.home)
+        b.home = [3, 4]
+        log.append(b.home.x)
+        b.hp = 9
+        log.append(b.hp[0])
+        log.append(attempt(lambda: setattr(b, "mood", "Sleepy")))
+        log.append(attempt(lambda: b.scores[9]))
+        log.append(attempt(lambda: b.tags["zzz"]))
+        log.append(attempt(lambda: b.pair.__setitem__(1, 300)))
+        log.append(attempt(lambda: setattr(b, "mood", "Angry")))
+        log.append(attempt(lambda: b.nope))
+        emit("log", log)
+"#;
+    let mut h = harness(&[("scripts/thinker.py", src)]);
+    h.app.register_type::<Brain>();
+    let e = h.spawn_script("scripts/thinker.py", ());
+    h.started(e);
+    h.frames(2);
+    assert!(h.errors().is_empty(), "{:?}", h.errors());
+    let inbox = h.app.world().resource::<Inbox>().0.clone();
+    let ScriptValue::List(log) = &inbox[0].payload else {
+        panic!("{inbox:?}")
+    };
+    use ScriptValue::{Float as F, Int as I, List as L, Str as S};
+    let s = |x: &str| S(x.into());
+    assert_eq!(log[0], s("Calm"));
+    assert_eq!(log[1], L(vec![s("Angry"), F(2.5)]));
+    assert_eq!(log[2], F(3.5));
+    assert_eq!(log[3], L(vec![s("Chasing"), I(7), F(4.0)]));
+    assert_eq!(log[4], L(vec![I(3), L(vec![I(3), I(1), I(2)]), I(2)]));
+    assert_eq!(log[5], L(vec![I(2), F(2.0)]));
+    assert_eq!(log[6], L(vec![s("a"), s("b")]));
+    assert_eq!(log[7], L(vec![F(2.5), F(2.0), I(2)]));
+    assert_eq!(log[8], L(vec![F(0.5), I(7)]));
+    assert_eq!(log[9], ScriptValue::None);
+    assert_eq!(log[10], F(3.0));
+    assert_eq!(log[11], F(9.0));
+    let errs: Vec<String> = log[12..]
+        .iter()
+        .map(|v| match v {
+            S(x) => x.clone(),
+            other => format!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(
+        errs,
+        [
+            "ValueError: Brain.mood: Mood has no variant Sleepy (it has Calm, Angry, Chasing)",
+            "IndexError: Brain.scores[9]: index 9 out of range (length 4)",
+            "KeyError: \"Brain.tags.zzz: no key 'zzz'\"",
+            "OverflowError: Brain.pair[1]: 300 is out of range",
+            "ValueError: Brain.mood: variant Angry needs its fields: {\"Angry\": ...}",
+            "AttributeError: Brain.nope: no field 'nope'",
+        ]
+    );
+    let brain = h.app.world().get::<Brain>(e).cloned().expect("Brain");
+    assert_eq!(
+        brain.mood,
+        Mood::Chasing {
+            target: 7,
+            speed: 4.0
+        }
+    );
+    assert_eq!(brain.scores, vec![50, 6, 7, 8]);
+    assert_eq!(brain.path, vec![Vec2::ZERO, Vec2::new(1.0, 2.0)]);
+    assert_eq!(brain.tags.get("a"), Some(&2.5));
+    assert_eq!(brain.home, Some(Vec2::new(3.0, 4.0)));
+    assert_eq!(brain.hp, Health(9.0));
+}

@@ -328,6 +328,19 @@ tuple_conversions!(5; A 0, B 1, C 2, D 3, E 4);
 tuple_conversions!(6; A 0, B 1, C 2, D 3, E 4, F 5);
 
 /// Key/value pairs of a dict argument, in insertion order.
+impl Vm {
+    /// The (key, value) pairs of a dict, in order; None when `v` is not a dict.
+    pub fn dict_pairs(&self, v: Value) -> Option<Vec<(Value, Value)>> {
+        match v {
+            Value::Obj(r) => match self.heap.get(r) {
+                Obj::Dict(d) => Some(d.iter().map(|e| (e.key, e.value)).collect()),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+}
+
 fn dict_items(vm: &mut Vm, v: Value) -> Result<Vec<(Value, Value)>, ArgError> {
     match v {
         Value::Obj(r) => match vm.heap.get(r) {

@@ -38,6 +38,17 @@ pub trait RefHandler: Send + Sync + 'static {
     fn get(&self, vm: &mut Vm, target: u64, path: &[PathSeg]) -> PyResult<RefRead>;
     /// Write `value` at `path` of `target`.
     fn set(&self, vm: &mut Vm, target: u64, path: &[PathSeg], value: Value) -> PyResult<()>;
+    /// `len(ref)`: how many items the place at `path` has.
+    fn len(&self, _vm: &mut Vm, _target: u64, _path: &[PathSeg]) -> PyResult<usize> {
+        Err(exc::type_error(format!(
+            "object of type '{}' has no len()",
+            self.type_name()
+        )))
+    }
+    /// For iteration: the keys of a map-like place (None: iterate items `0..len`).
+    fn keys(&self, _vm: &mut Vm, _target: u64, _path: &[PathSeg]) -> PyResult<Option<Vec<Value>>> {
+        Ok(None)
+    }
     /// `repr(ref)`.
     fn repr(&self, _vm: &mut Vm, target: u64, path: &[PathSeg]) -> PyResult<String> {
         let p: Vec<String> = path
@@ -96,6 +107,29 @@ fn write(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     r.path.push(seg_of(vm, key)?);
     r.handler.set(vm, r.target, &r.path, value)?;
     Ok(Value::None)
+}
+
+/// `iter(ref)`: a map's keys, or the items `0..len` (read now: places stay live references).
+fn iterate(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let r = this_ref(vm, args)?;
+    let items = match r.handler.keys(vm, r.target, &r.path)? {
+        Some(keys) => keys,
+        None => {
+            let n = r.handler.len(vm, r.target, &r.path)?;
+            let mut out = Vec::with_capacity(n);
+            for i in 0..n {
+                let mut path = r.path.clone();
+                path.push(PathSeg::Index(i as i64));
+                out.push(match r.handler.get(vm, r.target, &path)? {
+                    RefRead::Value(v) => v,
+                    RefRead::Place => vm.new_host_ref(r.handler.clone(), r.target, path)?,
+                });
+            }
+            out
+        }
+    };
+    let list = vm.new_list(items);
+    vm.get_iter(list)
 }
 
 /// Names as `Arc<str>` for path segments, by heap slot: a reference access would otherwise
@@ -180,7 +214,16 @@ impl Vm {
         if let Some(&c) = self.ref_classes.get(name) {
             return Ok(c);
         }
-        let natives: [(&str, crate::object::NativeClosure); 5] = [
+        let natives: [(&str, crate::object::NativeClosure); 7] = [
+            (
+                "__len__",
+                Arc::new(|vm: &mut Vm, a: Args| {
+                    let r = this_ref(vm, &a)?;
+                    let n = r.handler.len(vm, r.target, &r.path)?;
+                    Ok(Value::Int(n as i64))
+                }),
+            ),
+            ("__iter__", Arc::new(|vm: &mut Vm, a: Args| iterate(vm, &a))),
             ("__getattr__", Arc::new(|vm: &mut Vm, a: Args| read(vm, &a))),
             ("__getitem__", Arc::new(|vm: &mut Vm, a: Args| read(vm, &a))),
             (
