@@ -164,6 +164,9 @@ impl ComponentRefs {
     /// The shared handler of component `name` in `vm` (one per name per VM, so its caches last).
     pub fn for_name(vm: &mut Vm, name: &str) -> Arc<ComponentRefs> {
         let handlers = vm.extension::<ComponentHandlers>();
+        if let Some(h) = handlers.0.get(name) {
+            return h.clone();
+        }
         handlers
             .0
             .entry(name.to_string())

@@ -2,12 +2,38 @@
 //! digits: most strings a script makes), longer text in one heap allocation. An inline string
 //! costs no allocation and no pointer chase; a million short strings take half the memory.
 
+//!
+//! Concatenation results are views of a growable buffer ([`Text::concat`]): when the left
+//! operand is the longest view of its buffer, the right one is appended in place, so
+//! `s += t` in a loop is linear (CPython gets the same by resizing a string whose reference
+//! count is one; a tracing collector cannot know that, but "nobody has looked past my end"
+//! is enough: older, shorter views keep seeing their own prefix).
+
+use std::cell::UnsafeCell;
 use std::fmt;
 use std::ops::Deref;
+use std::sync::Arc;
 
 const INLINE: usize = 30;
 
-#[derive(Clone)]
+/// The growable buffer behind [`Text::Shared`] views.
+pub struct SharedBuf(UnsafeCell<String>);
+
+// SAFETY: a buffer is reachable only from the `str` objects of one VM's heap (cloning a
+// `Text` copies a shared view out into its own text, so no buffer leaves the heap it was made
+// in), and a VM is used by one thread at a time; the only mutation is `Text::concat`, whose
+// contract rules out borrows of the buffer's text at that moment.
+unsafe impl Send for SharedBuf {}
+unsafe impl Sync for SharedBuf {}
+
+impl SharedBuf {
+    /// Bytes written so far (the longest view's length).
+    fn written(&self) -> usize {
+        // SAFETY: reading the length; no mutation is in progress (see `concat`).
+        unsafe { (&*self.0.get()).len() }
+    }
+}
+
 pub enum Text {
     /// Invariant: `buf[..len]` is valid UTF-8.
     Inline {
@@ -15,6 +41,25 @@ pub enum Text {
         buf: [u8; INLINE],
     },
     Heap(Box<str>),
+    /// The first `len` bytes of a buffer (a char boundary: `len` was the buffer's length once).
+    Shared {
+        buf: Arc<SharedBuf>,
+        len: usize,
+    },
+}
+
+impl Clone for Text {
+    fn clone(&self) -> Text {
+        match self {
+            Text::Inline { len, buf } => Text::Inline {
+                len: *len,
+                buf: *buf,
+            },
+            Text::Heap(s) => Text::Heap(s.clone()),
+            // A copy of its own: buffers never leave the heap that grows them.
+            Text::Shared { .. } => Text::Heap(self.as_str().into()),
+        }
+    }
 }
 
 impl Text {
@@ -47,6 +92,12 @@ impl Text {
                 unsafe { std::str::from_utf8_unchecked(&buf[..*len as usize]) }
             }
             Text::Heap(s) => s,
+            Text::Shared { buf, len } => {
+                // SAFETY: bytes below `written()` are never changed, `len` is at most that and
+                // a char boundary; the buffer is not reallocated while this borrow lives (see
+                // `concat`'s contract).
+                unsafe { (&*buf.0.get()).get_unchecked(..*len) }
+            }
         }
     }
 
@@ -55,6 +106,51 @@ impl Text {
         match self {
             Text::Inline { .. } => 0,
             Text::Heap(s) => s.len(),
+            Text::Shared { len, .. } => *len,
+        }
+    }
+
+    /// `a + b`. Short results are inline; longer ones are views of a growable buffer, and when
+    /// `a` is the longest view of its buffer, `b` is appended to it in place (amortized O(1)).
+    ///
+    /// # Safety
+    /// No `&str` borrowed from a view of `a`'s buffer may be alive during the call, except `b`
+    /// itself (which is copied first when it lies in that buffer): appending may move the
+    /// buffer.
+    pub unsafe fn concat(a: &Text, b: &str) -> Text {
+        let total = a.len() + b.len();
+        if total <= INLINE {
+            let mut s = String::with_capacity(total);
+            s.push_str(a);
+            s.push_str(b);
+            return Text::new(&s);
+        }
+        if let Text::Shared { buf, len } = a {
+            if buf.written() == *len {
+                let inside = {
+                    // SAFETY: only the buffer's address range is read.
+                    let data = unsafe { &*buf.0.get() };
+                    let start = data.as_ptr() as usize;
+                    let p = b.as_ptr() as usize;
+                    p >= start && p < start + data.capacity().max(1)
+                };
+                let copied: Option<String> = inside.then(|| b.to_string());
+                let b = copied.as_deref().unwrap_or(b);
+                // SAFETY: the caller guarantees no other borrow of this buffer's text is alive,
+                // and `b` no longer points into it.
+                unsafe { (&mut *buf.0.get()).push_str(b) };
+                return Text::Shared {
+                    buf: buf.clone(),
+                    len: total,
+                };
+            }
+        }
+        let mut s = String::with_capacity(total);
+        s.push_str(a);
+        s.push_str(b);
+        Text::Shared {
+            buf: Arc::new(SharedBuf(UnsafeCell::new(s))),
+            len: total,
         }
     }
 }

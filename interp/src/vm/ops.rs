@@ -1193,14 +1193,32 @@ impl Vm {
         };
         match (self.heap.get(ra), op) {
             (Obj::Str(_), BinaryOp::Add) => {
-                if let Some(sb) = self.as_str(b) {
-                    let sa = self.str_ref(ra);
-                    let mut s = String::with_capacity(sa.len() + sb.len());
-                    s.push_str(sa);
-                    s.push_str(sb);
-                    self.reserve(s.len())?;
+                let Some(b_len) = self.as_str(b).map(str::len) else {
+                    return Ok(None);
+                };
+                if self.str_ref(ra).len() + b_len <= 1 {
+                    let s = format!("{}{}", self.str_ref(ra), self.as_str(b).unwrap_or(""));
                     return Ok(Some(self.new_str(s)));
                 }
+                self.reserve(b_len)?;
+                let b_chars = match b {
+                    Value::Obj(rb) => match self.heap.get(rb) {
+                        Obj::Str(p) => p.chars,
+                        _ => 0,
+                    },
+                    _ => 0,
+                };
+                let (Obj::Str(pa), Some(sb)) = (self.heap.get(ra), self.as_str(b)) else {
+                    return Ok(None);
+                };
+                // SAFETY: the only text borrowed from the heap here is `sb` (allowed).
+                let text = unsafe { crate::types::text::Text::concat(&pa.s, sb) };
+                let s = crate::object::PyStr {
+                    s: text,
+                    hash: std::cell::Cell::new(-1),
+                    chars: pa.chars + b_chars,
+                };
+                return Ok(Some(Value::Obj(self.heap.alloc(Obj::Str(s)))));
             }
             (Obj::Str(_), BinaryOp::Mul)
             | (Obj::List(_), BinaryOp::Mul)
