@@ -10,7 +10,10 @@ use crate::value::ObjRef;
 /// Memory accounting and the arena.
 pub struct Heap {
     objs: Vec<Option<Obj>>,
-    marks: Vec<bool>,
+    /// Per slot: [`MARK`] during a collection, [`LEAF`] for objects with no references inside
+    /// (strings, bytes, big ints). Marking sets a leaf's bit without loading the object:
+    /// loading each object was most of a collection's time (a cache miss per object).
+    flags: Vec<u8>,
     free: Vec<u32>,
     /// Estimated bytes in use (exact after a collection, grows by estimates between).
     pub bytes: usize,
@@ -28,13 +31,15 @@ pub struct Heap {
 }
 
 const MIN_THRESHOLD: usize = 4 << 20;
+const MARK: u8 = 1;
+const LEAF: u8 = 2;
 const BIG_HEAP: usize = 64 << 20;
 
 impl Heap {
     pub fn new(limit: usize) -> Self {
         Heap {
             objs: Vec::with_capacity(1024),
-            marks: Vec::new(),
+            flags: Vec::with_capacity(1024),
             free: Vec::new(),
             bytes: 0,
             threshold: MIN_THRESHOLD,
@@ -49,11 +54,14 @@ impl Heap {
     #[inline]
     pub fn alloc(&mut self, obj: Obj) -> ObjRef {
         self.bytes += obj.size_estimate();
+        let flag = if obj.is_leaf() { LEAF } else { 0 };
         if let Some(i) = self.free.pop() {
             self.objs[i as usize] = Some(obj);
+            self.flags[i as usize] = flag;
             ObjRef(i)
         } else {
             self.objs.push(Some(obj));
+            self.flags.push(flag);
             ObjRef((self.objs.len() - 1) as u32)
         }
     }
@@ -74,6 +82,10 @@ impl Heap {
 
     #[inline]
     pub fn get_mut(&mut self, r: ObjRef) -> &mut Obj {
+        // The object may be replaced by one with references: no longer a known leaf.
+        if let Some(f) = self.flags.get_mut(r.index()) {
+            *f = 0;
+        }
         match self.objs.get_mut(r.index()) {
             Some(Some(o)) => {
                 if let Obj::Class(_) = o {
@@ -113,15 +125,22 @@ impl Heap {
     /// Mark from `roots`, then sweep everything unmarked. Iterative: deep structures cannot
     /// overflow the Rust stack.
     pub fn collect(&mut self, roots: Vec<ObjRef>) {
-        self.marks.clear();
-        self.marks.resize(self.objs.len(), false);
+        for f in self.flags.iter_mut() {
+            *f &= !MARK;
+        }
         let mut stack = roots;
         while let Some(r) = stack.pop() {
             let i = r.index();
-            if i >= self.marks.len() || self.marks[i] {
+            let Some(f) = self.flags.get_mut(i) else {
+                continue;
+            };
+            if *f & MARK != 0 {
                 continue;
             }
-            self.marks[i] = true;
+            *f |= MARK;
+            if *f & LEAF != 0 {
+                continue;
+            }
             if let Some(o) = &self.objs[i] {
                 o.trace(&mut stack);
             }
@@ -130,7 +149,7 @@ impl Heap {
         let mut freed = 0;
         for (i, slot) in self.objs.iter_mut().enumerate() {
             if let Some(o) = slot {
-                if self.marks[i] {
+                if self.flags[i] & MARK != 0 {
                     live_bytes += o.size_estimate();
                 } else {
                     *slot = None;

@@ -385,6 +385,15 @@ pub enum Obj {
 
 impl Obj {
     /// Push every handle this object refers to.
+    /// Holds no references to other objects (the collector need not look inside).
+    #[inline]
+    pub fn is_leaf(&self) -> bool {
+        matches!(
+            self,
+            Obj::Str(_) | Obj::Bytes(_) | Obj::ByteArray(_) | Obj::BigInt(_) | Obj::Complex(..)
+        )
+    }
+
     pub fn trace(&self, out: &mut Vec<ObjRef>) {
         fn v(out: &mut Vec<ObjRef>, x: Value) {
             if let Value::Obj(r) = x {
