@@ -82,14 +82,16 @@ impl Heap {
 
     #[inline]
     pub fn get_mut(&mut self, r: ObjRef) -> &mut Obj {
-        // The object may be replaced by one with references: no longer a known leaf.
-        if let Some(f) = self.flags.get_mut(r.index()) {
-            *f = 0;
-        }
-        match self.objs.get_mut(r.index()) {
+        let i = r.index();
+        match self.objs.get_mut(i) {
             Some(Some(o)) => {
                 if let Obj::Class(_) = o {
                     self.class_epoch += 1;
+                } else if o.is_leaf() {
+                    // It may be replaced by an object with references: no longer a known leaf.
+                    if let Some(f) = self.flags.get_mut(i) {
+                        *f = 0;
+                    }
                 }
                 o
             }
