@@ -4,7 +4,7 @@
 //! Everything reads the `World` lent to the VM for the current run (`Vm::with_host`); a
 //! reference a script keeps past the frame fails with a clear error when used later.
 
-use crate::reflect_data::{assign_path, fill, read_leaf, walk, DataIn, Found, Leaf};
+use crate::reflect_data::{assign_path, fill, read_leaf, walk, DataIn, Found, Leaf, ListEdit};
 use bevy::ecs::reflect::{AppTypeRegistry, ReflectComponent};
 use bevy::input::keyboard::KeyCode;
 use bevy::input::ButtonInput;
@@ -217,6 +217,98 @@ impl ComponentRefs {
     }
 }
 
+const LIST_METHODS: [&str; 5] = ["append", "extend", "insert", "pop", "clear"];
+
+impl ComponentRefs {
+    /// `b.scores.append` and friends: a method bound to the list at `path[..-1]`, when that
+    /// is a list (a struct's field of the same name wins).
+    fn list_method(&self, vm: &mut Vm, e: Entity, path: &[PathSeg]) -> PyResult<Option<Value>> {
+        let Some((PathSeg::Attr(m), parent)) = path.split_last() else {
+            return Ok(None);
+        };
+        let Some(&name) = LIST_METHODS.iter().find(|n| **n == &**m) else {
+            return Ok(None);
+        };
+        let is_list = self.read(vm, e, |comp| {
+            Ok(matches!(walk(comp, parent), Ok(Found::Field(v))
+                if matches!(v.reflect_ref(), ReflectRef::List(_))))
+        })?;
+        if !is_list {
+            return Ok(None);
+        }
+        let h = ComponentRefs::for_name(vm, &self.name);
+        let parent: Vec<PathSeg> = parent.to_vec();
+        let f = match name {
+            "append" => vm.native_fn(name, move |vm: &mut Vm, x: Value| -> PyResult<()> {
+                let x = DataIn::from_value(vm, x)?;
+                h.edit_list(vm, e, &parent, ListEdit::Push(vec![x]))
+                    .map(drop)
+            }),
+            "extend" => vm.native_fn(name, move |vm: &mut Vm, xs: Vec<Value>| -> PyResult<()> {
+                let mut items = Vec::with_capacity(xs.len());
+                for x in xs {
+                    items.push(DataIn::from_value(vm, x)?);
+                }
+                h.edit_list(vm, e, &parent, ListEdit::Push(items)).map(drop)
+            }),
+            "insert" => vm.native_fn(name, move |vm: &mut Vm, i: i64, x: Value| -> PyResult<()> {
+                let x = DataIn::from_value(vm, x)?;
+                h.edit_list(vm, e, &parent, ListEdit::Insert(i, x))
+                    .map(drop)
+            }),
+            "pop" => vm.native_fn(
+                name,
+                move |vm: &mut Vm, i: Option<i64>| -> PyResult<Value> {
+                    match h.edit_list(vm, e, &parent, ListEdit::Pop(i))? {
+                        Some(leaf) => leaf_value(vm, leaf),
+                        None => Ok(Value::None),
+                    }
+                },
+            ),
+            _ => vm.native_fn(name, move |vm: &mut Vm| -> PyResult<()> {
+                h.edit_list(vm, e, &parent, ListEdit::Clear).map(drop)
+            }),
+        };
+        Ok(Some(f))
+    }
+
+    fn edit_list(
+        &self,
+        vm: &mut Vm,
+        e: Entity,
+        path: &[PathSeg],
+        edit: ListEdit,
+    ) -> PyResult<Option<Leaf>> {
+        let name = &self.name;
+        self.with_resolved(world(vm)?, |world, rc, registry| {
+            let entity = world
+                .get_entity_mut(e)
+                .map_err(|_| runtime(format!("entity {e} no longer exists")))?;
+            let mut comp = rc
+                .reflect_mut(entity)
+                .ok_or_else(|| runtime(format!("entity {e} has no {name}")))?;
+            let list = crate::reflect_data::walk_mut(comp.as_partial_reflect_mut(), path)
+                .map_err(|err| err.at(At(name, path)))?;
+            crate::reflect_data::edit_list(edit, list, &registry.read())
+                .map_err(|err| err.at(At(name, path)))
+        })
+    }
+}
+
+/// A leaf read out of the World as a script value (a place has none: None).
+fn leaf_value(vm: &mut Vm, leaf: Leaf) -> PyResult<Value> {
+    Ok(match leaf {
+        Leaf::Int(i) => Value::Int(i),
+        Leaf::Float(f) => Value::Float(f),
+        Leaf::Bool(b) => Value::Bool(b),
+        Leaf::Str(s) => vm.new_str(s),
+        Leaf::Color(c) => vm.to_value(crate::math::PyColor(c))?,
+        Leaf::Vec2(v) => vm.to_value(crate::math::PyVec2(v))?,
+        Leaf::Vec3(v) => vm.to_value(crate::math::PyVec3(v))?,
+        Leaf::None | Leaf::Place => Value::None,
+    })
+}
+
 /// Component handlers by name, attached to each VM.
 #[derive(Default)]
 pub struct ComponentHandlers(bevy::platform::collections::HashMap<String, Arc<ComponentRefs>>);
@@ -248,6 +340,9 @@ impl RefHandler for ComponentRefs {
 
     fn get(&self, vm: &mut Vm, target: u64, path: &[PathSeg]) -> PyResult<RefRead> {
         let e = entity_of(target)?;
+        if let Some(m) = self.list_method(vm, e, path)? {
+            return Ok(RefRead::Value(m));
+        }
         // Read with the World borrowed, convert after (conversion needs the VM).
         let leaf = self.read(vm, e, |comp| {
             match walk(comp, path).map_err(|err| err.at(At(&self.name, path)))? {
@@ -256,15 +351,8 @@ impl RefHandler for ComponentRefs {
             }
         })?;
         Ok(match leaf {
-            Leaf::Int(i) => RefRead::Value(Value::Int(i)),
-            Leaf::Float(f) => RefRead::Value(Value::Float(f)),
-            Leaf::Bool(b) => RefRead::Value(Value::Bool(b)),
-            Leaf::Str(s) => RefRead::Value(vm.new_str(s)),
-            Leaf::Color(c) => RefRead::Value(vm.to_value(crate::math::PyColor(c))?),
-            Leaf::Vec2(v) => RefRead::Value(vm.to_value(crate::math::PyVec2(v))?),
-            Leaf::Vec3(v) => RefRead::Value(vm.to_value(crate::math::PyVec3(v))?),
-            Leaf::None => RefRead::Value(Value::None),
             Leaf::Place => RefRead::Place,
+            leaf => RefRead::Value(leaf_value(vm, leaf)?),
         })
     }
 
@@ -317,13 +405,7 @@ impl RefHandler for ComponentRefs {
         let Some(keys) = keys else { return Ok(None) };
         let mut out = Vec::with_capacity(keys.len());
         for k in keys {
-            out.push(match k {
-                Leaf::Int(i) => Value::Int(i),
-                Leaf::Float(f) => Value::Float(f),
-                Leaf::Bool(b) => Value::Bool(b),
-                Leaf::Str(s) => vm.new_str(s),
-                _ => Value::None,
-            });
+            out.push(leaf_value(vm, k)?);
         }
         Ok(Some(out))
     }

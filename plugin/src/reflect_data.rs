@@ -282,6 +282,63 @@ pub fn assign_path(
     assign(data, step_mut(parent, last)?, reg)
 }
 
+/// A change to a reflected list, from one of its script methods.
+pub enum ListEdit {
+    Push(Vec<DataIn>),
+    Insert(i64, DataIn),
+    Pop(Option<i64>),
+    Clear,
+}
+
+/// Apply `edit` to the list `target`; `Pop` gives back the removed item as a leaf.
+pub fn edit_list(
+    edit: ListEdit,
+    target: &mut dyn PartialReflect,
+    reg: &TypeRegistry,
+) -> DataResult<Option<Leaf>> {
+    let target = through_option_mut(target);
+    let item = match target.get_represented_type_info() {
+        Some(TypeInfo::List(li)) => li.item_info(),
+        _ => None,
+    };
+    let ReflectMut::List(l) = target.reflect_mut() else {
+        return Err(DataErr::Type("not a list".into()));
+    };
+    let item = || item.ok_or_else(|| DataErr::Type("a list of unknown items".into()));
+    match edit {
+        ListEdit::Push(items) => {
+            let info = item()?;
+            for x in &items {
+                l.push(build(x, info, reg)?);
+            }
+        }
+        ListEdit::Insert(i, x) => {
+            // Python clamps insertion points to the list.
+            let n = l.len() as i64;
+            let at = if i < 0 { (i + n).max(0) } else { i.min(n) } as usize;
+            l.insert(at, build(&x, item()?, reg)?);
+        }
+        ListEdit::Pop(i) => {
+            if l.is_empty() {
+                return Err(DataErr::Index("pop from empty list".into()));
+            }
+            let at = match i {
+                None => l.len() - 1,
+                Some(i) => index_of(i, l.len())
+                    .map_err(|_| DataErr::Index("pop index out of range".into()))?,
+            };
+            let gone = l.remove(at);
+            return Ok(Some(read_leaf(gone.as_ref())));
+        }
+        ListEdit::Clear => {
+            while !l.is_empty() {
+                l.pop();
+            }
+        }
+    }
+    Ok(None)
+}
+
 /// How many items a place has (`len(ref)`): lists, arrays, tuples, maps, sets.
 pub fn len_of(v: &dyn PartialReflect) -> Option<usize> {
     Some(match through_option(v).reflect_ref() {

@@ -1168,6 +1168,14 @@ class Thinker(Script):
         b.scores[0] = 50
         b.path = [[0, 0], Vec2(1, 2)]
         log.append([len(b.path), b.path[1].y])
+        b.scores.append(9)
+        b.scores.insert(0, -1)
+        last = b.scores.pop()
+        second = b.scores.pop(1)
+        b.scores.extend([1, 2])
+        b.path.append([5, 5])
+        log.append([last, second, len(b.path), b.path.pop().x])
+        b.path.clear()
         b.tags["b"] = 2
         b.tags["a"] += 1
         log.append(sorted(b.tags))
@@ -1184,6 +1192,7 @@ class Thinker(Script):
         log.append(attempt(lambda: b.pair.__setitem__(1, 300)))
         log.append(attempt(lambda: setattr(b, "mood", "Angry")))
         log.append(attempt(lambda: b.nope))
+        log.append(attempt(lambda: b.path.pop()))
         emit("log", log)
 "#;
     let mut h = harness(&[("scripts/thinker.py", src)]);
@@ -1204,13 +1213,14 @@ class Thinker(Script):
     assert_eq!(log[3], L(vec![s("Chasing"), I(7), F(4.0)]));
     assert_eq!(log[4], L(vec![I(3), L(vec![I(3), I(1), I(2)]), I(2)]));
     assert_eq!(log[5], L(vec![I(2), F(2.0)]));
-    assert_eq!(log[6], L(vec![s("a"), s("b")]));
-    assert_eq!(log[7], L(vec![F(2.5), F(2.0), I(2)]));
-    assert_eq!(log[8], L(vec![F(0.5), I(7)]));
-    assert_eq!(log[9], ScriptValue::None);
-    assert_eq!(log[10], F(3.0));
-    assert_eq!(log[11], F(9.0));
-    let errs: Vec<String> = log[12..]
+    assert_eq!(log[6], L(vec![I(9), I(50), I(3), F(5.0)]));
+    assert_eq!(log[7], L(vec![s("a"), s("b")]));
+    assert_eq!(log[8], L(vec![F(2.5), F(2.0), I(2)]));
+    assert_eq!(log[9], L(vec![F(0.5), I(7)]));
+    assert_eq!(log[10], ScriptValue::None);
+    assert_eq!(log[11], F(3.0));
+    assert_eq!(log[12], F(9.0));
+    let errs: Vec<String> = log[13..]
         .iter()
         .map(|v| match v {
             S(x) => x.clone(),
@@ -1221,11 +1231,12 @@ class Thinker(Script):
         errs,
         [
             "ValueError: Brain.mood: Mood has no variant Sleepy (it has Calm, Angry, Chasing)",
-            "IndexError: Brain.scores[9]: index 9 out of range (length 4)",
+            "IndexError: Brain.scores[9]: index 9 out of range (length 6)",
             "KeyError: \"Brain.tags.zzz: no key 'zzz'\"",
             "OverflowError: Brain.pair[1]: 300 is out of range",
             "ValueError: Brain.mood: variant Angry needs its fields: {\"Angry\": ...}",
             "AttributeError: Brain.nope: no field 'nope'",
+            "IndexError: Brain.path: pop from empty list",
         ]
     );
     let brain = h.app.world().get::<Brain>(e).cloned().expect("Brain");
@@ -1236,8 +1247,8 @@ class Thinker(Script):
             speed: 4.0
         }
     );
-    assert_eq!(brain.scores, vec![50, 6, 7, 8]);
-    assert_eq!(brain.path, vec![Vec2::ZERO, Vec2::new(1.0, 2.0)]);
+    assert_eq!(brain.scores, vec![-1, 6, 7, 8, 1, 2]);
+    assert!(brain.path.is_empty());
     assert_eq!(brain.tags.get("a"), Some(&2.5));
     assert_eq!(brain.home, Some(Vec2::new(3.0, 4.0)));
     assert_eq!(brain.hp, Health(9.0));
