@@ -42,9 +42,12 @@ pub enum Text {
     },
     Heap(Box<str>),
     /// The first `len` bytes of a buffer (a char boundary: `len` was the buffer's length once).
+    /// `own` is what this view added to the buffer: what memory accounting charges it, so a
+    /// loop of appends is charged the buffer once, not every prefix again.
     Shared {
         buf: Arc<SharedBuf>,
         len: usize,
+        own: usize,
     },
 }
 
@@ -92,7 +95,7 @@ impl Text {
                 unsafe { std::str::from_utf8_unchecked(&buf[..*len as usize]) }
             }
             Text::Heap(s) => s,
-            Text::Shared { buf, len } => {
+            Text::Shared { buf, len, .. } => {
                 // SAFETY: bytes below `written()` are never changed, `len` is at most that and
                 // a char boundary; the buffer is not reallocated while this borrow lives (see
                 // `concat`'s contract).
@@ -106,7 +109,7 @@ impl Text {
         match self {
             Text::Inline { .. } => 0,
             Text::Heap(s) => s.len(),
-            Text::Shared { len, .. } => *len,
+            Text::Shared { own, .. } => *own,
         }
     }
 
@@ -125,7 +128,7 @@ impl Text {
             s.push_str(b);
             return Text::new(&s);
         }
-        if let Text::Shared { buf, len } = a {
+        if let Text::Shared { buf, len, .. } = a {
             if buf.written() == *len {
                 let inside = {
                     // SAFETY: only the buffer's address range is read.
@@ -142,6 +145,7 @@ impl Text {
                 return Text::Shared {
                     buf: buf.clone(),
                     len: total,
+                    own: b.len(),
                 };
             }
         }
@@ -151,6 +155,7 @@ impl Text {
         Text::Shared {
             buf: Arc::new(SharedBuf(UnsafeCell::new(s))),
             len: total,
+            own: total,
         }
     }
 }
