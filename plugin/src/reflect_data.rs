@@ -5,6 +5,10 @@
 //! Paths are walked here rather than through `ParsedPath` because a script's `x[0]` means
 //! different reflection accesses by kind (a list index, a tuple field, a tuple variant's
 //! field), `x[-1]` counts from the end, a map takes keys, and `Option`s are transparent.
+//! Nothing is parsed per access either way: a script path arrives as segments (interned
+//! names, indices), and each step is one `field(name)` of the derived reflection (a match
+//! over the field names). This replaced a cache of parsed paths, whose lookup and clone per
+//! access cost more than the walk (entity_bench: 877 → about 500 instructions per field read).
 //!
 //! Writes follow Python assignment: assigning a list or dict replaces the field's whole value
 //! (made from the type's reflected `Default`, then filled in), a string names an enum's unit
