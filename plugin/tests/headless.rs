@@ -1193,6 +1193,24 @@ class Thinker(Script):
         log.append(attempt(lambda: setattr(b, "mood", "Angry")))
         log.append(attempt(lambda: b.nope))
         log.append(attempt(lambda: b.path.pop()))
+        deep = 1
+        for _ in range(20):
+            deep = [deep]
+        bad = [
+            lambda: setattr(b, "scores", "abc"),
+            lambda: setattr(b, "mood", {"Chasing": 5}),
+            lambda: setattr(b, "mood", {"Chasing": {"nope": 1}}),
+            lambda: setattr(b, "tags", [1, 2]),
+            lambda: setattr(b, "pair", [1]),
+            lambda: b.path.append("x"),
+            lambda: b.scores.insert("a", 1),
+            lambda: b.tags.__setitem__(5, 1),
+            lambda: setattr(b, "home", "x"),
+            lambda: setattr(b, "hp", [1, 2]),
+            lambda: b.scores.extend(7),
+            lambda: setattr(b, "scores", deep),
+        ]
+        log.append([attempt(f).split(":")[0] for f in bad])
         emit("log", log)
 "#;
     let mut h = harness(&[("scripts/thinker.py", src)]);
@@ -1220,7 +1238,7 @@ class Thinker(Script):
     assert_eq!(log[10], ScriptValue::None);
     assert_eq!(log[11], F(3.0));
     assert_eq!(log[12], F(9.0));
-    let errs: Vec<String> = log[13..]
+    let errs: Vec<String> = log[13..log.len() - 1]
         .iter()
         .map(|v| match v {
             S(x) => x.clone(),
@@ -1237,6 +1255,33 @@ class Thinker(Script):
             "ValueError: Brain.mood: variant Angry needs its fields: {\"Angry\": ...}",
             "AttributeError: Brain.nope: no field 'nope'",
             "IndexError: Brain.path: pop from empty list",
+        ]
+    );
+    let kinds: Vec<String> = match log.last() {
+        Some(L(items)) => items
+            .iter()
+            .map(|v| match v {
+                S(x) => x.clone(),
+                other => format!("{other:?}"),
+            })
+            .collect(),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(
+        kinds,
+        [
+            "TypeError",
+            "ValueError",
+            "AttributeError",
+            "TypeError",
+            "ValueError",
+            "TypeError",
+            "TypeError",
+            "TypeError",
+            "TypeError",
+            "ValueError",
+            "TypeError",
+            "ValueError",
         ]
     );
     let brain = h.app.world().get::<Brain>(e).cloned().expect("Brain");
