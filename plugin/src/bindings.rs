@@ -851,7 +851,7 @@ fn entity_get(vm: &mut Vm, e: Entity, name: &str) -> PyResult<Value> {
     if !present {
         return Ok(Value::None);
     }
-    let key = crate::live_refs::RefKey::Component(e, handler.name.clone());
+    let key = crate::live_refs::RefKey::Component(e, Arc::as_ptr(&handler) as usize);
     crate::live_refs::cached(vm, key, |vm| {
         let handler: Arc<dyn RefHandler> = handler;
         vm.new_host_ref(handler, e.to_bits(), Default::default())

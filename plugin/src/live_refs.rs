@@ -15,13 +15,16 @@ use indexmap::IndexMap;
 use kaa::native::Handle;
 use kaa::vm::PyResult;
 use kaa::{Value, Vm};
-use std::sync::Arc;
 
 /// What a cached reference points at.
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub enum RefKey {
-    /// A whole component, by its short name (reflection path or typed Transform).
-    Component(Entity, Arc<str>),
+    /// A component through reflection, by the address of its VM-wide handler (one handler
+    /// per component name per VM, kept as long as the VM: the address names the component
+    /// without hashing its name).
+    Component(Entity, usize),
+    /// The typed Transform reference.
+    Transform(Entity),
     /// `Transform.translation` of an entity.
     Translation(Entity),
     /// `Transform.scale` of an entity.
@@ -31,7 +34,10 @@ pub enum RefKey {
 impl RefKey {
     fn entity(&self) -> Entity {
         match self {
-            RefKey::Component(e, _) | RefKey::Translation(e) | RefKey::Scale(e) => *e,
+            RefKey::Component(e, _)
+            | RefKey::Transform(e)
+            | RefKey::Translation(e)
+            | RefKey::Scale(e) => *e,
         }
     }
 }

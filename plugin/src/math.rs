@@ -667,6 +667,6 @@ pub fn transform_ref(vm: &mut Vm, e: Entity) -> PyResult<Value> {
     if world(vm)?.get::<Transform>(e).is_none() {
         return Ok(Value::None);
     }
-    let key = crate::live_refs::RefKey::Component(e, "Transform".into());
+    let key = crate::live_refs::RefKey::Transform(e);
     crate::live_refs::cached(vm, key, |vm| vm.to_value(TransformRef(e)))
 }
