@@ -215,6 +215,25 @@ impl ComponentRefs {
             f(comp.as_partial_reflect())
         })
     }
+
+    /// Run `f` on the component of entity `e` for writing (change detection sees it), with
+    /// the type registry for building new values.
+    fn write<R>(
+        &self,
+        vm: &mut Vm,
+        e: Entity,
+        f: impl FnOnce(&mut dyn PartialReflect, &bevy::reflect::TypeRegistry) -> PyResult<R>,
+    ) -> PyResult<R> {
+        self.with_resolved(world(vm)?, |world, rc, registry| {
+            let entity = world
+                .get_entity_mut(e)
+                .map_err(|_| runtime(format!("entity {e} no longer exists")))?;
+            let mut comp = rc
+                .reflect_mut(entity)
+                .ok_or_else(|| runtime(format!("entity {e} has no {}", self.name)))?;
+            f(comp.as_partial_reflect_mut(), &registry.read())
+        })
+    }
 }
 
 const LIST_METHODS: [&str; 5] = ["append", "extend", "insert", "pop", "clear"];
@@ -279,18 +298,11 @@ impl ComponentRefs {
         path: &[PathSeg],
         edit: ListEdit,
     ) -> PyResult<Option<Leaf>> {
-        let name = &self.name;
-        self.with_resolved(world(vm)?, |world, rc, registry| {
-            let entity = world
-                .get_entity_mut(e)
-                .map_err(|_| runtime(format!("entity {e} no longer exists")))?;
-            let mut comp = rc
-                .reflect_mut(entity)
-                .ok_or_else(|| runtime(format!("entity {e} has no {name}")))?;
-            let list = crate::reflect_data::walk_mut(comp.as_partial_reflect_mut(), path)
-                .map_err(|err| err.at(At(name, path)))?;
-            crate::reflect_data::edit_list(edit, list, &registry.read())
-                .map_err(|err| err.at(At(name, path)))
+        self.write(vm, e, |comp, reg| {
+            let list = crate::reflect_data::walk_mut(comp, path)
+                .map_err(|err| err.at(At(&self.name, path)))?;
+            crate::reflect_data::edit_list(edit, list, reg)
+                .map_err(|err| err.at(At(&self.name, path)))
         })
     }
 }
@@ -360,16 +372,8 @@ impl RefHandler for ComponentRefs {
         let e = entity_of(target)?;
         // Convert first (it needs the VM), then write with the World borrowed.
         let data = DataIn::from_value(vm, value)?;
-        let name = &self.name;
-        self.with_resolved(world(vm)?, |world, rc, registry| {
-            let entity = world
-                .get_entity_mut(e)
-                .map_err(|_| runtime(format!("entity {e} no longer exists")))?;
-            let mut comp = rc
-                .reflect_mut(entity)
-                .ok_or_else(|| runtime(format!("entity {e} has no {name}")))?;
-            assign_path(&data, comp.as_partial_reflect_mut(), path, &registry.read())
-                .map_err(|err| err.at(At(name, path)))
+        self.write(vm, e, |comp, reg| {
+            assign_path(&data, comp, path, reg).map_err(|err| err.at(At(&self.name, path)))
         })
     }
 

@@ -89,19 +89,60 @@ fn no_field(name: &str) -> DataErr {
     DataErr::Attr(format!("no field '{name}'"))
 }
 
-fn map_key(seg: &PathSeg) -> Vec<Box<dyn PartialReflect>> {
-    match seg {
-        PathSeg::Attr(s) => vec![Box::new(s.to_string())],
-        PathSeg::Index(i) => {
-            let i = *i;
-            let mut keys: Vec<Box<dyn PartialReflect>> = vec![Box::new(i)];
-            macro_rules! also {
-                ($($t:ty),*) => {$( if let Ok(k) = <$t>::try_from(i) { keys.push(Box::new(k)); } )*};
-            }
-            also!(i32, u32, u64, usize, i16, u16, i8, u8);
-            keys
+/// A map key a script segment may stand for: a string, or an integer of any width (a map's
+/// key type decides which one matches). Owned and unboxed: map lookups are per-frame work.
+enum MapKey {
+    Str(String),
+    I64(i64),
+    I32(i32),
+    U32(u32),
+    U64(u64),
+    Usize(usize),
+    I16(i16),
+    U16(u16),
+    I8(i8),
+    U8(u8),
+}
+
+impl MapKey {
+    fn as_reflect(&self) -> &dyn PartialReflect {
+        match self {
+            MapKey::Str(k) => k,
+            MapKey::I64(k) => k,
+            MapKey::I32(k) => k,
+            MapKey::U32(k) => k,
+            MapKey::U64(k) => k,
+            MapKey::Usize(k) => k,
+            MapKey::I16(k) => k,
+            MapKey::U16(k) => k,
+            MapKey::I8(k) => k,
+            MapKey::U8(k) => k,
         }
     }
+}
+
+/// The first key `seg` may stand for that `m` holds.
+fn map_key(m: &dyn bevy::reflect::map::Map, seg: &PathSeg) -> Option<MapKey> {
+    let candidates: Vec<MapKey> = match seg {
+        PathSeg::Attr(s) => vec![MapKey::Str(s.to_string())],
+        PathSeg::Index(i) => {
+            let i = *i;
+            let mut keys = vec![MapKey::I64(i)];
+            macro_rules! also {
+                ($($t:ty => $v:ident),*) => {$(
+                    if let Ok(k) = <$t>::try_from(i) {
+                        keys.push(MapKey::$v(k));
+                    }
+                )*};
+            }
+            also!(i32 => I32, u32 => U32, u64 => U64, usize => Usize, i16 => I16, u16 => U16,
+                  i8 => I8, u8 => U8);
+            keys
+        }
+    };
+    candidates
+        .into_iter()
+        .find(|k| m.get(k.as_reflect()).is_some())
 }
 
 /// `"0"` names a tuple field in reflection paths (`setattr(t, "0", x)`): an index there.
@@ -145,11 +186,9 @@ fn step<'a>(v: &'a dyn PartialReflect, seg: &PathSeg) -> DataResult<Found<'a>> {
         (ReflectRef::Array(a), PathSeg::Index(i)) => a
             .get(index_of(*i, a.len())?)
             .ok_or_else(|| DataErr::Index(format!("no item {i}")))?,
-        (ReflectRef::Map(m), _) => {
-            let keys = map_key(seg);
-            let hit = keys.iter().find_map(|k| m.get(k.as_ref()));
-            hit.ok_or_else(|| DataErr::Key(format!("no key {}", seg_text(seg))))?
-        }
+        (ReflectRef::Map(m), _) => map_key(m, seg)
+            .and_then(|k| m.get(k.as_reflect()))
+            .ok_or_else(|| DataErr::Key(format!("no key {}", seg_text(seg))))?,
         (_, PathSeg::Attr(n)) => return Err(no_field(n)),
         (_, PathSeg::Index(_)) => {
             return Err(DataErr::Type(format!(
@@ -231,11 +270,10 @@ fn step_mut<'a>(
             a.get_mut(k).ok_or_else(missing)?
         }
         (ReflectMut::Map(m), _) => {
-            let keys = map_key(seg);
-            let Some(k) = keys.iter().find(|k| m.get(k.as_ref()).is_some()) else {
+            let Some(k) = map_key(m, seg) else {
                 return Err(DataErr::Key(format!("no key {}", seg_text(seg))));
             };
-            m.get_mut(k.as_ref()).ok_or_else(missing)?
+            m.get_mut(k.as_reflect()).ok_or_else(missing)?
         }
         (_, PathSeg::Attr(n)) => return Err(no_field(n)),
         (_, PathSeg::Index(_)) => return Err(DataErr::Type("not indexable".into())),
@@ -266,8 +304,7 @@ pub fn assign_path(
     };
     let parent = through_option_mut(walk_mut(root, parent_path)?);
     if let ReflectMut::Map(m) = parent.reflect_mut() {
-        let present = map_key(last).iter().any(|k| m.get(k.as_ref()).is_some());
-        if !present {
+        if map_key(m, last).is_none() {
             let Some(TypeInfo::Map(mi)) = m.get_represented_type_info() else {
                 return Err(DataErr::Type("a map of unknown entries".into()));
             };
@@ -552,33 +589,18 @@ pub fn assign(
     target: &mut dyn PartialReflect,
     reg: &TypeRegistry,
 ) -> DataResult<()> {
-    if assign_scalar(data, target)? {
-        return Ok(());
+    // A struct assigned a dict is replaced: its default, with the dict's fields. Everything
+    // else is written as into a fresh value (lists and maps refilled, tuples item by item).
+    if let (ReflectRef::Struct(_), DataIn::Dict(_)) = (target.reflect_ref(), data) {
+        let info = target
+            .get_represented_type_info()
+            .ok_or_else(|| mismatch(data, target))?;
+        let fresh = build(data, info, reg)?;
+        return target
+            .try_apply(fresh.as_ref())
+            .map_err(|e| DataErr::Type(e.to_string()));
     }
-    if let DataIn::Color([r, g, b, a]) = data {
-        let c = bevy::color::Color::srgba(*r, *g, *b, *a);
-        return target.try_apply(&c).map_err(|_| mismatch(data, target));
-    }
-    if let Some(done) = assign_math(data, target) {
-        return done.map_err(|_| mismatch(data, target));
-    }
-    if let ReflectMut::Enum(_) = target.reflect_mut() {
-        return assign_enum(data, target, reg);
-    }
-    match (target.reflect_mut(), data) {
-        // A struct assigned a dict is replaced: its default, with the dict's fields.
-        (ReflectMut::Struct(_), DataIn::Dict(_)) => {
-            let info = target
-                .get_represented_type_info()
-                .ok_or_else(|| mismatch(data, target))?;
-            let fresh = build(data, info, reg)?;
-            target
-                .try_apply(fresh.as_ref())
-                .map_err(|e| DataErr::Type(e.to_string()))
-        }
-        // Lists and maps are refilled, tuples and arrays filled item by item.
-        _ => fill(data, target, reg),
-    }
+    fill(data, target, reg)
 }
 
 /// Numbers, bools and strings into fields of those types. False: not a scalar field.
@@ -763,6 +785,26 @@ fn default_of(info: &TypeInfo, reg: &TypeRegistry) -> DataResult<Box<dyn bevy::r
     Ok(d.default())
 }
 
+/// The length of an array, tuple or tuple struct (filled item by item from a list), and
+/// what its items are called in messages.
+fn fixed_len(v: &dyn PartialReflect) -> Option<(usize, &'static str)> {
+    match v.reflect_ref() {
+        ReflectRef::Array(a) => Some((a.len(), "items")),
+        ReflectRef::TupleStruct(t) => Some((t.field_len(), "values")),
+        ReflectRef::Tuple(t) => Some((t.field_len(), "values")),
+        _ => None,
+    }
+}
+
+fn fixed_slot(v: &mut dyn PartialReflect, i: usize) -> Option<&mut dyn PartialReflect> {
+    match v.reflect_mut() {
+        ReflectMut::Array(a) => a.get_mut(i),
+        ReflectMut::TupleStruct(t) => t.field_mut(i),
+        ReflectMut::Tuple(t) => t.field_mut(i),
+        _ => None,
+    }
+}
+
 /// A new value of type `info` holding `data`: its default, then `data` written into it (dicts
 /// fill fields, lists fill items).
 pub fn build(
@@ -781,14 +823,29 @@ pub fn fill(data: &DataIn, target: &mut dyn PartialReflect, reg: &TypeRegistry) 
     if assign_scalar(data, target)? {
         return Ok(());
     }
-    if let DataIn::Color(_) = data {
-        return assign(data, target, reg);
+    if let DataIn::Color([r, g, b, a]) = data {
+        let c = bevy::color::Color::srgba(*r, *g, *b, *a);
+        return target.try_apply(&c).map_err(|_| mismatch(data, target));
     }
     if let Some(done) = assign_math(data, target) {
         return done.map_err(|_| mismatch(data, target));
     }
     if let ReflectMut::Enum(_) = target.reflect_mut() {
         return assign_enum(data, target, reg);
+    }
+    if let (Some((n, what)), DataIn::List(items)) = (fixed_len(target), data) {
+        if n != items.len() {
+            return Err(DataErr::Value(format!(
+                "needs {n} {what}, not {}",
+                items.len()
+            )));
+        }
+        for (i, x) in items.iter().enumerate() {
+            if let Some(slot) = fixed_slot(target, i) {
+                fill(x, slot, reg)?;
+            }
+        }
+        return Ok(());
     }
     let item_info = |info: Option<&'static TypeInfo>| -> DataResult<&'static TypeInfo> {
         info.ok_or_else(|| DataErr::Type("items of unknown type".into()))
@@ -833,36 +890,6 @@ pub fn fill(data: &DataIn, target: &mut dyn PartialReflect, reg: &TypeRegistry) 
             }
             Ok(())
         }
-        (ReflectMut::Array(a), DataIn::List(items)) => {
-            if a.len() != items.len() {
-                return Err(DataErr::Value(format!(
-                    "needs {} items, not {}",
-                    a.len(),
-                    items.len()
-                )));
-            }
-            for (i, x) in items.iter().enumerate() {
-                if let Some(slot) = a.get_mut(i) {
-                    fill(x, slot, reg)?;
-                }
-            }
-            Ok(())
-        }
-        (ReflectMut::TupleStruct(t), DataIn::List(items)) => {
-            if t.field_len() != items.len() {
-                return Err(DataErr::Value(format!(
-                    "needs {} values, not {}",
-                    t.field_len(),
-                    items.len()
-                )));
-            }
-            for (i, x) in items.iter().enumerate() {
-                if let Some(slot) = t.field_mut(i) {
-                    fill(x, slot, reg)?;
-                }
-            }
-            Ok(())
-        }
         // `{"0": "text"}`: tuple fields by number, as in reflection paths.
         (ReflectMut::TupleStruct(t), DataIn::Dict(kv)) => {
             for (k, x) in kv {
@@ -883,21 +910,6 @@ pub fn fill(data: &DataIn, target: &mut dyn PartialReflect, reg: &TypeRegistry) 
             Some(slot) => fill(x, slot, reg),
             None => Err(DataErr::Type("empty tuple struct".into())),
         },
-        (ReflectMut::Tuple(t), DataIn::List(items)) => {
-            if t.field_len() != items.len() {
-                return Err(DataErr::Value(format!(
-                    "needs {} values, not {}",
-                    t.field_len(),
-                    items.len()
-                )));
-            }
-            for (i, x) in items.iter().enumerate() {
-                if let Some(slot) = t.field_mut(i) {
-                    fill(x, slot, reg)?;
-                }
-            }
-            Ok(())
-        }
         (ReflectMut::Map(m), DataIn::Dict(kv)) => {
             let (ki, vi) = match m.get_represented_type_info() {
                 Some(TypeInfo::Map(mi)) => (item_info(mi.key_info())?, item_info(mi.value_info())?),

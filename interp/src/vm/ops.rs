@@ -1193,21 +1193,19 @@ impl Vm {
         };
         match (self.heap.get(ra), op) {
             (Obj::Str(_), BinaryOp::Add) => {
-                let Some(b_len) = self.as_str(b).map(str::len) else {
-                    return Ok(None);
+                let (b_len, b_chars) = match b {
+                    Value::Obj(rb) => match self.heap.get(rb) {
+                        Obj::Str(p) => (p.s.len(), p.chars),
+                        _ => return Ok(None),
+                    },
+                    _ => return Ok(None),
                 };
                 if self.str_ref(ra).len() + b_len <= 1 {
+                    // "" + "a": the interned one-char string, as `new_str` gives.
                     let s = format!("{}{}", self.str_ref(ra), self.as_str(b).unwrap_or(""));
                     return Ok(Some(self.new_str(s)));
                 }
                 self.reserve(b_len)?;
-                let b_chars = match b {
-                    Value::Obj(rb) => match self.heap.get(rb) {
-                        Obj::Str(p) => p.chars,
-                        _ => 0,
-                    },
-                    _ => 0,
-                };
                 let (Obj::Str(pa), Some(sb)) = (self.heap.get(ra), self.as_str(b)) else {
                     return Ok(None);
                 };
