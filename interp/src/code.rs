@@ -188,6 +188,8 @@ pub enum Instr {
     Rot3,
     /// `a b c d -- d a b c`
     Rot4,
+    /// Reverse the top n values: `a b c -- c b a`.
+    Reverse(u32),
     Jump(u32),
     /// `v --`
     PopJumpIfFalse(u32),

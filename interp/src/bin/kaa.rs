@@ -8,6 +8,7 @@ use std::process::ExitCode;
 const USAGE: &str = "usage: kaa [options] [FILE [args...] | -c CODE [args...]]
 options:
   --watch            rerun FILE every time it is saved
+  --dis              print FILE's compiled bytecode instead of running it
   --max-memory N     memory limit in bytes (suffixes K, M, G); MemoryError past it
   --recursion-limit N  maximum depth of script calls (default 1000)
   --fuel N           stop the script after N fuel units (calls and loop iterations)
@@ -26,6 +27,7 @@ struct Options {
     max_frames: Option<u64>,
     realtime: bool,
     watch: bool,
+    dis: bool,
     command: Option<String>,
     file: Option<PathBuf>,
     args: Vec<String>,
@@ -51,6 +53,7 @@ fn parse_args() -> Result<Options, String> {
         max_frames: None,
         realtime: false,
         watch: false,
+        dis: false,
         command: None,
         file: None,
         args: Vec::new(),
@@ -60,6 +63,7 @@ fn parse_args() -> Result<Options, String> {
         match a.as_str() {
             "-h" | "--help" => return Err(String::new()),
             "--watch" => o.watch = true,
+            "--dis" => o.dis = true,
             "--max-memory" => {
                 let v = it.next().ok_or("--max-memory needs a value")?;
                 o.config.max_memory =
@@ -148,6 +152,15 @@ fn run(opts: Options) -> u8 {
             }
         };
     }
+    if opts.dis {
+        return match &opts.file {
+            Some(f) => disassemble(f, &opts),
+            None => {
+                eprintln!("kaa: --dis needs a FILE");
+                2
+            }
+        };
+    }
     if let Some(code) = &opts.command {
         let mut vm = new_vm(&opts, None);
         return run_source(&mut vm, code, "<string>", &opts);
@@ -155,6 +168,24 @@ fn run(opts: Options) -> u8 {
     match &opts.file {
         Some(f) => run_file(f, &opts),
         None => repl(&opts),
+    }
+}
+
+fn disassemble(f: &Path, opts: &Options) -> u8 {
+    let src = match std::fs::read_to_string(f) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("kaa: can't open file '{}': {e}", f.display());
+            return 2;
+        }
+    };
+    let mut vm = new_vm(opts, Some(f));
+    match vm.compile(&src, &f.display().to_string(), Mode::Exec) {
+        Ok(code) => {
+            print!("{}", vm.disassemble(&code));
+            0
+        }
+        Err(e) => report(&mut vm, e),
     }
 }
 

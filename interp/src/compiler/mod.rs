@@ -543,6 +543,11 @@ impl<'a> Compiler<'a> {
                 }
             }
             StmtKind::Assign(targets, value) => {
+                if let [target] = &targets[..] {
+                    if self.assign_unpacked(target, value)? {
+                        return Ok(());
+                    }
+                }
                 self.expr(value)?;
                 for (i, t) in targets.iter().enumerate() {
                     if i + 1 < targets.len() {
@@ -1269,6 +1274,31 @@ impl<'a> Compiler<'a> {
             }
         }
         Ok(())
+    }
+
+    /// `a, b = x, y`: the values go on the stack and straight into the targets, with no tuple
+    /// built and unpacked (CPython's peephole turns that pair into SWAP). False when the
+    /// statement is not of that shape.
+    fn assign_unpacked(&mut self, target: &Expr, value: &Expr) -> Result<bool, SyntaxError> {
+        let (ExprKind::Tuple(targets) | ExprKind::List(targets)) = &target.kind else {
+            return Ok(false);
+        };
+        let (ExprKind::Tuple(values) | ExprKind::List(values)) = &value.kind else {
+            return Ok(false);
+        };
+        let starred = |es: &[Expr]| es.iter().any(|e| matches!(e.kind, ExprKind::Starred(_)));
+        if targets.len() != values.len() || targets.len() < 2 || starred(targets) || starred(values)
+        {
+            return Ok(false);
+        }
+        for v in values {
+            self.expr(v)?;
+        }
+        self.emit(Instr::Reverse(values.len() as u32));
+        for t in targets {
+            self.assign_target(t)?;
+        }
+        Ok(true)
     }
 
     fn assign_target(&mut self, t: &Expr) -> CResult {

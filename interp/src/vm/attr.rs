@@ -4,6 +4,7 @@
 use crate::object::{Class, DictView, IterKind, Obj, TypeKind};
 use crate::types::dict::Dict;
 use crate::value::{ObjRef, Value};
+use crate::vm::attr_cache::{Entry, Kind};
 use crate::vm::exc::{self, ExcKind, PyErr};
 use crate::vm::{PyResult, Vm};
 
@@ -291,12 +292,115 @@ impl Vm {
         }
     }
 
+    fn attr_entry(&self, kind: Kind, class: ObjRef, name: ObjRef, index: usize) -> Entry {
+        Entry {
+            epoch: self.heap.class_epoch,
+            class,
+            name,
+            index: index as u32,
+            kind,
+        }
+    }
+
+    /// `obj.name` from the attribute cache of the instruction at `site`: an instance attribute
+    /// its class does not define, at the dict index the last lookup there found it.
+    #[inline]
+    pub(crate) fn load_attr_cached(&self, site: usize, obj: Value, name: ObjRef) -> Option<Value> {
+        let Value::Obj(r) = obj else {
+            return None;
+        };
+        let Obj::Instance(i) = self.heap.get(r) else {
+            return None;
+        };
+        let epoch = self.heap.class_epoch;
+        let e = self.attr_cache.get(site, Kind::Load, i.class, name, epoch)?;
+        let Obj::Dict(d) = self.heap.get(i.dict) else {
+            return None;
+        };
+        let en = d.entry(e.index as usize)?;
+        matches!(en.key, Value::Obj(k) if k == name).then_some(en.value)
+    }
+
+    /// The script getter of the property `obj.name`, from the attribute cache of the
+    /// instruction at `site`.
+    #[inline]
+    pub(crate) fn getter_cached(&self, site: usize, obj: Value, name: ObjRef) -> Option<Value> {
+        let Value::Obj(r) = obj else {
+            return None;
+        };
+        let Obj::Instance(i) = self.heap.get(r) else {
+            return None;
+        };
+        let epoch = self.heap.class_epoch;
+        let e = self.attr_cache.get(site, Kind::Getter, i.class, name, epoch)?;
+        Some(Value::Obj(ObjRef(e.index)))
+    }
+
+    /// `obj.name = val` through the attribute cache: true when stored.
+    #[inline]
+    pub(crate) fn store_attr_cached(
+        &mut self,
+        site: usize,
+        obj: Value,
+        name: ObjRef,
+        val: Value,
+    ) -> bool {
+        let Value::Obj(r) = obj else {
+            return false;
+        };
+        let Obj::Instance(i) = self.heap.get(r) else {
+            return false;
+        };
+        let epoch = self.heap.class_epoch;
+        if i.native.is_some() {
+            return false;
+        }
+        let Some(e) = self.attr_cache.get(site, Kind::Store, i.class, name, epoch) else {
+            return false;
+        };
+        let dict = i.dict;
+        let Obj::Dict(d) = self.heap.get_mut(dict) else {
+            return false;
+        };
+        let index = e.index as usize;
+        match d.entry(index) {
+            Some(en) if matches!(en.key, Value::Obj(k) if k == name) => {
+                d.set_value_at(index, val);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// The function `obj.name` would bind, from the attribute cache of the instruction at
+    /// `site`, when the instance dict does not shadow it.
+    #[inline]
+    pub(crate) fn load_method_cached(&self, site: usize, obj: Value, name: ObjRef) -> Option<Value> {
+        let Value::Obj(r) = obj else {
+            return None;
+        };
+        let Obj::Instance(i) = self.heap.get(r) else {
+            return None;
+        };
+        let epoch = self.heap.class_epoch;
+        let e = self.attr_cache.get(site, Kind::Method, i.class, name, epoch)?;
+        match self.heap.get(i.dict) {
+            Obj::Dict(d) if d.is_empty() || self.dict_find_str(d, name).is_none() => {
+                Some(Value::Obj(ObjRef(e.index)))
+            }
+            _ => None,
+        }
+    }
+
     /// The eval loop's first try at `obj.name` on an instance, with one cached class lookup:
     /// an attribute in the instance dict (no class attribute of that name), a plain class
     /// value, or a property whose getter is a Python function, for the loop to call in a
     /// frame of its own instead of a nested run. Anything else is `FastAttr::Slow`.
+    ///
+    /// With a `site`, an instance-dict hit is recorded in the attribute cache for
+    /// [`Vm::load_attr_cached`].
     #[inline]
-    pub(crate) fn load_attr_fast(&self, obj: Value, name: ObjRef) -> FastAttr {
+    pub(crate) fn load_attr_fast(&self, obj: Value, name: ObjRef, site: Option<usize>) -> FastAttr {
         let Value::Obj(r) = obj else {
             return FastAttr::Slow;
         };
@@ -313,7 +417,18 @@ impl Vm {
             _ => None,
         };
         match class_attr {
-            None => own(self).map_or(FastAttr::Slow, FastAttr::Value),
+            None => {
+                let Obj::Dict(d) = self.heap.get(dict) else {
+                    return FastAttr::Slow;
+                };
+                let Some(index) = self.dict_find_str(d, name) else {
+                    return FastAttr::Slow;
+                };
+                if let Some(site) = site {
+                    self.attr_cache.put(site, self.attr_entry(Kind::Load, cls, name, index));
+                }
+                FastAttr::Value(d.value_at(index))
+            }
             Some(Value::Obj(p)) => match self.heap.get(p) {
                 // A property is a data descriptor: it comes before the instance dict. With a
                 // `__getattr__`, an AttributeError from the getter must reach it: slow path.
@@ -322,7 +437,13 @@ impl Vm {
                         if self.lookup_type_attr(cls, self.names.__getattr__).is_none() =>
                     {
                         match self.heap.get(f) {
-                            Obj::Function(_) => FastAttr::Getter(prop.fget),
+                            Obj::Function(_) => {
+                                if let Some(site) = site {
+                                    let e = self.attr_entry(Kind::Getter, cls, name, f.0 as usize);
+                                    self.attr_cache.put(site, e);
+                                }
+                                FastAttr::Getter(prop.fget)
+                            }
                             Obj::Native(_) => FastAttr::NativeGetter(prop.fget),
                             _ => FastAttr::Slow,
                         }
@@ -402,7 +523,7 @@ impl Vm {
             }
         }
         // The common cases first (an instance-dict attribute, a plain class value).
-        match self.load_attr_fast(v, name) {
+        match self.load_attr_fast(v, name, None) {
             FastAttr::Value(x) => return Ok(x),
             FastAttr::NativeGetter(g) => return self.call_direct(g, &[v]),
             _ => {}
@@ -569,9 +690,82 @@ impl Vm {
         )))
     }
 
+    /// `obj.__class__ = new`: allowed between user classes whose instances have the same
+    /// layout (builtin base, exception state, `__slots__`), as CPython checks.
+    fn set_instance_class(&mut self, r: ObjRef, old: ObjRef, new: Value) -> PyResult<()> {
+        let Some(new) = self.is_class(new) else {
+            let t = self.type_name(new);
+            return Err(exc::type_error(format!(
+                "__class__ must be set to a class, not '{t}' object"
+            )));
+        };
+        let (Obj::Class(o), Obj::Class(n)) = (self.heap.get(old), self.heap.get(new)) else {
+            return Ok(());
+        };
+        if n.builtin || o.builtin {
+            return Err(exc::type_error(
+                "__class__ assignment only supported for mutable types or ModuleType subclasses",
+            ));
+        }
+        if o.kind != n.kind || o.is_exception != n.is_exception || o.slot_names != n.slot_names {
+            let (nn, on) = (n.name.clone(), o.name.clone());
+            return Err(exc::type_error(format!(
+                "__class__ assignment: '{nn}' object layout differs from '{on}'"
+            )));
+        }
+        if let Obj::Instance(i) = self.heap.get_mut(r) {
+            i.class = new;
+        }
+        Ok(())
+    }
+
+    /// `super().name(...)` on an instance, when `name` is a script function: the function
+    /// and the instance, with no bound method allocated (CPython 3.12's LOAD_SUPER_ATTR).
+    fn super_method(&self, v: Value, name: ObjRef) -> Option<(Value, Option<Value>)> {
+        let Value::Obj(r) = v else {
+            return None;
+        };
+        let Obj::Super { class, obj } = self.heap.get(r) else {
+            return None;
+        };
+        let (class, obj) = (*class, *obj);
+        let Value::Obj(o) = obj else {
+            return None;
+        };
+        if !matches!(self.heap.get(o), Obj::Instance(_)) {
+            return None;
+        }
+        let Obj::Class(start) = self.heap.get(self.class_of(obj)) else {
+            return None;
+        };
+        let pos = start.mro.iter().position(|&c| c == class)?;
+        let found = start.mro[pos + 1..].iter().find_map(|&k| match self.heap.get(k) {
+            Obj::Class(kc) => self.dict_get_str(&kc.dict, name),
+            _ => None,
+        })?;
+        match found {
+            Value::Obj(f) if matches!(self.heap.get(f), Obj::Function(_)) => Some((found, Some(obj))),
+            _ => None,
+        }
+    }
+
     /// For `obj.name(...)`: the function and receiver without allocating a bound method.
     /// Returns (callable, Some(self)) or (bound_or_attr, None).
     pub fn load_method(&mut self, v: Value, name: ObjRef) -> PyResult<(Value, Option<Value>)> {
+        self.load_method_at(v, name, None)
+    }
+
+    /// [`Vm::load_method`] for the instruction at `site`, whose attribute cache records a
+    /// method found on an instance's class.
+    pub(crate) fn load_method_at(
+        &mut self,
+        v: Value,
+        name: ObjRef,
+        site: Option<usize>,
+    ) -> PyResult<(Value, Option<Value>)> {
+        if let Some(f) = self.super_method(v, name) {
+            return Ok(f);
+        }
         let cls = self.class_of(v);
         let is_inst = matches!(v, Value::Obj(r) if matches!(self.heap.get(r), Obj::Instance(_)));
         let is_plain = match v {
@@ -599,6 +793,10 @@ impl Vm {
                                 };
                                 if let Some(x) = self.ns_get(dict, name) {
                                     return Ok((x, None));
+                                }
+                                if let Some(site) = site {
+                                    let e = self.attr_entry(Kind::Method, cls, name, ar.0 as usize);
+                                    self.attr_cache.put(site, e);
                                 }
                             }
                         }
@@ -655,13 +853,25 @@ impl Vm {
 
     /// `v.name = val`
     pub fn set_attr_ref(&mut self, v: Value, name: ObjRef, val: Value) -> PyResult<()> {
+        self.set_attr_at(v, name, val, None)
+    }
+
+    /// [`Vm::set_attr_ref`] for the instruction at `site`, whose attribute cache records a
+    /// store into an existing instance-dict entry.
+    pub(crate) fn set_attr_at(
+        &mut self,
+        v: Value,
+        name: ObjRef,
+        val: Value,
+        site: Option<usize>,
+    ) -> PyResult<()> {
         let Value::Obj(r) = v else {
             return Err(self.readonly_attr(v, name));
         };
         match self.heap.get(r) {
             Obj::Instance(i) => {
-                let (cls, dict) = (i.class, i.dict);
-                if i.native.is_some() {
+                let (cls, dict, native) = (i.class, i.dict, i.native.is_some());
+                if native {
                     if let Some(done) = self.host_ref_set(r, name, val) {
                         return done;
                     }
@@ -672,6 +882,9 @@ impl Vm {
                         self.call_bound(f, v, &[Value::Obj(name), val])?;
                         return Ok(());
                     }
+                }
+                if name == self.names.__class__ {
+                    return self.set_instance_class(r, cls, val);
                 }
                 if let Some(a) = self.lookup_type_attr(cls, name) {
                     if let Some(done) = self.set_via_descriptor(a, v, val)? {
@@ -685,6 +898,9 @@ impl Vm {
                 // An attribute the instance has already passed the slots check.
                 if let Obj::Dict(d) = self.heap.get(dict) {
                     if let Some(i) = self.dict_find_str(d, name) {
+                        if let (Some(site), false) = (site, native || self.exc_data(r).is_some()) {
+                            self.attr_cache.put(site, self.attr_entry(Kind::Store, cls, name, i));
+                        }
                         if let Obj::Dict(d) = self.heap.get_mut(dict) {
                             d.set_value_at(i, val);
                         }
@@ -882,6 +1098,9 @@ impl Vm {
                         self.call_bound(f, v, &[Value::Obj(name)])?;
                         return Ok(());
                     }
+                }
+                if name == self.names.__class__ {
+                    return Err(exc::type_error("can't delete __class__ attribute"));
                 }
                 if let Some(Value::Obj(ar)) = self.lookup_type_attr(cls, name) {
                     if let Obj::Property(p) = self.heap.get(ar) {

@@ -253,7 +253,18 @@ impl Vm {
                     }
                     Instr::LoadAttr(i) => {
                         let name = code.names[i as usize];
-                        match self.load_attr_fast(top!(), name) {
+                        let site = super::attr_cache::site(code, ip);
+                        if let Some(v) = self.load_attr_cached(site, top!(), name) {
+                            if let Some(t) = self.stack.last_mut() {
+                                *t = v;
+                            }
+                            continue;
+                        }
+                        let fast = match self.getter_cached(site, top!(), name) {
+                            Some(getter) => super::attr::FastAttr::Getter(getter),
+                            None => self.load_attr_fast(top!(), name, Some(site)),
+                        };
+                        match fast {
                             super::attr::FastAttr::Value(v) => {
                                 if let Some(t) = self.stack.last_mut() {
                                     *t = v;
@@ -285,7 +296,11 @@ impl Vm {
                     Instr::StoreAttr(i) => {
                         let obj = pop!();
                         let v = pop!();
-                        tri!(self.set_attr_ref(obj, code.names[i as usize], v));
+                        let name = code.names[i as usize];
+                        let site = super::attr_cache::site(code, ip);
+                        if !self.store_attr_cached(site, obj, name, v) {
+                            tri!(self.set_attr_at(obj, name, v, Some(site)));
+                        }
                     }
                     Instr::DeleteAttr(i) => {
                         let obj = pop!();
@@ -293,7 +308,14 @@ impl Vm {
                     }
                     Instr::LoadMethod(i) => {
                         let obj = pop!();
-                        let (m, recv) = tri!(self.load_method(obj, code.names[i as usize]));
+                        let name = code.names[i as usize];
+                        let site = super::attr_cache::site(code, ip);
+                        if let Some(m) = self.load_method_cached(site, obj, name) {
+                            self.stack.push(m);
+                            self.stack.push(obj);
+                            continue;
+                        }
+                        let (m, recv) = tri!(self.load_method_at(obj, name, Some(site)));
                         self.stack.push(m);
                         self.stack.push(recv.unwrap_or(Value::Undef));
                     }
@@ -468,6 +490,10 @@ impl Vm {
                     Instr::Rot2 => {
                         let n = self.stack.len();
                         self.stack.swap(n - 1, n - 2);
+                    }
+                    Instr::Reverse(k) => {
+                        let n = self.stack.len();
+                        self.stack[n - k as usize..].reverse();
                     }
                     Instr::Rot3 => {
                         let v = pop!();

@@ -4,8 +4,10 @@
 //! [`Vm`], and every operation takes the VM it works on. A `Vm` is `Send`.
 
 pub mod attr;
+pub mod attr_cache;
 pub mod call;
 pub mod containers;
+pub mod dis;
 pub mod eval;
 pub mod exc;
 pub mod fast_ops;
@@ -269,6 +271,7 @@ pub struct Vm {
     pub heap: Heap,
     /// Class attribute lookups, valid for the heap's class epoch.
     pub type_cache: type_cache::TypeCache,
+    pub attr_cache: attr_cache::AttrCache,
     /// Where global names were found (`LoadGlobal`).
     pub global_cache: global_cache::GlobalCache,
     pub stack: Vec<Value>,
@@ -365,6 +368,7 @@ impl Vm {
         let mut vm = Vm {
             heap,
             type_cache: Default::default(),
+            attr_cache: Default::default(),
             global_cache: Default::default(),
             stack: Vec::with_capacity(1024),
             frames: Vec::with_capacity(64),

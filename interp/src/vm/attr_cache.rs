@@ -1,0 +1,104 @@
+//! Inline caches for attribute loads, stores and method loads on instances (CPython 3.11's
+//! LOAD_ATTR_INSTANCE_VALUE, STORE_ATTR_INSTANCE_VALUE and LOAD_METHOD_WITH_DICT, PEP 659).
+//!
+//! One direct-mapped table per VM, indexed by the instruction's site (its code object and
+//! offset), so `Code` stays immutable and shareable. An entry says what the last lookup at a
+//! site found for one class: the name is absent from the class (load/store: the value is in
+//! the instance dict, at the entry index recorded), is a plain function (method) or a
+//! property with a script getter.
+//!
+//! Every hit is re-validated, so a collision between sites or a stale entry only costs a
+//! miss: the class, the name and the heap's class epoch must match (the epoch moves whenever
+//! any class changes and at every collection, as for the type cache), and the instance dict
+//! entry at the recorded index must still hold this very name (keys are unique in a dict).
+
+use crate::code::Code;
+use crate::value::ObjRef;
+use std::cell::Cell;
+
+const SIZE: usize = 1024;
+/// Entries per site: a site that sees two classes (a base-class method running on instances
+/// of two subclasses) keeps both.
+const WAYS: usize = 2;
+
+/// What an entry caches.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Empty,
+    /// The class has no attribute of this name; the instance dict holds it at `index`.
+    Load,
+    /// As `Load`, and the class has no `__setattr__` of its own: stores go into the dict.
+    Store,
+    /// The class attribute is a plain function, `index` its handle.
+    Method,
+    /// The class attribute is a property whose getter is a script function, `index` its
+    /// handle (a data descriptor: the instance dict does not matter).
+    Getter,
+}
+
+#[derive(Clone, Copy)]
+pub struct Entry {
+    pub epoch: u64,
+    pub class: ObjRef,
+    pub name: ObjRef,
+    pub index: u32,
+    pub kind: Kind,
+}
+
+pub struct AttrCache {
+    entries: Box<[Cell<Entry>]>,
+}
+
+impl Default for AttrCache {
+    fn default() -> Self {
+        let empty = Entry {
+            epoch: 0,
+            class: ObjRef(0),
+            name: ObjRef(0),
+            index: 0,
+            kind: Kind::Empty,
+        };
+        AttrCache {
+            entries: (0..SIZE * WAYS).map(|_| Cell::new(empty)).collect(),
+        }
+    }
+}
+
+/// The cache slot of instruction `ip` of `code`.
+#[inline]
+pub fn site(code: &Code, ip: usize) -> usize {
+    let p = code as *const Code as usize;
+    ((p >> 4) ^ ip.wrapping_mul(0x9E37_79B9)) & (SIZE - 1)
+}
+
+impl AttrCache {
+    /// The entry at `site` if it is of `kind` for this class, name and epoch.
+    #[inline]
+    pub fn get(
+        &self,
+        site: usize,
+        kind: Kind,
+        class: ObjRef,
+        name: ObjRef,
+        epoch: u64,
+    ) -> Option<Entry> {
+        let hit = |e: &Entry| e.kind == kind && e.class == class && e.name == name && e.epoch == epoch;
+        let e = self.entries[site * WAYS].get();
+        if hit(&e) {
+            return Some(e);
+        }
+        let e = self.entries[site * WAYS + 1].get();
+        hit(&e).then_some(e)
+    }
+
+    /// Record `e` at `site`, keeping the previous entry of another class in the second way.
+    #[inline]
+    pub fn put(&self, site: usize, e: Entry) {
+        let first = &self.entries[site * WAYS];
+        let old = first.get();
+        if old.class != e.class || old.name != e.name || old.kind != e.kind {
+            self.entries[site * WAYS + 1].set(old);
+        }
+        first.set(e);
+    }
+}
