@@ -1656,18 +1656,18 @@ fn b_build_class(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         None => vm.new_dict_ref(),
     };
     // Run the body with the namespace as its locals.
-    let (code, globals, closure) = match vm.heap.get(
-        func.as_obj()
-            .ok_or_else(|| exc::type_error("bad class body"))?,
-    ) {
-        Obj::Function(f) => (f.code.clone(), f.globals, f.closure.clone()),
+    let fr = func
+        .as_obj()
+        .ok_or_else(|| exc::type_error("bad class body"))?;
+    let (code, globals) = match vm.heap.get(fr) {
+        Obj::Function(f) => (f.code.clone(), f.globals),
         _ => return Err(exc::type_error("bad class body")),
     };
     let base = vm.stack.len();
     for _ in 0..code.nlocals() {
         vm.stack.push(Value::Undef);
     }
-    vm.setup_cells(&code, base, &closure);
+    vm.setup_cells(&code, base, fr);
     vm.frames.push(crate::vm::frame::Frame {
         code: code.clone(),
         ip: 0,

@@ -313,7 +313,9 @@ impl Vm {
             return None;
         };
         let epoch = self.heap.class_epoch;
-        let e = self.attr_cache.get(site, Kind::Load, i.class, name, epoch)?;
+        let e = self
+            .attr_cache
+            .get(site, Kind::Load, i.class, name, epoch)?;
         let Obj::Dict(d) = self.heap.get(i.dict) else {
             return None;
         };
@@ -332,7 +334,9 @@ impl Vm {
             return None;
         };
         let epoch = self.heap.class_epoch;
-        let e = self.attr_cache.get(site, Kind::Getter, i.class, name, epoch)?;
+        let e = self
+            .attr_cache
+            .get(site, Kind::Getter, i.class, name, epoch)?;
         Some(Value::Obj(ObjRef(e.index)))
     }
 
@@ -375,7 +379,12 @@ impl Vm {
     /// The function `obj.name` would bind, from the attribute cache of the instruction at
     /// `site`, when the instance dict does not shadow it.
     #[inline]
-    pub(crate) fn load_method_cached(&self, site: usize, obj: Value, name: ObjRef) -> Option<Value> {
+    pub(crate) fn load_method_cached(
+        &self,
+        site: usize,
+        obj: Value,
+        name: ObjRef,
+    ) -> Option<Value> {
         let Value::Obj(r) = obj else {
             return None;
         };
@@ -383,7 +392,9 @@ impl Vm {
             return None;
         };
         let epoch = self.heap.class_epoch;
-        let e = self.attr_cache.get(site, Kind::Method, i.class, name, epoch)?;
+        let e = self
+            .attr_cache
+            .get(site, Kind::Method, i.class, name, epoch)?;
         match self.heap.get(i.dict) {
             Obj::Dict(d) if d.is_empty() || self.dict_find_str(d, name).is_none() => {
                 Some(Value::Obj(ObjRef(e.index)))
@@ -425,7 +436,8 @@ impl Vm {
                     return FastAttr::Slow;
                 };
                 if let Some(site) = site {
-                    self.attr_cache.put(site, self.attr_entry(Kind::Load, cls, name, index));
+                    self.attr_cache
+                        .put(site, self.attr_entry(Kind::Load, cls, name, index));
                 }
                 FastAttr::Value(d.value_at(index))
             }
@@ -739,12 +751,16 @@ impl Vm {
             return None;
         };
         let pos = start.mro.iter().position(|&c| c == class)?;
-        let found = start.mro[pos + 1..].iter().find_map(|&k| match self.heap.get(k) {
-            Obj::Class(kc) => self.dict_get_str(&kc.dict, name),
-            _ => None,
-        })?;
+        let found = start.mro[pos + 1..]
+            .iter()
+            .find_map(|&k| match self.heap.get(k) {
+                Obj::Class(kc) => self.dict_get_str(&kc.dict, name),
+                _ => None,
+            })?;
         match found {
-            Value::Obj(f) if matches!(self.heap.get(f), Obj::Function(_)) => Some((found, Some(obj))),
+            Value::Obj(f) if matches!(self.heap.get(f), Obj::Function(_)) => {
+                Some((found, Some(obj)))
+            }
             _ => None,
         }
     }
@@ -899,7 +915,8 @@ impl Vm {
                 if let Obj::Dict(d) = self.heap.get(dict) {
                     if let Some(i) = self.dict_find_str(d, name) {
                         if let (Some(site), false) = (site, native || self.exc_data(r).is_some()) {
-                            self.attr_cache.put(site, self.attr_entry(Kind::Store, cls, name, i));
+                            self.attr_cache
+                                .put(site, self.attr_entry(Kind::Store, cls, name, i));
                         }
                         if let Obj::Dict(d) = self.heap.get_mut(dict) {
                             d.set_value_at(i, val);

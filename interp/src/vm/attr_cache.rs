@@ -47,6 +47,9 @@ pub struct Entry {
 
 pub struct AttrCache {
     entries: Box<[Cell<Entry>]>,
+    /// Per site: the dict entry index where a namespace name (`LoadName`/`StoreName` in
+    /// module and class bodies) was last found. Only a hint: the entry's key is checked.
+    hints: Box<[Cell<u32>]>,
 }
 
 impl Default for AttrCache {
@@ -60,6 +63,7 @@ impl Default for AttrCache {
         };
         AttrCache {
             entries: (0..SIZE * WAYS).map(|_| Cell::new(empty)).collect(),
+            hints: (0..SIZE).map(|_| Cell::new(0)).collect(),
         }
     }
 }
@@ -82,13 +86,24 @@ impl AttrCache {
         name: ObjRef,
         epoch: u64,
     ) -> Option<Entry> {
-        let hit = |e: &Entry| e.kind == kind && e.class == class && e.name == name && e.epoch == epoch;
+        let hit =
+            |e: &Entry| e.kind == kind && e.class == class && e.name == name && e.epoch == epoch;
         let e = self.entries[site * WAYS].get();
         if hit(&e) {
             return Some(e);
         }
         let e = self.entries[site * WAYS + 1].get();
         hit(&e).then_some(e)
+    }
+
+    #[inline]
+    pub fn hint(&self, site: usize) -> usize {
+        self.hints[site].get() as usize
+    }
+
+    #[inline]
+    pub fn set_hint(&self, site: usize, index: usize) {
+        self.hints[site].set(index as u32);
     }
 
     /// Record `e` at `site`, keeping the previous entry of another class in the second way.

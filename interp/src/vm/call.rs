@@ -8,7 +8,6 @@ use crate::vm::exc::{self, ExcKind, PyErr};
 use crate::vm::frame::Frame;
 use crate::vm::{PyResult, RunState, Vm, MAX_NATIVE_DEPTH};
 use smallvec::SmallVec;
-use std::sync::Arc;
 
 /// What a call started from the eval loop did.
 pub enum CallOutcome {
@@ -165,8 +164,8 @@ impl Vm {
         boundary: bool,
         init_self: Value,
     ) -> PyResult<CallOutcome> {
-        let (code, globals, closure) = match self.heap.get(fr) {
-            Obj::Function(f) => (f.code.clone(), f.globals, f.closure.clone()),
+        let (code, globals) = match self.heap.get(fr) {
+            Obj::Function(f) => (f.code.clone(), f.globals),
             _ => return Err(exc::type_error("not a function")),
         };
         if self.frames.len() >= self.recursion_limit {
@@ -178,7 +177,7 @@ impl Vm {
         for _ in locals.len()..nlocals {
             self.stack.push(Value::Undef);
         }
-        self.setup_cells(&code, base, &closure);
+        self.setup_cells(&code, base, fr);
         let frame = Frame {
             code: code.clone(),
             ip: 0,
@@ -223,9 +222,9 @@ impl Vm {
         Ok(CallOutcome::Pushed)
     }
 
-    /// Create the cell slots of a new frame: fresh cells (holding the parameter value for
-    /// parameters that are cells), then the closure's cells.
-    pub fn setup_cells(&mut self, code: &Arc<crate::code::Code>, base: usize, closure: &[ObjRef]) {
+    /// Create the cell slots of a new frame for function `fr`: fresh cells (holding the
+    /// parameter value for parameters that are cells), then the closure's cells.
+    pub fn setup_cells(&mut self, code: &crate::code::Code, base: usize, fr: ObjRef) {
         let nlocals = code.nlocals();
         for (i, _) in code.cellvars.iter().enumerate() {
             let init = match code.cell2arg.get(i).copied().flatten() {
@@ -236,10 +235,16 @@ impl Vm {
             debug_assert_eq!(self.stack.len(), base + nlocals + i);
             self.stack.push(Value::Obj(c));
         }
-        for &c in closure.iter().take(code.freevars.len()) {
-            self.stack.push(Value::Obj(c));
-        }
-        for _ in closure.len()..code.freevars.len() {
+        let nfree = code.freevars.len();
+        let have = match self.heap.get(fr) {
+            Obj::Function(f) => {
+                let cells = f.closure.iter().take(nfree);
+                self.stack.extend(cells.map(|&c| Value::Obj(c)));
+                f.closure.len().min(nfree)
+            }
+            _ => 0,
+        };
+        for _ in have..nfree {
             let c = self.heap.alloc(Obj::Cell(Value::Undef));
             self.stack.push(Value::Obj(c));
         }

@@ -217,6 +217,10 @@ impl Vm {
                         let f = &self.frames[fi];
                         let (locals, g) = (f.locals, f.globals);
                         let found = match locals {
+                            Some(l) if matches!(self.heap.get(l), Obj::Dict(_)) => {
+                                let site = super::attr_cache::site(code, ip);
+                                self.ns_get_at(l, name, site)
+                            }
                             Some(l) => tri!(self.locals_get(l, name)),
                             None => None,
                         };
@@ -231,7 +235,8 @@ impl Vm {
                         let f = &self.frames[fi];
                         let ns = f.locals.unwrap_or(f.globals);
                         if matches!(self.heap.get(ns), Obj::Dict(_)) {
-                            self.ns_set(ns, code.names[i as usize], v);
+                            let site = super::attr_cache::site(code, ip);
+                            self.ns_set_at(ns, code.names[i as usize], v, site);
                         } else {
                             // A metaclass's __prepare__ namespace: go through __setitem__.
                             let k = Value::Obj(code.names[i as usize]);
@@ -1159,8 +1164,6 @@ impl Vm {
                         && !c.flags.varargs
                         && !c.flags.varkw
                         && !c.flags.generator
-                        && c.cellvars.is_empty()
-                        && c.freevars.is_empty()
                     {
                         return self.push_simple_frame(fr, pos);
                     }
@@ -1247,6 +1250,9 @@ impl Vm {
         let have = self.stack.len() - base;
         for _ in have..n {
             self.stack.push(Value::Undef);
+        }
+        if !code.cellvars.is_empty() || !code.freevars.is_empty() {
+            self.setup_cells(&code, base, fr);
         }
         self.frames.push(crate::vm::frame::Frame {
             code,

@@ -581,6 +581,41 @@ impl Vm {
         }
     }
 
+    /// `ns_get` for the instruction at `site`: the entry index found there last time is
+    /// tried first (a module-level loop reads and writes the same few names).
+    #[inline]
+    pub(crate) fn ns_get_at(&self, dict: ObjRef, name: ObjRef, site: usize) -> Option<Value> {
+        let Obj::Dict(d) = self.heap.get(dict) else {
+            return None;
+        };
+        if let Some(e) = d.entry(self.attr_cache.hint(site)) {
+            if matches!(e.key, Value::Obj(k) if k == name) {
+                return Some(e.value);
+            }
+        }
+        let i = self.dict_find_str(d, name)?;
+        self.attr_cache.set_hint(site, i);
+        Some(d.value_at(i))
+    }
+
+    /// `ns_set` for the instruction at `site` (see [`Vm::ns_get_at`]).
+    #[inline]
+    pub(crate) fn ns_set_at(&mut self, dict: ObjRef, name: ObjRef, v: Value, site: usize) {
+        let hint = self.attr_cache.hint(site);
+        if let Obj::Dict(d) = self.heap.get_mut(dict) {
+            if matches!(d.entry(hint), Some(e) if matches!(e.key, Value::Obj(k) if k == name)) {
+                d.set_value_at(hint, v);
+                return;
+            }
+        }
+        self.ns_set(dict, name, v);
+        if let Obj::Dict(d) = self.heap.get(dict) {
+            if let Some(i) = self.dict_find_str(d, name) {
+                self.attr_cache.set_hint(site, i);
+            }
+        }
+    }
+
     pub fn ns_get(&self, dict: ObjRef, name: ObjRef) -> Option<Value> {
         match self.heap.get(dict) {
             Obj::Dict(d) => self.dict_get_str(d, name),
