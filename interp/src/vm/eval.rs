@@ -427,6 +427,16 @@ impl Vm {
                         tri!(self.del_item(obj, key));
                     }
                     Instr::Binary(op) => {
+                        // Numbers in place: no pops and push, one length store.
+                        let n = self.stack.len();
+                        if n >= 2 {
+                            let (a, b) = (self.stack[n - 2], self.stack[n - 1]);
+                            if let Some(v) = super::fast_ops::binary(a, b, op) {
+                                self.stack[n - 2] = v;
+                                self.stack.truncate(n - 1);
+                                continue;
+                            }
+                        }
                         let b = pop!();
                         let a = pop!();
                         let v = match super::fast_ops::binary(a, b, op) {
@@ -436,6 +446,15 @@ impl Vm {
                         self.stack.push(v);
                     }
                     Instr::Inplace(op) => {
+                        let n = self.stack.len();
+                        if n >= 2 {
+                            let (a, b) = (self.stack[n - 2], self.stack[n - 1]);
+                            if let Some(v) = super::fast_ops::binary(a, b, op) {
+                                self.stack[n - 2] = v;
+                                self.stack.truncate(n - 1);
+                                continue;
+                            }
+                        }
                         let b = pop!();
                         let a = pop!();
                         let v = match super::fast_ops::binary(a, b, op) {
@@ -450,6 +469,29 @@ impl Vm {
                         self.stack.push(v);
                     }
                     Instr::Compare(op) => {
+                        let n = self.stack.len();
+                        if n >= 2 {
+                            let (a, b) = (self.stack[n - 2], self.stack[n - 1]);
+                            if let Some(r) = super::fast_ops::compare(a, b, op) {
+                                // Fused with the conditional jump that usually follows
+                                // (CPython 3.11's COMPARE_OP_*_JUMP): the bool is never pushed.
+                                match code.instrs.get(ip) {
+                                    Some(&Instr::PopJumpIfFalse(t)) => {
+                                        self.stack.truncate(n - 2);
+                                        ip = if r { ip + 1 } else { t as usize };
+                                    }
+                                    Some(&Instr::PopJumpIfTrue(t)) => {
+                                        self.stack.truncate(n - 2);
+                                        ip = if r { t as usize } else { ip + 1 };
+                                    }
+                                    _ => {
+                                        self.stack[n - 2] = Value::Bool(r);
+                                        self.stack.truncate(n - 1);
+                                    }
+                                }
+                                continue;
+                            }
+                        }
                         let b = pop!();
                         let a = pop!();
                         let v = match super::fast_ops::compare(a, b, op) {
@@ -521,6 +563,8 @@ impl Vm {
                         let v = pop!();
                         let b = match v {
                             Value::Bool(b) => b,
+                            Value::Int(i) => i != 0,
+                            Value::None => false,
                             _ => tri!(self.truthy(v)),
                         };
                         if !b {
@@ -531,6 +575,8 @@ impl Vm {
                         let v = pop!();
                         let b = match v {
                             Value::Bool(b) => b,
+                            Value::Int(i) => i != 0,
+                            Value::None => false,
                             _ => tri!(self.truthy(v)),
                         };
                         if b {
