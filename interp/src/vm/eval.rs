@@ -196,7 +196,11 @@ impl Vm {
                     Instr::LoadGlobal(i) => {
                         let name = code.names[i as usize];
                         let g = self.frames[fi].globals;
-                        let v = tri!(self.load_global(g, name));
+                        let site = super::attr_cache::site(code, ip);
+                        let v = match self.global_hinted(g, name, site) {
+                            Some(v) => v,
+                            None => tri!(self.load_global_at(g, name, Some(site))),
+                        };
                         self.stack.push(v);
                     }
                     Instr::StoreGlobal(i) => {
@@ -365,12 +369,16 @@ impl Vm {
                         }
                         // Natives (builtins, host functions) return a value and leave this
                         // frame on top: carry on without reloading it.
-                        if let Some(r) = self.call_native_fast(pos) {
-                            tri!(r);
-                            if self.frames.len() == fi + 1 {
-                                continue;
+                        let script_fn = matches!(self.stack[pos],
+                            Value::Obj(f) if matches!(self.heap.get(f), Obj::Function(_)));
+                        if !script_fn {
+                            if let Some(r) = self.call_native_fast(pos) {
+                                tri!(r);
+                                if self.frames.len() == fi + 1 {
+                                    continue;
+                                }
+                                continue 'frame;
                             }
-                            continue 'frame;
                         }
                         flow!(self.do_call(pos, argc as usize, None));
                     }
@@ -1159,23 +1167,47 @@ impl Vm {
     }
 
     pub fn load_global(&mut self, globals: ObjRef, name: ObjRef) -> PyResult<Value> {
+        self.load_global_at(globals, name, None)
+    }
+
+    /// A module global from the dict entry index the instruction at `site` found last time.
+    #[inline]
+    fn global_hinted(&self, globals: ObjRef, name: ObjRef, site: usize) -> Option<Value> {
+        let Obj::Dict(g) = self.heap.get(globals) else {
+            return None;
+        };
+        let e = g.entry(self.attr_cache.hint(site))?;
+        matches!(e.key, Value::Obj(k) if k == name).then_some(e.value)
+    }
+
+    /// [`Vm::load_global`] for the instruction at `site`: a name found in the module dict
+    /// leaves its entry index as the site's hint for [`Vm::global_hinted`].
+    fn load_global_at(
+        &mut self,
+        globals: ObjRef,
+        name: ObjRef,
+        site: Option<usize>,
+    ) -> PyResult<Value> {
         use super::global_cache::Found;
         let bd = self.module_dict(self.builtins);
         let collections = self.heap.collections;
         if let (Obj::Dict(g), Obj::Dict(b)) = (self.heap.get(globals), self.heap.get(bd)) {
-            if let Some(v) = self.global_cache.get(collections, globals, g, b, name) {
-                return Ok(v);
-            }
-            let found = match self.dict_find_str(g, name) {
-                Some(i) => Some((Found::Global(i), g.value_at(i))),
+            let hit = self.global_cache.get(collections, globals, g, b, name);
+            let found = hit.or_else(|| match self.dict_find_str(g, name) {
+                Some(i) => Some((g.value_at(i), Found::Global(i))),
                 None => self
                     .dict_find_str(b, name)
-                    .map(|i| (Found::Builtin(i), b.value_at(i))),
-            };
-            let version = g.version;
-            if let Some((how, v)) = found {
-                self.global_cache
-                    .record(collections, globals, version, name, how);
+                    .map(|i| (b.value_at(i), Found::Builtin(i))),
+            });
+            if let Some((v, how)) = found {
+                if let (Some(site), Found::Global(i)) = (site, &how) {
+                    self.attr_cache.set_hint(site, *i);
+                }
+                if hit.is_none() {
+                    let version = g.version;
+                    self.global_cache
+                        .record(collections, globals, version, name, how);
+                }
                 return Ok(v);
             }
         } else {

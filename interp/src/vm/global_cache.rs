@@ -45,6 +45,7 @@ impl Default for GlobalCache {
 }
 
 /// A found binding, as `GlobalCache::record` takes it.
+#[derive(Clone, Copy)]
 pub enum Found {
     Global(usize),
     Builtin(usize),
@@ -74,18 +75,18 @@ impl GlobalCache {
         gdict: &Dict,
         builtins: &Dict,
         name: ObjRef,
-    ) -> Option<Value> {
+    ) -> Option<(Value, Found)> {
         let e = &self.entries[slot(globals, name)];
         if e.collections != collections || e.globals != globals || e.name != name {
             return None;
         }
         if !e.in_builtins {
-            return holds(gdict, e.index, name);
+            return holds(gdict, e.index, name).map(|v| (v, Found::Global(e.index as usize)));
         }
         if gdict.version != e.version {
             return None;
         }
-        holds(builtins, e.index, name)
+        holds(builtins, e.index, name).map(|v| (v, Found::Builtin(e.index as usize)))
     }
 
     pub fn record(
