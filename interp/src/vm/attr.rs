@@ -323,10 +323,30 @@ impl Vm {
         matches!(en.key, Value::Obj(k) if k == name).then_some(en.value)
     }
 
-    /// The script getter of the property `obj.name`, from the attribute cache of the
-    /// instruction at `site`.
+    /// The property getter of `obj.name`, from the attribute cache of the instruction at
+    /// `site`.
     #[inline]
-    pub(crate) fn getter_cached(&self, site: usize, obj: Value, name: ObjRef) -> Option<Value> {
+    pub(crate) fn getter_cached(&self, site: usize, obj: Value, name: ObjRef) -> Option<FastAttr> {
+        let Value::Obj(r) = obj else {
+            return None;
+        };
+        let Obj::Instance(i) = self.heap.get(r) else {
+            return None;
+        };
+        let epoch = self.heap.class_epoch;
+        let e = self.attr_cache.lookup(site, i.class, name, epoch)?;
+        let f = Value::Obj(ObjRef(e.index));
+        match e.kind {
+            Kind::Getter => Some(FastAttr::Getter(f)),
+            Kind::NativeGetter => Some(FastAttr::NativeGetter(f)),
+            _ => None,
+        }
+    }
+
+    /// The property setter `obj.name = v` calls, from the attribute cache of the instruction
+    /// at `site`.
+    #[inline]
+    pub(crate) fn setter_cached(&self, site: usize, obj: Value, name: ObjRef) -> Option<Value> {
         let Value::Obj(r) = obj else {
             return None;
         };
@@ -336,7 +356,7 @@ impl Vm {
         let epoch = self.heap.class_epoch;
         let e = self
             .attr_cache
-            .get(site, Kind::Getter, i.class, name, epoch)?;
+            .get(site, Kind::Setter, i.class, name, epoch)?;
         Some(Value::Obj(ObjRef(e.index)))
     }
 
@@ -456,7 +476,18 @@ impl Vm {
                                 }
                                 FastAttr::Getter(prop.fget)
                             }
-                            Obj::Native(_) => FastAttr::NativeGetter(prop.fget),
+                            Obj::Native(_) => {
+                                if let Some(site) = site {
+                                    let e = self.attr_entry(
+                                        Kind::NativeGetter,
+                                        cls,
+                                        name,
+                                        f.0 as usize,
+                                    );
+                                    self.attr_cache.put(site, e);
+                                }
+                                FastAttr::NativeGetter(prop.fget)
+                            }
                             _ => FastAttr::Slow,
                         }
                     }
@@ -903,6 +934,14 @@ impl Vm {
                     return self.set_instance_class(r, cls, val);
                 }
                 if let Some(a) = self.lookup_type_attr(cls, name) {
+                    if let (Some(site), Value::Obj(ar)) = (site, a) {
+                        if let Obj::Property(p) = self.heap.get(ar) {
+                            if let Value::Obj(f) = p.fset {
+                                let e = self.attr_entry(Kind::Setter, cls, name, f.0 as usize);
+                                self.attr_cache.put(site, e);
+                            }
+                        }
+                    }
                     if let Some(done) = self.set_via_descriptor(a, v, val)? {
                         return done;
                     }

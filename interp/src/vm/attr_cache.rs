@@ -34,6 +34,12 @@ pub enum Kind {
     /// The class attribute is a property whose getter is a script function, `index` its
     /// handle (a data descriptor: the instance dict does not matter).
     Getter,
+    /// As `Getter`, with a native getter (the fields of host types).
+    NativeGetter,
+    /// The class attribute is a property with a setter, `index` its handle. Host references
+    /// are answered by their handler before any property, but a class's instances are all
+    /// references or none, so what the last store found holds for the class.
+    Setter,
 }
 
 #[derive(Clone, Copy)]
@@ -76,6 +82,18 @@ pub fn site(code: &Code, ip: usize) -> usize {
 }
 
 impl AttrCache {
+    /// The entry at `site` for this class, name and epoch, of any kind.
+    #[inline]
+    pub fn lookup(&self, site: usize, class: ObjRef, name: ObjRef, epoch: u64) -> Option<Entry> {
+        let hit = |e: &Entry| e.class == class && e.name == name && e.epoch == epoch;
+        let e = self.entries[site * WAYS].get();
+        if hit(&e) {
+            return Some(e);
+        }
+        let e = self.entries[site * WAYS + 1].get();
+        (hit(&e) && e.kind != Kind::Empty).then_some(e)
+    }
+
     /// The entry at `site` if it is of `kind` for this class, name and epoch.
     #[inline]
     pub fn get(

@@ -270,7 +270,7 @@ impl Vm {
                             continue;
                         }
                         let fast = match self.getter_cached(site, top!(), name) {
-                            Some(getter) => super::attr::FastAttr::Getter(getter),
+                            Some(getter) => getter,
                             None => self.load_attr_fast(top!(), name, Some(site)),
                         };
                         match fast {
@@ -308,7 +308,13 @@ impl Vm {
                         let name = code.names[i as usize];
                         let site = super::attr_cache::site(code, ip);
                         if !self.store_attr_cached(site, obj, name, v) {
-                            tri!(self.set_attr_at(obj, name, v, Some(site)));
+                            match self.setter_cached(site, obj, name) {
+                                Some(fset) => {
+                                    save_ip!();
+                                    tri!(self.call_direct(fset, &[obj, v]));
+                                }
+                                None => tri!(self.set_attr_at(obj, name, v, Some(site))),
+                            }
                         }
                     }
                     Instr::DeleteAttr(i) => {

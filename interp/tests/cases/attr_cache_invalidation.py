@@ -145,3 +145,41 @@ items = [k() for k in classes] * 3
 for o in items:
     o.v = o.get()
 print([read(o) for o in items], [call(o) for o in items])
+
+
+# Property setters at a warmed-up store site, then the property changes.
+class S:
+    def __init__(self):
+        self._v = 0
+
+    @property
+    def v(self):
+        return self._v
+
+    @v.setter
+    def v(self, x):
+        if x < 0:
+            raise ValueError("negative")
+        self._v = x
+
+
+def put(o, x):
+    o.v = x
+
+
+s_obj = S()
+for i in range(3):
+    put(s_obj, i)
+print(s_obj.v)
+try:
+    put(s_obj, -1)
+except ValueError as e:
+    print("ValueError:", e)
+S.v = property(lambda self: "read-only")
+try:
+    put(s_obj, 5)
+except AttributeError as e:
+    print("AttributeError:", e)
+del S.v
+put(s_obj, 6)
+print(s_obj.v, s_obj.__dict__)
