@@ -224,8 +224,9 @@ pub enum GenState {
 pub struct Generator {
     pub frame: Option<Frame>,
     pub state: GenState,
-    pub name: String,
-    pub qualname: String,
+    /// The generator function: its `__name__` and `__qualname__` are the generator's (a
+    /// handle, not two strings: a game may keep tens of thousands of generators alive).
+    pub func: ObjRef,
     pub coroutine: bool,
     /// Made by a `types.coroutine` generator function: `await` accepts it.
     pub iterable_coroutine: bool,
@@ -475,6 +476,7 @@ impl Obj {
                 if let Some(f) = &g.frame {
                     f.trace(out);
                 }
+                out.push(g.func);
                 v(out, g.yieldfrom);
             }
             Obj::Iter(it) => match it {

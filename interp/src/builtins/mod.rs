@@ -3548,12 +3548,12 @@ pub fn special_attr(vm: &mut Vm, v: Value, name: ObjRef) -> PyResult<Option<Valu
             _ => None,
         },
         Obj::Generator(g) => match a {
-            "__name__" => {
-                let n = g.name.clone();
-                Some(vm.new_str(n))
-            }
-            "__qualname__" => {
-                let n = g.qualname.clone();
+            "__name__" | "__qualname__" => {
+                let n = match vm.heap.get(g.func) {
+                    Obj::Function(f) if a == "__name__" => f.name.clone(),
+                    Obj::Function(f) => f.qualname.clone(),
+                    _ => String::new(),
+                };
                 Some(vm.new_str(n))
             }
             "gi_running" | "cr_running" => {

@@ -195,18 +195,13 @@ impl Vm {
         };
         if code.flags.generator {
             let saved: Vec<Value> = self.stack.drain(base..).collect();
-            let (name, qualname) = match self.heap.get(fr) {
-                Obj::Function(f) => (f.name.clone(), f.qualname.clone()),
-                _ => (String::new(), String::new()),
-            };
             let mut frame = frame;
             frame.saved_stack = saved;
             frame.boundary = false;
             let g = self.heap.alloc(Obj::Generator(Box::new(Generator {
                 frame: Some(frame),
                 state: GenState::Created,
-                name,
-                qualname,
+                func: fr,
                 coroutine: code.flags.coroutine,
                 iterable_coroutine: code.flags.iterable_coroutine,
                 yieldfrom: Value::None,

@@ -362,11 +362,11 @@ impl Vm {
                 } else {
                     "generator"
                 };
-                return Ok(format!(
-                    "<{kind} object {} at 0x{:012x}>",
-                    g.qualname,
-                    addr(r)
-                ));
+                let qualname = match self.heap.get(g.func) {
+                    Obj::Function(f) => f.qualname.as_str(),
+                    _ => "",
+                };
+                return Ok(format!("<{kind} object {qualname} at 0x{:012x}>", addr(r)));
             }
             Obj::Iter(_) => {
                 let t = self.type_name(v);
