@@ -325,6 +325,16 @@ impl Vm {
                         let obj = pop!();
                         let name = code.names[i as usize];
                         let site = super::attr_cache::site(code, ip);
+                        // `module.function(...)`: the module dict at the site's hinted slot.
+                        if let Value::Obj(r) = obj {
+                            if let Obj::Module(m) = self.heap.get(r) {
+                                if let Some(f) = self.ns_get_at(m.dict, name, site) {
+                                    self.stack.push(f);
+                                    self.stack.push(Value::Undef);
+                                    continue;
+                                }
+                            }
+                        }
                         if let Some(m) = self.load_method_cached(site, obj, name) {
                             self.stack.push(m);
                             self.stack.push(obj);
@@ -338,7 +348,12 @@ impl Vm {
                         safe_point!(ip - 1);
                         let pos = self.stack.len() - argc as usize - 2;
                         let n = if let Value::Undef = self.stack[pos + 1] {
-                            self.stack.remove(pos + 1);
+                            // Close the gap: a few values moved by hand, no memmove call.
+                            let top = self.stack.len() - 1;
+                            for k in pos + 1..top {
+                                self.stack[k] = self.stack[k + 1];
+                            }
+                            self.stack.truncate(top);
                             argc as usize
                         } else {
                             argc as usize + 1
@@ -371,6 +386,26 @@ impl Vm {
                                     self.stack.truncate(pos);
                                     flow!(self.resume_inline(g, Value::None));
                                 }
+                            }
+                        }
+                        // `range(n)` / `range(a, b)` of small ints: the object, no class call.
+                        if (argc == 1 || argc == 2)
+                            && matches!(self.stack[pos], Value::Obj(f) if f == self.types.range)
+                        {
+                            let (start, stop) = match (argc, self.stack[pos + 1], top!()) {
+                                (1, _, Value::Int(n)) => (0, n),
+                                (2, Value::Int(a), Value::Int(b)) => (a, b),
+                                _ => (1, 0),
+                            };
+                            if start <= stop {
+                                let r = self.heap.alloc(Obj::Range {
+                                    start: Value::Int(start),
+                                    stop: Value::Int(stop),
+                                    step: Value::Int(1),
+                                });
+                                self.stack.truncate(pos);
+                                self.stack.push(Value::Obj(r));
+                                continue;
                             }
                         }
                         // Natives (builtins, host functions) return a value and leave this
@@ -424,6 +459,24 @@ impl Vm {
                         flow!(self.start_call(f, a, false).map(|o| self.after_call(o)));
                     }
                     Instr::BinarySubscr => {
+                        // `xs[i]` on a list or tuple, in place.
+                        let n = self.stack.len();
+                        if n >= 2 {
+                            if let (Value::Obj(r), Value::Int(i)) =
+                                (self.stack[n - 2], self.stack[n - 1])
+                            {
+                                if let Obj::List(xs) | Obj::Tuple(xs) = self.heap.get(r) {
+                                    let j = if i < 0 { i + xs.len() as i64 } else { i };
+                                    if let Some(&v) =
+                                        usize::try_from(j).ok().and_then(|j| xs.get(j))
+                                    {
+                                        self.stack[n - 2] = v;
+                                        self.stack.truncate(n - 1);
+                                        continue;
+                                    }
+                                }
+                            }
+                        }
                         let key = pop!();
                         let obj = pop!();
                         let v = tri!(self.get_item(obj, key));
@@ -433,6 +486,18 @@ impl Vm {
                         let key = pop!();
                         let obj = pop!();
                         let v = pop!();
+                        // `xs[i] = v` on a list.
+                        if let (Value::Obj(r), Value::Int(i)) = (obj, key) {
+                            if let Obj::List(xs) = self.heap.get_mut(r) {
+                                let j = if i < 0 { i + xs.len() as i64 } else { i };
+                                if let Some(slot) =
+                                    usize::try_from(j).ok().and_then(|j| xs.get_mut(j))
+                                {
+                                    *slot = v;
+                                    continue;
+                                }
+                            }
+                        }
                         tri!(self.set_item(obj, key, v));
                     }
                     Instr::DeleteSubscr => {

@@ -2201,13 +2201,47 @@ impl Vm {
                 step: Value::Int(nstep),
             })));
         }
-        let len = self.range_len(r)? as usize;
         if !self.is_int(key) && !self.is_instance_value(key) {
             let t = self.type_name(key);
             return Err(exc::type_error(format!(
                 "range indices must be integers or slices, not {t}"
             )));
         }
+        let small = matches!(
+            (a, b, c, key),
+            (
+                Value::Int(_),
+                Value::Int(_),
+                Value::Int(_),
+                Value::Int(_) | Value::Bool(_)
+            )
+        );
+        if !small {
+            // Past i64 (a range of big ints, or a big index): exact, as CPython's.
+            let k = match self.to_bigint(key) {
+                Some(k) => k,
+                None => BigInt::from(self.index_value(key)?),
+            };
+            let (a, b, c) = (
+                self.to_bigint(a).unwrap_or_default(),
+                self.to_bigint(b).unwrap_or_default(),
+                self.to_bigint(c).unwrap_or_default(),
+            );
+            let n = big_range_len(&a, &b, &c);
+            let k = if k.sign() == num_bigint::Sign::Minus {
+                k + &n
+            } else {
+                k
+            };
+            if k.sign() == num_bigint::Sign::Minus || k >= n {
+                return Err(PyErr::new(
+                    ExcKind::IndexError,
+                    "range object index out of range",
+                ));
+            }
+            return Ok(self.int_from_big(a + c * k));
+        }
+        let len = self.range_len(r)? as usize;
         let i = self.seq_index(key, len, "range object")?;
         match (a, c) {
             (Value::Int(a), Value::Int(c)) => Ok(Value::Int(a + i as i64 * c)),
