@@ -762,8 +762,9 @@ impl Vm {
         Ok(())
     }
 
-    /// `super().name(...)` on an instance, when `name` is a script function: the function
-    /// and the instance, with no bound method allocated (CPython 3.12's LOAD_SUPER_ATTR).
+    /// `super().name(...)` on an instance, when `name` is a plain function (script or
+    /// native): the function and the instance, with no bound method allocated (CPython
+    /// 3.12's LOAD_SUPER_ATTR).
     fn super_method(&self, v: Value, name: ObjRef) -> Option<(Value, Option<Value>)> {
         let Value::Obj(r) = v else {
             return None;
@@ -788,10 +789,12 @@ impl Vm {
                 Obj::Class(kc) => self.dict_get_str(&kc.dict, name),
                 _ => None,
             })?;
-        match found {
-            Value::Obj(f) if matches!(self.heap.get(f), Obj::Function(_)) => {
-                Some((found, Some(obj)))
-            }
+        let Value::Obj(f) = found else {
+            return None;
+        };
+        match self.heap.get(f) {
+            Obj::Function(_) => Some((found, Some(obj))),
+            Obj::Native(n) if !n.static_method && !n.class_method => Some((found, Some(obj))),
             _ => None,
         }
     }
