@@ -36,6 +36,10 @@ pub enum Kind {
     Getter,
     /// As `Getter`, with a native getter (the fields of host types).
     NativeGetter,
+    /// `LoadGlobal` of a builtin: `class` is the module dict, `index` the builtins dict
+    /// entry, `epoch` the collection count and module dict version (insertions and
+    /// deletions) when the name was found missing from the module.
+    Builtin,
     /// The class attribute is a property with a setter, `index` its handle. Host references
     /// are answered by their handler before any property, but a class's instances are all
     /// references or none, so what the last store found holds for the class.

@@ -10,6 +10,7 @@ use crate::code::{CompareOp, Instr};
 use crate::object::{Args, Function, GenState, IterKind, NativeImpl, Obj};
 use crate::types::dict::Dict;
 use crate::value::{ObjRef, Value};
+use crate::vm::attr_cache::{Entry, Kind};
 use crate::vm::call::CallOutcome;
 use crate::vm::exc::{self, ExcKind, PyErr};
 use crate::vm::{PyResult, RunState, Vm};
@@ -1241,13 +1242,26 @@ impl Vm {
         self.load_global_at(globals, name, None)
     }
 
-    /// A module global from the dict entry index the instruction at `site` found last time.
+    /// A module global from the dict entry index the instruction at `site` found last time,
+    /// or a builtin the site found while the module dict has not changed shape since.
     #[inline]
     fn global_hinted(&self, globals: ObjRef, name: ObjRef, site: usize) -> Option<Value> {
         let Obj::Dict(g) = self.heap.get(globals) else {
             return None;
         };
-        let e = g.entry(self.attr_cache.hint(site))?;
+        if let Some(e) = g.entry(self.attr_cache.hint(site)) {
+            if matches!(e.key, Value::Obj(k) if k == name) {
+                return Some(e.value);
+            }
+        }
+        let shape = builtin_key(self.heap.collections, g.version);
+        let e = self
+            .attr_cache
+            .get(site, Kind::Builtin, globals, name, shape)?;
+        let Obj::Dict(b) = self.heap.get(self.module_dict(self.builtins)) else {
+            return None;
+        };
+        let e = b.entry(e.index as usize)?;
         matches!(e.key, Value::Obj(k) if k == name).then_some(e.value)
     }
 
@@ -1271,8 +1285,19 @@ impl Vm {
                     .map(|i| (b.value_at(i), Found::Builtin(i))),
             });
             if let Some((v, how)) = found {
-                if let (Some(site), Found::Global(i)) = (site, &how) {
-                    self.attr_cache.set_hint(site, *i);
+                match (site, how) {
+                    (Some(site), Found::Global(i)) => self.attr_cache.set_hint(site, i),
+                    (Some(site), Found::Builtin(i)) => {
+                        let e = Entry {
+                            epoch: builtin_key(collections, g.version),
+                            class: globals,
+                            name,
+                            index: i as u32,
+                            kind: Kind::Builtin,
+                        };
+                        self.attr_cache.put(site, e);
+                    }
+                    (None, _) => {}
                 }
                 if hit.is_none() {
                     let version = g.version;
@@ -2010,4 +2035,11 @@ impl Vm {
         }
         Ok(f)
     }
+}
+
+/// The attribute-cache epoch of a builtin found missing from a module dict: valid while no
+/// collection has run (a dict handle may be reused after one) and the dict has not changed
+/// shape.
+fn builtin_key(collections: u64, version: u32) -> u64 {
+    (collections << 32) | version as u64
 }
