@@ -171,13 +171,18 @@ fn run(opts: Options) -> u8 {
     }
 }
 
+/// The text of script `f`, or the exit code after saying why it cannot be read.
+fn read_script(f: &Path) -> Result<String, u8> {
+    std::fs::read_to_string(f).map_err(|e| {
+        eprintln!("kaa: can't open file '{}': {e}", f.display());
+        2
+    })
+}
+
 fn disassemble(f: &Path, opts: &Options) -> u8 {
-    let src = match std::fs::read_to_string(f) {
+    let src = match read_script(f) {
         Ok(s) => s,
-        Err(e) => {
-            eprintln!("kaa: can't open file '{}': {e}", f.display());
-            return 2;
-        }
+        Err(code) => return code,
     };
     let mut vm = new_vm(opts, Some(f));
     match vm.compile(&src, &f.display().to_string(), Mode::Exec) {
@@ -208,12 +213,9 @@ fn new_vm(opts: &Options, file: Option<&Path>) -> Vm {
 }
 
 fn run_file(f: &Path, opts: &Options) -> u8 {
-    let src = match std::fs::read_to_string(f) {
+    let src = match read_script(f) {
         Ok(s) => s,
-        Err(e) => {
-            eprintln!("kaa: can't open file '{}': {e}", f.display());
-            return 2;
-        }
+        Err(code) => return code,
     };
     let mut vm = new_vm(opts, Some(f));
     // CPython (3.9+) names the main script by its absolute path in tracebacks and `__file__`.

@@ -302,17 +302,24 @@ impl Vm {
         }
     }
 
+    /// The instance behind `obj` and the heap's class epoch: what every attribute-cache
+    /// entry is checked against.
+    #[inline(always)]
+    fn instance_epoch(&self, obj: Value) -> Option<(&crate::object::Instance, u64)> {
+        let Value::Obj(r) = obj else {
+            return None;
+        };
+        match self.heap.get(r) {
+            Obj::Instance(i) => Some((i, self.heap.class_epoch)),
+            _ => None,
+        }
+    }
+
     /// `obj.name` from the attribute cache of the instruction at `site`: an instance attribute
     /// its class does not define, at the dict index the last lookup there found it.
     #[inline]
     pub(crate) fn load_attr_cached(&self, site: usize, obj: Value, name: ObjRef) -> Option<Value> {
-        let Value::Obj(r) = obj else {
-            return None;
-        };
-        let Obj::Instance(i) = self.heap.get(r) else {
-            return None;
-        };
-        let epoch = self.heap.class_epoch;
+        let (i, epoch) = self.instance_epoch(obj)?;
         let e = self
             .attr_cache
             .get(site, Kind::Load, i.class, name, epoch)?;
@@ -327,13 +334,7 @@ impl Vm {
     /// `site`.
     #[inline]
     pub(crate) fn getter_cached(&self, site: usize, obj: Value, name: ObjRef) -> Option<FastAttr> {
-        let Value::Obj(r) = obj else {
-            return None;
-        };
-        let Obj::Instance(i) = self.heap.get(r) else {
-            return None;
-        };
-        let epoch = self.heap.class_epoch;
+        let (i, epoch) = self.instance_epoch(obj)?;
         let e = self.attr_cache.lookup(site, i.class, name, epoch)?;
         let f = Value::Obj(ObjRef(e.index));
         match e.kind {
@@ -347,13 +348,7 @@ impl Vm {
     /// at `site`.
     #[inline]
     pub(crate) fn setter_cached(&self, site: usize, obj: Value, name: ObjRef) -> Option<Value> {
-        let Value::Obj(r) = obj else {
-            return None;
-        };
-        let Obj::Instance(i) = self.heap.get(r) else {
-            return None;
-        };
-        let epoch = self.heap.class_epoch;
+        let (i, epoch) = self.instance_epoch(obj)?;
         let e = self
             .attr_cache
             .get(site, Kind::Setter, i.class, name, epoch)?;
@@ -369,13 +364,9 @@ impl Vm {
         name: ObjRef,
         val: Value,
     ) -> bool {
-        let Value::Obj(r) = obj else {
+        let Some((i, epoch)) = self.instance_epoch(obj) else {
             return false;
         };
-        let Obj::Instance(i) = self.heap.get(r) else {
-            return false;
-        };
-        let epoch = self.heap.class_epoch;
         if i.native.is_some() {
             return false;
         }
@@ -405,13 +396,7 @@ impl Vm {
         obj: Value,
         name: ObjRef,
     ) -> Option<Value> {
-        let Value::Obj(r) = obj else {
-            return None;
-        };
-        let Obj::Instance(i) = self.heap.get(r) else {
-            return None;
-        };
-        let epoch = self.heap.class_epoch;
+        let (i, epoch) = self.instance_epoch(obj)?;
         let e = self
             .attr_cache
             .get(site, Kind::Method, i.class, name, epoch)?;

@@ -506,7 +506,7 @@ impl Vm {
                         let obj = pop!();
                         tri!(self.del_item(obj, key));
                     }
-                    Instr::Binary(op) => {
+                    Instr::Binary(op) | Instr::Inplace(op) => {
                         // Numbers in place: no pops and push, one length store.
                         let n = self.stack.len();
                         if n >= 2 {
@@ -517,30 +517,10 @@ impl Vm {
                                 continue;
                             }
                         }
+                        let inplace = matches!(instr, Instr::Inplace(_));
                         let b = pop!();
                         let a = pop!();
-                        let v = match super::fast_ops::binary(a, b, op) {
-                            Some(v) => v,
-                            None => tri!(self.binary_op(a, b, op, false)),
-                        };
-                        self.stack.push(v);
-                    }
-                    Instr::Inplace(op) => {
-                        let n = self.stack.len();
-                        if n >= 2 {
-                            let (a, b) = (self.stack[n - 2], self.stack[n - 1]);
-                            if let Some(v) = super::fast_ops::binary(a, b, op) {
-                                self.stack[n - 2] = v;
-                                self.stack.truncate(n - 1);
-                                continue;
-                            }
-                        }
-                        let b = pop!();
-                        let a = pop!();
-                        let v = match super::fast_ops::binary(a, b, op) {
-                            Some(v) => v,
-                            None => tri!(self.binary_op(a, b, op, true)),
-                        };
+                        let v = tri!(self.binary_op(a, b, op, inplace));
                         self.stack.push(v);
                     }
                     Instr::Unary(op) => {
