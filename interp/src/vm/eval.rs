@@ -1306,6 +1306,7 @@ impl Vm {
 
     /// A call from the eval loop: callable at `pos`, `argc` values after it (the last
     /// `kwnames.len()` of them keyword values).
+    #[inline(always)]
     fn do_call(&mut self, pos: usize, argc: usize, kwnames: Option<Value>) -> PyResult<Flow> {
         let f = self.stack[pos];
         // Fast path: a plain script function with exactly its positional parameters.
@@ -1324,6 +1325,19 @@ impl Vm {
                 }
             }
         }
+        self.do_call_general(pos, argc, kwnames)
+    }
+
+    /// A call that needs argument binding (keywords, defaults, *args, generators) or is not
+    /// a script function.
+    #[inline(never)]
+    fn do_call_general(
+        &mut self,
+        pos: usize,
+        argc: usize,
+        kwnames: Option<Value>,
+    ) -> PyResult<Flow> {
+        let f = self.stack[pos];
         let nkw = match kwnames {
             Some(Value::Obj(t)) => match self.heap.get(t) {
                 Obj::Tuple(xs) => xs.len(),
@@ -1391,6 +1405,7 @@ impl Vm {
     }
 
     /// Push a frame whose arguments already sit on the stack after the callable.
+    #[inline(always)]
     fn push_simple_frame(&mut self, fr: ObjRef, pos: usize) -> PyResult<Flow> {
         if self.frames.len() >= self.recursion_limit {
             return Err(exc::recursion_error("maximum recursion depth exceeded"));
@@ -1426,7 +1441,26 @@ impl Vm {
         Ok(Flow::Reload)
     }
 
+    #[inline(always)]
     fn do_return(&mut self) -> PyResult<Flow> {
+        // A plain call returning to a script caller: the frame dropped where it lies.
+        let n = self.frames.len();
+        if let Some(f) = self.frames.last() {
+            if f.init_self.is_none() && f.generator.is_none() && !f.boundary {
+                let floor = f.stack_floor();
+                let v = self.stack.pop().unwrap_or(Value::None);
+                self.frames.truncate(n - 1);
+                self.stack.truncate(floor);
+                self.stack.push(v);
+                return Ok(Flow::Reload);
+            }
+        }
+        self.do_return_general()
+    }
+
+    /// Returns from `__init__` frames, generators and boundary frames.
+    #[inline(never)]
+    fn do_return_general(&mut self) -> PyResult<Flow> {
         let v = self.stack.pop().unwrap_or(Value::None);
         let Some(frame) = self.frames.pop() else {
             return Ok(Flow::Exit(v));
