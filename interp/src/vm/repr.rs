@@ -373,12 +373,9 @@ impl Vm {
                 return Ok(format!("<{t} object at 0x{:012x}>", addr(r)));
             }
             Obj::Property(_) => return Ok(format!("<property object at 0x{:012x}>", addr(r))),
-            Obj::StaticMethod(_) => {
-                return Ok(format!("<staticmethod object at 0x{:012x}>", addr(r)))
-            }
-            Obj::ClassMethod(_) => {
-                return Ok(format!("<classmethod object at 0x{:012x}>", addr(r)))
-            }
+            // CPython 3.10+: the wrapped callable's repr inside.
+            &Obj::StaticMethod(f) => return Ok(format!("<staticmethod({})>", self.repr_value(f)?)),
+            &Obj::ClassMethod(f) => return Ok(format!("<classmethod({})>", self.repr_value(f)?)),
             Obj::Super { class, .. } => {
                 let n = self.class_name(*class);
                 return Ok(format!("<super: <class '{n}'>, <{n} object>>"));

@@ -1,0 +1,2 @@
+print(staticmethod(len), classmethod(1), staticmethod(classmethod(abs)))
+print(repr(staticmethod("s")))
