@@ -15,7 +15,44 @@ pub fn module(vm: &mut Vm) -> ObjRef {
     let f = vm.new_native("digest", digest);
     let k = vm.intern("digest");
     vm.ns_set(d, k, f);
+    let f = vm.new_native("format_exception", format_exception);
+    let k = vm.intern("format_exception");
+    vm.ns_set(d, k, f);
     m
+}
+
+/// `format_exception(exc, chain)`: the text CPython prints for an uncaught `exc` (with its
+/// cause/context chain when `chain`), or only its last line when `chain` is None. For the
+/// `traceback` module.
+fn format_exception(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    super::check_args(&args, "format_exception", 2, 2)?;
+    let Value::Obj(e) = args.pos[0] else {
+        return Err(exc::type_error("format_exception needs an exception"));
+    };
+    if vm.exc_data(e).is_none() {
+        return Err(exc::type_error("format_exception needs an exception"));
+    }
+    let text = match args.pos[1] {
+        Value::None => vm.format_exception_only(e),
+        chain => {
+            if vm.truthy(chain)? {
+                vm.format_traceback(e)
+            } else {
+                let saved = vm
+                    .exc_data_mut(e)
+                    .map(|d| (d.cause, d.context, d.suppress_context));
+                if let Some(d) = vm.exc_data_mut(e) {
+                    (d.cause, d.context) = (Value::None, Value::None);
+                }
+                let t = vm.format_traceback(e);
+                if let (Some(d), Some((c, x, s))) = (vm.exc_data_mut(e), saved) {
+                    (d.cause, d.context, d.suppress_context) = (c, x, s);
+                }
+                t
+            }
+        }
+    };
+    Ok(vm.new_str(text))
 }
 
 /// `digest(name, data)`: the raw digest of bytes with md5/sha1/sha256/sha512.

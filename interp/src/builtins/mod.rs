@@ -264,6 +264,7 @@ const FROZEN: &[(&str, &str)] = &[
     ("statistics", include_str!("../stdlib/statistics.py")),
     ("hashlib", include_str!("../stdlib/hashlib.py")),
     ("kaa", include_str!("../stdlib/kaa.py")),
+    ("traceback", include_str!("../stdlib/traceback.py")),
 ];
 
 fn install_misc_methods(vm: &mut Vm) {
