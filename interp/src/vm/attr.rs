@@ -396,7 +396,19 @@ impl Vm {
         obj: Value,
         name: ObjRef,
     ) -> Option<Value> {
-        let (i, epoch) = self.instance_epoch(obj)?;
+        let Some((i, epoch)) = self.instance_epoch(obj) else {
+            // `xs.append(...)`: the class of a builtin value and its method.
+            if matches!(obj, Value::Obj(r) if matches!(self.heap.get(r),
+                Obj::Class(_) | Obj::Module(_) | Obj::Super { .. }))
+            {
+                return None;
+            }
+            let (cls, epoch) = (self.class_of(obj), self.heap.class_epoch);
+            let e = self
+                .attr_cache
+                .get(site, Kind::ValueMethod, cls, name, epoch)?;
+            return Some(Value::Obj(ObjRef(e.index)));
+        };
         let e = self
             .attr_cache
             .get(site, Kind::Method, i.class, name, epoch)?;
@@ -834,6 +846,9 @@ impl Vm {
                                     self.attr_cache.put(site, e);
                                 }
                             }
+                        } else if let Some(site) = site {
+                            let e = self.attr_entry(Kind::ValueMethod, cls, name, ar.0 as usize);
+                            self.attr_cache.put(site, e);
                         }
                         return Ok((a, Some(v)));
                     }

@@ -31,6 +31,9 @@ pub enum Kind {
     Store,
     /// The class attribute is a plain function, `index` its handle.
     Method,
+    /// As `Method`, for a value of a builtin type (a list, str, dict...): no instance dict
+    /// can shadow it.
+    ValueMethod,
     /// The class attribute is a property whose getter is a script function, `index` its
     /// handle (a data descriptor: the instance dict does not matter).
     Getter,
