@@ -14,6 +14,13 @@ def capwords(s, sep=None):
     return (sep or ' ').join(map(str.capitalize, s.split(sep)))
 
 
+def _merged(mapping, kws):
+    # Keyword arguments win over the mapping, which is only ever indexed.
+    if mapping is None:
+        return kws
+    return {**mapping, **kws} if kws else mapping
+
+
 class Template:
     """`$name` / `${name}` substitution (PEP 292), as CPython's string.Template."""
 
@@ -58,10 +65,7 @@ class Template:
         raise ValueError(f'Invalid placeholder in string: line {lineno}, col {colno}')
 
     def substitute(self, mapping=None, /, **kws):
-        if mapping is None:
-            mapping = kws
-        elif kws:
-            mapping = {**mapping, **kws}
+        mapping = _merged(mapping, kws)
 
         def convert(mo):
             named = mo.group('named') or mo.group('braced')
@@ -75,10 +79,7 @@ class Template:
         return self._pattern().sub(convert, self.template)
 
     def safe_substitute(self, mapping=None, /, **kws):
-        if mapping is None:
-            mapping = kws
-        elif kws:
-            mapping = {**mapping, **kws}
+        mapping = _merged(mapping, kws)
 
         def convert(mo):
             named = mo.group('named') or mo.group('braced')
