@@ -177,6 +177,17 @@ def accumulate(iterable, func=None, *, initial=None):
         total = total + element if func is None else func(total, element)
         yield total
 
+class _grouper:
+    # A group of groupby: an iterator object (as CPython's), driving the generator that
+    # walks the shared input.
+    __slots__ = ("_gen",)
+    def __init__(self, gen):
+        self._gen = gen
+    def __iter__(self):
+        return self
+    def __next__(self):
+        return next(self._gen)
+
 class groupby:
     def __init__(self, iterable, key=None):
         self.keyfunc = key if key is not None else (lambda x: x)
@@ -190,8 +201,8 @@ class groupby:
             self.currvalue = next(self.it)
             self.currkey = self.keyfunc(self.currvalue)
         self.tgtkey = self.currkey
-        return (self.currkey, self._grouper(self.tgtkey, self.id))
-    def _grouper(self, tgtkey, id):
+        return (self.currkey, _grouper(self._group(self.tgtkey, self.id)))
+    def _group(self, tgtkey, id):
         while self.id is id and self.currkey == tgtkey:
             yield self.currvalue
             try:
