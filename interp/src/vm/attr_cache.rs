@@ -1,16 +1,17 @@
-//! Inline caches for attribute loads, stores and method loads on instances (CPython 3.11's
-//! LOAD_ATTR_INSTANCE_VALUE, STORE_ATTR_INSTANCE_VALUE and LOAD_METHOD_WITH_DICT, PEP 659).
+//! Inline caches keyed by bytecode site (CPython 3.11's specializations, PEP 659): instance
+//! attribute loads and stores (LOAD_ATTR_INSTANCE_VALUE, STORE_ATTR_INSTANCE_VALUE), method
+//! loads on instances and builtin values (LOAD_METHOD_WITH_DICT, LOAD_METHOD_NO_DICT),
+//! property getters and setters, builtins read by `LoadGlobal` (LOAD_GLOBAL_BUILTIN), and a
+//! dict-slot hint per site for module globals and namespace names.
 //!
-//! One direct-mapped table per VM, indexed by the instruction's site (its code object and
-//! offset), so `Code` stays immutable and shareable. An entry says what the last lookup at a
-//! site found for one class: the name is absent from the class (load/store: the value is in
-//! the instance dict, at the entry index recorded), is a plain function (method) or a
-//! property with a script getter.
+//! One direct-mapped, two-way table per VM, indexed by the instruction's site (its code object
+//! and offset), so `Code` stays immutable and shareable between VMs. An entry says what the
+//! last lookup at a site found for one class (see [`Kind`]).
 //!
 //! Every hit is re-validated, so a collision between sites or a stale entry only costs a
 //! miss: the class, the name and the heap's class epoch must match (the epoch moves whenever
-//! any class changes and at every collection, as for the type cache), and the instance dict
-//! entry at the recorded index must still hold this very name (keys are unique in a dict).
+//! any class changes and at every collection, as for the type cache), and a dict entry at a
+//! recorded index must still hold this very name (keys are unique in a dict).
 
 use crate::code::Code;
 use crate::value::ObjRef;
