@@ -101,6 +101,14 @@ impl Dict {
             .filter(|e| !matches!(e.key, Value::Undef))
     }
 
+    /// The value at entry `i` if its key is the string object `name` itself: how the VM's
+    /// per-site caches check a remembered slot (keys are unique, so then it is the binding).
+    #[inline]
+    pub fn value_if_key_at(&self, i: usize, name: ObjRef) -> Option<Value> {
+        let e = self.entry(i)?;
+        matches!(e.key, Value::Obj(k) if k == name).then_some(e.value)
+    }
+
     #[inline]
     pub fn value_at(&self, i: usize) -> Value {
         self.entries[i].value
@@ -116,8 +124,8 @@ impl Dict {
         self.entries[i].value = v;
     }
 
-    /// Append a key known to be absent.
-    pub fn insert_new(&mut self, hash: i64, key: Value, value: Value) {
+    /// Append a key known to be absent; its entry index.
+    pub fn insert_new(&mut self, hash: i64, key: Value, value: Value) -> usize {
         let i = self.entries.len() as u32;
         self.entries.push(Entry { hash, key, value });
         if self.indexed {
@@ -129,6 +137,7 @@ impl Dict {
         }
         self.len += 1;
         self.version = self.version.wrapping_add(1);
+        i as usize
     }
 
     pub fn remove_at(&mut self, i: usize) -> Entry {

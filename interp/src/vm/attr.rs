@@ -323,11 +323,10 @@ impl Vm {
         let e = self
             .attr_cache
             .get(site, Kind::Load, i.class, name, epoch)?;
-        let Obj::Dict(d) = self.heap.get(i.dict) else {
-            return None;
-        };
-        let en = d.entry(e.index as usize)?;
-        matches!(en.key, Value::Obj(k) if k == name).then_some(en.value)
+        match self.heap.get(i.dict) {
+            Obj::Dict(d) => d.value_if_key_at(e.index as usize, name),
+            _ => None,
+        }
     }
 
     /// The property getter of `obj.name`, from the attribute cache of the instruction at
@@ -378,13 +377,11 @@ impl Vm {
             return false;
         };
         let index = e.index as usize;
-        match d.entry(index) {
-            Some(en) if matches!(en.key, Value::Obj(k) if k == name) => {
-                d.set_value_at(index, val);
-                true
-            }
-            _ => false,
+        let stored = d.value_if_key_at(index, name).is_some();
+        if stored {
+            d.set_value_at(index, val);
         }
+        stored
     }
 
     /// The function `obj.name` would bind, from the attribute cache of the instruction at
@@ -1029,7 +1026,9 @@ impl Vm {
                             f.module = val;
                         }
                     }
-                    _ => self.ns_set(d, name, val),
+                    _ => {
+                        self.ns_set(d, name, val);
+                    }
                 }
                 Ok(())
             }

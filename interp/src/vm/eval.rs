@@ -221,9 +221,9 @@ impl Vm {
                         let name = code.names[i as usize];
                         let f = &self.frames[fi];
                         let (locals, g) = (f.locals, f.globals);
+                        let site = super::attr_cache::site(code, ip);
                         let found = match locals {
                             Some(l) if matches!(self.heap.get(l), Obj::Dict(_)) => {
-                                let site = super::attr_cache::site(code, ip);
                                 self.ns_get_at(l, name, site)
                             }
                             Some(l) => tri!(self.locals_get(l, name)),
@@ -231,7 +231,7 @@ impl Vm {
                         };
                         let v = match found {
                             Some(v) => v,
-                            None => tri!(self.load_global(g, name)),
+                            None => tri!(self.load_global_at(g, name, Some(site))),
                         };
                         self.stack.push(v);
                     }
@@ -1229,62 +1229,47 @@ impl Vm {
         let Obj::Dict(g) = self.heap.get(globals) else {
             return None;
         };
-        if let Some(e) = g.entry(self.attr_cache.hint(site)) {
-            if matches!(e.key, Value::Obj(k) if k == name) {
-                return Some(e.value);
-            }
+        if let Some(v) = g.value_if_key_at(self.attr_cache.hint(site), name) {
+            return Some(v);
         }
         let shape = builtin_key(self.heap.collections, g.version);
         let e = self
             .attr_cache
             .get(site, Kind::Builtin, globals, name, shape)?;
-        let Obj::Dict(b) = self.heap.get(self.module_dict(self.builtins)) else {
-            return None;
-        };
-        let e = b.entry(e.index as usize)?;
-        matches!(e.key, Value::Obj(k) if k == name).then_some(e.value)
+        match self.heap.get(self.module_dict(self.builtins)) {
+            Obj::Dict(b) => b.value_if_key_at(e.index as usize, name),
+            _ => None,
+        }
     }
 
-    /// [`Vm::load_global`] for the instruction at `site`: a name found in the module dict
-    /// leaves its entry index as the site's hint for [`Vm::global_hinted`].
+    /// [`Vm::load_global`] for the instruction at `site`, which remembers where the name was
+    /// found for [`Vm::global_hinted`]: its module dict slot, or its builtins dict slot.
     fn load_global_at(
         &mut self,
         globals: ObjRef,
         name: ObjRef,
         site: Option<usize>,
     ) -> PyResult<Value> {
-        use super::global_cache::Found;
         let bd = self.module_dict(self.builtins);
-        let collections = self.heap.collections;
         if let (Obj::Dict(g), Obj::Dict(b)) = (self.heap.get(globals), self.heap.get(bd)) {
-            let hit = self.global_cache.get(collections, globals, g, b, name);
-            let found = hit.or_else(|| match self.dict_find_str(g, name) {
-                Some(i) => Some((g.value_at(i), Found::Global(i))),
-                None => self
-                    .dict_find_str(b, name)
-                    .map(|i| (b.value_at(i), Found::Builtin(i))),
-            });
-            if let Some((v, how)) = found {
-                match (site, how) {
-                    (Some(site), Found::Global(i)) => self.attr_cache.set_hint(site, i),
-                    (Some(site), Found::Builtin(i)) => {
-                        let e = Entry {
-                            epoch: builtin_key(collections, g.version),
-                            class: globals,
-                            name,
-                            index: i as u32,
-                            kind: Kind::Builtin,
-                        };
-                        self.attr_cache.put(site, e);
-                    }
-                    (None, _) => {}
+            if let Some(i) = self.dict_find_str(g, name) {
+                if let Some(site) = site {
+                    self.attr_cache.set_hint(site, i);
                 }
-                if hit.is_none() {
-                    let version = g.version;
-                    self.global_cache
-                        .record(collections, globals, version, name, how);
+                return Ok(g.value_at(i));
+            }
+            if let Some(i) = self.dict_find_str(b, name) {
+                if let Some(site) = site {
+                    let e = Entry {
+                        epoch: builtin_key(self.heap.collections, g.version),
+                        class: globals,
+                        name,
+                        index: i as u32,
+                        kind: Kind::Builtin,
+                    };
+                    self.attr_cache.put(site, e);
                 }
-                return Ok(v);
+                return Ok(b.value_at(i));
             }
         } else {
             if let Some(v) = self.ns_get(globals, name) {

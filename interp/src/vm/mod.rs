@@ -12,7 +12,6 @@ pub mod eval;
 pub mod exc;
 pub mod fast_ops;
 pub mod frame;
-pub mod global_cache;
 pub mod iter;
 pub mod matching;
 pub mod ops;
@@ -273,7 +272,6 @@ pub struct Vm {
     pub type_cache: type_cache::TypeCache,
     pub attr_cache: attr_cache::AttrCache,
     /// Where global names were found (`LoadGlobal`).
-    pub global_cache: global_cache::GlobalCache,
     pub stack: Vec<Value>,
     pub frames: Vec<Frame>,
     pub types: Types,
@@ -369,7 +367,6 @@ impl Vm {
             heap,
             type_cache: Default::default(),
             attr_cache: Default::default(),
-            global_cache: Default::default(),
             stack: Vec::with_capacity(1024),
             frames: Vec::with_capacity(64),
             types,
@@ -541,7 +538,8 @@ impl Vm {
     }
 
     /// Insert into a namespace dict keyed by str.
-    pub fn dict_set_str(d: &mut Dict, heap: &Heap, key: ObjRef, hash: i64, v: Value) {
+    /// Set str key `key` in `d`; the entry index it lands at.
+    pub fn dict_set_str(d: &mut Dict, heap: &Heap, key: ObjRef, hash: i64, v: Value) -> usize {
         let text = match heap.get(key) {
             Obj::Str(s) => s.s.as_str(),
             _ => "",
@@ -552,33 +550,37 @@ impl Vm {
             _ => false,
         });
         match found {
-            Some(i) => d.set_value_at(i, v),
+            Some(i) => {
+                d.set_value_at(i, v);
+                i
+            }
             None => d.insert_new(hash, Value::Obj(key), v),
         }
     }
 
-    /// Set `name = v` in the namespace dict object `dict`.
-    pub fn ns_set(&mut self, dict: ObjRef, name: ObjRef, v: Value) {
+    /// Set `name = v` in the namespace dict object `dict`; the entry index it lands at
+    /// (None when `dict` is not a dict).
+    pub fn ns_set(&mut self, dict: ObjRef, name: ObjRef, v: Value) -> Option<usize> {
         // Replacing a value in place is the common case (attribute stores).
         if let Obj::Dict(d) = self.heap.get(dict) {
             if let Some(i) = self.dict_find_str(d, name) {
                 if let Obj::Dict(d) = self.heap.get_mut(dict) {
                     d.set_value_at(i, v);
                 }
-                return;
+                return Some(i);
             }
         }
         let h = self.str_hash(name);
-        let heap_ptr: *const Heap = &self.heap;
+        let Obj::Dict(d) = self.heap.get_mut(dict) else {
+            return None;
+        };
+        // The dict is taken out while its keys are compared against the heap's strings.
+        let mut taken = std::mem::take(d);
+        let i = Vm::dict_set_str(&mut taken, &self.heap, name, h, v);
         if let Obj::Dict(d) = self.heap.get_mut(dict) {
-            // SAFETY-free alternative: take the dict out while comparing keys.
-            let _ = heap_ptr;
-            let mut taken = std::mem::take(d);
-            Vm::dict_set_str(&mut taken, &self.heap, name, h, v);
-            if let Obj::Dict(d) = self.heap.get_mut(dict) {
-                *d = taken;
-            }
+            *d = taken;
         }
+        Some(i)
     }
 
     /// `ns_get` for the instruction at `site`: the entry index found there last time is
@@ -588,10 +590,8 @@ impl Vm {
         let Obj::Dict(d) = self.heap.get(dict) else {
             return None;
         };
-        if let Some(e) = d.entry(self.attr_cache.hint(site)) {
-            if matches!(e.key, Value::Obj(k) if k == name) {
-                return Some(e.value);
-            }
+        if let Some(v) = d.value_if_key_at(self.attr_cache.hint(site), name) {
+            return Some(v);
         }
         let i = self.dict_find_str(d, name)?;
         self.attr_cache.set_hint(site, i);
@@ -603,16 +603,13 @@ impl Vm {
     pub(crate) fn ns_set_at(&mut self, dict: ObjRef, name: ObjRef, v: Value, site: usize) {
         let hint = self.attr_cache.hint(site);
         if let Obj::Dict(d) = self.heap.get_mut(dict) {
-            if matches!(d.entry(hint), Some(e) if matches!(e.key, Value::Obj(k) if k == name)) {
+            if d.value_if_key_at(hint, name).is_some() {
                 d.set_value_at(hint, v);
                 return;
             }
         }
-        self.ns_set(dict, name, v);
-        if let Obj::Dict(d) = self.heap.get(dict) {
-            if let Some(i) = self.dict_find_str(d, name) {
-                self.attr_cache.set_hint(site, i);
-            }
+        if let Some(i) = self.ns_set(dict, name, v) {
+            self.attr_cache.set_hint(site, i);
         }
     }
 
