@@ -16,7 +16,26 @@ pub type PyResult<T> = Result<T, crate::vm::exc::PyErr>;
 pub type NativeFnPtr = fn(&mut Vm, Args) -> PyResult<Value>;
 
 /// A host closure registered as a script callable.
-pub type NativeClosure = Arc<dyn Fn(&mut Vm, Args) -> PyResult<Value> + Send + Sync>;
+pub type NativeClosure = Arc<dyn NativeCallable>;
+
+/// What a native closure does when called. Plain `Fn(&mut Vm, Args)` closures are callables;
+/// typed Rust functions (`Vm::native_fn`, native class methods) also take their positional
+/// arguments straight from a slice, so a call from the eval loop or a property access builds
+/// no [`Args`] and binds nothing.
+pub trait NativeCallable: Send + Sync {
+    fn call(&self, vm: &mut Vm, args: Args) -> PyResult<Value>;
+
+    /// A call with positional arguments only.
+    fn call_pos(&self, vm: &mut Vm, pos: &[Value]) -> PyResult<Value> {
+        self.call(vm, Args::new(pos))
+    }
+}
+
+impl<F: Fn(&mut Vm, Args) -> PyResult<Value> + Send + Sync> NativeCallable for F {
+    fn call(&self, vm: &mut Vm, args: Args) -> PyResult<Value> {
+        self(vm, args)
+    }
+}
 
 /// Arguments of a native call: positional values and keyword pairs.
 #[derive(Default, Debug)]

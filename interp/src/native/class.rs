@@ -4,7 +4,7 @@
 use super::convert::{native_mut, native_ref, FromValue, IntoValue, ParamKind};
 use super::func::{bind, closure, extract, Bound, NativeFunction, Shape, Signature};
 use super::NativeType;
-use crate::object::{Args, Obj, Property};
+use crate::object::{Args, NativeCallable, Obj, Property};
 use crate::value::{ObjRef, Value};
 use crate::vm::exc;
 use crate::vm::{PyErr, PyResult, Vm};
@@ -99,20 +99,25 @@ mod impls {
     native_methods!(A 0, B 1, C 2, D 3, E 4, G 5);
 }
 
-/// A method closure: the receiver is the first positional argument.
-fn method_closure<T: NativeType, M, F: NativeMethod<T, M>>(
+/// A method of native type `T` with its signature: the receiver is the first positional
+/// argument.
+struct TypedMethod<T, M, F> {
     f: F,
     sig: Signature,
-) -> crate::object::NativeClosure {
-    let shape = Shape::new(F::kinds());
-    Arc::new(move |vm: &mut Vm, args: Args| {
-        let this = match args.pos.first() {
+    shape: Shape,
+    _marker: PhantomData<fn() -> (T, M)>,
+}
+
+impl<T: NativeType, M, F: NativeMethod<T, M>> TypedMethod<T, M, F> {
+    fn run(&self, vm: &mut Vm, pos: &[Value], kw: &[(ObjRef, Value)]) -> PyResult<Value> {
+        let sig = &self.sig;
+        let this = match pos.first() {
             Some(Value::Obj(r)) if native_ref::<T>(vm, *r).is_some() => *r,
             Some(&other) => {
                 if sig.operator {
                     return Ok(vm.not_implemented());
                 }
-                return Err(wrong_receiver::<T>(vm, &sig, other));
+                return Err(wrong_receiver::<T>(vm, sig, other));
             }
             None => {
                 return Err(exc::type_error(format!(
@@ -122,8 +127,8 @@ fn method_closure<T: NativeType, M, F: NativeMethod<T, M>>(
                 )))
             }
         };
-        let b = bind(vm, &sig, &shape, &args, 1)?;
-        match f.invoke(vm, &sig, this, &b) {
+        let b = bind(vm, sig, &self.shape, pos, kw, 1)?;
+        match self.f.invoke(vm, sig, this, &b) {
             // An operand of the wrong type: let Python try the reflected operation.
             Err(PyErr::New(crate::vm::ExcKind::TypeError, m))
                 if sig.operator && m.contains(" must be ") =>
@@ -132,6 +137,28 @@ fn method_closure<T: NativeType, M, F: NativeMethod<T, M>>(
             }
             r => r,
         }
+    }
+}
+
+impl<T: NativeType, M, F: NativeMethod<T, M>> NativeCallable for TypedMethod<T, M, F> {
+    fn call(&self, vm: &mut Vm, args: Args) -> PyResult<Value> {
+        self.run(vm, &args.pos, &args.kw)
+    }
+
+    fn call_pos(&self, vm: &mut Vm, pos: &[Value]) -> PyResult<Value> {
+        self.run(vm, pos, &[])
+    }
+}
+
+fn method_closure<T: NativeType, M: 'static, F: NativeMethod<T, M>>(
+    f: F,
+    sig: Signature,
+) -> crate::object::NativeClosure {
+    Arc::new(TypedMethod {
+        shape: Shape::new(F::kinds()),
+        f,
+        sig,
+        _marker: PhantomData,
     })
 }
 
@@ -165,7 +192,7 @@ impl<'vm, T: NativeType> ClassBuilder<'vm, T> {
                     T::NAME
                 )));
             };
-            let b = bind(vm, &sig, &shape, &args, 1)?;
+            let b = bind(vm, &sig, &shape, &args.pos, &args.kw, 1)?;
             let v = f.invoke(vm, &sig, &b)?;
             // Called through a script subclass: the new object belongs to it, with a real
             // `__dict__` (the native class itself has none).
@@ -187,7 +214,7 @@ impl<'vm, T: NativeType> ClassBuilder<'vm, T> {
     }
 
     /// A method: `Fn(&T, ...)` or `Fn(&mut T, ...)`.
-    pub fn method<M, F: NativeMethod<T, M>>(mut self, name: &str, f: F) -> Self {
+    pub fn method<M: 'static, F: NativeMethod<T, M>>(mut self, name: &str, f: F) -> Self {
         let v = self
             .vm
             .native_closure(name, method_closure(f, Signature::new(name)));
@@ -196,7 +223,7 @@ impl<'vm, T: NativeType> ClassBuilder<'vm, T> {
     }
 
     /// A method whose parameters can also be passed by keyword, with these names.
-    pub fn method_kw<M, F: NativeMethod<T, M>>(
+    pub fn method_kw<M: 'static, F: NativeMethod<T, M>>(
         mut self,
         name: &str,
         params: &[&str],
@@ -211,7 +238,7 @@ impl<'vm, T: NativeType> ClassBuilder<'vm, T> {
 
     /// An operator dunder (`__add__`, `__mul__`, `__lt__`, ...): an operand it cannot take
     /// makes it return NotImplemented, so the other operand's reflected method is tried.
-    pub fn operator<M, F: NativeMethod<T, M>>(mut self, dunder: &str, f: F) -> Self {
+    pub fn operator<M: 'static, F: NativeMethod<T, M>>(mut self, dunder: &str, f: F) -> Self {
         let mut sig = Signature::new(dunder);
         sig.operator = true;
         let v = self.vm.native_closure(dunder, method_closure(f, sig));
@@ -220,7 +247,7 @@ impl<'vm, T: NativeType> ClassBuilder<'vm, T> {
     }
 
     /// A static method (`T.name(...)`, no receiver).
-    pub fn static_method<M, F: NativeFunction<M>>(mut self, name: &str, f: F) -> Self {
+    pub fn static_method<M: 'static, F: NativeFunction<M>>(mut self, name: &str, f: F) -> Self {
         let n = self
             .vm
             .native_closure(name, closure(f, Signature::new(name)));
@@ -245,9 +272,9 @@ impl<'vm, T: NativeType> ClassBuilder<'vm, T> {
     pub fn field<G, S, V, W>(mut self, name: &str, get: G, set: S) -> Self
     where
         G: Fn(&T) -> V + Send + Sync + 'static,
-        V: IntoValue,
+        V: IntoValue + 'static,
         S: Fn(&mut T, W) + Send + Sync + 'static,
-        W: FromValue,
+        W: FromValue + 'static,
     {
         let fget = self.accessor(name, get);
         let fset = self.method_value(name, move |t: &mut T, w: W| set(t, w));
@@ -259,7 +286,7 @@ impl<'vm, T: NativeType> ClassBuilder<'vm, T> {
     pub fn getter<G, V>(mut self, name: &str, get: G) -> Self
     where
         G: Fn(&T) -> V + Send + Sync + 'static,
-        V: IntoValue,
+        V: IntoValue + 'static,
     {
         let fget = self.accessor(name, get);
         self.property(name, fget, Value::None);
@@ -325,12 +352,12 @@ impl<'vm, T: NativeType> ClassBuilder<'vm, T> {
     fn accessor<G, V>(&mut self, name: &str, get: G) -> Value
     where
         G: Fn(&T) -> V + Send + Sync + 'static,
-        V: IntoValue,
+        V: IntoValue + 'static,
     {
         self.method_value(name, move |t: &T| get(t))
     }
 
-    fn method_value<M, F: NativeMethod<T, M>>(&mut self, name: &str, f: F) -> Value {
+    fn method_value<M: 'static, F: NativeMethod<T, M>>(&mut self, name: &str, f: F) -> Value {
         self.vm
             .native_closure(name, method_closure(f, Signature::new(name)))
     }

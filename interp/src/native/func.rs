@@ -2,8 +2,8 @@
 //! wording, then conversion of each argument and of the result.
 
 use super::convert::{ArgError, FromValue, IntoValue, ParamKind};
-use crate::object::Args;
-use crate::value::Value;
+use crate::object::{Args, NativeCallable};
+use crate::value::{ObjRef, Value};
 use crate::vm::exc;
 use crate::vm::{PyErr, PyResult, Vm};
 use std::sync::Arc;
@@ -54,19 +54,21 @@ impl Shape {
     }
 }
 
-/// Match positional and keyword arguments (after the first `skip`) to parameters.
+/// Match positional and keyword arguments (after the first `skip` positional ones) to
+/// parameters.
 pub fn bind<'a>(
     vm: &Vm,
     sig: &Signature,
     shape: &Shape,
-    args: &'a Args,
+    pos: &'a [Value],
+    kw: &[(ObjRef, Value)],
     skip: usize,
 ) -> PyResult<Bound<'a>> {
     let (fixed, required) = (shape.fixed, shape.required);
-    let pos = &args.pos[skip.min(args.pos.len())..];
+    let pos = &pos[skip.min(pos.len())..];
     let name = &sig.name;
     // The common case: exactly the positional arguments, nothing to rearrange.
-    if args.kw.is_empty() && pos.len() == fixed && !shape.has_rest {
+    if kw.is_empty() && pos.len() == fixed && !shape.has_rest {
         return Ok(Bound {
             slots: std::borrow::Cow::Borrowed(pos),
             rest: &[],
@@ -89,13 +91,13 @@ pub fn bind<'a>(
     } else {
         &[]
     };
-    if !args.kw.is_empty() {
+    if !kw.is_empty() {
         let Some(names) = sig.names.as_ref() else {
             return Err(exc::type_error(format!(
                 "{name}() takes no keyword arguments"
             )));
         };
-        for &(k, v) in &args.kw {
+        for &(k, v) in kw {
             let key = vm.str_ref(k);
             let Some(i) = names.iter().take(fixed).position(|n| *n == key) else {
                 return Err(exc::type_error(format!(
@@ -116,7 +118,7 @@ pub fn bind<'a>(
     if !missing.is_empty() {
         let given = slots.iter().filter(|s| !matches!(s, Value::Undef)).count();
         return Err(exc::type_error(match sig.names.as_ref() {
-            Some(names) if given > 0 || !args.kw.is_empty() => {
+            Some(names) if given > 0 || !kw.is_empty() => {
                 let list: Vec<String> =
                     missing.iter().map(|&i| format!("'{}'", names[i])).collect();
                 format!(
@@ -275,11 +277,40 @@ mod impls {
     native_functions!(A 0, B 1, C 2, D 3, E 4, G 5, H 6, I 7);
 }
 
+/// A typed Rust function with its signature and parameter shape.
+struct Typed<M, F> {
+    f: F,
+    sig: Signature,
+    shape: Shape,
+    _marker: std::marker::PhantomData<fn() -> M>,
+}
+
+impl<M, F: NativeFunction<M>> Typed<M, F> {
+    fn run(&self, vm: &mut Vm, pos: &[Value], kw: &[(ObjRef, Value)]) -> PyResult<Value> {
+        let b = bind(vm, &self.sig, &self.shape, pos, kw, 0)?;
+        self.f.invoke(vm, &self.sig, &b)
+    }
+}
+
+impl<M, F: NativeFunction<M>> NativeCallable for Typed<M, F> {
+    fn call(&self, vm: &mut Vm, args: Args) -> PyResult<Value> {
+        self.run(vm, &args.pos, &args.kw)
+    }
+
+    fn call_pos(&self, vm: &mut Vm, pos: &[Value]) -> PyResult<Value> {
+        self.run(vm, pos, &[])
+    }
+}
+
 /// Wrap `f` as the VM's native closure type.
-pub fn closure<M, F: NativeFunction<M>>(f: F, sig: Signature) -> crate::object::NativeClosure {
-    let shape = Shape::new(F::kinds());
-    Arc::new(move |vm: &mut Vm, args: Args| {
-        let b = bind(vm, &sig, &shape, &args, 0)?;
-        f.invoke(vm, &sig, &b)
+pub fn closure<M: 'static, F: NativeFunction<M>>(
+    f: F,
+    sig: Signature,
+) -> crate::object::NativeClosure {
+    Arc::new(Typed {
+        shape: Shape::new(F::kinds()),
+        f,
+        sig,
+        _marker: std::marker::PhantomData,
     })
 }

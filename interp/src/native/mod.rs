@@ -95,12 +95,12 @@ impl Vm {
     // ----- functions -----
 
     /// A script callable running `f` (see [`NativeFunction`] for the shapes `f` can take).
-    pub fn native_fn<M, F: NativeFunction<M>>(&mut self, name: &str, f: F) -> Value {
+    pub fn native_fn<M: 'static, F: NativeFunction<M>>(&mut self, name: &str, f: F) -> Value {
         self.native_closure(name, func::closure(f, Signature::new(name)))
     }
 
     /// Like [`Vm::native_fn`], with parameter names so scripts can pass them by keyword.
-    pub fn native_fn_kw<M, F: NativeFunction<M>>(
+    pub fn native_fn_kw<M: 'static, F: NativeFunction<M>>(
         &mut self,
         name: &str,
         params: &[&str],
@@ -121,13 +121,18 @@ impl Vm {
     /// let err = vm.eval("clamp(5, 0)").unwrap_err();
     /// assert_eq!(err.message, "clamp() takes 3 positional arguments but 2 were given");
     /// ```
-    pub fn register_fn<M, F: NativeFunction<M>>(&mut self, name: &str, f: F) {
+    pub fn register_fn<M: 'static, F: NativeFunction<M>>(&mut self, name: &str, f: F) {
         let v = self.native_fn(name, f);
         self.set_global(name, v);
     }
 
     /// [`Vm::register_fn`] with keyword-capable parameter names.
-    pub fn register_fn_kw<M, F: NativeFunction<M>>(&mut self, name: &str, params: &[&str], f: F) {
+    pub fn register_fn_kw<M: 'static, F: NativeFunction<M>>(
+        &mut self,
+        name: &str,
+        params: &[&str],
+        f: F,
+    ) {
         let v = self.native_fn_kw(name, params, f);
         self.set_global(name, v);
     }

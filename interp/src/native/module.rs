@@ -45,14 +45,14 @@ impl<'vm> ModuleBuilder<'vm> {
         self.vm.ns_set(d, k, v);
     }
 
-    pub fn function<M, F: NativeFunction<M>>(mut self, name: &str, f: F) -> Self {
+    pub fn function<M: 'static, F: NativeFunction<M>>(mut self, name: &str, f: F) -> Self {
         let v = self.vm.native_fn(name, f);
         self.put(name, v);
         self
     }
 
     /// A function whose parameters can be passed by keyword, with these names.
-    pub fn function_kw<M, F: NativeFunction<M>>(
+    pub fn function_kw<M: 'static, F: NativeFunction<M>>(
         mut self,
         name: &str,
         params: &[&str],

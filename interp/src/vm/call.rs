@@ -35,7 +35,10 @@ impl Vm {
         if let Value::Obj(r) = f {
             if let Obj::Native(n) = self.heap.get(r) {
                 if matches!(n.bound, Value::Undef) {
-                    return NativeCall::of(&n.imp).call(self, Args::new(args));
+                    return match &n.imp {
+                        NativeImpl::Fn(p) => p(self, Args::new(args)),
+                        NativeImpl::Closure(c) => c.clone().call_pos(self, args),
+                    };
                 }
             }
         }
@@ -886,7 +889,7 @@ impl NativeCall {
     fn call(self, vm: &mut Vm, args: Args) -> PyResult<Value> {
         match self {
             NativeCall::Fn(p) => p(vm, args),
-            NativeCall::Closure(c) => c(vm, args),
+            NativeCall::Closure(c) => c.call(vm, args),
         }
     }
 }

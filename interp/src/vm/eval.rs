@@ -1369,11 +1369,25 @@ impl Vm {
         // it stays alive because the callable remains on the value stack (a GC root) until
         // the call returns; a native's implementation is never replaced.
         let imp: *const NativeImpl = &n.imp;
-        let mut args = Args::default();
-        args.pos.extend_from_slice(&self.stack[pos + 1..]);
         let r = match unsafe { &*imp } {
-            NativeImpl::Fn(p) => p(self, args),
-            NativeImpl::Closure(c) => c(self, args),
+            NativeImpl::Fn(p) => {
+                let mut args = Args::default();
+                args.pos.extend_from_slice(&self.stack[pos + 1..]);
+                p(self, args)
+            }
+            NativeImpl::Closure(c) => {
+                // The arguments stay on the stack (rooted) for the call; a copy on the Rust
+                // stack lets the callee have the VM.
+                let n = self.stack.len() - pos - 1;
+                if n <= 4 {
+                    let mut buf = [Value::None; 4];
+                    buf[..n].copy_from_slice(&self.stack[pos + 1..]);
+                    c.call_pos(self, &buf[..n])
+                } else {
+                    let args = Args::new(&self.stack[pos + 1..]);
+                    c.call(self, args)
+                }
+            }
         };
         self.stack.truncate(pos);
         Some(r.map(|v| self.stack.push(v)))
