@@ -5,12 +5,13 @@
 //! reference a script keeps past the frame fails with a clear error when used later.
 
 use crate::reflect_data::{assign_path, fill, read_leaf, walk, DataIn, Found, Leaf, ListEdit};
+use bevy::ecs::component::ComponentId;
 use bevy::ecs::reflect::{AppTypeRegistry, ReflectComponent};
 use bevy::input::keyboard::KeyCode;
 use bevy::input::ButtonInput;
 use bevy::prelude::{Entity, Time, World};
 use bevy::reflect::enums::{DynamicEnum, DynamicVariant};
-use bevy::reflect::{FromReflect, PartialReflect, ReflectRef};
+use bevy::reflect::{FromReflect, PartialReflect, ReflectFromPtr, ReflectRef};
 use kaa::native::{NativeType, PathSeg, RefHandler, RefRead};
 use kaa::{ExcKind, PyErr, PyResult, Value, Vm};
 use std::sync::Arc;
@@ -156,8 +157,17 @@ fn runtime(msg: impl Into<String>) -> PyErr {
 /// Reads and writes of one component type, routed through reflection.
 pub struct ComponentRefs {
     pub name: Arc<str>,
-    /// Resolved once per VM and component: the reflection functions and the type registry.
-    cache: std::sync::Mutex<Option<(ReflectComponent, AppTypeRegistry)>>,
+    /// Resolved on first use (once per VM and component): see [`Resolved`].
+    resolved: std::sync::OnceLock<Resolved>,
+}
+
+/// How to reach the component in an entity without looking its type up again: its
+/// `ComponentId` (the typed `ReflectComponent::reflect` hashes the type id on every call),
+/// the pointer-to-reflect conversion of its type, and the type registry for building values.
+struct Resolved {
+    id: ComponentId,
+    from_ptr: ReflectFromPtr,
+    registry: AppTypeRegistry,
 }
 
 impl ComponentRefs {
@@ -173,29 +183,41 @@ impl ComponentRefs {
             .or_insert_with(|| {
                 Arc::new(ComponentRefs {
                     name: name.into(),
-                    cache: Default::default(),
+                    resolved: Default::default(),
                 })
             })
             .clone()
     }
 
-    /// Run `f` with the component's reflection functions and the type registry (looked up on
-    /// first use, then borrowed from the cache).
-    fn with_resolved<R>(
-        &self,
-        world: &mut World,
-        f: impl FnOnce(&mut World, &ReflectComponent, &AppTypeRegistry) -> PyResult<R>,
-    ) -> PyResult<R> {
-        let mut guard = self.cache.lock().unwrap_or_else(|p| p.into_inner());
-        if guard.is_none() {
-            let registry = world.resource::<AppTypeRegistry>().clone();
-            let rc = component_reflect(&registry.read(), &self.name)?.clone();
-            *guard = Some((rc, registry));
+    /// The component's resolution (made on first use).
+    fn resolved(&self, world: &mut World) -> PyResult<&Resolved> {
+        if let Some(r) = self.resolved.get() {
+            return Ok(r);
         }
-        match &*guard {
-            Some((rc, registry)) => f(world, rc, registry),
-            None => Err(runtime("reflection cache lost its entry")),
+        let registry = world.resource::<AppTypeRegistry>().clone();
+        let (rc, from_ptr) = {
+            let reg = registry.read();
+            let rc = component_reflect(&reg, &self.name)?.clone();
+            let from_ptr = reg
+                .get_with_short_type_path(&self.name)
+                .and_then(|r| r.data::<ReflectFromPtr>())
+                .cloned()
+                .ok_or_else(|| runtime(format!("'{}' has no ReflectFromPtr", self.name)))?;
+            (rc, from_ptr)
+        };
+        let id = rc.register_component(world);
+        // The id must name the type `from_ptr` converts, or reading through it is unsound.
+        if world.components().get_id(from_ptr.type_id()) != Some(id) {
+            return Err(runtime(format!(
+                "'{}': its component id is not its reflected type's",
+                self.name
+            )));
         }
+        Ok(self.resolved.get_or_init(|| Resolved {
+            id,
+            from_ptr,
+            registry,
+        }))
     }
 
     /// Run `f` on the component of entity `e`.
@@ -205,15 +227,18 @@ impl ComponentRefs {
         e: Entity,
         f: impl FnOnce(&dyn PartialReflect) -> PyResult<R>,
     ) -> PyResult<R> {
-        self.with_resolved(world(vm)?, |world, rc, _| {
-            let entity = world
-                .get_entity(e)
-                .map_err(|_| runtime(format!("entity {e} no longer exists")))?;
-            let comp = rc
-                .reflect(entity)
-                .ok_or_else(|| runtime(format!("entity {e} has no {}", self.name)))?;
-            f(comp.as_partial_reflect())
-        })
+        let world = world(vm)?;
+        let res = self.resolved(world)?;
+        let entity = world
+            .get_entity(e)
+            .map_err(|_| runtime(format!("entity {e} no longer exists")))?;
+        let ptr = entity
+            .get_by_id(res.id)
+            .map_err(|_| runtime(format!("entity {e} has no {}", self.name)))?;
+        // SAFETY: `resolved` checked that `res.id` is the component id of the type that
+        // `res.from_ptr` converts, so `ptr` points at a value of that type.
+        let comp = unsafe { res.from_ptr.as_reflect(ptr) };
+        f(comp.as_partial_reflect())
     }
 
     /// Run `f` on the component of entity `e` for writing (change detection sees it), with
@@ -224,15 +249,22 @@ impl ComponentRefs {
         e: Entity,
         f: impl FnOnce(&mut dyn PartialReflect, &bevy::reflect::TypeRegistry) -> PyResult<R>,
     ) -> PyResult<R> {
-        self.with_resolved(world(vm)?, |world, rc, registry| {
-            let entity = world
-                .get_entity_mut(e)
-                .map_err(|_| runtime(format!("entity {e} no longer exists")))?;
-            let mut comp = rc
-                .reflect_mut(entity)
-                .ok_or_else(|| runtime(format!("entity {e} has no {}", self.name)))?;
-            f(comp.as_partial_reflect_mut(), &registry.read())
-        })
+        let world = world(vm)?;
+        let res = self.resolved(world)?;
+        let (id, from_ptr, registry) = (res.id, res.from_ptr.clone(), res.registry.clone());
+        let mut entity = world
+            .get_entity_mut(e)
+            .map_err(|_| runtime(format!("entity {e} no longer exists")))?;
+        if !entity.contains_id(id) {
+            return Err(runtime(format!("entity {e} has no {}", self.name)));
+        }
+        let ptr = entity
+            .get_mut_by_id(id)
+            .map_err(|_| runtime(format!("{} is immutable: it cannot be changed", self.name)))?;
+        // SAFETY: as in `read`: `id` is the component id of the type `from_ptr` converts.
+        let comp = unsafe { from_ptr.as_reflect_mut(ptr.into_inner()) };
+        let reg = registry.read();
+        f(comp.as_partial_reflect_mut(), &reg)
     }
 }
 
@@ -849,9 +881,9 @@ fn entity_get(vm: &mut Vm, e: Entity, name: &str) -> PyResult<Value> {
         return crate::math::transform_ref(vm, e);
     }
     let handler = ComponentRefs::for_name(vm, name);
-    let present = handler.with_resolved(world(vm)?, |w, rc, _| {
-        Ok(w.get_entity(e).is_ok_and(|er| rc.contains(er)))
-    })?;
+    let w = world(vm)?;
+    let id = handler.resolved(w)?.id;
+    let present = w.get_entity(e).is_ok_and(|er| er.contains_id(id));
     if !present {
         return Ok(Value::None);
     }

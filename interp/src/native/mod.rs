@@ -274,16 +274,19 @@ impl Vm {
     /// caches and bookkeeping that belong to one VM, with no global. The GC does not look
     /// inside it: keep script objects there as [`Handle`]s.
     pub fn extension<T: Any + Send + Default>(&mut self) -> &mut T {
-        let slot = self
-            .extensions
-            .entry(std::any::TypeId::of::<T>())
-            .or_insert_with(|| Box::new(T::default()));
-        if !slot.is::<T>() {
-            *slot = Box::new(T::default());
-        }
-        match slot.downcast_mut::<T>() {
+        // A short list searched in order: a VM has a handful of extensions, read on hot
+        // paths (a plugin's per-entity caches), where hashing a `TypeId` cost more than this.
+        let id = std::any::TypeId::of::<T>();
+        let i = match self.extensions.iter().position(|(k, _)| *k == id) {
+            Some(i) => i,
+            None => {
+                self.extensions.push((id, Box::new(T::default())));
+                self.extensions.len() - 1
+            }
+        };
+        match self.extensions[i].1.downcast_mut::<T>() {
             Some(t) => t,
-            None => unreachable!("the slot was just filled with a T"),
+            None => unreachable!("the slot of T's id holds a T"),
         }
     }
 

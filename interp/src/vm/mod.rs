@@ -335,7 +335,7 @@ pub struct Vm {
     /// Host data lent for the current run.
     pub(crate) host: crate::native::HostLoans,
     /// State hosts attach to this VM, one value per type (see [`Vm::extension`]).
-    pub(crate) extensions: HashMap<std::any::TypeId, Box<dyn std::any::Any + Send>>,
+    pub(crate) extensions: Vec<(std::any::TypeId, Box<dyn std::any::Any + Send>)>,
 }
 
 /// Fuel handed out at a time when a wall-clock deadline is set.
@@ -405,7 +405,7 @@ impl Vm {
             native_dict: None,
             handles: crate::native::HandleTable::new(crate::native::next_vm_id()),
             host: crate::native::HostLoans::default(),
-            extensions: HashMap::new(),
+            extensions: Vec::new(),
         };
         // The singletons are distinct objects recognised by identity.
         *vm.heap.get_mut(ellipsis) = Obj::Tuple(Vec::new());
