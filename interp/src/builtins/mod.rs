@@ -2522,6 +2522,25 @@ impl Vm {
 }
 
 /// Parse an int literal the way `int(str, base)` does.
+/// `int(s)` in its common form — an optional sign and at most 18 ASCII decimal digits, with
+/// ASCII whitespace around — without allocating or parsing a big int. Anything else (other
+/// whitespace, underscores, Unicode digits, longer numbers) is None: [`parse_int`] decides.
+pub fn small_decimal(s: &str) -> Option<i64> {
+    let t = s.trim_matches(|c: char| c.is_ascii_whitespace());
+    let (neg, digits) = match t.as_bytes().first()? {
+        b'-' => (true, &t[1..]),
+        b'+' => (false, &t[1..]),
+        _ => (false, t),
+    };
+    if digits.is_empty() || digits.len() > 18 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let v = digits
+        .bytes()
+        .fold(0i64, |v, b| v * 10 + i64::from(b - b'0'));
+    Some(if neg { -v } else { v })
+}
+
 pub fn parse_int(s: &str, base: u32) -> Option<BigInt> {
     let normalized = ascii_digits(s);
     let t = normalized.trim();
@@ -3164,6 +3183,9 @@ pub fn to_int(vm: &mut Vm, x: Value) -> PyResult<Value> {
                 .max_with_float(f, vm));
         }
         _ => {}
+    }
+    if let Some(i) = vm.as_str(x).and_then(small_decimal) {
+        return Ok(Value::Int(i));
     }
     if let Some(s) = vm.as_str(x).map(|s| s.to_string()) {
         return match parse_int(&s, 10) {

@@ -1527,7 +1527,9 @@ impl Vm {
         };
         // Reuse the frame's own buffer (emptied, capacity kept, when it was resumed).
         let base = frame.base;
-        frame.saved_stack.extend(self.stack.drain(base..));
+        // A copy and a truncate (values are `Copy`): `extend(drain(..))` moved them one by one.
+        frame.saved_stack.extend_from_slice(&self.stack[base..]);
+        self.stack.truncate(base);
         let boundary = frame.boundary;
         frame.boundary = false;
         if let Obj::Generator(gen) = self.heap.get_mut(g) {
