@@ -70,15 +70,63 @@ pub struct PyStr {
     pub chars: usize,
 }
 
+/// Text a new `str` can be made from: a borrowed `&str` is copied once (into the inline
+/// buffer when short), an owned `String` is kept. Going through `Into<String>` made a short
+/// string from a `&str` pay a malloc and a free for nothing.
+pub trait StrSource {
+    fn into_text(self) -> crate::types::text::Text;
+}
+
+impl StrSource for String {
+    fn into_text(self) -> crate::types::text::Text {
+        crate::types::text::Text::from_string(self)
+    }
+}
+
+impl StrSource for &str {
+    fn into_text(self) -> crate::types::text::Text {
+        crate::types::text::Text::new(self)
+    }
+}
+
+impl StrSource for &String {
+    fn into_text(self) -> crate::types::text::Text {
+        crate::types::text::Text::new(self)
+    }
+}
+
+impl StrSource for &mut String {
+    fn into_text(self) -> crate::types::text::Text {
+        crate::types::text::Text::new(self)
+    }
+}
+
+impl StrSource for Box<str> {
+    fn into_text(self) -> crate::types::text::Text {
+        crate::types::text::Text::from_string(self.into())
+    }
+}
+
+impl StrSource for std::borrow::Cow<'_, str> {
+    fn into_text(self) -> crate::types::text::Text {
+        match self {
+            std::borrow::Cow::Borrowed(s) => crate::types::text::Text::new(s),
+            std::borrow::Cow::Owned(s) => crate::types::text::Text::from_string(s),
+        }
+    }
+}
+
 impl PyStr {
-    pub fn new(s: String) -> Self {
-        let chars = if s.is_ascii() {
-            s.len()
+    pub fn new(s: impl StrSource) -> Self {
+        let s = s.into_text();
+        let t = s.as_str();
+        let chars = if t.is_ascii() {
+            t.len()
         } else {
-            s.chars().count()
+            t.chars().count()
         };
         PyStr {
-            s: crate::types::text::Text::from_string(s),
+            s,
             hash: Cell::new(-1),
             chars,
         }

@@ -257,14 +257,13 @@ fn split_args(vm: &mut Vm, a: &mut Args, name: &str) -> PyResult<(String, Option
 
 fn s_split(vm: &mut Vm, mut a: Args) -> PyResult<Value> {
     let (s, sep, max) = split_args(vm, &mut a, "split")?;
-    let parts: Vec<String> = match sep {
-        Some(sep) => {
+    // Slices of `s` (a copy, so the VM is free): each part is copied once, into its `str`.
+    let parts: Vec<&str> = match sep {
+        Some(ref sep) => {
             if max < 0 {
-                s.split(sep.as_str()).map(|x| x.to_string()).collect()
+                s.split(sep.as_str()).collect()
             } else {
-                s.splitn(max as usize + 1, sep.as_str())
-                    .map(|x| x.to_string())
-                    .collect()
+                s.splitn(max as usize + 1, sep.as_str()).collect()
             }
         }
         None => {
@@ -272,11 +271,11 @@ fn s_split(vm: &mut Vm, mut a: Args) -> PyResult<Value> {
             let mut rest = s.trim_start();
             while !rest.is_empty() {
                 if max >= 0 && out.len() as i64 == max {
-                    out.push(rest.to_string());
+                    out.push(rest);
                     break;
                 }
                 let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
-                out.push(rest[..end].to_string());
+                out.push(&rest[..end]);
                 rest = rest[end..].trim_start();
             }
             out

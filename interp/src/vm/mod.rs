@@ -427,12 +427,12 @@ impl Vm {
         self.interner.intern(&mut self.heap, s)
     }
 
-    pub fn new_str(&mut self, s: impl Into<String>) -> Value {
-        let s = s.into();
-        if s.len() <= 1 {
-            return Value::Obj(self.intern(&s));
+    pub fn new_str(&mut self, s: impl crate::object::StrSource) -> Value {
+        let p = PyStr::new(s);
+        if p.s.len() <= 1 {
+            return Value::Obj(self.intern(p.s.as_str()));
         }
-        Value::Obj(self.heap.alloc(Obj::Str(PyStr::new(s))))
+        Value::Obj(self.heap.alloc(Obj::Str(p)))
     }
 
     pub fn new_tuple(&mut self, items: Vec<Value>) -> Value {
