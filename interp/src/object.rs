@@ -101,6 +101,12 @@ impl StrSource for &mut String {
     }
 }
 
+impl StrSource for crate::types::text::Text {
+    fn into_text(self) -> crate::types::text::Text {
+        self
+    }
+}
+
 impl StrSource for Box<str> {
     fn into_text(self) -> crate::types::text::Text {
         crate::types::text::Text::from_string(self.into())

@@ -2,6 +2,7 @@
 
 use super::{arg, casing, check_method, take_kw};
 use crate::object::{Args, Obj};
+use crate::types::text::Text;
 use crate::value::{ObjRef, Value};
 use crate::vm::exc::{self, ExcKind, PyErr};
 use crate::vm::{PyResult, Vm};
@@ -74,7 +75,7 @@ pub fn install(vm: &mut Vm) {
 }
 
 /// The receiver of a str method, for a method that takes no arguments.
-fn this0(vm: &Vm, args: &Args, name: &str) -> PyResult<String> {
+fn this0(vm: &Vm, args: &Args, name: &str) -> PyResult<Text> {
     let s = this(vm, args, name)?;
     check_method(vm, args, name, 0, 0)?;
     Ok(s)
@@ -82,7 +83,7 @@ fn this0(vm: &Vm, args: &Args, name: &str) -> PyResult<String> {
 
 /// The receiver of a str method. Methods that accept keywords take them out of
 /// `args` first, so any keyword still here is one the method does not know.
-fn this(vm: &Vm, args: &Args, name: &str) -> PyResult<String> {
+fn this(vm: &Vm, args: &Args, name: &str) -> PyResult<Text> {
     if let Some((k, _)) = args.kw.first() {
         if name != "format" {
             return Err(exc::type_error(
@@ -101,8 +102,8 @@ fn this(vm: &Vm, args: &Args, name: &str) -> PyResult<String> {
         }
     }
     match args.pos.first().map(|&v| vm.unwrap_base(v)) {
-        Some(v) => match vm.as_str(v) {
-            Some(s) => Ok(s.to_string()),
+        Some(v) => match text_of(vm, v) {
+            Some(s) => Ok(s),
             None => Err(exc::type_error(format!(
                 "descriptor '{name}' requires a 'str' object but received a '{}'",
                 vm.type_name(v)
@@ -114,9 +115,21 @@ fn this(vm: &Vm, args: &Args, name: &str) -> PyResult<String> {
     }
 }
 
-fn str_arg(vm: &Vm, v: Value, what: &str) -> PyResult<String> {
-    match vm.as_str(vm.unwrap_base(v)) {
-        Some(s) => Ok(s.to_string()),
+/// The text of str `v`: a copy of its own, so the VM is free while a method works on it
+/// (inline for short strings: no allocation).
+fn text_of(vm: &Vm, v: Value) -> Option<Text> {
+    match v {
+        Value::Obj(r) => match vm.heap.get(r) {
+            Obj::Str(s) => Some(s.s.clone()),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn str_arg(vm: &Vm, v: Value, what: &str) -> PyResult<Text> {
+    match text_of(vm, vm.unwrap_base(v)) {
+        Some(s) => Ok(s),
         None => {
             let t = vm.type_name(v);
             Err(exc::type_error(if what.is_empty() {
@@ -128,7 +141,7 @@ fn str_arg(vm: &Vm, v: Value, what: &str) -> PyResult<String> {
     }
 }
 
-fn ret(vm: &mut Vm, s: String) -> PyResult<Value> {
+fn ret(vm: &mut Vm, s: impl crate::object::StrSource) -> PyResult<Value> {
     Ok(vm.new_str(s))
 }
 
@@ -235,7 +248,7 @@ fn s_rstrip(vm: &mut Vm, a: Args) -> PyResult<Value> {
     strip_impl(vm, a, "rstrip", false, true)
 }
 
-fn split_args(vm: &mut Vm, a: &mut Args, name: &str) -> PyResult<(String, Option<String>, i64)> {
+fn split_args(vm: &mut Vm, a: &mut Args, name: &str) -> PyResult<(Text, Option<Text>, i64)> {
     let sep_kw = take_kw(vm, a, "sep");
     let max_kw = take_kw(vm, a, "maxsplit");
     let s = this(vm, a, name)?;
@@ -409,17 +422,17 @@ fn s_replace(vm: &mut Vm, a: Args) -> PyResult<Value> {
     };
     let out = if count < 0 {
         if old.is_empty() {
-            let mut o = new.clone();
+            let mut o = new.to_string();
             for c in s.chars() {
                 o.push(c);
                 o.push_str(&new);
             }
             o
         } else {
-            s.replace(&old, &new)
+            s.replace(&*old, &new)
         }
     } else {
-        s.replacen(&old, &new, count as usize)
+        s.replacen(&*old, &new, count as usize)
     };
     ret(vm, out)
 }
@@ -466,7 +479,11 @@ fn find_impl(vm: &mut Vm, a: &Args, name: &str, rev: bool) -> PyResult<i64> {
     }
     let (bs, be) = (char_to_byte(&s, start), char_to_byte(&s, end));
     let hay = &s[bs..be];
-    let found = if rev { hay.rfind(&sub) } else { hay.find(&sub) };
+    let found = if rev {
+        hay.rfind(&*sub)
+    } else {
+        hay.find(&*sub)
+    };
     Ok(match found {
         Some(b) => (start + byte_to_char(hay, b)) as i64,
         None => -1,
@@ -508,7 +525,7 @@ fn s_count(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let c = if sub.is_empty() {
         hay.chars().count() + 1
     } else {
-        hay.matches(&sub).count()
+        hay.matches(&*sub).count()
     };
     Ok(Value::Int(c as i64))
 }
@@ -536,7 +553,7 @@ fn prefix_impl(vm: &mut Vm, a: Args, name: &str, ends: bool) -> PyResult<Value> 
     };
     for c in cands {
         let p = str_arg(vm, c, "tuple for startswith must only contain str, not")?;
-        if (ends && hay.ends_with(&p)) || (!ends && hay.starts_with(&p)) {
+        if (ends && hay.ends_with(&*p)) || (!ends && hay.starts_with(&*p)) {
             return Ok(Value::Bool(true));
         }
     }
@@ -731,18 +748,18 @@ fn partition_impl(vm: &mut Vm, a: Args, rev: bool) -> PyResult<Value> {
     if sep.is_empty() {
         return Err(exc::value_error("empty separator"));
     }
-    let found = if rev { s.rfind(&sep) } else { s.find(&sep) };
+    let found = if rev { s.rfind(&*sep) } else { s.find(&*sep) };
     let (x, y, z) = match found {
         Some(i) => (
             s[..i].to_string(),
-            sep.clone(),
+            sep.to_string(),
             s[i + sep.len()..].to_string(),
         ),
         None => {
             if rev {
-                (String::new(), String::new(), s.clone())
+                (String::new(), String::new(), s.to_string())
             } else {
-                (s.clone(), String::new(), String::new())
+                (s.to_string(), String::new(), String::new())
             }
         }
     };
@@ -780,12 +797,12 @@ fn s_encode(vm: &mut Vm, mut a: Args) -> PyResult<Value> {
         .or_else(|| a.pos.get(i).copied())
     {
         None => Ok(dflt.to_string()),
-        Some(v) => str_arg(vm, v, what),
+        Some(v) => str_arg(vm, v, what).map(|t| t.to_string()),
     };
     let enc = get(vm, 1, enc_kw, "encode() argument 'encoding'", "utf-8")?;
     let errors = get(vm, 2, err_kw, "encode() argument 'errors'", "strict")?;
     let bytes = match enc.to_lowercase().replace('_', "-").as_str() {
-        "utf-8" | "utf8" => s.into_bytes(),
+        "utf-8" | "utf8" => s.as_bytes().to_vec(),
         "ascii" | "latin-1" | "latin1" | "iso-8859-1" => {
             let limit = if enc.to_lowercase().starts_with("ascii") {
                 128
@@ -898,7 +915,7 @@ fn s_removeprefix(vm: &mut Vm, a: Args) -> PyResult<Value> {
     check_method(vm, &a, "removeprefix", 1, 1)?;
     let s = this(vm, &a, "removeprefix")?;
     let p = str_arg(vm, a.pos[1], "removeprefix() argument")?;
-    let out = s.strip_prefix(&p).unwrap_or(&s).to_string();
+    let out = s.strip_prefix(&*p).unwrap_or(&*s).to_string();
     ret(vm, out)
 }
 
@@ -907,9 +924,9 @@ fn s_removesuffix(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let s = this(vm, &a, "removesuffix")?;
     let p = str_arg(vm, a.pos[1], "removesuffix() argument")?;
     let out = if p.is_empty() {
-        s.clone()
+        s.to_string()
     } else {
-        s.strip_suffix(&p).unwrap_or(&s).to_string()
+        s.strip_suffix(&*p).unwrap_or(&*s).to_string()
     };
     ret(vm, out)
 }
