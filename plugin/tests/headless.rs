@@ -1298,3 +1298,41 @@ class Thinker(Script):
     assert_eq!(brain.home, Some(Vec2::new(3.0, 4.0)));
     assert_eq!(brain.hp, Health(9.0));
 }
+
+/// An immutable component: scripts may read it; a write is a script error, not a panic.
+#[derive(Component, Reflect, Default, Debug, Clone, PartialEq)]
+#[component(immutable)]
+#[reflect(Component, Default)]
+struct Anchor {
+    x: f32,
+}
+
+#[test]
+fn writing_an_immutable_component_is_a_script_error() {
+    let src = r#"
+from bevy import Script, Anchor
+
+class Reader(Script):
+    def start(self):
+        self.seen = self.entity.get(Anchor).x
+    def update(self, dt):
+        a = self.entity.get(Anchor)
+        self.seen = a.x
+        a.x = self.seen + 1
+"#;
+    let mut h = harness(&[("scripts/anchor.py", src)]);
+    h.app.register_type::<Anchor>();
+    let e = h.spawn_script("scripts/anchor.py", Anchor { x: 3.0 });
+    h.started(e);
+    h.frames(2);
+    let errs = h.errors();
+    let err = errs.first().expect("the write is reported");
+    assert_eq!(
+        err.message,
+        "RuntimeError: Anchor is immutable: it cannot be changed"
+    );
+    assert_eq!(err.line, Some(10));
+    // The value is unchanged and the game goes on.
+    assert_eq!(h.app.world().get::<Anchor>(e), Some(&Anchor { x: 3.0 }));
+    h.frames(1);
+}
