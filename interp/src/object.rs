@@ -89,36 +89,9 @@ impl StrSource for &str {
     }
 }
 
-impl StrSource for &String {
-    fn into_text(self) -> crate::types::text::Text {
-        crate::types::text::Text::new(self)
-    }
-}
-
-impl StrSource for &mut String {
-    fn into_text(self) -> crate::types::text::Text {
-        crate::types::text::Text::new(self)
-    }
-}
-
 impl StrSource for crate::types::text::Text {
     fn into_text(self) -> crate::types::text::Text {
         self
-    }
-}
-
-impl StrSource for Box<str> {
-    fn into_text(self) -> crate::types::text::Text {
-        crate::types::text::Text::from_string(self.into())
-    }
-}
-
-impl StrSource for std::borrow::Cow<'_, str> {
-    fn into_text(self) -> crate::types::text::Text {
-        match self {
-            std::borrow::Cow::Borrowed(s) => crate::types::text::Text::new(s),
-            std::borrow::Cow::Owned(s) => crate::types::text::Text::from_string(s),
-        }
     }
 }
 

@@ -163,9 +163,11 @@ pub struct ComponentRefs {
 
 /// How to reach the component in an entity without looking its type up again: its
 /// `ComponentId` (the typed `ReflectComponent::reflect` hashes the type id on every call),
-/// the pointer-to-reflect conversion of its type, and the type registry for building values.
+/// whether it may be changed, the pointer-to-reflect conversion of its type, and the type
+/// registry for building values.
 struct Resolved {
     id: ComponentId,
+    mutable: bool,
     from_ptr: ReflectFromPtr,
     registry: AppTypeRegistry,
 }
@@ -197,13 +199,12 @@ impl ComponentRefs {
         let registry = world.resource::<AppTypeRegistry>().clone();
         let (rc, from_ptr) = {
             let reg = registry.read();
-            let rc = component_reflect(&reg, &self.name)?.clone();
-            let from_ptr = reg
-                .get_with_short_type_path(&self.name)
-                .and_then(|r| r.data::<ReflectFromPtr>())
+            let (r, rc) = component_registration(&reg, &self.name)?;
+            let from_ptr = r
+                .data::<ReflectFromPtr>()
                 .cloned()
                 .ok_or_else(|| runtime(format!("'{}' has no ReflectFromPtr", self.name)))?;
-            (rc, from_ptr)
+            (rc.clone(), from_ptr)
         };
         let id = rc.register_component(world);
         // The id must name the type `from_ptr` converts, or reading through it is unsound.
@@ -213,8 +214,10 @@ impl ComponentRefs {
                 self.name
             )));
         }
+        let mutable = world.components().get_info(id).is_some_and(|i| i.mutable());
         Ok(self.resolved.get_or_init(|| Resolved {
             id,
+            mutable,
             from_ptr,
             registry,
         }))
@@ -251,19 +254,22 @@ impl ComponentRefs {
     ) -> PyResult<R> {
         let world = world(vm)?;
         let res = self.resolved(world)?;
-        let (id, from_ptr, registry) = (res.id, res.from_ptr.clone(), res.registry.clone());
         let mut entity = world
             .get_entity_mut(e)
             .map_err(|_| runtime(format!("entity {e} no longer exists")))?;
-        if !entity.contains_id(id) {
-            return Err(runtime(format!("entity {e} has no {}", self.name)));
+        if !res.mutable {
+            return Err(runtime(format!(
+                "{} is immutable: it cannot be changed",
+                self.name
+            )));
         }
         let ptr = entity
-            .get_mut_by_id(id)
-            .map_err(|_| runtime(format!("{} is immutable: it cannot be changed", self.name)))?;
-        // SAFETY: as in `read`: `id` is the component id of the type `from_ptr` converts.
-        let comp = unsafe { from_ptr.as_reflect_mut(ptr.into_inner()) };
-        let reg = registry.read();
+            .get_mut_by_id(res.id)
+            .map_err(|_| runtime(format!("entity {e} has no {}", self.name)))?;
+        // SAFETY: as in `read`: `res.id` is the component id of the type `res.from_ptr`
+        // converts.
+        let comp = unsafe { res.from_ptr.as_reflect_mut(ptr.into_inner()) };
+        let reg = res.registry.read();
         f(comp.as_partial_reflect_mut(), &reg)
     }
 }
@@ -451,6 +457,14 @@ fn component_reflect<'r>(
     reg: &'r bevy::reflect::TypeRegistry,
     name: &str,
 ) -> PyResult<&'r ReflectComponent> {
+    component_registration(reg, name).map(|(_, rc)| rc)
+}
+
+/// The registration of the component named `name` and its reflection functions.
+fn component_registration<'r>(
+    reg: &'r bevy::reflect::TypeRegistry,
+    name: &str,
+) -> PyResult<(&'r bevy::reflect::TypeRegistration, &'r ReflectComponent)> {
     if reg.is_ambiguous(name) {
         return Err(PyErr::new(
             ExcKind::NameError,
@@ -463,8 +477,10 @@ fn component_reflect<'r>(
             format!("no reflected component named '{name}'"),
         )
     })?;
-    r.data::<ReflectComponent>()
-        .ok_or_else(|| PyErr::new(ExcKind::TypeError, format!("'{name}' is not a component")))
+    let rc = r
+        .data::<ReflectComponent>()
+        .ok_or_else(|| PyErr::new(ExcKind::TypeError, format!("'{name}' is not a component")))?;
+    Ok((r, rc))
 }
 
 fn key_code(name: &str) -> PyResult<KeyCode> {

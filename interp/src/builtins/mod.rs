@@ -2521,7 +2521,6 @@ impl Vm {
     }
 }
 
-/// Parse an int literal the way `int(str, base)` does.
 /// `int(s)` in its common form — an optional sign and at most 18 ASCII decimal digits, with
 /// ASCII whitespace around — without allocating or parsing a big int. Anything else (other
 /// whitespace, underscores, Unicode digits, longer numbers) is None: [`parse_int`] decides.
@@ -2541,6 +2540,7 @@ pub fn small_decimal(s: &str) -> Option<i64> {
     Some(if neg { -v } else { v })
 }
 
+/// Parse an int literal the way `int(str, base)` does.
 pub fn parse_int(s: &str, base: u32) -> Option<BigInt> {
     let normalized = ascii_digits(s);
     let t = normalized.trim();
