@@ -267,13 +267,11 @@ pub fn sort_list(
             stable_reverse(&mut idx, |a, b| f(a) == f(b));
         }
     } else if all_str {
-        let strs: Vec<String> = keys
-            .iter()
-            .map(|&k| vm.as_str(k).unwrap_or("").to_string())
-            .collect();
-        idx.sort_by(|&a, &b| strs[a].cmp(&strs[b]));
+        // Borrowed from the heap, not copied: nothing runs script code while sorting.
+        let text = |i: usize| vm.as_str(keys[i]).unwrap_or("");
+        idx.sort_by(|&a, &b| text(a).cmp(text(b)));
         if reverse {
-            stable_reverse(&mut idx, |a, b| strs[a] == strs[b]);
+            stable_reverse(&mut idx, |a, b| text(a) == text(b));
         }
     } else {
         // General case: merge sort with fallible comparisons.

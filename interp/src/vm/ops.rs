@@ -460,15 +460,14 @@ impl Vm {
                     | (_, Obj::Instance(_)) => None,
                     (Obj::Str(_), _) | (_, Obj::Str(_)) => Some(false),
                     (Obj::Tuple(t1), Obj::Tuple(t2)) => {
-                        if t1.len() != t2.len() {
-                            return Some(false);
-                        }
+                        // Items first, then lengths (CPython compares a tuple's items before
+                        // its length, and an item's `__eq__` may print).
                         for (p, q) in t1.iter().zip(t2.iter()) {
-                            if !self.fast_eq(*p, *q)? {
+                            if !p.is(*q) && !self.fast_eq(*p, *q)? {
                                 return Some(false);
                             }
                         }
-                        Some(true)
+                        Some(t1.len() == t2.len())
                     }
                     (Obj::Complex(r1, i1), Obj::Complex(r2, i2)) => Some(r1 == r2 && i1 == i2),
                     (p, q) if identity_eq(p) && identity_eq(q) => Some(false),
@@ -531,17 +530,24 @@ impl Vm {
             }
             _ => {}
         }
+        if let (Value::Obj(x), Value::Obj(y)) = (a, b) {
+            match (self.heap.get(x), self.heap.get(y)) {
+                (Obj::Str(s1), Obj::Str(s2)) => {
+                    return Ok(Value::Bool(cmp_ord(s1.s.cmp(&s2.s), op)))
+                }
+                // Lists and tuples have no user-defined comparison (subclasses are instances).
+                (Obj::List(_), Obj::List(_)) | (Obj::Tuple(_), Obj::Tuple(_)) => {
+                    return self.seq_compare(x, y, op).map(Value::Bool)
+                }
+                _ => {}
+            }
+        }
         if let (Some(x), Some(y)) = (self.num(a), self.num(b)) {
             if !self.is_instance_value(a) && !self.is_instance_value(b) {
                 return Ok(Value::Bool(match num_cmp(&x, &y) {
                     Some(o) => cmp_ord(o, op),
                     None => op == CompareOp::Ne,
                 }));
-            }
-        }
-        if let (Value::Obj(x), Value::Obj(y)) = (a, b) {
-            if let (Obj::Str(s1), Obj::Str(s2)) = (self.heap.get(x), self.heap.get(y)) {
-                return Ok(Value::Bool(cmp_ord(s1.s.cmp(&s2.s), op)));
             }
         }
         // Rich comparison protocol, with the reflected operand first when b's type is a
@@ -658,6 +664,73 @@ impl Vm {
         v
     }
 
+    /// Lexicographic comparison of two lists or two tuples, CPython's `list_richcompare`:
+    /// find the first index where the items differ (by identity, then `==`), then compare
+    /// those items, or the lengths when one is a prefix of the other. Items are read by index
+    /// each step, not copied: an item's `__eq__` may change a list, and the lengths are
+    /// re-read as CPython does.
+    fn seq_compare(&mut self, x: ObjRef, y: ObjRef, op: CompareOp) -> PyResult<bool> {
+        let item = |vm: &Vm, r: ObjRef, i: usize| match vm.heap.get(r) {
+            Obj::List(v) | Obj::Tuple(v) => (v.get(i).copied(), v.len()),
+            _ => (None, 0),
+        };
+        if matches!(op, CompareOp::Eq | CompareOp::Ne) {
+            // Lists of different lengths are unequal without comparing items (tuples compare
+            // their items first in CPython too).
+            if let (Obj::List(v), Obj::List(w)) = (self.heap.get(x), self.heap.get(y)) {
+                if v.len() != w.len() {
+                    return Ok(op == CompareOp::Ne);
+                }
+            }
+        }
+        let mut i = 0;
+        loop {
+            let ((p, lp), (q, lq)) = (item(self, x, i), item(self, y, i));
+            let (Some(p), Some(q)) = (p, q) else {
+                return Ok(cmp_ord(lp.cmp(&lq), op));
+            };
+            i += 1;
+            if p.is(q) {
+                continue;
+            }
+            // Numbers and strings, the usual sort keys, compare without the general protocol.
+            let same = match (p, q) {
+                (Value::Int(a), Value::Int(b)) => Some(a.cmp(&b)),
+                (Value::Obj(a), Value::Obj(b)) => match (self.heap.get(a), self.heap.get(b)) {
+                    (Obj::Str(s1), Obj::Str(s2)) => Some(s1.s.cmp(&s2.s)),
+                    _ => None,
+                },
+                _ => None,
+            };
+            if let Some(o) = same {
+                if o == std::cmp::Ordering::Equal {
+                    continue;
+                }
+                return Ok(match op {
+                    CompareOp::Eq => false,
+                    CompareOp::Ne => true,
+                    _ => cmp_ord(o, op),
+                });
+            }
+            if !crate::parser::guard(|| self.eq(p, q))? {
+                // `__eq__` may have shortened either list: re-read the items, and compare the
+                // lengths when one ran out.
+                let ((p, lp), (q, lq)) = (item(self, x, i - 1), item(self, y, i - 1));
+                let (Some(p), Some(q)) = (p, q) else {
+                    return Ok(cmp_ord(lp.cmp(&lq), op));
+                };
+                return match op {
+                    CompareOp::Eq => Ok(false),
+                    CompareOp::Ne => Ok(true),
+                    _ => {
+                        let r = crate::parser::guard(|| self.compare(p, q, op))?;
+                        self.truthy(r)
+                    }
+                };
+            }
+        }
+    }
+
     /// Comparisons between builtin containers of the same kind.
     fn builtin_compare(&mut self, a: Value, b: Value, op: CompareOp) -> PyResult<Option<bool>> {
         let (Value::Obj(x), Value::Obj(y)) = (a, b) else {
@@ -670,24 +743,21 @@ impl Vm {
             return Ok(None);
         };
         enum K {
-            Seq(Vec<Value>, Vec<Value>),
+            Seq,
             Dict,
             Set,
-            Bytes(Vec<u8>, Vec<u8>),
-            Str(String, String),
+            Ordered(std::cmp::Ordering),
             Range,
             None,
         }
         let k = match (self.heap.get(x), self.heap.get(y)) {
-            (Obj::List(p), Obj::List(q)) | (Obj::Tuple(p), Obj::Tuple(q)) => {
-                K::Seq(p.clone(), q.clone())
-            }
+            (Obj::List(_), Obj::List(_)) | (Obj::Tuple(_), Obj::Tuple(_)) => K::Seq,
             (Obj::Dict(_), Obj::Dict(_)) => K::Dict,
             (Obj::Set(_) | Obj::FrozenSet(_), Obj::Set(_) | Obj::FrozenSet(_)) => K::Set,
             (Obj::Bytes(p) | Obj::ByteArray(p), Obj::Bytes(q) | Obj::ByteArray(q)) => {
-                K::Bytes(p.clone(), q.clone())
+                K::Ordered(p.cmp(q))
             }
-            (Obj::Str(p), Obj::Str(q)) => K::Str(p.s.to_string(), q.s.to_string()),
+            (Obj::Str(p), Obj::Str(q)) => K::Ordered(p.s.cmp(&q.s)),
             (Obj::Range { .. }, Obj::Range { .. }) => K::Range,
             (Obj::DictView(_, v1), Obj::DictView(_, v2))
                 if v1 == v2 && *v1 != crate::object::DictView::Values =>
@@ -698,28 +768,8 @@ impl Vm {
         };
         Ok(match k {
             K::None => None,
-            K::Str(p, q) => Some(cmp_ord(p.cmp(&q), op)),
-            K::Bytes(p, q) => Some(cmp_ord(p.cmp(&q), op)),
-            K::Seq(p, q) => {
-                // Find the first differing element, then compare there (or by length).
-                let n = p.len().min(q.len());
-                for i in 0..n {
-                    if p[i].is(q[i]) {
-                        continue;
-                    }
-                    if !crate::parser::guard(|| self.eq(p[i], q[i]))? {
-                        return match op {
-                            CompareOp::Eq => Ok(Some(false)),
-                            CompareOp::Ne => Ok(Some(true)),
-                            _ => {
-                                let r = self.compare(p[i], q[i], op)?;
-                                Ok(Some(self.truthy(r)?))
-                            }
-                        };
-                    }
-                }
-                Some(cmp_ord(p.len().cmp(&q.len()), op))
-            }
+            K::Ordered(o) => Some(cmp_ord(o, op)),
+            K::Seq => Some(self.seq_compare(x, y, op)?),
             K::Dict => match op {
                 CompareOp::Eq | CompareOp::Ne => {
                     let e = self.dict_equal(x, y)?;
@@ -793,8 +843,10 @@ impl Vm {
     }
 
     pub fn compare_bool(&mut self, a: Value, b: Value, op: CompareOp) -> PyResult<bool> {
-        let r = self.compare(a, b, op)?;
-        self.truthy(r)
+        match self.compare(a, b, op)? {
+            Value::Bool(x) => Ok(x),
+            r => self.truthy(r),
+        }
     }
 
     /// `a < b` for sorting.
