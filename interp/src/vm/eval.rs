@@ -138,10 +138,33 @@ impl Vm {
                             )));
                         }
                         self.stack.push(v);
+                        // The operand that usually follows a local, loaded here without a
+                        // second dispatch (the instruction stays in place for jumps to it).
+                        match code.instrs.get(ip) {
+                            Some(&Instr::LoadConst(k)) => {
+                                self.stack.push(code.consts[k as usize]);
+                                ip += 1;
+                            }
+                            Some(&Instr::LoadFast(j)) => {
+                                let w = self.stack[base + j as usize];
+                                if !matches!(w, Value::Undef) {
+                                    self.stack.push(w);
+                                    ip += 1;
+                                }
+                            }
+                            _ => {}
+                        }
                     }
                     Instr::StoreFast(i) => {
                         let v = pop!();
                         self.stack[base + i as usize] = v;
+                        if let Some(&Instr::LoadFast(j)) = code.instrs.get(ip) {
+                            let w = self.stack[base + j as usize];
+                            if !matches!(w, Value::Undef) {
+                                self.stack.push(w);
+                                ip += 1;
+                            }
+                        }
                     }
                     Instr::DeleteFast(i) => {
                         if let Value::Undef = self.stack[base + i as usize] {
@@ -673,7 +696,13 @@ impl Vm {
                                     let c = *cur;
                                     if (*step > 0 && c < *stop) || (*step < 0 && c > *stop) {
                                         *cur = c.wrapping_add(*step);
-                                        self.stack.push(Value::Int(c));
+                                        // `for i in range(..)` stores straight into the local.
+                                        if let Some(&Instr::StoreFast(j)) = code.instrs.get(ip) {
+                                            self.stack[base + j as usize] = Value::Int(c);
+                                            ip += 1;
+                                        } else {
+                                            self.stack.push(Value::Int(c));
+                                        }
                                     } else {
                                         self.stack.pop();
                                         ip = t as usize;
