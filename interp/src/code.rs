@@ -117,6 +117,9 @@ pub enum UnaryOp {
     Not,
 }
 
+// Eight bytes: the eval loop fetches one with a single load at a power-of-two stride.
+const _: () = assert!(std::mem::size_of::<Instr>() == 8);
+
 /// One instruction. Jump targets are instruction indices.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Instr {
@@ -155,8 +158,10 @@ pub enum Instr {
     CallMethod(u32),
     /// `f a1..an -- result`
     Call(u32),
-    /// `f a1..an v1..vk -- result`; operand: (argc, const index of the tuple of keyword names).
-    CallKw(u32, u32),
+    /// `f a1..an v1..vk names -- result`; operand: argc (positional + keyword). The names
+    /// tuple comes on the stack (a `LoadConst` before it) so that every instruction has at most
+    /// one 32-bit operand and fits in 8 bytes.
+    CallKw(u32),
     /// `f args_tuple [kwargs_dict] -- result`
     CallEx(bool),
     /// `obj key -- obj[key]`
@@ -236,6 +241,9 @@ pub enum Instr {
     MakeFunction(u32),
     /// `v --` and leave the frame.
     ReturnValue,
+    /// `-- ` and leave the frame returning None: the sentinel [`Instrs`] puts after the last
+    /// instruction, so that running off the end (or jumping to it) returns.
+    EndOfCode,
     /// `v -- sent`
     YieldValue,
     /// `iter sent -- iter next_yielded`, or `iter sent -- result` and jump when the sub-iterator
@@ -313,6 +321,80 @@ pub struct CodeFlags {
     pub iterable_coroutine: bool,
 }
 
+impl Instr {
+    /// The instruction index this one jumps to, if it jumps.
+    pub fn target(self) -> Option<u32> {
+        match self {
+            Instr::Jump(t)
+            | Instr::PopJumpIfFalse(t)
+            | Instr::PopJumpIfTrue(t)
+            | Instr::JumpIfFalseOrPop(t)
+            | Instr::JumpIfTrueOrPop(t)
+            | Instr::ForIter(t)
+            | Instr::SetupExcept(t)
+            | Instr::Send(t) => Some(t),
+            _ => None,
+        }
+    }
+
+    /// The same jump to another target (other instructions are returned unchanged).
+    pub fn with_target(self, target: u32) -> Instr {
+        match self {
+            Instr::Jump(_) => Instr::Jump(target),
+            Instr::PopJumpIfFalse(_) => Instr::PopJumpIfFalse(target),
+            Instr::PopJumpIfTrue(_) => Instr::PopJumpIfTrue(target),
+            Instr::JumpIfFalseOrPop(_) => Instr::JumpIfFalseOrPop(target),
+            Instr::JumpIfTrueOrPop(_) => Instr::JumpIfTrueOrPop(target),
+            Instr::ForIter(_) => Instr::ForIter(target),
+            Instr::SetupExcept(_) => Instr::SetupExcept(target),
+            Instr::Send(_) => Instr::Send(target),
+            other => other,
+        }
+    }
+}
+
+/// A code object's instructions, checked once when built so that the eval loop can fetch them
+/// without a bounds check per instruction: the last one is [`Instr::EndOfCode`], which never
+/// falls through, and every jump target is an index of the slice.
+#[derive(Debug, Clone)]
+pub struct Instrs(Box<[Instr]>);
+
+impl Instrs {
+    /// Appends the sentinel; a jump past the end (the compiler's "after the last instruction")
+    /// goes to the sentinel.
+    pub fn new(mut instrs: Vec<Instr>) -> Instrs {
+        instrs.push(Instr::EndOfCode);
+        let end = (instrs.len() - 1) as u32;
+        for i in instrs.iter_mut() {
+            if let Some(t) = i.target() {
+                if t > end {
+                    *i = i.with_target(end);
+                }
+            }
+        }
+        Instrs(instrs.into_boxed_slice())
+    }
+
+    /// The instruction at `ip`, without a bounds check.
+    ///
+    /// # Safety
+    /// `ip` must be in range. It is for the index after any instruction but the last (which
+    /// never falls through) and for any jump target, by construction.
+    #[inline(always)]
+    pub(crate) unsafe fn fetch(&self, ip: usize) -> Instr {
+        debug_assert!(ip < self.0.len());
+        // SAFETY: the caller keeps `ip` in range (see above).
+        unsafe { *self.0.get_unchecked(ip) }
+    }
+}
+
+impl std::ops::Deref for Instrs {
+    type Target = [Instr];
+    fn deref(&self) -> &[Instr] {
+        &self.0
+    }
+}
+
 /// A compiled function body, module or class body.
 #[derive(Debug, Clone)]
 pub struct Code {
@@ -320,7 +402,7 @@ pub struct Code {
     pub qualname: String,
     pub filename: Arc<str>,
     pub firstlineno: u32,
-    pub instrs: Vec<Instr>,
+    pub instrs: Instrs,
     /// Source range of each instruction, for tracebacks.
     pub positions: Vec<Pos>,
     /// Constants: heap strings, big ints, nested code objects, tuples of keyword names.
@@ -353,5 +435,24 @@ impl Code {
         (self.argcount + self.kwonlyargcount) as usize
             + self.flags.varargs as usize
             + self.flags.varkw as usize
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn instrs_end_in_the_sentinel_and_jumps_stay_in_range() {
+        let i = Instrs::new(vec![Instr::Jump(7), Instr::ForIter(1), Instr::ReturnValue]);
+        assert_eq!(i.len(), 4);
+        assert_eq!(i[3], Instr::EndOfCode);
+        assert_eq!(
+            i[0],
+            Instr::Jump(3),
+            "a jump past the end lands on the sentinel"
+        );
+        assert_eq!(i[1], Instr::ForIter(1));
+        assert_eq!(Instrs::new(Vec::new())[0], Instr::EndOfCode);
     }
 }

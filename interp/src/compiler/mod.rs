@@ -6,7 +6,7 @@ mod pattern;
 pub mod symtable;
 
 use crate::ast::*;
-use crate::code::{BinaryOp, Code, CodeFlags, CompareOp, Instr, UnaryOp as UOp};
+use crate::code::{BinaryOp, Code, CodeFlags, CompareOp, Instr, Instrs, UnaryOp as UOp};
 use crate::object::Obj;
 use crate::parser::{SyntaxError, SyntaxErrorKind};
 use crate::value::{ObjRef, Value};
@@ -223,13 +223,16 @@ impl<'a> Compiler<'a> {
             .iter()
             .map(|c| u.varnames.iter().position(|v| v == c).map(|i| i as u32))
             .collect();
+        let mut positions = u.positions;
+        // The position of the `EndOfCode` sentinel that `Instrs::new` appends.
+        positions.push(positions.last().copied().unwrap_or(u.pos));
         Arc::new(Code {
             name: u.name,
             qualname: u.qualname,
             filename: self.filename.clone(),
             firstlineno: u.firstlineno,
-            instrs: u.instrs,
-            positions: u.positions,
+            instrs: Instrs::new(u.instrs),
+            positions,
             consts: u.consts,
             names: u.names,
             varnames: u.varnames,
@@ -289,17 +292,7 @@ impl<'a> Compiler<'a> {
 
     fn patch_to(&mut self, at: usize, target: u32) {
         let u = self.unit();
-        u.instrs[at] = match u.instrs[at] {
-            Instr::Jump(_) => Instr::Jump(target),
-            Instr::PopJumpIfFalse(_) => Instr::PopJumpIfFalse(target),
-            Instr::PopJumpIfTrue(_) => Instr::PopJumpIfTrue(target),
-            Instr::JumpIfFalseOrPop(_) => Instr::JumpIfFalseOrPop(target),
-            Instr::JumpIfTrueOrPop(_) => Instr::JumpIfTrueOrPop(target),
-            Instr::ForIter(_) => Instr::ForIter(target),
-            Instr::SetupExcept(_) => Instr::SetupExcept(target),
-            Instr::Send(_) => Instr::Send(target),
-            other => other,
-        };
+        u.instrs[at] = u.instrs[at].with_target(target);
     }
 
     fn set_pos(&mut self, p: Pos) -> Pos {
@@ -1953,7 +1946,8 @@ impl<'a> Compiler<'a> {
                 let t = self.vm.new_tuple(names);
                 let ti = self.add_const(t, None);
                 self.set_pos(pos);
-                self.emit(Instr::CallKw(argc + keywords.len() as u32, ti));
+                self.emit(Instr::LoadConst(ti));
+                self.emit(Instr::CallKw(argc + keywords.len() as u32));
             }
             return Ok(());
         }

@@ -57,7 +57,9 @@ impl Vm {
             // (or into a generator) move the Arc, not the Code it points to.
             let code: &crate::code::Code = unsafe { &*std::sync::Arc::as_ptr(&frame.code) };
             let base = frame.base;
-            let mut ip = frame.ip;
+            // Frames saved elsewhere (generators, handlers, delegation) come back through here:
+            // one check per reload keeps the unchecked fetch below in range.
+            let mut ip = frame.ip.min(code.instrs.len() - 1);
             let fi = self.frames.len() - 1;
             macro_rules! save_ip {
                 () => {
@@ -74,6 +76,14 @@ impl Vm {
                             continue 'frame;
                         }
                     }
+                };
+            }
+            // The instruction after the one executing, for fusing pairs. It exists: only
+            // `EndOfCode` is last, and it does not peek.
+            macro_rules! peek_next {
+                () => {
+                    // SAFETY: see above; `ip` is the index after a non-last instruction.
+                    unsafe { code.instrs.fetch(ip) }
                 };
             }
             macro_rules! pop {
@@ -118,12 +128,10 @@ impl Vm {
                 };
             }
             loop {
-                let Some(&instr) = code.instrs.get(ip) else {
-                    // Falling off the end cannot happen for compiled code; treat as return None.
-                    save_ip!();
-                    self.stack.push(Value::None);
-                    flow!(self.do_return());
-                };
+                // SAFETY: `ip` is in range: checked at the frame's (re)load above, and after
+                // that it only moves to the next instruction after one that is not the last
+                // (`EndOfCode` never falls through) or to a jump target (checked by `Instrs`).
+                let instr = unsafe { code.instrs.fetch(ip) };
                 ip += 1;
                 match instr {
                     Instr::Nop => {}
@@ -140,12 +148,12 @@ impl Vm {
                         self.stack.push(v);
                         // The operand that usually follows a local, loaded here without a
                         // second dispatch (the instruction stays in place for jumps to it).
-                        match code.instrs.get(ip) {
-                            Some(&Instr::LoadConst(k)) => {
+                        match peek_next!() {
+                            Instr::LoadConst(k) => {
                                 self.stack.push(code.consts[k as usize]);
                                 ip += 1;
                             }
-                            Some(&Instr::LoadFast(j)) => {
+                            Instr::LoadFast(j) => {
                                 let w = self.stack[base + j as usize];
                                 if !matches!(w, Value::Undef) {
                                     self.stack.push(w);
@@ -158,7 +166,7 @@ impl Vm {
                     Instr::StoreFast(i) => {
                         let v = pop!();
                         self.stack[base + i as usize] = v;
-                        if let Some(&Instr::LoadFast(j)) = code.instrs.get(ip) {
+                        if let Instr::LoadFast(j) = peek_next!() {
                             let w = self.stack[base + j as usize];
                             if !matches!(w, Value::Undef) {
                                 self.stack.push(w);
@@ -447,11 +455,12 @@ impl Vm {
                         }
                         flow!(self.do_call(pos, argc as usize, None));
                     }
-                    Instr::CallKw(argc, names) => {
+                    Instr::CallKw(argc) => {
                         safe_point!(ip - 1);
+                        let names = pop!();
                         let pos = self.stack.len() - argc as usize - 1;
                         save_ip!();
-                        flow!(self.do_call(pos, argc as usize, Some(code.consts[names as usize])));
+                        flow!(self.do_call(pos, argc as usize, Some(names)));
                     }
                     Instr::CallEx(has_kw) => {
                         safe_point!(ip - 1);
@@ -558,12 +567,12 @@ impl Vm {
                             if let Some(r) = super::fast_ops::compare(a, b, op) {
                                 // Fused with the conditional jump that usually follows
                                 // (CPython 3.11's COMPARE_OP_*_JUMP): the bool is never pushed.
-                                match code.instrs.get(ip) {
-                                    Some(&Instr::PopJumpIfFalse(t)) => {
+                                match peek_next!() {
+                                    Instr::PopJumpIfFalse(t) => {
                                         self.stack.truncate(n - 2);
                                         ip = if r { ip + 1 } else { t as usize };
                                     }
-                                    Some(&Instr::PopJumpIfTrue(t)) => {
+                                    Instr::PopJumpIfTrue(t) => {
                                         self.stack.truncate(n - 2);
                                         ip = if r { t as usize } else { ip + 1 };
                                     }
@@ -697,7 +706,7 @@ impl Vm {
                                     if (*step > 0 && c < *stop) || (*step < 0 && c > *stop) {
                                         *cur = c.wrapping_add(*step);
                                         // `for i in range(..)` stores straight into the local.
-                                        if let Some(&Instr::StoreFast(j)) = code.instrs.get(ip) {
+                                        if let Instr::StoreFast(j) = peek_next!() {
                                             self.stack[base + j as usize] = Value::Int(c);
                                             ip += 1;
                                         } else {
@@ -887,6 +896,11 @@ impl Vm {
                         self.stack.push(f);
                     }
                     Instr::ReturnValue => {
+                        save_ip!();
+                        flow!(self.do_return());
+                    }
+                    Instr::EndOfCode => {
+                        self.stack.push(Value::None);
                         save_ip!();
                         flow!(self.do_return());
                     }
