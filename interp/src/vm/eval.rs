@@ -1747,9 +1747,14 @@ impl Vm {
         };
         if let Value::Obj(tr) = t {
             if let Obj::Tuple(items) = self.heap.get(tr) {
-                let items = items.clone();
+                // Items read by index (a tuple cannot change): no copy of the tuple per match.
+                let n = items.len();
                 let mut any = false;
-                for c in items {
+                for i in 0..n {
+                    let c = match self.heap.get(tr) {
+                        Obj::Tuple(items) => items.get(i).copied().unwrap_or(Value::None),
+                        _ => Value::None,
+                    };
                     if check(self, c)? {
                         any = true;
                     }
