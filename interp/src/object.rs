@@ -7,6 +7,7 @@ use crate::value::{ObjRef, Value};
 use crate::vm::frame::Frame;
 use crate::vm::Vm;
 use num_bigint::BigInt;
+use smallvec::SmallVec;
 use std::cell::Cell;
 use std::sync::Arc;
 
@@ -228,8 +229,9 @@ pub struct Class {
 #[derive(Debug)]
 pub struct ExcData {
     pub args: Value,
-    /// Innermost frame first: (code, instruction index).
-    pub traceback: Vec<(Arc<Code>, u32)>,
+    /// Innermost frame first: (code, instruction index). Two entries inline: most exceptions
+    /// are caught a frame or two from where they were raised, and this saves an allocation.
+    pub traceback: SmallVec<[(Arc<Code>, u32); 2]>,
     pub cause: Value,
     pub context: Value,
     pub suppress_context: bool,

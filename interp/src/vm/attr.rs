@@ -1107,7 +1107,7 @@ impl Vm {
                 if val.is_none() {
                     d.traceback.clear();
                 } else if let Some(f) = frames {
-                    d.traceback = f;
+                    d.traceback = f.into();
                 }
             }
             _ => return Ok(false),

@@ -232,7 +232,7 @@ impl Vm {
         let Value::Obj(src) = self.ns_get(d, k)? else {
             return None;
         };
-        self.exc_data(src).map(|d| d.traceback.clone())
+        self.exc_data(src).map(|d| d.traceback.to_vec())
     }
 
     /// A KeyError carrying the key itself (its str is the key's repr).
@@ -270,7 +270,7 @@ impl Vm {
         };
         let exc = Box::new(ExcData {
             args,
-            traceback: Vec::new(),
+            traceback: smallvec::SmallVec::new(),
             cause: Value::None,
             context: Value::None,
             suppress_context: false,
@@ -631,7 +631,7 @@ impl Vm {
         let mut out = String::new();
         let tb: Vec<(std::sync::Arc<crate::code::Code>, u32)> = self
             .exc_data(exc)
-            .map(|d| d.traceback.clone())
+            .map(|d| d.traceback.to_vec())
             .unwrap_or_default();
         let mut last: Option<(String, u32, String)> = None;
         let mut repeat = 0;
