@@ -254,6 +254,10 @@ impl Vm {
                         let (locals, g) = (f.locals, f.globals);
                         let site = super::attr_cache::site(code, ip);
                         let found = match locals {
+                            // Module level: the namespace is the globals, so a name is a
+                            // global or a builtin, and `LoadGlobal`'s cache (which remembers
+                            // builtins too) answers without two failed dict lookups first.
+                            Some(l) if l == g => self.global_hinted(g, name, site),
                             Some(l) if matches!(self.heap.get(l), Obj::Dict(_)) => {
                                 self.ns_get_at(l, name, site)
                             }
