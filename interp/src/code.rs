@@ -353,11 +353,49 @@ impl Instr {
     }
 }
 
+impl Instr {
+    /// Whether the simple-instruction loop (`vm/simple_loop.rs`) may be able to run it.
+    #[inline(always)]
+    pub fn is_simple(self) -> bool {
+        matches!(
+            self,
+            Instr::LoadFast(_)
+                | Instr::LoadConst(_)
+                | Instr::StoreFast(_)
+                | Instr::Pop
+                | Instr::Binary(_)
+                | Instr::Inplace(_)
+                | Instr::Compare(_)
+                | Instr::Jump(_)
+                | Instr::PopJumpIfFalse(_)
+                | Instr::PopJumpIfTrue(_)
+                | Instr::JumpIfFalseOrPop(_)
+                | Instr::JumpIfTrueOrPop(_)
+                | Instr::ForIter(_)
+                | Instr::Dup
+                | Instr::Dup2
+                | Instr::Rot2
+                | Instr::Rot3
+                | Instr::Reverse(_)
+                | Instr::Unary(UnaryOp::Neg | UnaryOp::Not)
+                | Instr::BinarySubscr
+                | Instr::StoreSubscr
+        )
+    }
+}
+
 /// A code object's instructions, checked once when built so that the eval loop can fetch them
 /// without a bounds check per instruction: the last one is [`Instr::EndOfCode`], which never
 /// falls through, and every jump target is an index of the slice.
 #[derive(Debug, Clone)]
-pub struct Instrs(Box<[Instr]>);
+pub struct Instrs {
+    instrs: Box<[Instr]>,
+    /// Per instruction: is it the back edge (a backward `Jump`) of a loop made only of simple
+    /// instructions? Such a loop runs in the simple loop until it exits. Loops with other
+    /// instructions stay in the general loop: entering and leaving the simple loop costs about
+    /// as much as three instructions, more than a short run of simple ones saves.
+    simple_loops: Box<[bool]>,
+}
 
 impl Instrs {
     /// Appends the sentinel; a jump past the end (the compiler's "after the last instruction")
@@ -372,7 +410,26 @@ impl Instrs {
                 }
             }
         }
-        Instrs(instrs.into_boxed_slice())
+        let simple_loops = instrs
+            .iter()
+            .enumerate()
+            .map(|(i, ins)| match *ins {
+                Instr::Jump(t) if (t as usize) <= i => {
+                    instrs[t as usize..=i].iter().all(|x| x.is_simple())
+                }
+                _ => false,
+            })
+            .collect();
+        Instrs {
+            instrs: instrs.into_boxed_slice(),
+            simple_loops,
+        }
+    }
+
+    /// Whether the instruction at `ip` is the back edge of a loop of simple instructions.
+    #[inline(always)]
+    pub(crate) fn closes_simple_loop(&self, ip: usize) -> bool {
+        self.simple_loops.get(ip).copied().unwrap_or(false)
     }
 
     /// The instruction at `ip`, without a bounds check.
@@ -382,16 +439,16 @@ impl Instrs {
     /// never falls through) and for any jump target, by construction.
     #[inline(always)]
     pub(crate) unsafe fn fetch(&self, ip: usize) -> Instr {
-        debug_assert!(ip < self.0.len());
+        debug_assert!(ip < self.instrs.len());
         // SAFETY: the caller keeps `ip` in range (see above).
-        unsafe { *self.0.get_unchecked(ip) }
+        unsafe { *self.instrs.get_unchecked(ip) }
     }
 }
 
 impl std::ops::Deref for Instrs {
     type Target = [Instr];
     fn deref(&self) -> &[Instr] {
-        &self.0
+        &self.instrs
     }
 }
 

@@ -1,7 +1,7 @@
 //! Hostile scripts must end with the right Python exception and leave the VM usable. These
 //! run on ordinary 2 MiB test threads on purpose: no script may overflow the Rust stack.
 
-use kaa::{ExcKind, RunState, Vm, VmConfig};
+use kaa::{ExcKind, RunState, Value, Vm, VmConfig};
 
 fn vm_with_limit(bytes: usize) -> Vm {
     let config = VmConfig {
@@ -131,6 +131,47 @@ fn infinite_loop_stops_when_fuel_runs_out() {
     ));
     let n_after = vm.ns_get(globals, n).map(|v| format!("{v:?}"));
     assert_ne!(n_before, n_after);
+    vm.reset_frames();
+    vm.set_fuel(None);
+    assert_usable(&mut vm);
+}
+
+/// A loop of simple instructions runs in the eval loop's simple-instruction loop: it must be
+/// charged the same fuel (one unit per iteration) and stop at the same point.
+#[test]
+fn a_loop_of_simple_instructions_is_charged_fuel_per_iteration() {
+    let mut vm = vm_with_limit(64 << 20);
+    vm.set_fuel(Some(10_000));
+    let src = "def spin():\n    global n\n    i = 0\n    while True:\n        i += 1\n        if i % 1000 == 0:\n            n = i\nn = 0\nspin()\n";
+    let code = vm
+        .compile(src, "<spin>", kaa::Mode::Exec)
+        .expect("compiles");
+    let module = vm.new_module("__main__");
+    let globals = vm.module_dict(module);
+    let state = vm.start_code(code, globals, None).expect("no error");
+    assert!(matches!(state, RunState::Suspended));
+    let n = vm.intern("n");
+    // About 10,000 iterations ran (the fuel), not many more (the simple loop honours it)
+    // and not many fewer.
+    let Some(Value::Int(reached)) = vm.ns_get(globals, n) else {
+        panic!("n is an int");
+    };
+    assert!(
+        (8_000..=10_000).contains(&reached),
+        "iterations before suspension: {reached}"
+    );
+    vm.set_fuel(Some(5_000));
+    assert!(matches!(
+        vm.resume().expect("no error"),
+        RunState::Suspended
+    ));
+    let Some(Value::Int(later)) = vm.ns_get(globals, n) else {
+        panic!("n is an int");
+    };
+    assert!(
+        later > reached && later <= reached + 5_000,
+        "{reached} -> {later}"
+    );
     vm.reset_frames();
     vm.set_fuel(None);
     assert_usable(&mut vm);

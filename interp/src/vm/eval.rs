@@ -649,10 +649,16 @@ impl Vm {
                         self.stack.insert(n - 3, v);
                     }
                     Instr::Jump(t) => {
+                        let ip_jump = ip - 1;
                         let backward = (t as usize) < ip;
                         ip = t as usize;
                         if backward {
                             safe_point!(ip);
+                            // A loop of simple instructions only: the simple loop runs it
+                            // (and what follows it, up to the next other instruction).
+                            if code.instrs.closes_simple_loop(ip_jump) {
+                                ip = self.run_simple(code, base, ip);
+                            }
                         }
                     }
                     Instr::PopJumpIfFalse(t) => {

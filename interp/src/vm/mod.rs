@@ -17,6 +17,7 @@ pub mod matching;
 pub mod ops;
 pub mod repr;
 pub mod sched;
+mod simple_loop;
 pub mod suggest;
 pub mod type_cache;
 
