@@ -106,21 +106,23 @@ fn memory_bombs_raise_memory_error() {
     assert_usable(&mut vm);
 }
 
-#[test]
-fn infinite_loop_stops_when_fuel_runs_out() {
-    let mut vm = vm_with_limit(64 << 20);
-    vm.set_fuel(Some(100_000));
+/// Runs `src` as `__main__` with `fuel`, which must run out; returns the module's globals.
+fn start_until_out_of_fuel(vm: &mut Vm, src: &str, fuel: u64) -> kaa::ObjRef {
+    vm.set_fuel(Some(fuel));
     let code = vm
-        .compile(
-            "n = 0\nwhile True:\n    n += 1\n",
-            "<loop>",
-            kaa::Mode::Exec,
-        )
+        .compile(src, "<loop>", kaa::Mode::Exec)
         .expect("compiles");
     let module = vm.new_module("__main__");
     let globals = vm.module_dict(module);
     let state = vm.start_code(code, globals, None).expect("no error");
     assert!(matches!(state, RunState::Suspended));
+    globals
+}
+
+#[test]
+fn infinite_loop_stops_when_fuel_runs_out() {
+    let mut vm = vm_with_limit(64 << 20);
+    let globals = start_until_out_of_fuel(&mut vm, "n = 0\nwhile True:\n    n += 1\n", 100_000);
     // Resuming continues exactly where it stopped.
     let n = vm.intern("n");
     let n_before = vm.ns_get(globals, n).map(|v| format!("{v:?}"));
@@ -136,28 +138,29 @@ fn infinite_loop_stops_when_fuel_runs_out() {
     assert_usable(&mut vm);
 }
 
-/// A loop of simple instructions runs in the eval loop's simple-instruction loop: it must be
-/// charged the same fuel (one unit per iteration) and stop at the same point.
+/// A loop made only of simple instructions (locals, arithmetic, a list store) runs in the
+/// eval loop's simple-instruction loop: it must be charged the same fuel, one unit per
+/// iteration, and stop and resume where the fuel says.
 #[test]
 fn a_loop_of_simple_instructions_is_charged_fuel_per_iteration() {
     let mut vm = vm_with_limit(64 << 20);
-    vm.set_fuel(Some(10_000));
-    let src = "def spin():\n    global n\n    i = 0\n    while True:\n        i += 1\n        if i % 1000 == 0:\n            n = i\nn = 0\nspin()\n";
-    let code = vm
-        .compile(src, "<spin>", kaa::Mode::Exec)
-        .expect("compiles");
-    let module = vm.new_module("__main__");
-    let globals = vm.module_dict(module);
-    let state = vm.start_code(code, globals, None).expect("no error");
-    assert!(matches!(state, RunState::Suspended));
-    let n = vm.intern("n");
-    // About 10,000 iterations ran (the fuel), not many more (the simple loop honours it)
-    // and not many fewer.
-    let Some(Value::Int(reached)) = vm.ns_get(globals, n) else {
-        panic!("n is an int");
+    let src = "def spin(xs):\n    i = 0\n    while True:\n        i += 1\n        xs[0] = i\nxs = [0]\nspin(xs)\n";
+    let globals = start_until_out_of_fuel(&mut vm, src, 10_000);
+    let xs = vm.intern("xs");
+    let iterations = |vm: &Vm| match vm.ns_get(globals, xs) {
+        Some(Value::Obj(r)) => match vm.heap.get(r) {
+            kaa::Obj::List(items) => match items.first() {
+                Some(Value::Int(i)) => *i,
+                other => panic!("xs[0] is {other:?}"),
+            },
+            _ => panic!("xs is a list"),
+        },
+        other => panic!("xs is {other:?}"),
     };
+    // The fuel was 10,000; the call and the module take a few units.
+    let reached = iterations(&vm);
     assert!(
-        (8_000..=10_000).contains(&reached),
+        (9_900..=10_000).contains(&reached),
         "iterations before suspension: {reached}"
     );
     vm.set_fuel(Some(5_000));
@@ -165,11 +168,9 @@ fn a_loop_of_simple_instructions_is_charged_fuel_per_iteration() {
         vm.resume().expect("no error"),
         RunState::Suspended
     ));
-    let Some(Value::Int(later)) = vm.ns_get(globals, n) else {
-        panic!("n is an int");
-    };
+    let later = iterations(&vm);
     assert!(
-        later > reached && later <= reached + 5_000,
+        (reached + 4_990..=reached + 5_000).contains(&later),
         "{reached} -> {later}"
     );
     vm.reset_frames();
