@@ -409,6 +409,13 @@ impl Vm {
                         safe_point!(ip - 1);
                         let pos = self.stack.len() - argc as usize - 1;
                         save_ip!();
+                        // The commonest call first: a script function with exactly its
+                        // positional parameters.
+                        if let Value::Obj(fr) = self.stack[pos] {
+                            if let Some((code, globals)) = self.simple_callee(fr, argc as usize) {
+                                flow!(self.push_simple_frame(fr, code, globals, pos));
+                            }
+                        }
                         // `next(generator)`: the generator runs as a frame of this loop; its
                         // next value lands where the call's result goes, its return raises
                         // StopIteration here.
@@ -1350,16 +1357,8 @@ impl Vm {
         // Fast path: a plain script function with exactly its positional parameters.
         if kwnames.is_none() {
             if let Value::Obj(fr) = f {
-                if let Obj::Function(func) = self.heap.get(fr) {
-                    let c = &func.code;
-                    if c.argcount as usize == argc
-                        && c.kwonlyargcount == 0
-                        && !c.flags.varargs
-                        && !c.flags.varkw
-                        && !c.flags.generator
-                    {
-                        return self.push_simple_frame(fr, pos);
-                    }
+                if let Some((code, globals)) = self.simple_callee(fr, argc) {
+                    return self.push_simple_frame(fr, code, globals, pos);
                 }
             }
         }
@@ -1456,16 +1455,34 @@ impl Vm {
         }
     }
 
+    /// The code and globals of `fr` if it is a script function that `argc` positional
+    /// arguments bind to exactly (no defaults, keywords, `*args` or generator to set up).
+    #[inline(always)]
+    fn simple_callee(&self, fr: ObjRef, argc: usize) -> Option<(Arc<crate::code::Code>, ObjRef)> {
+        let Obj::Function(func) = self.heap.get(fr) else {
+            return None;
+        };
+        let c = &func.code;
+        (c.argcount as usize == argc
+            && c.kwonlyargcount == 0
+            && !c.flags.varargs
+            && !c.flags.varkw
+            && !c.flags.generator)
+            .then(|| (func.code.clone(), func.globals))
+    }
+
     /// Push a frame whose arguments already sit on the stack after the callable.
     #[inline(always)]
-    fn push_simple_frame(&mut self, fr: ObjRef, pos: usize) -> PyResult<Flow> {
+    fn push_simple_frame(
+        &mut self,
+        fr: ObjRef,
+        code: Arc<crate::code::Code>,
+        globals: ObjRef,
+        pos: usize,
+    ) -> PyResult<Flow> {
         if self.frames.len() >= self.recursion_limit {
             return Err(exc::recursion_error("maximum recursion depth exceeded"));
         }
-        let (code, globals) = match self.heap.get(fr) {
-            Obj::Function(f) => (f.code.clone(), f.globals),
-            _ => unreachable!("function"),
-        };
         let base = pos + 1;
         let n = code.nlocals();
         let have = self.stack.len() - base;
