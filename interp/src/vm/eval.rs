@@ -741,6 +741,23 @@ impl Vm {
                                 }
                                 _ => {}
                             }
+                            // Lists and tuples: the item read in place (the index is checked
+                            // against the current length: a list may change while iterated).
+                            if let Obj::Iter(IterKind::Seq { seq, idx }) = *self.heap.get(r) {
+                                let item = match self.heap.get(seq) {
+                                    Obj::List(xs) | Obj::Tuple(xs) => xs.get(idx).copied(),
+                                    _ => None,
+                                };
+                                if let Some(v) = item {
+                                    if let Obj::Iter(IterKind::Seq { idx, .. }) =
+                                        self.heap.get_mut(r)
+                                    {
+                                        *idx += 1;
+                                    }
+                                    self.stack.push(v);
+                                    continue;
+                                }
+                            }
                         }
                         match tri!(self.iter_next_unmetered(it)) {
                             Some(v) => self.stack.push(v),
