@@ -395,6 +395,25 @@ impl Vm {
                             argc as usize + 1
                         };
                         save_ip!();
+                        // `xs.append(v)` on a list: in place.
+                        if n == 2 {
+                            if let (Value::Obj(f), Value::Obj(l)) =
+                                (self.stack[pos], self.stack[pos + 1])
+                            {
+                                if Some(f) == self.list_append
+                                    && matches!(self.heap.get(l), Obj::List(_))
+                                {
+                                    let v = self.stack[pos + 2];
+                                    tri!(self.reserve(16));
+                                    if let Obj::List(xs) = self.heap.get_mut(l) {
+                                        xs.push(v);
+                                    }
+                                    self.stack.truncate(pos);
+                                    self.stack.push(Value::None);
+                                    continue;
+                                }
+                            }
+                        }
                         // Native methods (of builtin and host types) skip the frame reload.
                         if let Some(r) = self.call_native_fast(pos) {
                             tri!(r);

@@ -282,6 +282,8 @@ pub struct Vm {
     /// The builtin `next`: `next(generator)` in script code resumes the generator as a frame
     /// of the eval loop instead of a nested run.
     pub(crate) builtin_next: Option<ObjRef>,
+    /// `list.append`, called in place by `CallMethod` (the commonest method call there is).
+    pub(crate) list_append: Option<ObjRef>,
     /// `sys.modules`: name → module.
     pub modules: ObjRef,
     /// Source text of compiled files, for tracebacks.
@@ -375,6 +377,7 @@ impl Vm {
             interner,
             builtins,
             builtin_next: None,
+            list_append: None,
             modules,
             sources: HashMap::new(),
             recursion_limit: config.recursion_limit,
@@ -414,6 +417,10 @@ impl Vm {
         let bd = vm.module_dict(vm.builtins);
         let k = vm.intern("next");
         vm.builtin_next = vm.ns_get(bd, k).and_then(|v| v.as_obj());
+        let k = vm.intern("append");
+        vm.list_append = vm
+            .lookup_type_attr(vm.types.list, k)
+            .and_then(|v| v.as_obj());
         vm
     }
 
