@@ -135,7 +135,7 @@ impl Vm {
                 ip += 1;
                 match instr {
                     Instr::Nop => {}
-                    Instr::LoadConst(k) => self.stack.push(code.consts[k as usize]),
+                    Instr::LoadConst(k) => push_value(&mut self.stack, code.consts[k as usize]),
                     Instr::LoadFast(i) => {
                         let v = self.stack[base + i as usize];
                         if let Value::Undef = v {
@@ -145,18 +145,18 @@ impl Vm {
                                 format!("cannot access local variable '{name}' where it is not associated with a value"),
                             )));
                         }
-                        self.stack.push(v);
+                        push_value(&mut self.stack, v);
                         // The operand that usually follows a local, loaded here without a
                         // second dispatch (the instruction stays in place for jumps to it).
                         match peek_next!() {
                             Instr::LoadConst(k) => {
-                                self.stack.push(code.consts[k as usize]);
+                                push_value(&mut self.stack, code.consts[k as usize]);
                                 ip += 1;
                             }
                             Instr::LoadFast(j) => {
                                 let w = self.stack[base + j as usize];
                                 if !matches!(w, Value::Undef) {
-                                    self.stack.push(w);
+                                    push_value(&mut self.stack, w);
                                     ip += 1;
                                 }
                             }
@@ -169,7 +169,7 @@ impl Vm {
                         if let Instr::LoadFast(j) = peek_next!() {
                             let w = self.stack[base + j as usize];
                             if !matches!(w, Value::Undef) {
-                                self.stack.push(w);
+                                push_value(&mut self.stack, w);
                                 ip += 1;
                             }
                         }
@@ -189,7 +189,7 @@ impl Vm {
                         if let Value::Undef = v {
                             tri!(Err(self.unbound_cell(code, i)));
                         }
-                        self.stack.push(v);
+                        push_value(&mut self.stack, v);
                     }
                     Instr::StoreDeref(i) => {
                         let v = pop!();
@@ -203,7 +203,7 @@ impl Vm {
                     }
                     Instr::LoadClosure(i) => {
                         let c = self.stack[base + code.nlocals() + i as usize];
-                        self.stack.push(c);
+                        push_value(&mut self.stack, c);
                     }
                     Instr::LoadClassDeref(i) => {
                         let idx = i as usize;
@@ -215,13 +215,13 @@ impl Vm {
                         let k = self.intern(name);
                         let found = self.frames[fi].locals.and_then(|l| self.ns_get(l, k));
                         match found {
-                            Some(v) => self.stack.push(v),
+                            Some(v) => push_value(&mut self.stack, v),
                             None => {
                                 let v = self.cell_get(base, code, i);
                                 if let Value::Undef = v {
                                     tri!(Err(self.unbound_cell(code, i)));
                                 }
-                                self.stack.push(v);
+                                push_value(&mut self.stack, v);
                             }
                         }
                     }
@@ -233,7 +233,7 @@ impl Vm {
                             Some(v) => v,
                             None => tri!(self.load_global_at(g, name, Some(site))),
                         };
-                        self.stack.push(v);
+                        push_value(&mut self.stack, v);
                     }
                     Instr::StoreGlobal(i) => {
                         let v = pop!();
@@ -268,7 +268,7 @@ impl Vm {
                             Some(v) => v,
                             None => tri!(self.load_global_at(g, name, Some(site))),
                         };
-                        self.stack.push(v);
+                        push_value(&mut self.stack, v);
                     }
                     Instr::StoreName(i) => {
                         let v = pop!();
@@ -321,22 +321,22 @@ impl Vm {
                                 safe_point!(ip - 1);
                                 let obj = pop!();
                                 let pos = self.stack.len();
-                                self.stack.push(getter);
-                                self.stack.push(obj);
+                                push_value(&mut self.stack, getter);
+                                push_value(&mut self.stack, obj);
                                 flow!(self.do_call(pos, 1, None));
                             }
                             super::attr::FastAttr::NativeGetter(getter) => {
                                 save_ip!();
                                 let obj = pop!();
                                 let v = tri!(self.call_direct(getter, &[obj]));
-                                self.stack.push(v);
+                                push_value(&mut self.stack, v);
                                 continue;
                             }
                             super::attr::FastAttr::Slow => {}
                         }
                         let obj = pop!();
                         let v = tri!(self.get_attr(obj, name));
-                        self.stack.push(v);
+                        push_value(&mut self.stack, v);
                     }
                     Instr::StoreAttr(i) => {
                         let obj = pop!();
@@ -365,20 +365,20 @@ impl Vm {
                         if let Value::Obj(r) = obj {
                             if let Obj::Module(m) = self.heap.get(r) {
                                 if let Some(f) = self.ns_get_at(m.dict, name, site) {
-                                    self.stack.push(f);
-                                    self.stack.push(Value::Undef);
+                                    push_value(&mut self.stack, f);
+                                    push_value(&mut self.stack, Value::Undef);
                                     continue;
                                 }
                             }
                         }
                         if let Some(m) = self.load_method_cached(site, obj, name) {
-                            self.stack.push(m);
-                            self.stack.push(obj);
+                            push_value(&mut self.stack, m);
+                            push_value(&mut self.stack, obj);
                             continue;
                         }
                         let (m, recv) = tri!(self.load_method_at(obj, name, Some(site)));
-                        self.stack.push(m);
-                        self.stack.push(recv.unwrap_or(Value::Undef));
+                        push_value(&mut self.stack, m);
+                        push_value(&mut self.stack, recv.unwrap_or(Value::Undef));
                     }
                     Instr::CallMethod(argc) => {
                         safe_point!(ip - 1);
@@ -409,7 +409,7 @@ impl Vm {
                                         xs.push(v);
                                     }
                                     self.stack.truncate(pos);
-                                    self.stack.push(Value::None);
+                                    push_value(&mut self.stack, Value::None);
                                     continue;
                                 }
                             }
@@ -466,7 +466,7 @@ impl Vm {
                                     step: Value::Int(1),
                                 });
                                 self.stack.truncate(pos);
-                                self.stack.push(Value::Obj(r));
+                                push_value(&mut self.stack, Value::Obj(r));
                                 continue;
                             }
                         }
@@ -543,7 +543,7 @@ impl Vm {
                         let key = pop!();
                         let obj = pop!();
                         let v = tri!(self.get_item(obj, key));
-                        self.stack.push(v);
+                        push_value(&mut self.stack, v);
                     }
                     Instr::StoreSubscr => {
                         let key = pop!();
@@ -583,12 +583,12 @@ impl Vm {
                         let b = pop!();
                         let a = pop!();
                         let v = tri!(self.binary_op(a, b, op, inplace));
-                        self.stack.push(v);
+                        push_value(&mut self.stack, v);
                     }
                     Instr::Unary(op) => {
                         let a = pop!();
                         let v = tri!(self.unary_op(op, a));
-                        self.stack.push(v);
+                        push_value(&mut self.stack, v);
                     }
                     Instr::Compare(op) => {
                         let n = self.stack.len();
@@ -630,31 +630,31 @@ impl Vm {
                                 _ => tri!(self.compare(a, b, op)),
                             },
                         };
-                        self.stack.push(v);
+                        push_value(&mut self.stack, v);
                     }
                     Instr::Is(neg) => {
                         let b = pop!();
                         let a = pop!();
-                        self.stack.push(Value::Bool(a.is(b) != neg));
+                        push_value(&mut self.stack, Value::Bool(a.is(b) != neg));
                     }
                     Instr::Contains(neg) => {
                         let b = pop!();
                         let a = pop!();
                         let r = tri!(self.contains(b, a));
-                        self.stack.push(Value::Bool(r != neg));
+                        push_value(&mut self.stack, Value::Bool(r != neg));
                     }
                     Instr::Pop => {
                         self.stack.pop();
                     }
                     Instr::Dup => {
                         let v = top!();
-                        self.stack.push(v);
+                        push_value(&mut self.stack, v);
                     }
                     Instr::Dup2 => {
                         let n = self.stack.len();
                         let (a, b) = (self.stack[n - 2], self.stack[n - 1]);
-                        self.stack.push(a);
-                        self.stack.push(b);
+                        push_value(&mut self.stack, a);
+                        push_value(&mut self.stack, b);
                     }
                     Instr::Rot2 => {
                         let n = self.stack.len();
@@ -730,7 +730,7 @@ impl Vm {
                     Instr::GetIter => {
                         let v = pop!();
                         let it = tri!(self.get_iter(v));
-                        self.stack.push(it);
+                        push_value(&mut self.stack, it);
                     }
                     Instr::ForIter(t) => {
                         let it = top!();
@@ -746,7 +746,7 @@ impl Vm {
                                             self.stack[base + j as usize] = Value::Int(c);
                                             ip += 1;
                                         } else {
-                                            self.stack.push(Value::Int(c));
+                                            push_value(&mut self.stack, Value::Int(c));
                                         }
                                     } else {
                                         self.stack.pop();
@@ -773,13 +773,13 @@ impl Vm {
                                     {
                                         *idx += 1;
                                     }
-                                    self.stack.push(v);
+                                    push_value(&mut self.stack, v);
                                     continue;
                                 }
                             }
                         }
                         match tri!(self.iter_next_unmetered(it)) {
-                            Some(v) => self.stack.push(v),
+                            Some(v) => push_value(&mut self.stack, v),
                             None => {
                                 self.stack.pop();
                                 ip = t as usize;
@@ -789,17 +789,17 @@ impl Vm {
                     Instr::BuildTuple(n) => {
                         let items = self.stack.split_off(self.stack.len() - n as usize);
                         let t = self.new_tuple(items);
-                        self.stack.push(t);
+                        push_value(&mut self.stack, t);
                     }
                     Instr::BuildList(n) => {
                         let items = self.stack.split_off(self.stack.len() - n as usize);
                         let l = self.new_list(items);
-                        self.stack.push(l);
+                        push_value(&mut self.stack, l);
                     }
                     Instr::BuildSet(n) => {
                         let items = self.stack.split_off(self.stack.len() - n as usize);
                         let s = tri!(crate::builtins::set::new_set_from(self, &items));
-                        self.stack.push(s);
+                        push_value(&mut self.stack, s);
                     }
                     Instr::BuildMap(n) => {
                         let items = self.stack.split_off(self.stack.len() - 2 * n as usize);
@@ -809,7 +809,7 @@ impl Vm {
                         for kv in items.chunks(2) {
                             tri!(self.dict_set(d, kv[0], kv[1]));
                         }
-                        self.stack.push(Value::Obj(d));
+                        push_value(&mut self.stack, Value::Obj(d));
                     }
                     Instr::BuildConstKeyMap(_) => {}
                     Instr::BuildSlice(n) => {
@@ -817,7 +817,7 @@ impl Vm {
                         let stop = pop!();
                         let start = pop!();
                         let s = self.heap.alloc(Obj::Slice(start, stop, step));
-                        self.stack.push(Value::Obj(s));
+                        push_value(&mut self.stack, Value::Obj(s));
                     }
                     Instr::BuildString(n) => {
                         let items = self.stack.split_off(self.stack.len() - n as usize);
@@ -826,7 +826,7 @@ impl Vm {
                             s.push_str(self.as_str(v).unwrap_or(""));
                         }
                         let v = self.new_str(s);
-                        self.stack.push(v);
+                        push_value(&mut self.stack, v);
                     }
                     Instr::FormatValue(flags) => {
                         let spec = if flags & 4 != 0 { Some(pop!()) } else { None };
@@ -855,7 +855,7 @@ impl Vm {
                             let s = tri!(self.format_value(v, &spec_s));
                             self.new_str(s)
                         };
-                        self.stack.push(out);
+                        push_value(&mut self.stack, out);
                     }
                     Instr::ListAppend(d) => {
                         let v = pop!();
@@ -933,7 +933,7 @@ impl Vm {
                             _ => Vec::new(),
                         };
                         let t = self.new_tuple(items);
-                        self.stack.push(t);
+                        push_value(&mut self.stack, t);
                     }
                     Instr::UnpackSequence(n) => {
                         let seq = pop!();
@@ -946,14 +946,14 @@ impl Vm {
                     Instr::MakeFunction(flags) => {
                         let g = self.frames[fi].globals;
                         let f = tri!(self.make_function(flags, g));
-                        self.stack.push(f);
+                        push_value(&mut self.stack, f);
                     }
                     Instr::ReturnValue => {
                         save_ip!();
                         flow!(self.do_return());
                     }
                     Instr::EndOfCode => {
-                        self.stack.push(Value::None);
+                        push_value(&mut self.stack, Value::None);
                         save_ip!();
                         flow!(self.do_return());
                     }
@@ -979,10 +979,10 @@ impl Vm {
                                 .map(Ok)
                         };
                         match step {
-                            Ok(Ok(y)) => self.stack.push(y),
+                            Ok(Ok(y)) => push_value(&mut self.stack, y),
                             Ok(Err(_)) => {
                                 self.stack.pop();
-                                self.stack.push(Value::None);
+                                push_value(&mut self.stack, Value::None);
                                 ip = t as usize;
                             }
                             Err(e) => {
@@ -990,7 +990,7 @@ impl Vm {
                                     let r = self.materialize(e);
                                     let val = self.stop_iteration_value(r);
                                     self.stack.pop();
-                                    self.stack.push(val);
+                                    push_value(&mut self.stack, val);
                                     ip = t as usize;
                                 } else {
                                     tri!(Err(e));
@@ -1004,12 +1004,12 @@ impl Vm {
                             Value::Obj(r) if matches!(self.heap.get(r), Obj::Generator(_)) => v,
                             _ => tri!(self.get_iter(v)),
                         };
-                        self.stack.push(it);
+                        push_value(&mut self.stack, it);
                     }
                     Instr::GetAwaitable => {
                         let v = pop!();
                         let it = tri!(self.get_awaitable(v));
-                        self.stack.push(it);
+                        push_value(&mut self.stack, it);
                     }
                     Instr::SetupExcept(t) => {
                         let depth = (self.stack.len() - base) as u32;
@@ -1023,8 +1023,8 @@ impl Vm {
                     Instr::PushExcInfo => {
                         let exc = pop!();
                         let prev = std::mem::replace(&mut self.frames[fi].exc, exc);
-                        self.stack.push(prev);
-                        self.stack.push(exc);
+                        push_value(&mut self.stack, prev);
+                        push_value(&mut self.stack, exc);
                     }
                     Instr::PopExcept => {
                         let prev = pop!();
@@ -1047,7 +1047,7 @@ impl Vm {
                         let t = pop!();
                         let e = top!();
                         let m = tri!(self.exception_matches(e, t));
-                        self.stack.push(Value::Bool(m));
+                        push_value(&mut self.stack, Value::Bool(m));
                     }
                     Instr::Raise(n) => {
                         save_ip!();
@@ -1084,14 +1084,14 @@ impl Vm {
                     }
                     Instr::LoadAssertionError => {
                         let c = self.exc_class(ExcKind::AssertionError);
-                        self.stack.push(Value::Obj(c));
+                        push_value(&mut self.stack, Value::Obj(c));
                     }
                     Instr::BeforeWith => {
                         let mgr = pop!();
                         let (exit, enter) = tri!(self.context_methods(mgr));
-                        self.stack.push(exit);
-                        self.stack.push(enter);
-                        self.stack.push(mgr);
+                        push_value(&mut self.stack, exit);
+                        push_value(&mut self.stack, enter);
+                        push_value(&mut self.stack, mgr);
                         let pos = self.stack.len() - 2;
                         save_ip!();
                         flow!(self.do_call(pos, 1, None));
@@ -1104,10 +1104,10 @@ impl Vm {
                             Value::Obj(er) => self.traceback_object(er),
                             _ => Value::None,
                         };
-                        self.stack.push(exit);
-                        self.stack.push(t);
-                        self.stack.push(e);
-                        self.stack.push(tb);
+                        push_value(&mut self.stack, exit);
+                        push_value(&mut self.stack, t);
+                        push_value(&mut self.stack, e);
+                        push_value(&mut self.stack, tb);
                         let pos = self.stack.len() - 4;
                         save_ip!();
                         flow!(self.do_call(pos, 3, None));
@@ -1123,13 +1123,13 @@ impl Vm {
                         let g = self.frames[fi].globals;
                         save_ip!();
                         let m = tri!(self.import_module(&name, fromlist, level, g));
-                        self.stack.push(m);
+                        push_value(&mut self.stack, m);
                     }
                     Instr::ImportFrom(i) => {
                         let m = top!();
                         save_ip!();
                         let v = tri!(self.import_from(m, code.names[i as usize]));
-                        self.stack.push(v);
+                        push_value(&mut self.stack, v);
                     }
                     Instr::ImportStar => {
                         let m = pop!();
@@ -1141,7 +1141,7 @@ impl Vm {
                         let k = self.intern("__build_class__");
                         let bd = self.module_dict(self.builtins);
                         let v = self.ns_get(bd, k).unwrap_or(Value::None);
-                        self.stack.push(v);
+                        push_value(&mut self.stack, v);
                     }
                     Instr::SetupAnnotations => {
                         let f = &self.frames[fi];
@@ -1155,9 +1155,9 @@ impl Vm {
                     Instr::BeforeAsyncWith => {
                         let mgr = pop!();
                         let (exit, enter) = tri!(self.async_context_methods(mgr));
-                        self.stack.push(exit);
-                        self.stack.push(enter);
-                        self.stack.push(mgr);
+                        push_value(&mut self.stack, exit);
+                        push_value(&mut self.stack, enter);
+                        push_value(&mut self.stack, mgr);
                         let pos = self.stack.len() - 2;
                         save_ip!();
                         flow!(self.do_call(pos, 1, None));
@@ -1165,12 +1165,12 @@ impl Vm {
                     Instr::GetAIter => {
                         let v = pop!();
                         let it = tri!(self.get_aiter(v));
-                        self.stack.push(it);
+                        push_value(&mut self.stack, it);
                     }
                     Instr::GetANext => {
                         let it = top!();
                         let aw = tri!(self.get_anext(it));
-                        self.stack.push(aw);
+                        push_value(&mut self.stack, aw);
                     }
                     Instr::EndAsyncFor => {
                         let e = pop!();
@@ -1193,34 +1193,36 @@ impl Vm {
                     Instr::GetLen => {
                         let v = top!();
                         let n = tri!(crate::builtins::len_of(self, v));
-                        self.stack.push(Value::Int(n as i64));
+                        push_value(&mut self.stack, Value::Int(n as i64));
                     }
                     Instr::MatchSequence => {
                         let v = top!();
-                        self.stack.push(Value::Bool(self.match_is_sequence(v)));
+                        let b = self.match_is_sequence(v);
+                        push_value(&mut self.stack, Value::Bool(b));
                     }
                     Instr::MatchMapping => {
                         let v = top!();
-                        self.stack.push(Value::Bool(self.match_is_mapping(v)));
+                        let b = self.match_is_mapping(v);
+                        push_value(&mut self.stack, Value::Bool(b));
                     }
                     Instr::MatchKeys => {
                         let n = self.stack.len();
                         let (subject, keys) = (self.stack[n - 2], self.stack[n - 1]);
                         let r = tri!(self.match_keys(subject, keys));
-                        self.stack.push(r);
+                        push_value(&mut self.stack, r);
                     }
                     Instr::CopyDictWithoutKeys => {
                         let keys = pop!();
                         let subject = top!();
                         let r = tri!(self.copy_dict_without_keys(subject, keys));
-                        self.stack.push(r);
+                        push_value(&mut self.stack, r);
                     }
                     Instr::MatchClass(n) => {
                         let kw = pop!();
                         let cls = pop!();
                         let subject = pop!();
                         let r = tri!(self.match_class(subject, cls, n as usize, kw));
-                        self.stack.push(r);
+                        push_value(&mut self.stack, r);
                     }
                     Instr::PrintExpr => {
                         let v = pop!();
@@ -1478,14 +1480,14 @@ impl Vm {
             }
         };
         self.stack.truncate(pos);
-        Some(r.map(|v| self.stack.push(v)))
+        Some(r.map(|v| push_value(&mut self.stack, v)))
     }
 
     fn after_call(&mut self, out: CallOutcome) -> Flow {
         match out {
             CallOutcome::Pushed => Flow::Reload,
             CallOutcome::Value(v) => {
-                self.stack.push(v);
+                push_value(&mut self.stack, v);
                 Flow::Reload
             }
         }
@@ -1523,7 +1525,7 @@ impl Vm {
         let n = code.nlocals();
         let have = self.stack.len() - base;
         for _ in have..n {
-            self.stack.push(Value::Undef);
+            push_value(&mut self.stack, Value::Undef);
         }
         if !code.cellvars.is_empty() || !code.freevars.is_empty() {
             self.setup_cells(&code, base, fr);
@@ -1556,7 +1558,7 @@ impl Vm {
                 let v = self.stack.pop().unwrap_or(Value::None);
                 self.frames.truncate(n - 1);
                 self.stack.truncate(floor);
-                self.stack.push(v);
+                push_value(&mut self.stack, v);
                 return Ok(Flow::Reload);
             }
         }
@@ -1595,7 +1597,7 @@ impl Vm {
         if frame.boundary {
             return Ok(Flow::Exit(v));
         }
-        self.stack.push(v);
+        push_value(&mut self.stack, v);
         Ok(Flow::Reload)
     }
 
@@ -1613,7 +1615,7 @@ impl Vm {
             Some(Instr::Send(t)) => {
                 caller.ip = t as usize;
                 self.stack.pop();
-                self.stack.push(v);
+                push_value(&mut self.stack, v);
             }
             _ => {
                 let e = self.stop_iteration_with(v);
@@ -1645,7 +1647,7 @@ impl Vm {
         if boundary {
             return Ok(Flow::Exit(v));
         }
-        self.stack.push(v);
+        push_value(&mut self.stack, v);
         Ok(Flow::Reload)
     }
 
@@ -1691,7 +1693,7 @@ impl Vm {
         self.stack.append(&mut frame.saved_stack);
         frame.boundary = false;
         if state == GenState::Suspended {
-            self.stack.push(sent);
+            push_value(&mut self.stack, sent);
         }
         self.frames.push(frame);
         Ok(Flow::Reload)
@@ -1763,7 +1765,7 @@ impl Vm {
                 let r = self.materialize(err);
                 let base = self.frames[fi].base;
                 self.stack.truncate(base + block.depth as usize);
-                self.stack.push(Value::Obj(r));
+                push_value(&mut self.stack, Value::Obj(r));
                 self.frames[fi].ip = block.handler as usize;
                 return Ok(Flow::Reload);
             }
@@ -1995,7 +1997,7 @@ impl Vm {
                             Obj::Tuple(xs) | Obj::List(xs) => xs[i],
                             _ => Value::None,
                         };
-                        self.stack.push(v);
+                        push_value(&mut self.stack, v);
                     }
                     return Ok(());
                 }
@@ -2037,7 +2039,7 @@ impl Vm {
             )));
         }
         for v in items.into_iter().rev() {
-            self.stack.push(v);
+            push_value(&mut self.stack, v);
         }
         Ok(())
     }
@@ -2064,12 +2066,12 @@ impl Vm {
         }
         let mid_end = items.len() - after;
         for i in (mid_end..items.len()).rev() {
-            self.stack.push(items[i]);
+            push_value(&mut self.stack, items[i]);
         }
         let rest = self.new_list(items[before..mid_end].to_vec());
-        self.stack.push(rest);
+        push_value(&mut self.stack, rest);
         for i in (0..before).rev() {
-            self.stack.push(items[i]);
+            push_value(&mut self.stack, items[i]);
         }
         Ok(())
     }
@@ -2168,4 +2170,26 @@ impl Vm {
 /// shape.
 fn builtin_key(collections: u64, version: u32) -> u64 {
     (collections << 32) | version as u64
+}
+
+/// `stack.push(v)` with the growth out of line: `Vec::push` keeps the value live across its
+/// grow call, and in the eval loop that costs a spill and a reload of every pushed value.
+#[inline(always)]
+fn push_value(stack: &mut Vec<Value>, v: Value) {
+    if stack.len() == stack.capacity() {
+        grow_stack(stack);
+    }
+    let n = stack.len();
+    // SAFETY: `n < capacity` (just ensured): the slot is inside the allocation; values are
+    // `Copy`, so nothing is dropped or leaked.
+    unsafe {
+        stack.as_mut_ptr().add(n).write(v);
+        stack.set_len(n + 1);
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn grow_stack(stack: &mut Vec<Value>) {
+    stack.reserve(stack.len().max(64));
 }
