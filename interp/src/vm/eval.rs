@@ -529,9 +529,8 @@ impl Vm {
                                 (self.stack[n - 2], self.stack[n - 1])
                             {
                                 if let Obj::List(xs) | Obj::Tuple(xs) = self.heap.get(r) {
-                                    let j = if i < 0 { i + xs.len() as i64 } else { i };
                                     if let Some(&v) =
-                                        usize::try_from(j).ok().and_then(|j| xs.get(j))
+                                        super::iter::seq_index(xs.len(), i).and_then(|j| xs.get(j))
                                     {
                                         self.stack[n - 2] = v;
                                         self.stack.truncate(n - 1);
@@ -552,9 +551,8 @@ impl Vm {
                         // `xs[i] = v` on a list.
                         if let (Value::Obj(r), Value::Int(i)) = (obj, key) {
                             if let Obj::List(xs) = self.heap.get_mut(r) {
-                                let j = if i < 0 { i + xs.len() as i64 } else { i };
                                 if let Some(slot) =
-                                    usize::try_from(j).ok().and_then(|j| xs.get_mut(j))
+                                    super::iter::seq_index(xs.len(), i).and_then(|j| xs.get_mut(j))
                                 {
                                     *slot = v;
                                     continue;
@@ -760,22 +758,10 @@ impl Vm {
                                 }
                                 _ => {}
                             }
-                            // Lists and tuples: the item read in place (the index is checked
-                            // against the current length: a list may change while iterated).
-                            if let Obj::Iter(IterKind::Seq { seq, idx }) = *self.heap.get(r) {
-                                let item = match self.heap.get(seq) {
-                                    Obj::List(xs) | Obj::Tuple(xs) => xs.get(idx).copied(),
-                                    _ => None,
-                                };
-                                if let Some(v) = item {
-                                    if let Obj::Iter(IterKind::Seq { idx, .. }) =
-                                        self.heap.get_mut(r)
-                                    {
-                                        *idx += 1;
-                                    }
-                                    push_value(&mut self.stack, v);
-                                    continue;
-                                }
+                            // Lists and tuples: the item read in place.
+                            if let Some(v) = super::iter::seq_iter_next(&mut self.heap, r) {
+                                push_value(&mut self.stack, v);
+                                continue;
                             }
                         }
                         match tri!(self.iter_next_unmetered(it)) {

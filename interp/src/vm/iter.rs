@@ -507,3 +507,28 @@ impl Vm {
         }
     }
 }
+
+/// `i` as an index into a sequence of `len` items (negative counts from the end), if in range.
+#[inline(always)]
+pub(super) fn seq_index(len: usize, i: i64) -> Option<usize> {
+    let j = if i < 0 { i.checked_add(len as i64)? } else { i };
+    usize::try_from(j).ok().filter(|&j| j < len)
+}
+
+/// The next item of the list or tuple iterator `r`, read in place, advancing it; None when
+/// `r` is another iterator or is exhausted (the general step then ends it). The index is
+/// checked against the list's length every time: a list may change size while iterated.
+#[inline(always)]
+pub(super) fn seq_iter_next(heap: &mut crate::heap::Heap, r: ObjRef) -> Option<Value> {
+    let Obj::Iter(IterKind::Seq { seq, idx }) = *heap.get(r) else {
+        return None;
+    };
+    let item = match heap.get(seq) {
+        Obj::List(xs) | Obj::Tuple(xs) => xs.get(idx).copied()?,
+        _ => return None,
+    };
+    if let Obj::Iter(IterKind::Seq { idx, .. }) = heap.get_mut(r) {
+        *idx += 1;
+    }
+    Some(item)
+}

@@ -25,6 +25,7 @@
 use crate::code::{Code, Instr, UnaryOp};
 use crate::object::{IterKind, Obj};
 use crate::value::Value;
+use crate::vm::iter::{seq_index, seq_iter_next};
 use crate::vm::Vm;
 
 impl Vm {
@@ -203,23 +204,10 @@ impl Vm {
                                 None
                             }
                         }
-                        // Lists and tuples (a list may change size while iterated: the index
-                        // is checked against its length every time, as the general path does).
-                        &mut Obj::Iter(IterKind::Seq { seq, idx }) => {
-                            let item = match heap.get(seq) {
-                                Obj::List(xs) | Obj::Tuple(xs) => xs.get(idx).copied(),
-                                _ => None,
-                            };
-                            // Exhausted (or not a list): the general path ends it.
-                            let Some(item) = item else {
-                                break;
-                            };
-                            if let Obj::Iter(IterKind::Seq { idx, .. }) = heap.get_mut(r) {
-                                *idx += 1;
-                            }
-                            Some(item)
-                        }
-                        _ => break,
+                        _ => match seq_iter_next(heap, r) {
+                            Some(v) => Some(v),
+                            None => break,
+                        },
                     };
                     match next {
                         Some(v) => push!(v),
@@ -339,11 +327,4 @@ impl Vm {
         self.fuel = fuel;
         ip
     }
-}
-
-/// `i` as an index of a sequence of `len` items (negative counts from the end), if in range.
-#[inline(always)]
-fn seq_index(len: usize, i: i64) -> Option<usize> {
-    let j = if i < 0 { i.checked_add(len as i64)? } else { i };
-    usize::try_from(j).ok().filter(|&j| j < len)
 }
