@@ -1670,7 +1670,7 @@ fn b_build_class(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     }
     vm.setup_cells(&code, base, fr);
     vm.frames.push(crate::vm::frame::Frame {
-        code: code.clone(),
+        code: crate::vm::frame::FrameCode::owned(code.clone()),
         ip: 0,
         base,
         globals,

@@ -5,7 +5,7 @@ use crate::object::{Args, Function, GenState, Generator, Instance, NativeImpl, O
 use crate::types::dict::Dict;
 use crate::value::{ObjRef, Value};
 use crate::vm::exc::{self, ExcKind, PyErr};
-use crate::vm::frame::Frame;
+use crate::vm::frame::{Frame, FrameCode};
 use crate::vm::{PyResult, RunState, Vm, MAX_NATIVE_DEPTH};
 use smallvec::SmallVec;
 
@@ -181,8 +181,17 @@ impl Vm {
             self.stack.push(Value::Undef);
         }
         self.setup_cells(&code, base, fr);
+        let frame_code = if code.flags.generator {
+            FrameCode::owned(code.clone())
+        } else {
+            // SAFETY: not a generator function, and the frame holds `fr` (see `FrameCode`).
+            match self.heap.get(fr) {
+                Obj::Function(f) => unsafe { FrameCode::borrowed(&f.code) },
+                _ => FrameCode::owned(code.clone()),
+            }
+        };
         let frame = Frame {
-            code: code.clone(),
+            code: frame_code,
             ip: 0,
             base,
             globals,

@@ -13,6 +13,7 @@ use crate::value::{ObjRef, Value};
 use crate::vm::attr_cache::{Entry, Kind};
 use crate::vm::call::CallOutcome;
 use crate::vm::exc::{self, ExcKind, PyErr};
+use crate::vm::frame::FrameCode;
 use crate::vm::{PyResult, RunState, Vm};
 use smallvec::SmallVec;
 use std::sync::Arc;
@@ -55,7 +56,7 @@ impl Vm {
             // (return, yield, unwinding, suspension) then leaves through `continue 'frame` or
             // `return` without reading `code` again, and frames moving inside `self.frames`
             // (or into a generator) move the Arc, not the Code it points to.
-            let code: &crate::code::Code = unsafe { &*std::sync::Arc::as_ptr(&frame.code) };
+            let code: &crate::code::Code = unsafe { &*frame.code.ptr() };
             let base = frame.base;
             // Frames saved elsewhere (generators, handlers, delegation) come back through here:
             // one check per reload keeps the unchecked fetch below in range.
@@ -1482,7 +1483,7 @@ impl Vm {
     /// The code and globals of `fr` if it is a script function that `argc` positional
     /// arguments bind to exactly (no defaults, keywords, `*args` or generator to set up).
     #[inline(always)]
-    fn simple_callee(&self, fr: ObjRef, argc: usize) -> Option<(Arc<crate::code::Code>, ObjRef)> {
+    fn simple_callee(&self, fr: ObjRef, argc: usize) -> Option<(FrameCode, ObjRef)> {
         let Obj::Function(func) = self.heap.get(fr) else {
             return None;
         };
@@ -1492,7 +1493,9 @@ impl Vm {
             && !c.flags.varargs
             && !c.flags.varkw
             && !c.flags.generator)
-            .then(|| (func.code.clone(), func.globals))
+            // SAFETY: not a generator function, and the frame pushed with this code holds
+            // `fr` (see `FrameCode`).
+            .then(|| (unsafe { FrameCode::borrowed(&func.code) }, func.globals))
     }
 
     /// Push a frame whose arguments already sit on the stack after the callable.
@@ -1500,7 +1503,7 @@ impl Vm {
     fn push_simple_frame(
         &mut self,
         fr: ObjRef,
-        code: Arc<crate::code::Code>,
+        code: FrameCode,
         globals: ObjRef,
         pos: usize,
     ) -> PyResult<Flow> {
@@ -1737,7 +1740,7 @@ impl Vm {
                 return Err(err);
             };
             if add_tb {
-                let (code, lasti) = (frame.code.clone(), frame.lasti() as u32);
+                let (code, lasti) = (frame.code.arc(), frame.lasti() as u32);
                 let r = self.materialize(err);
                 if let Some(d) = self.exc_data_mut(r) {
                     if d.traceback.len() < 10_000 {

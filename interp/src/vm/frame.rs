@@ -6,10 +6,94 @@
 
 use crate::code::Code;
 use crate::value::{ObjRef, Value};
+use std::ops::Deref;
+use std::ptr::NonNull;
 use std::sync::Arc;
 
-/// A handler block: on an exception, unwind the value stack to `depth` (relative to `base`),
-/// push the exception and jump to `handler`.
+/// The code a frame runs. A frame of a plain (non-generator) function borrows its function's
+/// `Arc<Code>` instead of cloning it: a call and its return then do no atomic reference-count
+/// updates (two locked instructions per call). Sound because the frame keeps that function
+/// alive (`Frame::func` is traced) and a non-generator function's code is never replaced
+/// (`types.coroutine` swaps only generator functions' code). Every other frame owns a count.
+/// One word, the low bit saying "owned", so that `Frame` stays 128 bytes.
+pub struct FrameCode(NonNull<Code>);
+
+// Code is aligned to 8: its pointer's low bit is free for the tag.
+const _: () = assert!(std::mem::align_of::<Code>() >= 2);
+
+// SAFETY: a FrameCode is an `Arc<Code>` (owned) or a reference to one (borrowed); `Code` is
+// Send and Sync, as `Arc<Code>` needs it to be.
+unsafe impl Send for FrameCode {}
+unsafe impl Sync for FrameCode {}
+
+impl FrameCode {
+    pub fn owned(code: Arc<Code>) -> Self {
+        let p = Arc::into_raw(code) as *mut Code;
+        // SAFETY: non-null (from an Arc), and the tagged pointer is never dereferenced.
+        FrameCode(unsafe { NonNull::new_unchecked(p.map_addr(|a| a | 1)) })
+    }
+
+    /// # Safety
+    /// `code` must stay alive, unreplaced, for as long as the frame exists.
+    #[inline(always)]
+    pub unsafe fn borrowed(code: &Arc<Code>) -> Self {
+        // SAFETY: non-null (from an Arc).
+        FrameCode(unsafe { NonNull::new_unchecked(Arc::as_ptr(code) as *mut Code) })
+    }
+
+    #[inline(always)]
+    fn is_owned(&self) -> bool {
+        self.0.as_ptr().addr() & 1 == 1
+    }
+
+    #[inline(always)]
+    pub fn ptr(&self) -> *const Code {
+        self.0.as_ptr().map_addr(|a| a & !1)
+    }
+
+    /// A counted handle on the code (for tracebacks, generators, anything that outlives the
+    /// frame).
+    pub fn arc(&self) -> Arc<Code> {
+        let p = self.ptr();
+        // SAFETY: `p` came from a live Arc (owned by this frame or by its function).
+        unsafe {
+            Arc::increment_strong_count(p);
+            Arc::from_raw(p)
+        }
+    }
+}
+
+impl Clone for FrameCode {
+    fn clone(&self) -> Self {
+        FrameCode::owned(self.arc())
+    }
+}
+
+impl Deref for FrameCode {
+    type Target = Code;
+    #[inline(always)]
+    fn deref(&self) -> &Code {
+        // SAFETY: see `arc`.
+        unsafe { &*self.ptr() }
+    }
+}
+
+impl Drop for FrameCode {
+    #[inline(always)]
+    fn drop(&mut self) {
+        if self.is_owned() {
+            // SAFETY: an owned FrameCode holds one count, given back once, here.
+            unsafe { drop(Arc::from_raw(self.ptr())) }
+        }
+    }
+}
+
+impl std::fmt::Debug for FrameCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "FrameCode({})", self.name)
+    }
+}
+
 #[derive(Debug, Clone, Copy)]
 pub struct Block {
     pub handler: u32,
@@ -18,7 +102,7 @@ pub struct Block {
 
 #[derive(Debug)]
 pub struct Frame {
-    pub code: Arc<Code>,
+    pub code: FrameCode,
     pub ip: usize,
     pub base: usize,
     pub globals: ObjRef,

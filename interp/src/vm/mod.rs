@@ -29,7 +29,7 @@ use crate::parser::{parse_module, SyntaxErrorKind};
 use crate::types::dict::Dict;
 use crate::value::{ObjRef, Value};
 pub use exc::{ExcKind, PyErr};
-use frame::Frame;
+use frame::{Frame, FrameCode};
 use hashbrown::HashMap;
 use std::io::Write;
 use std::path::PathBuf;
@@ -896,7 +896,7 @@ impl Vm {
             None
         });
         self.frames.push(Frame {
-            code,
+            code: FrameCode::owned(code),
             ip: 0,
             base,
             globals,
