@@ -5,6 +5,7 @@
 
 use crate::ast::Pos;
 use crate::value::{ObjRef, Value};
+use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::Arc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -387,14 +388,35 @@ impl Instr {
 /// A code object's instructions, checked once when built so that the eval loop can fetch them
 /// without a bounds check per instruction: the last one is [`Instr::EndOfCode`], which never
 /// falls through, and every jump target is an index of the slice.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Instrs {
     instrs: Box<[Instr]>,
     /// Per instruction: is it the back edge (a backward `Jump`) of a loop made only of simple
-    /// instructions? Such a loop runs in the simple loop until it exits. Loops with other
-    /// instructions stay in the general loop: entering and leaving the simple loop costs about
-    /// as much as three instructions, more than a short run of simple ones saves.
-    simple_loops: Box<[bool]>,
+    /// instructions, and how many more fruitless entries into the simple loop it gets? Such a
+    /// loop runs in the simple loop until it exits. Loops with other instructions stay in the
+    /// general loop: entering and leaving the simple loop costs about as much as three
+    /// instructions, more than a short run of simple ones saves. An entry is fruitless when
+    /// the simple loop hands back before the next back edge (`for x in generator`: every
+    /// item needs the general loop): after [`SIMPLE_LOOP_CREDIT`] of those in a row the loop
+    /// stays in the general loop. Atomics (relaxed: plain loads and stores) because code is
+    /// shared between threads; a lost update only shifts when the site gives up.
+    simple_loops: Box<[AtomicU8]>,
+}
+
+/// Fruitless simple-loop entries a back edge is allowed in a row.
+const SIMPLE_LOOP_CREDIT: u8 = 4;
+
+impl Clone for Instrs {
+    fn clone(&self) -> Self {
+        Instrs {
+            instrs: self.instrs.clone(),
+            simple_loops: self
+                .simple_loops
+                .iter()
+                .map(|c| AtomicU8::new(c.load(Ordering::Relaxed)))
+                .collect(),
+        }
+    }
 }
 
 impl Instrs {
@@ -413,11 +435,14 @@ impl Instrs {
         let simple_loops = instrs
             .iter()
             .enumerate()
-            .map(|(i, ins)| match *ins {
-                Instr::Jump(t) if (t as usize) <= i => {
-                    instrs[t as usize..=i].iter().all(|x| x.is_simple())
-                }
-                _ => false,
+            .map(|(i, ins)| {
+                let simple = match *ins {
+                    Instr::Jump(t) if (t as usize) <= i => {
+                        instrs[t as usize..=i].iter().all(|x| x.is_simple())
+                    }
+                    _ => false,
+                };
+                AtomicU8::new(if simple { SIMPLE_LOOP_CREDIT } else { 0 })
             })
             .collect();
         Instrs {
@@ -426,10 +451,30 @@ impl Instrs {
         }
     }
 
-    /// Whether the instruction at `ip` is the back edge of a loop of simple instructions.
+    /// Whether the instruction at `ip` is the back edge of a loop of simple instructions that
+    /// the simple loop should run.
     #[inline(always)]
     pub(crate) fn closes_simple_loop(&self, ip: usize) -> bool {
-        self.simple_loops.get(ip).copied().unwrap_or(false)
+        self.simple_loops
+            .get(ip)
+            .is_some_and(|c| c.load(Ordering::Relaxed) != 0)
+    }
+
+    /// The simple loop entered at back edge `ip` ran (`fruitful`: it reached a back edge
+    /// again) or handed back at once.
+    #[inline]
+    pub(crate) fn simple_loop_ran(&self, ip: usize, fruitful: bool) {
+        if let Some(c) = self.simple_loops.get(ip) {
+            let n = c.load(Ordering::Relaxed);
+            let m = if fruitful {
+                SIMPLE_LOOP_CREDIT
+            } else {
+                n.saturating_sub(1)
+            };
+            if m != n {
+                c.store(m, Ordering::Relaxed);
+            }
+        }
     }
 
     /// The instruction at `ip`, without a bounds check.

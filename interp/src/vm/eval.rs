@@ -682,7 +682,10 @@ impl Vm {
                             // A loop of simple instructions only: the simple loop runs it
                             // (and what follows it, up to the next other instruction).
                             if code.instrs.closes_simple_loop(ip_jump) {
+                                let fuel = self.fuel;
                                 ip = self.run_simple(code, base, ip);
+                                // It charges a unit per back edge taken.
+                                code.instrs.simple_loop_ran(ip_jump, self.fuel != fuel);
                             }
                         }
                     }
