@@ -56,10 +56,14 @@ impl Vm {
     /// Run a nested eval loop (a native calling back into scripts) with the Rust stack
     /// checked every 4 levels in release builds: a check costs about as much as a short
     /// generator step, and 4 optimized levels use far less than the 128 KiB each check keeps
-    /// in reserve. Debug builds have much larger frames: they check every level.
+    /// in reserve. The first level is not checked (levels 2, 6, 10, ... are): it is the one
+    /// `sum(generator)` or `sorted(key=...)` enter per item, and like the outermost loop it
+    /// runs on the host's stack, which has room for one more eval loop (a few KiB) or would
+    /// not have had room for the outermost one. Debug builds have much larger frames: they
+    /// check every level.
     #[inline]
     fn nested_guard<R>(&mut self, f: impl FnOnce(&mut Self) -> R) -> R {
-        if cfg!(debug_assertions) || self.native_depth % 4 == 1 {
+        if cfg!(debug_assertions) || self.native_depth % 4 == 2 {
             crate::parser::guard(|| f(self))
         } else {
             f(self)
@@ -734,52 +738,41 @@ impl Vm {
         sent: Value,
         throw: Option<PyErr>,
     ) -> PyResult<GenStep> {
-        let (state, frame) = match self.heap.get_mut(g) {
-            Obj::Generator(gen) => {
-                let st = gen.state;
-                if st == GenState::Running {
-                    return Err(exc::value_error("generator already executing"));
-                }
-                if st == GenState::Finished {
-                    return match throw {
-                        Some(e) => Err(e),
-                        None => Err(PyErr::New(ExcKind::StopIteration, String::new())),
-                    };
-                }
-                gen.state = GenState::Running;
-                (st, gen.frame.take())
-            }
-            _ => return Err(exc::type_error("not a generator")),
+        let Obj::Generator(gen) = self.heap.get_mut(g) else {
+            return Err(exc::type_error("not a generator"));
         };
-        let Some(mut frame) = frame else {
-            return Err(PyErr::New(ExcKind::StopIteration, String::new()));
-        };
+        let state = gen.state;
+        if state == GenState::Running {
+            return Err(exc::value_error("generator already executing"));
+        }
+        if state == GenState::Finished {
+            return match throw {
+                Some(e) => Err(e),
+                None => Err(PyErr::New(ExcKind::StopIteration, String::new())),
+            };
+        }
         if state == GenState::Created && !sent.is_none() && throw.is_none() {
-            if let Obj::Generator(gen) = self.heap.get_mut(g) {
-                gen.state = GenState::Created;
-                gen.frame = Some(frame);
-            }
             return Err(exc::type_error(
                 "can't send non-None value to a just-started generator",
             ));
         }
-        if self.frames.len() >= self.recursion_limit {
-            if let Obj::Generator(gen) = self.heap.get_mut(g) {
-                gen.state = state;
-                gen.frame = Some(frame);
-            }
+        // Checked before the frame moves: a refused resume leaves the generator as it was.
+        if self.frames.len() >= self.recursion_limit || self.native_depth >= MAX_NATIVE_DEPTH {
             return Err(exc::recursion_error("maximum recursion depth exceeded"));
         }
-        frame.base = self.stack.len();
-        self.stack.append(&mut frame.saved_stack);
-        frame.boundary = true;
+        if !crate::vm::frame::resume_from(&mut self.frames, &mut gen.frame) {
+            gen.state = GenState::Finished;
+            return Err(PyErr::New(ExcKind::StopIteration, String::new()));
+        }
+        gen.state = GenState::Running;
+        let base = self.stack.len();
+        if let Some(frame) = self.frames.last_mut() {
+            frame.base = base;
+            self.stack.append(&mut frame.saved_stack);
+            frame.boundary = true;
+        }
         if state == GenState::Suspended && throw.is_none() && !matches!(sent, Value::Undef) {
             self.stack.push(sent);
-        }
-        self.frames.push(frame);
-        if self.native_depth >= MAX_NATIVE_DEPTH {
-            let e = exc::recursion_error("maximum recursion depth exceeded");
-            return self.finish_gen_resume(g, Err(e));
         }
         self.native_depth += 1;
         let r = self.nested_guard(|vm| match throw {

@@ -166,3 +166,41 @@ impl Frame {
         self.ip.saturating_sub(1)
     }
 }
+
+/// Moves a suspended generator's frame from its slot to the top of `frames`, bitwise and
+/// once (`take` then `push` copied its 128 bytes twice; a generator step does this on every
+/// resume). False, moving nothing, when the slot is empty.
+#[inline(always)]
+pub fn resume_from(frames: &mut Vec<Frame>, slot: &mut Option<Frame>) -> bool {
+    let Some(f) = slot.as_ref() else {
+        return false;
+    };
+    frames.reserve(1);
+    let n = frames.len();
+    // SAFETY: the frame is copied bitwise into the spare capacity at `n` and the slot is then
+    // overwritten with `None` without running a drop: ownership moved, nothing duplicated or
+    // leaked. `set_len` then counts the initialized slot.
+    unsafe {
+        std::ptr::copy_nonoverlapping(f as *const Frame, frames.as_mut_ptr().add(n), 1);
+        std::ptr::write(slot, None);
+        frames.set_len(n + 1);
+    }
+    true
+}
+
+/// Moves the top frame of `frames` (a generator's, suspending) into its generator's empty
+/// slot, bitwise and once.
+#[inline(always)]
+pub fn suspend_into(frames: &mut Vec<Frame>, slot: &mut Option<Frame>) {
+    debug_assert!(slot.is_none());
+    let Some(n) = frames.len().checked_sub(1) else {
+        return;
+    };
+    // SAFETY: the Vec is shortened first so it no longer owns the last frame, which is then
+    // read bitwise into the slot; the slot's old value (`None`: a running generator's frame
+    // is on the frame stack) is overwritten without a drop.
+    unsafe {
+        frames.set_len(n);
+        std::ptr::write(slot, Some(std::ptr::read(frames.as_ptr().add(n))));
+    }
+}
