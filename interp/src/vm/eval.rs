@@ -1547,8 +1547,21 @@ impl Vm {
         if let Some(f) = self.frames.last() {
             if f.init_self.is_none() && f.generator.is_none() && !f.boundary {
                 let floor = f.stack_floor();
+                if f.owns_nothing() {
+                    // SAFETY: the frame holds no memory of its own (see `owns_nothing`) and
+                    // every other field is `Copy`: shortening the Vec past it frees nothing.
+                    unsafe { self.frames.set_len(n - 1) };
+                } else {
+                    self.frames.truncate(n - 1);
+                }
+                // The result goes where the callable was (the floor is below the top).
+                let len = self.stack.len();
+                if floor < len {
+                    self.stack[floor] = self.stack[len - 1];
+                    self.stack.truncate(floor + 1);
+                    return Ok(Flow::Reload);
+                }
                 let v = self.stack.pop().unwrap_or(Value::None);
-                self.frames.truncate(n - 1);
                 self.stack.truncate(floor);
                 push_value(&mut self.stack, v);
                 return Ok(Flow::Reload);

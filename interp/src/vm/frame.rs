@@ -42,7 +42,7 @@ impl FrameCode {
     }
 
     #[inline(always)]
-    fn is_owned(&self) -> bool {
+    pub fn is_owned(&self) -> bool {
         self.0.as_ptr().addr() & 1 == 1
     }
 
@@ -100,6 +100,8 @@ pub struct Block {
     pub depth: u32,
 }
 
+/// Every field but `code`, `blocks` and `saved_stack` is `Copy`: [`Frame::owns_nothing`]
+/// relies on it to end a plain call's frame without a drop (update it with a new owning field).
 #[derive(Debug)]
 pub struct Frame {
     pub code: FrameCode,
@@ -133,6 +135,13 @@ impl Frame {
     #[inline]
     pub fn stack_floor(&self) -> usize {
         self.base - self.callable_below as usize
+    }
+
+    /// Whether dropping this frame would free nothing: its code is borrowed and its two
+    /// buffers never allocated (the common plain call, which returns without a drop call).
+    #[inline(always)]
+    pub fn owns_nothing(&self) -> bool {
+        !self.code.is_owned() && self.blocks.capacity() == 0 && self.saved_stack.capacity() == 0
     }
 
     /// Handles this frame keeps alive (the live stack region is traced by the VM).
