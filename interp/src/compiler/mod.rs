@@ -48,6 +48,7 @@ pub fn compile_module(
         units: Vec::new(),
         mode,
         depth: 0,
+        next_cache_base: cache_seed(filename),
     };
     c.push_unit(scope, "<module>".into(), "<module>".into(), 1);
     if mode == Mode::Eval {
@@ -159,9 +160,20 @@ struct Compiler<'a> {
     units: Vec<Unit>,
     mode: Mode,
     depth: u32,
+    /// The inline-cache site of the next code object's first instruction (see
+    /// `Code::cache_base`).
+    next_cache_base: u32,
 }
 
 type CResult = Result<(), SyntaxError>;
+
+/// Where a file's inline-cache sites start: spread by its name (FNV-1a), so that two modules'
+/// sites rarely share cache slots, while one module's code objects take consecutive sites.
+fn cache_seed(filename: &str) -> u32 {
+    filename.bytes().fold(0x811c_9dc5_u32, |h, b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    })
+}
 
 fn err(msg: impl Into<String>, pos: Pos) -> SyntaxError {
     SyntaxError {
@@ -226,7 +238,10 @@ impl<'a> Compiler<'a> {
         let mut positions = u.positions;
         // The position of the `EndOfCode` sentinel that `Instrs::new` appends.
         positions.push(positions.last().copied().unwrap_or(u.pos));
+        let cache_base = self.next_cache_base;
+        self.next_cache_base = cache_base.wrapping_add(u.instrs.len() as u32 + 1);
         Arc::new(Code {
+            cache_base,
             name: u.name,
             qualname: u.qualname,
             filename: self.filename.clone(),

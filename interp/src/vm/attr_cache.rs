@@ -4,8 +4,8 @@
 //! property getters and setters, builtins read by `LoadGlobal` (LOAD_GLOBAL_BUILTIN), and a
 //! dict-slot hint per site for module globals and namespace names.
 //!
-//! One direct-mapped, two-way table per VM, indexed by the instruction's site (its code object
-//! and offset), so `Code` stays immutable and shareable between VMs. An entry says what the
+//! One direct-mapped, two-way table per VM, indexed by the instruction's site (its code
+//! object's base site plus its offset), so `Code` stays immutable and shareable between VMs. An entry says what the
 //! last lookup at a site found for one class (see [`Kind`]).
 //!
 //! Every hit is re-validated, so a collision between sites or a stale entry only costs a
@@ -17,7 +17,9 @@ use crate::code::Code;
 use crate::value::ObjRef;
 use std::cell::Cell;
 
-const SIZE: usize = 1024;
+/// Sites: instructions of the running program map onto these in order (see
+/// `Code::cache_base`); a program larger than this shares slots, each hit still validated.
+const SIZE: usize = 2048;
 /// Entries per site: a site that sees two classes (a base-class method running on instances
 /// of two subclasses) keeps both.
 const WAYS: usize = 2;
@@ -85,8 +87,7 @@ impl Default for AttrCache {
 /// The cache slot of instruction `ip` of `code`.
 #[inline]
 pub fn site(code: &Code, ip: usize) -> usize {
-    let p = code as *const Code as usize;
-    ((p >> 4) ^ ip.wrapping_mul(0x9E37_79B9)) & (SIZE - 1)
+    (code.cache_base as usize).wrapping_add(ip) & (SIZE - 1)
 }
 
 impl AttrCache {

@@ -1312,14 +1312,23 @@ impl Vm {
 
     /// A module global from the dict entry index the instruction at `site` found last time,
     /// or a builtin the site found while the module dict has not changed shape since.
-    #[inline]
+    #[inline(always)]
     fn global_hinted(&self, globals: ObjRef, name: ObjRef, site: usize) -> Option<Value> {
+        if let Obj::Dict(g) = self.heap.get(globals) {
+            if let Some(v) = g.value_if_key_at(self.attr_cache.hint(site), name) {
+                return Some(v);
+            }
+        }
+        self.builtin_hinted(globals, name, site)
+    }
+
+    /// The builtins half of [`Vm::global_hinted`], out of line: the module half is the one a
+    /// recursive function's own name takes.
+    #[inline(never)]
+    fn builtin_hinted(&self, globals: ObjRef, name: ObjRef, site: usize) -> Option<Value> {
         let Obj::Dict(g) = self.heap.get(globals) else {
             return None;
         };
-        if let Some(v) = g.value_if_key_at(self.attr_cache.hint(site), name) {
-            return Some(v);
-        }
         let shape = builtin_key(self.heap.collections, g.version);
         let e = self
             .attr_cache
