@@ -352,9 +352,7 @@ impl Instr {
             other => other,
         }
     }
-}
 
-impl Instr {
     /// Whether the simple-instruction loop (`vm/simple_loop.rs`) may be able to run it.
     #[inline(always)]
     pub fn is_simple(self) -> bool {

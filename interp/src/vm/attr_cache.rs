@@ -5,8 +5,8 @@
 //! dict-slot hint per site for module globals and namespace names.
 //!
 //! One direct-mapped, two-way table per VM, indexed by the instruction's site (its code
-//! object's base site plus its offset), so `Code` stays immutable and shareable between VMs. An entry says what the
-//! last lookup at a site found for one class (see [`Kind`]).
+//! object's base site plus its offset), so `Code` stays immutable and shareable between VMs.
+//! An entry says what the last lookup at a site found for one class (see [`Kind`]).
 //!
 //! Every hit is re-validated, so a collision between sites or a stale entry only costs a
 //! miss: the class, the name and the heap's class epoch must match (the epoch moves whenever

@@ -172,7 +172,13 @@ impl Vm {
         init_self: Value,
     ) -> PyResult<CallOutcome> {
         let (code, globals) = match self.heap.get(fr) {
-            Obj::Function(f) => (f.code.clone(), f.globals),
+            // A generator's frame outlives the call and its function's code may be swapped
+            // (`types.coroutine`): it owns a count. Other frames borrow (see `FrameCode`).
+            Obj::Function(f) if f.code.flags.generator => {
+                (FrameCode::owned(f.code.clone()), f.globals)
+            }
+            // SAFETY: not a generator function, and the frame holds `fr`.
+            Obj::Function(f) => (unsafe { FrameCode::borrowed(&f.code) }, f.globals),
             _ => return Err(exc::type_error("not a function")),
         };
         if self.frames.len() >= self.recursion_limit {
@@ -185,17 +191,13 @@ impl Vm {
             self.stack.push(Value::Undef);
         }
         self.setup_cells(&code, base, fr);
-        let frame_code = if code.flags.generator {
-            FrameCode::owned(code.clone())
-        } else {
-            // SAFETY: not a generator function, and the frame holds `fr` (see `FrameCode`).
-            match self.heap.get(fr) {
-                Obj::Function(f) => unsafe { FrameCode::borrowed(&f.code) },
-                _ => FrameCode::owned(code.clone()),
-            }
-        };
+        let (generator, coroutine, iterable_coroutine) = (
+            code.flags.generator,
+            code.flags.coroutine,
+            code.flags.iterable_coroutine,
+        );
         let frame = Frame {
-            code: frame_code,
+            code,
             ip: 0,
             base,
             globals,
@@ -209,7 +211,7 @@ impl Vm {
             generator: None,
             saved_stack: Vec::new(),
         };
-        if code.flags.generator {
+        if generator {
             let saved: Vec<Value> = self.stack.drain(base..).collect();
             let mut frame = frame;
             frame.saved_stack = saved;
@@ -218,8 +220,8 @@ impl Vm {
                 frame: Some(frame),
                 state: GenState::Created,
                 func: fr,
-                coroutine: code.flags.coroutine,
-                iterable_coroutine: code.flags.iterable_coroutine,
+                coroutine,
+                iterable_coroutine,
                 yieldfrom: Value::None,
             })));
             if let Obj::Generator(gen) = self.heap.get_mut(g) {
@@ -760,16 +762,8 @@ impl Vm {
         if self.frames.len() >= self.recursion_limit || self.native_depth >= MAX_NATIVE_DEPTH {
             return Err(exc::recursion_error("maximum recursion depth exceeded"));
         }
-        if !crate::vm::frame::resume_from(&mut self.frames, &mut gen.frame) {
-            gen.state = GenState::Finished;
+        if !enter_generator(&mut self.frames, &mut self.stack, gen, true) {
             return Err(PyErr::New(ExcKind::StopIteration, String::new()));
-        }
-        gen.state = GenState::Running;
-        let base = self.stack.len();
-        if let Some(frame) = self.frames.last_mut() {
-            frame.base = base;
-            self.stack.append(&mut frame.saved_stack);
-            frame.boundary = true;
         }
         if state == GenState::Suspended && throw.is_none() && !matches!(sent, Value::Undef) {
             self.stack.push(sent);
@@ -904,4 +898,29 @@ fn name_list(names: &[String]) -> String {
         2 => format!("{} and {}", q[0], q[1]),
         _ => format!("{}, and {}", q[..q.len() - 1].join(", "), q[q.len() - 1]),
     }
+}
+
+/// Moves the suspended (or new) generator's frame onto the frame stack and its saved locals
+/// and operands back onto the value stack, marking it running; `boundary` when a native
+/// caller runs it to its next yield. False, and the generator marked finished, when it has no
+/// frame to run. The caller has checked that it may resume (state, sent value, depth).
+#[inline(always)]
+pub(crate) fn enter_generator(
+    frames: &mut Vec<Frame>,
+    stack: &mut Vec<Value>,
+    gen: &mut Generator,
+    boundary: bool,
+) -> bool {
+    if !crate::vm::frame::resume_from(frames, &mut gen.frame) {
+        gen.state = GenState::Finished;
+        return false;
+    }
+    gen.state = GenState::Running;
+    let base = stack.len();
+    if let Some(frame) = frames.last_mut() {
+        frame.base = base;
+        stack.append(&mut frame.saved_stack);
+        frame.boundary = boundary;
+    }
+    true
 }

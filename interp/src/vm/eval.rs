@@ -1687,16 +1687,9 @@ impl Vm {
         if self.frames.len() >= self.recursion_limit {
             return Err(exc::recursion_error("maximum recursion depth exceeded"));
         }
-        if !crate::vm::frame::resume_from(&mut self.frames, &mut gen.frame) {
+        if !super::call::enter_generator(&mut self.frames, &mut self.stack, gen, false) {
             return self.generator_returned_inline(Value::None);
         }
-        gen.state = GenState::Running;
-        let Some(frame) = self.frames.last_mut() else {
-            return Ok(Flow::Reload);
-        };
-        frame.base = self.stack.len();
-        self.stack.append(&mut frame.saved_stack);
-        frame.boundary = false;
         if state == GenState::Suspended {
             push_value(&mut self.stack, sent);
         }

@@ -63,6 +63,8 @@ impl FrameCode {
     }
 }
 
+// An owned handle; it also keeps `frame.code.clone()` from reaching `Code::clone` (a deep
+// copy) through `Deref`.
 impl Clone for FrameCode {
     fn clone(&self) -> Self {
         FrameCode::owned(self.arc())
