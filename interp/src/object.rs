@@ -19,6 +19,15 @@ pub type NativeFnPtr = fn(&mut Vm, Args) -> PyResult<Value>;
 /// A host closure registered as a script callable.
 pub type NativeClosure = Arc<dyn NativeCallable>;
 
+/// A native of one argument as a plain function, with a word of data saying what it is for
+/// (which field, which method): called without an argument vector, binding or conversions.
+/// The attribute cache calls field getters of this kind straight from `LOAD_ATTR` (see
+/// [`Vm::field_property`]).
+pub type RawFn1 = fn(&mut Vm, Value, u64) -> PyResult<Value>;
+/// As [`RawFn1`], with two arguments: a field setter (object, value) or a method with one
+/// argument besides its receiver.
+pub type RawFn2 = fn(&mut Vm, Value, Value, u64) -> PyResult<Value>;
+
 /// What a native closure does when called. Plain `Fn(&mut Vm, Args)` closures are callables;
 /// typed Rust functions (`Vm::native_fn`, native class methods) also take their positional
 /// arguments straight from a slice, so a call from the eval loop or a property access builds
@@ -120,6 +129,10 @@ impl PyStr {
 pub enum NativeImpl {
     Fn(NativeFnPtr),
     Closure(NativeClosure),
+    /// Exactly one argument, no keywords.
+    Raw1(RawFn1, u64),
+    /// Exactly two arguments, no keywords.
+    Raw2(RawFn2, u64),
 }
 
 impl std::fmt::Debug for NativeImpl {
@@ -127,6 +140,7 @@ impl std::fmt::Debug for NativeImpl {
         match self {
             NativeImpl::Fn(_) => f.write_str("<native fn>"),
             NativeImpl::Closure(_) => f.write_str("<native closure>"),
+            NativeImpl::Raw1(..) | NativeImpl::Raw2(..) => f.write_str("<native raw fn>"),
         }
     }
 }

@@ -632,3 +632,99 @@ fn foreign_or_dangling_values_are_refused_not_a_panic() {
     let v = b.call_script(gb, &[Value::Int(7)], None).expect("int");
     assert!(matches!(v, Value::Int(7)));
 }
+
+struct Counter(i64);
+
+impl NativeType for Counter {
+    const NAME: &'static str = "Counter";
+}
+
+fn counter_get(vm: &mut Vm, this: Value, k: u64) -> PyResult<Value> {
+    let c = kaa::native::field_receiver::<Counter>(vm, this, "n")?;
+    Ok(Value::Int(c.0 * k as i64))
+}
+
+fn counter_set(vm: &mut Vm, this: Value, v: Value, _: u64) -> PyResult<Value> {
+    let n: i64 = vm.extract(v)?;
+    counter_bump(vm, this, Value::Int(0), 0)?;
+    if let Value::Obj(r) = this {
+        if let Some(c) = kaa::native::native_mut::<Counter>(vm, r) {
+            c.0 = n;
+        }
+    }
+    Ok(Value::None)
+}
+
+fn counter_bump(vm: &mut Vm, this: Value, by: Value, _: u64) -> PyResult<Value> {
+    let by: i64 = vm.extract(by)?;
+    kaa::native::field_receiver::<Counter>(vm, this, "bump")?;
+    let Value::Obj(r) = this else {
+        return Ok(Value::None);
+    };
+    let c = kaa::native::native_mut::<Counter>(vm, r).map(|c| {
+        c.0 += by;
+        c.0
+    });
+    Ok(c.map_or(Value::None, Value::Int))
+}
+
+/// Raw fields and methods (plain functions with a data word) behave like properties and
+/// methods, from cached bytecode sites and when called by hand.
+#[test]
+fn raw_fields_and_methods_act_like_properties_and_methods() {
+    let mut vm = quiet_vm();
+    let cls = vm
+        .native_class::<Counter>()
+        .field_fn("n", counter_get, Some(counter_set), 1)
+        .field_fn("double", counter_get, None, 2)
+        .build()
+        .expect("class");
+    let bump = vm.raw_fn2("bump", counter_bump, 0);
+    vm.class_set_attr(cls, "bump", bump);
+    let c = vm.to_value(Counter(1)).expect("counter");
+    vm.set_global("c", c);
+    run(
+        &mut vm,
+        "for i in range(10):\n    c.n += 1\n    c.bump(2)\nseen = [c.n for _ in range(3)]\n",
+    );
+    assert_eq!(
+        eval_str(&mut vm, "(c.n, c.double, seen)"),
+        "(31, 62, [31, 31, 31])"
+    );
+    assert_eq!(eval_str(&mut vm, "type(c).n.fget(c)"), "31");
+    assert_eq!(eval_str(&mut vm, "type(type(c).n).__name__"), "'property'");
+    for (expr, want) in [
+        (
+            "type(c).n.fget()",
+            "TypeError: n() takes exactly 1 argument (0 given)",
+        ),
+        (
+            "type(c).n.fget(5)",
+            "TypeError: descriptor 'n' for 'Counter' objects doesn't apply to a 'int' object",
+        ),
+        (
+            "c.bump()",
+            "TypeError: bump() takes exactly 2 arguments (1 given)",
+        ),
+        (
+            "c.bump(1, 2)",
+            "TypeError: bump() takes exactly 2 arguments (3 given)",
+        ),
+        (
+            "c.bump(x=1)",
+            "TypeError: bump() takes no keyword arguments",
+        ),
+        ("c.bump('a')", "TypeError: expected int, not str"),
+    ] {
+        assert_eq!(eval_str(&mut vm, expr), want, "{expr}");
+    }
+    let err = vm
+        .run_source("c.double = 3\n", "t.py", "__main__")
+        .expect_err("read-only");
+    let report = vm.error_report(err);
+    assert!(
+        report.traceback.contains("AttributeError"),
+        "{}",
+        report.traceback
+    );
+}

@@ -12,8 +12,9 @@ use bevy::input::ButtonInput;
 use bevy::prelude::{Entity, Time, World};
 use bevy::reflect::enums::{DynamicEnum, DynamicVariant};
 use bevy::reflect::{FromReflect, PartialReflect, ReflectFromPtr, ReflectRef};
-use kaa::native::{NativeType, PathSeg, RefHandler, RefRead};
+use kaa::native::{field_receiver, native_ref, HostRef, NativeType, PathSeg, RefHandler, RefRead};
 use kaa::{ExcKind, PyErr, PyResult, Value, Vm};
+use smallvec::SmallVec;
 use std::sync::Arc;
 
 /// The Python half of the module: what scripts import as `bevy`.
@@ -114,9 +115,23 @@ impl NativeType for EntityObj {
     const NAME: &'static str = "Entity";
 }
 
-/// A component type named from a script (`Transform`, `Velocity`, ...).
-#[derive(Clone, Debug, PartialEq)]
-pub struct ComponentType(pub Arc<str>);
+/// A component type named from a script (`Transform`, `Velocity`, ...): its name and the
+/// slot of its handler in the VM's [`ComponentHandlers`] (so `entity.get(T)` needs no lookup
+/// by name).
+#[derive(Clone, Debug)]
+pub struct ComponentType(pub Arc<str>, u32);
+
+impl PartialEq for ComponentType {
+    fn eq(&self, other: &Self) -> bool {
+        self.0 == other.0
+    }
+}
+
+impl ComponentType {
+    pub fn new(vm: &mut Vm, name: &str) -> Self {
+        ComponentType(name.into(), ComponentRefs::slot_of(vm, name))
+    }
+}
 
 impl NativeType for ComponentType {
     const NAME: &'static str = "ComponentType";
@@ -157,8 +172,12 @@ fn runtime(msg: impl Into<String>) -> PyErr {
 /// Reads and writes of one component type, routed through reflection.
 pub struct ComponentRefs {
     pub name: Arc<str>,
+    /// Its index in the VM's [`ComponentHandlers`].
+    slot: u32,
     /// Resolved on first use (once per VM and component): see [`Resolved`].
     resolved: std::sync::OnceLock<Resolved>,
+    /// The struct's field names, once they are typed properties of the reference class.
+    fields: std::sync::OnceLock<Vec<Arc<str>>>,
 }
 
 /// How to reach the component in an entity without looking its type up again: its
@@ -175,20 +194,56 @@ struct Resolved {
 impl ComponentRefs {
     /// The shared handler of component `name` in `vm` (one per name per VM, so its caches last).
     pub fn for_name(vm: &mut Vm, name: &str) -> Arc<ComponentRefs> {
+        let slot = ComponentRefs::slot_of(vm, name);
+        vm.extension::<ComponentHandlers>().list[slot as usize].clone()
+    }
+
+    /// The index of component `name`'s handler in this VM's table (made on first use).
+    pub fn slot_of(vm: &mut Vm, name: &str) -> u32 {
         let handlers = vm.extension::<ComponentHandlers>();
-        if let Some(h) = handlers.0.get(name) {
-            return h.clone();
+        if let Some(&i) = handlers.by_name.get(name) {
+            return i;
         }
-        handlers
-            .0
-            .entry(name.to_string())
-            .or_insert_with(|| {
-                Arc::new(ComponentRefs {
-                    name: name.into(),
-                    resolved: Default::default(),
-                })
-            })
-            .clone()
+        let i = handlers.list.len() as u32;
+        handlers.list.push(Arc::new(ComponentRefs {
+            name: name.into(),
+            slot: i,
+            resolved: Default::default(),
+            fields: Default::default(),
+        }));
+        handlers.by_name.insert(name.to_string(), i);
+        i
+    }
+
+    /// Give this component's reference class a typed property per field of its struct (once
+    /// per VM): `v.x` then goes from the attribute cache to [`field_get`], which reads the
+    /// field by index, instead of through `__getattr__` and a walk by name.
+    fn install_fields(&self, vm: &mut Vm) -> PyResult<()> {
+        if self.fields.get().is_some() {
+            return Ok(());
+        }
+        let names: Vec<Arc<str>> = {
+            let w = world(vm)?;
+            let res = self.resolved(w)?;
+            let reg = res.registry.read();
+            match reg.get(res.from_ptr.type_id()).map(|r| r.type_info()) {
+                Some(bevy::reflect::TypeInfo::Struct(info)) => {
+                    info.field_names().iter().map(|n| Arc::from(*n)).collect()
+                }
+                _ => Vec::new(),
+            }
+        };
+        let cls = vm.host_ref_class(&self.name)?;
+        for (i, name) in names.iter().enumerate() {
+            if name.starts_with("__") {
+                continue;
+            }
+            let data = (u64::from(self.slot) << 32) | i as u64;
+            let p = vm.field_property(name, field_get, Some(field_set), data);
+            vm.class_set_attr(cls, name, p);
+        }
+        let _ = self.fields.set(names);
+        Ok(())
     }
 
     /// The component's resolution (made on first use).
@@ -359,9 +414,78 @@ fn leaf_value(vm: &mut Vm, leaf: Leaf) -> PyResult<Value> {
     })
 }
 
-/// Component handlers by name, attached to each VM.
+/// Component handlers of one VM, by slot and by name.
 #[derive(Default)]
-pub struct ComponentHandlers(bevy::platform::collections::HashMap<String, Arc<ComponentRefs>>);
+pub struct ComponentHandlers {
+    list: Vec<Arc<ComponentRefs>>,
+    by_name: bevy::platform::collections::HashMap<String, u32>,
+}
+
+/// A typed field's name: the data word is the handler's slot (high half) and the field's
+/// index (low half).
+fn field_name(vm: &mut Vm, data: u64) -> Arc<str> {
+    vm.extension::<ComponentHandlers>()
+        .list
+        .get((data >> 32) as usize)
+        .and_then(|h| h.fields.get())
+        .and_then(|f| f.get(data as u32 as usize).cloned())
+        .unwrap_or_else(|| Arc::from("field"))
+}
+
+/// The reference a typed field accessor was called on: its handler and target, and its
+/// path when it is a place deeper than the component itself.
+type FieldThis = (Arc<dyn RefHandler>, u64, Option<Vec<PathSeg>>);
+
+fn field_this(vm: &mut Vm, this: Value, data: u64) -> PyResult<FieldThis> {
+    let name;
+    let r = match this {
+        Value::Obj(r) if native_ref::<HostRef>(vm, r).is_some() => native_ref::<HostRef>(vm, r),
+        _ => {
+            name = field_name(vm, data);
+            Some(field_receiver::<HostRef>(vm, this, &name)?)
+        }
+    };
+    let r = r.ok_or_else(|| runtime("not a reference"))?;
+    let deeper = (!r.path.is_empty()).then(|| r.path.to_vec());
+    Ok((r.handler.clone(), r.target, deeper))
+}
+
+/// `ref.field`: a field of a reflected component's struct, read by index. References to
+/// deeper places (same class) take the generic path with the name appended.
+fn field_get(vm: &mut Vm, this: Value, data: u64) -> PyResult<Value> {
+    let (handler, target, deeper) = field_this(vm, this, data)?;
+    let read = match deeper {
+        None => handler.get_field(vm, target, data as u32 as usize),
+        Some(_) => None,
+    };
+    let read = match read {
+        Some(read) => read?,
+        None => {
+            let mut path: SmallVec<[PathSeg; 4]> = deeper.unwrap_or_default().into();
+            path.push(PathSeg::Attr(field_name(vm, data)));
+            return match handler.get(vm, target, &path)? {
+                RefRead::Value(v) => Ok(v),
+                RefRead::Place => vm.new_host_ref(handler, target, path),
+            };
+        }
+    };
+    match read {
+        RefRead::Value(v) => Ok(v),
+        RefRead::Place => {
+            let path = [PathSeg::Attr(field_name(vm, data))].into_iter().collect();
+            vm.new_host_ref(handler, target, path)
+        }
+    }
+}
+
+/// `ref.field = v`: through the handler's path assignment (conversion, enums, lists).
+fn field_set(vm: &mut Vm, this: Value, v: Value, data: u64) -> PyResult<Value> {
+    let (handler, target, deeper) = field_this(vm, this, data)?;
+    let mut path = deeper.unwrap_or_default();
+    path.push(PathSeg::Attr(field_name(vm, data)));
+    handler.set(vm, target, &path, v)?;
+    Ok(Value::None)
+}
 
 /// A component name and script path, shown only when an error message needs it.
 struct At<'a>(&'a str, &'a [PathSeg]);
@@ -403,6 +527,21 @@ impl RefHandler for ComponentRefs {
         Ok(match leaf {
             Leaf::Place => RefRead::Place,
             leaf => RefRead::Value(leaf_value(vm, leaf)?),
+        })
+    }
+
+    fn get_field(&self, vm: &mut Vm, target: u64, index: usize) -> Option<PyResult<RefRead>> {
+        let leaf = entity_of(target).and_then(|e| {
+            self.read(vm, e, |comp| match comp.reflect_ref() {
+                ReflectRef::Struct(s) => Ok(s.field_at(index).map(read_leaf)),
+                _ => Ok(None),
+            })
+        });
+        Some(match leaf {
+            Ok(Some(Leaf::Place)) => Ok(RefRead::Place),
+            Ok(Some(leaf)) => leaf_value(vm, leaf).map(RefRead::Value),
+            Ok(None) => return None,
+            Err(e) => Err(e),
         })
     }
 
@@ -540,16 +679,17 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
         .class::<InputView>(|c| c.repr(|_| "<input>".to_string()))
         .class::<TimeView>(|c| c.repr(|_| "<time>".to_string()))
         .class::<WorldView>(|c| c.repr(|_| "<world>".to_string()))
-        .function("component", |name: String| ComponentType(name.into()))
+        .function("component", |vm: &mut Vm, name: String| {
+            ComponentType::new(vm, &name)
+        })
         .build()?;
     // Methods that need the VM (the World lent to it) are added to the built classes.
     let mut methods: Vec<(&str, &'static str, Value)> = vec![
         (
             "Entity",
             "get",
-            vm.native_fn("get", |vm: &mut Vm, this: EntityObj, t: ComponentType| {
-                entity_get(vm, this.0, &t.0)
-            }),
+            // Called per entity per frame: a raw method (no argument binding).
+            vm.raw_fn2("get", entity_get_raw, 0),
         ),
         (
             "Entity",
@@ -575,8 +715,8 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
         (
             "World",
             "component",
-            vm.native_fn("component", |_this: Value, name: String| {
-                ComponentType(name.into())
+            vm.native_fn("component", |vm: &mut Vm, _this: Value, name: String| {
+                ComponentType::new(vm, &name)
             }),
         ),
         ("Entity", "despawn", vm.native_fn("despawn", entity_despawn)),
@@ -890,20 +1030,46 @@ fn insert_component(w: &mut World, e: Entity, name: &str, fields: &DataIn) -> Py
     Ok(())
 }
 
-/// A live reference to a component of an entity.
-fn entity_get(vm: &mut Vm, e: Entity, name: &str) -> PyResult<Value> {
+/// `entity.get(T)`.
+fn entity_get_raw(vm: &mut Vm, this: Value, t: Value, _: u64) -> PyResult<Value> {
+    let e = field_receiver::<EntityObj>(vm, this, "get")?.0;
+    let ct = match t {
+        Value::Obj(r) => native_ref::<ComponentType>(vm, r),
+        _ => None,
+    };
+    let Some(ComponentType(name, slot)) = ct else {
+        return Err(PyErr::new(
+            ExcKind::TypeError,
+            format!(
+                "get() needs a component type (like Transform), not {}",
+                vm.type_name(t)
+            ),
+        ));
+    };
+    let (slot, is_transform) = (*slot, &**name == "Transform");
     // Transform has a typed fast path (no reflection): its fields are Vec3/Quat values.
-    if name == "Transform" {
+    if is_transform {
         return crate::math::transform_ref(vm, e);
     }
-    let handler = ComponentRefs::for_name(vm, name);
+    entity_get(vm, e, slot)
+}
+
+/// A live reference to a component of an entity.
+fn entity_get(vm: &mut Vm, e: Entity, slot: u32) -> PyResult<Value> {
+    let handler = vm
+        .extension::<ComponentHandlers>()
+        .list
+        .get(slot as usize)
+        .cloned()
+        .ok_or_else(|| runtime("unknown component handler"))?;
+    handler.install_fields(vm)?;
     let w = world(vm)?;
     let id = handler.resolved(w)?.id;
     let present = w.get_entity(e).is_ok_and(|er| er.contains_id(id));
     if !present {
         return Ok(Value::None);
     }
-    let key = crate::live_refs::RefKey::Component(e, Arc::as_ptr(&handler) as usize);
+    let key = crate::live_refs::RefKey::Component(e, slot);
     crate::live_refs::cached(vm, key, |vm| {
         let handler: Arc<dyn RefHandler> = handler;
         vm.new_host_ref(handler, e.to_bits(), Default::default())

@@ -19,10 +19,9 @@ use kaa::{Value, Vm};
 /// What a cached reference points at.
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub enum RefKey {
-    /// A component through reflection, by the address of its VM-wide handler (one handler
-    /// per component name per VM, kept as long as the VM: the address names the component
-    /// without hashing its name).
-    Component(Entity, usize),
+    /// A component through reflection, by its handler's slot in the VM (one handler per
+    /// component name per VM: the slot names the component without hashing its name).
+    Component(Entity, u32),
     /// The typed Transform reference.
     Transform(Entity),
     /// `Transform.translation` of an entity.

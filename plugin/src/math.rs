@@ -4,7 +4,7 @@
 
 use bevy::math::{EulerRot, Quat, Vec2, Vec3};
 use bevy::prelude::{Entity, Transform, World};
-use kaa::native::{native_ref, NativeType};
+use kaa::native::{field_receiver, native_ref, NativeType};
 use kaa::{ExcKind, PyErr, PyResult, Value, Vm};
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -504,15 +504,10 @@ fn install_transform(vm: &mut Vm) -> PyResult<()> {
         .native_class::<Vec3Place>()
         .repr(|p: &Vec3Place| format!("<Vec3Ref {:?} of {}>", p.1, p.0))
         .build()?;
+    // Plain-function accessors: `p.x += v.x * dt` per entity per frame goes from the
+    // attribute cache straight to these (no argument binding or conversion).
     for (i, axis) in ["x", "y", "z"].into_iter().enumerate() {
-        let get = vm.native_fn(axis, move |vm: &mut Vm, p: Vec3Place| -> PyResult<f32> {
-            Ok(p.read(vm)?[i])
-        });
-        let set = vm.native_fn(
-            axis,
-            move |vm: &mut Vm, p: Vec3Place, v: f32| -> PyResult<()> { p.write(vm, |x| x[i] = v) },
-        );
-        let prop = vm.call(Value::Obj(vm.types.property), &[get, set])?;
+        let prop = vm.field_property(axis, place_axis_get, Some(place_axis_set), i as u64);
         vm.class_set_attr(place, axis, prop);
     }
     // A place reads as its current value for everything else (math, comparisons, repr).
@@ -555,48 +550,15 @@ fn install_transform(vm: &mut Vm) -> PyResult<()> {
         ("translation", TransformField::Translation),
         ("scale", TransformField::Scale),
     ] {
-        let get = vm.native_fn(
+        let prop = vm.field_property(
             name,
-            move |vm: &mut Vm, t: TransformRef| -> PyResult<Value> {
-                read_transform(vm, t.0)?;
-                let key = match field {
-                    TransformField::Translation => crate::live_refs::RefKey::Translation(t.0),
-                    TransformField::Scale => crate::live_refs::RefKey::Scale(t.0),
-                };
-                crate::live_refs::cached(vm, key, |vm| vm.to_value(Vec3Place(t.0, field)))
-            },
+            transform_vec_get,
+            Some(transform_vec_set),
+            field as u64,
         );
-        let set = vm.native_fn(
-            name,
-            move |vm: &mut Vm, t: TransformRef, v: Value| -> PyResult<()> {
-                let Some(v) = vec3_of(vm, v)? else {
-                    return Err(PyErr::new(
-                        ExcKind::TypeError,
-                        format!("{name} must be a Vec3"),
-                    ));
-                };
-                with_transform(vm, t.0, |tr| match field {
-                    TransformField::Translation => tr.translation = v,
-                    TransformField::Scale => tr.scale = v,
-                })
-            },
-        );
-        let prop = vm.call(Value::Obj(vm.types.property), &[get, set])?;
         vm.class_set_attr(tref, name, prop);
     }
-    let rget = vm.native_fn(
-        "rotation",
-        |vm: &mut Vm, t: TransformRef| -> PyResult<PyQuat> {
-            Ok(PyQuat(read_transform(vm, t.0)?.rotation))
-        },
-    );
-    let rset = vm.native_fn(
-        "rotation",
-        |vm: &mut Vm, t: TransformRef, q: PyQuat| -> PyResult<()> {
-            with_transform(vm, t.0, |tr| tr.rotation = q.0)
-        },
-    );
-    let rprop = vm.call(Value::Obj(vm.types.property), &[rget, rset])?;
+    let rprop = vm.field_property("rotation", rotation_get, Some(rotation_set), 0);
     vm.class_set_attr(tref, "rotation", rprop);
     // Directions, read from the current rotation.
     type Direction = fn(&Transform) -> Vec3;
@@ -660,6 +622,77 @@ fn install_transform(vm: &mut Vm) -> PyResult<()> {
         vm.class_set_attr(tref, n, f);
     }
     Ok(())
+}
+
+const AXES: [&str; 3] = ["x", "y", "z"];
+
+/// `place.x` (`data` is the axis).
+fn place_axis_get(vm: &mut Vm, this: Value, axis: u64) -> PyResult<Value> {
+    let i = (axis as usize).min(2);
+    let p = *field_receiver::<Vec3Place>(vm, this, AXES[i])?;
+    Ok(Value::Float(p.read(vm)?[i] as f64))
+}
+
+/// `place.x = v`.
+fn place_axis_set(vm: &mut Vm, this: Value, v: Value, axis: u64) -> PyResult<Value> {
+    let i = (axis as usize).min(2);
+    let p = *field_receiver::<Vec3Place>(vm, this, AXES[i])?;
+    let x = match num_of(v) {
+        Some(x) => x,
+        None => vm.extract::<f32>(v)?,
+    };
+    p.write(vm, |place| place[i] = x)?;
+    Ok(Value::None)
+}
+
+fn transform_field(data: u64) -> (TransformField, &'static str) {
+    if data == TransformField::Scale as u64 {
+        (TransformField::Scale, "scale")
+    } else {
+        (TransformField::Translation, "translation")
+    }
+}
+
+/// `t.translation` / `t.scale`: the entity's live place (`data` is the field).
+fn transform_vec_get(vm: &mut Vm, this: Value, data: u64) -> PyResult<Value> {
+    let (field, name) = transform_field(data);
+    let t = *field_receiver::<TransformRef>(vm, this, name)?;
+    read_transform(vm, t.0)?;
+    let key = match field {
+        TransformField::Translation => crate::live_refs::RefKey::Translation(t.0),
+        TransformField::Scale => crate::live_refs::RefKey::Scale(t.0),
+    };
+    crate::live_refs::cached(vm, key, |vm| vm.to_value(Vec3Place(t.0, field)))
+}
+
+/// `t.translation = v` (any Vec3-like value).
+fn transform_vec_set(vm: &mut Vm, this: Value, v: Value, data: u64) -> PyResult<Value> {
+    let (field, name) = transform_field(data);
+    let t = *field_receiver::<TransformRef>(vm, this, name)?;
+    let Some(v) = vec3_of(vm, v)? else {
+        return Err(PyErr::new(
+            ExcKind::TypeError,
+            format!("{name} must be a Vec3"),
+        ));
+    };
+    with_transform(vm, t.0, |tr| match field {
+        TransformField::Translation => tr.translation = v,
+        TransformField::Scale => tr.scale = v,
+    })?;
+    Ok(Value::None)
+}
+
+fn rotation_get(vm: &mut Vm, this: Value, _: u64) -> PyResult<Value> {
+    let t = *field_receiver::<TransformRef>(vm, this, "rotation")?;
+    let q = read_transform(vm, t.0)?.rotation;
+    vm.to_value(PyQuat(q))
+}
+
+fn rotation_set(vm: &mut Vm, this: Value, v: Value, _: u64) -> PyResult<Value> {
+    let t = *field_receiver::<TransformRef>(vm, this, "rotation")?;
+    let q: PyQuat = vm.extract(v)?;
+    with_transform(vm, t.0, |tr| tr.rotation = q.0)?;
+    Ok(Value::None)
 }
 
 /// `entity.get(Transform)` takes this typed path.

@@ -1336,3 +1336,96 @@ class Reader(Script):
     assert_eq!(h.app.world().get::<Pinned>(e), Some(&Pinned { x: 3.0 }));
     h.frames(1);
 }
+
+#[derive(Reflect, Default, Clone, Debug, PartialEq)]
+#[reflect(Default)]
+struct Spot {
+    x: f32,
+    y: f32,
+}
+
+#[derive(Component, Reflect, Default, Clone, Debug, PartialEq)]
+#[reflect(Component, Default)]
+struct Walker {
+    speed: f32,
+    home: Spot,
+    name: String,
+}
+
+/// A reflected struct's fields are typed properties of its reference class (read by index
+/// from the attribute cache): reads, writes, nested places, and the errors around them.
+#[test]
+fn typed_component_fields_read_write_nest_and_check_their_receivers() {
+    let src = r#"
+from bevy import Script, Walker, emit
+
+def attempt(f):
+    try:
+        f()
+        return "ok"
+    except Exception as e:
+        return type(e).__name__
+
+class Pacer(Script):
+    def start(self):
+        self.entity.insert(Walker, {"speed": 1.5, "home": {"y": 2}, "name": "w"})
+
+    def update(self, dt):
+        if getattr(self, "done", False):
+            return
+        self.done = True
+        w = self.entity.get(Walker)
+        log = [type(type(w).speed).__name__, w.speed, w.name]
+        w.speed = 7
+        w.speed += 0.5
+        h = w.home
+        h.x = 3
+        h.y *= 4
+        w.name = w.name + "!"
+        log.append([w.speed, w.home.x, h.y, w.name, type(h).__name__])
+        log.append([attempt(lambda: type(w).speed.fget(5)),
+                    attempt(lambda: self.entity.get("Walker")),
+                    attempt(lambda: setattr(w, "speed", "fast")),
+                    attempt(lambda: w.home.nope),
+                    attempt(lambda: getattr(w, "nope"))])
+        emit("log", log)
+"#;
+    let mut h = harness(&[("scripts/pacer.py", src)]);
+    h.app.register_type::<Walker>();
+    let e = h.spawn_script("scripts/pacer.py", ());
+    h.started(e);
+    h.frames(2);
+    assert!(h.errors().is_empty(), "{:?}", h.errors());
+    let inbox = h.app.world().resource::<Inbox>().0.clone();
+    let ScriptValue::List(log) = &inbox[0].payload else {
+        panic!("{inbox:?}")
+    };
+    use ScriptValue::{Float as F, List as L, Str as S};
+    let s = |x: &str| S(x.into());
+    assert_eq!(log[0], s("property"));
+    assert_eq!(log[1], F(1.5));
+    assert_eq!(log[2], s("w"));
+    assert_eq!(
+        log[3],
+        L(vec![F(7.5), F(3.0), F(8.0), s("w!"), s("Walker")])
+    );
+    assert_eq!(
+        log[4],
+        L(vec![
+            s("TypeError"),
+            s("TypeError"),
+            s("TypeError"),
+            s("AttributeError"),
+            s("AttributeError")
+        ])
+    );
+    let w = h.app.world().get::<Walker>(e).cloned().expect("Walker");
+    assert_eq!(
+        w,
+        Walker {
+            speed: 7.5,
+            home: Spot { x: 3.0, y: 8.0 },
+            name: "w!".into()
+        }
+    );
+}

@@ -39,6 +39,18 @@ fn wrong_receiver<T: NativeType>(vm: &Vm, sig: &Signature, this: Value) -> PyErr
     ))
 }
 
+/// The `T` inside `this`, for a [`Vm::field_property`] accessor of field `field`: a
+/// TypeError in CPython's wording when `this` is something else (the accessor taken from the
+/// class and called on another object).
+pub fn field_receiver<'v, T: NativeType>(vm: &'v Vm, this: Value, field: &str) -> PyResult<&'v T> {
+    if let Value::Obj(r) = this {
+        if let Some(t) = native_ref::<T>(vm, r) {
+            return Ok(t);
+        }
+    }
+    Err(wrong_receiver::<T>(vm, &Signature::new(field), this))
+}
+
 macro_rules! native_methods {
     ($($P:ident $i:tt),*) => {
         impl<T, F, R, $($P,)*> NativeMethod<T, (Shared, fn($($P,)*) -> R)> for F
@@ -290,6 +302,21 @@ impl<'vm, T: NativeType> ClassBuilder<'vm, T> {
     {
         let fget = self.accessor(name, get);
         self.property(name, fget, Value::None);
+        self
+    }
+
+    /// A field with plain-function accessors (see [`Vm::field_property`]): no argument
+    /// binding or conversion per access, for fields read per entity per frame. The accessors
+    /// get the object as a `Value`; [`native_ref`] reads the `T` in it.
+    pub fn field_fn(
+        mut self,
+        name: &str,
+        get: crate::object::RawFn1,
+        set: Option<crate::object::RawFn2>,
+        data: u64,
+    ) -> Self {
+        let p = self.vm.field_property(name, get, set, data);
+        self.put(name, p);
         self
     }
 

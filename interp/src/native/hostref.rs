@@ -36,6 +36,12 @@ pub trait RefHandler: Send + Sync + 'static {
     fn type_name(&self) -> &str;
     /// Read `path` of `target`. Unknown names should raise AttributeError.
     fn get(&self, vm: &mut Vm, target: u64, path: &[PathSeg]) -> PyResult<RefRead>;
+    /// Read field number `index` of the struct at the root of `target`: the fast path of typed
+    /// fields a host installs on the reference class (see [`Vm::field_property`]). None: not
+    /// supported here, so the caller reads the field by name through [`RefHandler::get`].
+    fn get_field(&self, _vm: &mut Vm, _target: u64, _index: usize) -> Option<PyResult<RefRead>> {
+        None
+    }
     /// Write `value` at `path` of `target`.
     fn set(&self, vm: &mut Vm, target: u64, path: &[PathSeg], value: Value) -> PyResult<()>;
     /// `len(ref)`: how many items the place at `path` has.
@@ -207,6 +213,12 @@ impl Vm {
             path,
         };
         Ok(Value::Obj(self.alloc_native(cls, Box::new(data))))
+    }
+
+    /// The class of reference objects named `name` (one per name per VM, made on first use),
+    /// for hosts that add typed fields to it (see [`Vm::field_property`]).
+    pub fn host_ref_class(&mut self, name: &str) -> PyResult<ObjRef> {
+        self.ref_class(name)
     }
 
     /// The class of reference objects named `name` (one per name, made on first use).

@@ -37,7 +37,8 @@ mod host;
 pub(crate) mod hostref;
 mod module;
 
-pub use class::{ClassBuilder, NativeMethod};
+pub use crate::object::{RawFn1, RawFn2};
+pub use class::{field_receiver, ClassBuilder, NativeMethod};
 pub use convert::{native_mut, native_ref, ArgError, FromValue, IntoValue, ParamKind, Rest};
 pub use func::{NativeFunction, Signature};
 pub use handle::{Handle, HandleError};
@@ -109,6 +110,91 @@ impl Vm {
         let mut sig = Signature::new(name);
         sig.names = Some(params.iter().map(|s| s.to_string()).collect());
         self.native_closure(name, func::closure(f, sig))
+    }
+
+    /// A property for a field of a host type, with plain-function accessors: `obj.name`
+    /// calls `get(vm, obj, data)` and `obj.name = v` calls `set(vm, obj, v, data)` (its result
+    /// is ignored; without a setter the field is read-only). Unlike a property of
+    /// [`Vm::native_fn`] closures there is no argument vector, binding or conversion between
+    /// the bytecode and `get`: the attribute cache calls it directly, so this is the form for
+    /// fields read per entity per frame. `data` says which field (an index, a packed path) to
+    /// a function shared by many. An error from `get` is final: unlike a script property's,
+    /// an AttributeError does not fall back to the class's `__getattr__` (which lets host
+    /// reference classes, whose `__getattr__` reads any path, keep their typed fields cached).
+    ///
+    /// ```
+    /// use kaa::native::{field_receiver, native_mut, NativeType};
+    /// use kaa::{PyResult, Value, Vm};
+    /// struct Counter(i64);
+    /// impl NativeType for Counter {
+    ///     const NAME: &'static str = "Counter";
+    /// }
+    /// fn get(vm: &mut Vm, this: Value, _: u64) -> PyResult<Value> {
+    ///     Ok(Value::Int(field_receiver::<Counter>(vm, this, "n")?.0))
+    /// }
+    /// fn set(vm: &mut Vm, this: Value, v: Value, _: u64) -> PyResult<Value> {
+    ///     let n: i64 = vm.extract(v)?;
+    ///     if let Value::Obj(r) = this {
+    ///         if let Some(c) = native_mut::<Counter>(vm, r) {
+    ///             c.0 = n;
+    ///         }
+    ///     }
+    ///     Ok(Value::None)
+    /// }
+    /// let mut vm = Vm::new();
+    /// vm.native_class::<Counter>().field_fn("n", get, Some(set), 0).build().unwrap();
+    /// let c = vm.to_value(Counter(20)).unwrap();
+    /// vm.set_global("c", c);
+    /// vm.run_source("c.n += 1\nc.n *= 2", "<x>", "__main__").unwrap();
+    /// let n = vm.eval("c.n").unwrap();
+    /// assert_eq!(vm.extract::<i64>(n).unwrap(), 42);
+    /// ```
+    pub fn field_property(
+        &mut self,
+        name: &str,
+        get: RawFn1,
+        set: Option<RawFn2>,
+        data: u64,
+    ) -> Value {
+        let fget = self.raw_fn1(name, get, data);
+        let fset = match set {
+            Some(s) => self.raw_fn2(name, s, data),
+            None => Value::None,
+        };
+        let n = self.new_str(name);
+        Value::Obj(
+            self.heap
+                .alloc(Obj::Property(Box::new(crate::object::Property {
+                    fget,
+                    fset,
+                    fdel: Value::None,
+                    doc: Value::None,
+                    name: n,
+                }))),
+        )
+    }
+
+    /// A native callable taking exactly one argument, as a plain function with a data word
+    /// (see [`RawFn1`]).
+    pub fn raw_fn1(&mut self, name: &str, f: RawFn1, data: u64) -> Value {
+        self.raw_native(name, NativeImpl::Raw1(f, data))
+    }
+
+    /// A native callable taking exactly two arguments (a method: the receiver and one more),
+    /// as a plain function with a data word (see [`RawFn2`]).
+    pub fn raw_fn2(&mut self, name: &str, f: RawFn2, data: u64) -> Value {
+        self.raw_native(name, NativeImpl::Raw2(f, data))
+    }
+
+    fn raw_native(&mut self, name: &str, imp: NativeImpl) -> Value {
+        Value::Obj(self.heap.alloc(Obj::Native(Box::new(NativeFn {
+            name: name.to_string().into(),
+            imp,
+            owner: None,
+            bound: Value::Undef,
+            class_method: false,
+            static_method: false,
+        }))))
     }
 
     /// Make `f` a builtin: every module of this VM can call it by `name`.
@@ -284,10 +370,11 @@ impl Vm {
                 self.extensions.len() - 1
             }
         };
-        match self.extensions[i].1.downcast_mut::<T>() {
-            Some(t) => t,
-            None => unreachable!("the slot of T's id holds a T"),
-        }
+        let b: &mut (dyn Any + Send) = &mut *self.extensions[i].1;
+        // SAFETY: slot `i` is keyed by `T`'s type id and holds the `Box<T>` pushed with it,
+        // so the box's data pointer is a `T` (what `downcast_mut` would check once more,
+        // through the vtable, on every call).
+        unsafe { &mut *(b as *mut (dyn Any + Send) as *mut T) }
     }
 
     // ----- handles -----

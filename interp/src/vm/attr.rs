@@ -457,10 +457,12 @@ impl Vm {
             }
             Some(Value::Obj(p)) => match self.heap.get(p) {
                 // A property is a data descriptor: it comes before the instance dict. With a
-                // `__getattr__`, an AttributeError from the getter must reach it: slow path.
+                // `__getattr__`, an AttributeError from the getter must reach it: slow path
+                // (a host's raw field getter's errors are final: see `Vm::field_property`).
                 Obj::Property(prop) => match prop.fget {
                     Value::Obj(f)
-                        if self.lookup_type_attr(cls, self.names.__getattr__).is_none() =>
+                        if self.is_raw_getter(f)
+                            || self.lookup_type_attr(cls, self.names.__getattr__).is_none() =>
                     {
                         match self.heap.get(f) {
                             Obj::Function(_) => {
@@ -492,6 +494,26 @@ impl Vm {
             // Ints, floats, None, bools as class attributes (defaults): no descriptors.
             Some(v) => FastAttr::Value(own(self).unwrap_or(v)),
         }
+    }
+
+    /// The raw setter of property `name` of class `cls`, if it has one (see
+    /// [`Vm::field_property`]).
+    fn raw_field_setter(&self, cls: ObjRef, name: ObjRef) -> Option<ObjRef> {
+        let Some(Value::Obj(a)) = self.lookup_type_attr(cls, name) else {
+            return None;
+        };
+        let Obj::Property(p) = self.heap.get(a) else {
+            return None;
+        };
+        let Value::Obj(f) = p.fset else { return None };
+        match self.heap.get(f) {
+            Obj::Native(n) if matches!(n.imp, crate::object::NativeImpl::Raw2(..)) => Some(f),
+            _ => None,
+        }
+    }
+
+    fn is_raw_getter(&self, f: ObjRef) -> bool {
+        matches!(self.heap.get(f), Obj::Native(n) if matches!(n.imp, crate::object::NativeImpl::Raw1(..)))
     }
 
     /// `v.name`
@@ -919,6 +941,15 @@ impl Vm {
             Obj::Instance(i) => {
                 let (cls, dict, native) = (i.class, i.dict, i.native.is_some());
                 if native {
+                    // A host field with a raw setter (a typed field of a host reference class)
+                    // comes first, and is remembered for the site.
+                    if let Some(fset) = self.raw_field_setter(cls, name) {
+                        if let Some(site) = site {
+                            let e = self.attr_entry(Kind::Setter, cls, name, fset.0 as usize);
+                            self.attr_cache.put(site, e);
+                        }
+                        return self.call_direct(Value::Obj(fset), &[v, val]).map(drop);
+                    }
                     if let Some(done) = self.host_ref_set(r, name, val) {
                         return done;
                     }

@@ -38,6 +38,14 @@ impl Vm {
                     return match &n.imp {
                         NativeImpl::Fn(p) => p(self, Args::new(args)),
                         NativeImpl::Closure(c) => c.clone().call_pos(self, args),
+                        &NativeImpl::Raw1(f, d) => match args {
+                            [a] => f(self, *a, d),
+                            _ => Err(raw_arity(&n.name, 1, args.len())),
+                        },
+                        &NativeImpl::Raw2(f, d) => match args {
+                            [a, b] => f(self, *a, *b, d),
+                            _ => Err(raw_arity(&n.name, 2, args.len())),
+                        },
                     };
                 }
             }
@@ -101,7 +109,7 @@ impl Vm {
         match self.heap.get(r) {
             Obj::Function(_) => self.call_function(r, &args.pos, &args.kw, boundary, Value::Undef),
             Obj::Native(n) => {
-                let imp = NativeCall::of(&n.imp);
+                let imp = NativeCall::of(n);
                 let bound = n.bound;
                 let mut args = args;
                 if !matches!(bound, Value::Undef) {
@@ -872,13 +880,17 @@ impl Vm {
 enum NativeCall {
     Fn(crate::object::NativeFnPtr),
     Closure(crate::object::NativeClosure),
+    Raw1(crate::object::RawFn1, u64, std::borrow::Cow<'static, str>),
+    Raw2(crate::object::RawFn2, u64, std::borrow::Cow<'static, str>),
 }
 
 impl NativeCall {
-    fn of(imp: &NativeImpl) -> Self {
-        match imp {
+    fn of(n: &crate::object::NativeFn) -> Self {
+        match &n.imp {
             NativeImpl::Fn(p) => NativeCall::Fn(*p),
             NativeImpl::Closure(c) => NativeCall::Closure(c.clone()),
+            &NativeImpl::Raw1(f, d) => NativeCall::Raw1(f, d, n.name.clone()),
+            &NativeImpl::Raw2(f, d) => NativeCall::Raw2(f, d, n.name.clone()),
         }
     }
 
@@ -886,8 +898,30 @@ impl NativeCall {
         match self {
             NativeCall::Fn(p) => p(vm, args),
             NativeCall::Closure(c) => c.call(vm, args),
+            NativeCall::Raw1(_, _, name) | NativeCall::Raw2(_, _, name) if !args.kw.is_empty() => {
+                Err(exc::type_error(format!(
+                    "{name}() takes no keyword arguments"
+                )))
+            }
+            NativeCall::Raw1(f, d, name) => match &args.pos[..] {
+                [a] => f(vm, *a, d),
+                _ => Err(raw_arity(&name, 1, args.pos.len())),
+            },
+            NativeCall::Raw2(f, d, name) => match &args.pos[..] {
+                [a, b] => f(vm, *a, *b, d),
+                _ => Err(raw_arity(&name, 2, args.pos.len())),
+            },
         }
     }
+}
+
+/// A raw native called with the wrong number of arguments (CPython's wording for a
+/// method-wrapper).
+pub(crate) fn raw_arity(name: &str, want: usize, given: usize) -> PyErr {
+    let s = if want == 1 { "" } else { "s" };
+    crate::vm::exc::type_error(format!(
+        "{name}() takes exactly {want} argument{s} ({given} given)"
+    ))
 }
 
 fn name_list(names: &[String]) -> String {

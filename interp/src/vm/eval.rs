@@ -1477,6 +1477,20 @@ impl Vm {
                     c.call(self, args)
                 }
             }
+            &NativeImpl::Raw1(f, d) => match self.stack[pos + 1..] {
+                [a] => f(self, a, d),
+                _ => {
+                    let given = self.stack.len() - pos - 1;
+                    Err(super::call::raw_arity(&n.name, 1, given))
+                }
+            },
+            &NativeImpl::Raw2(f, d) => match self.stack[pos + 1..] {
+                [a, b] => f(self, a, b, d),
+                _ => {
+                    let given = self.stack.len() - pos - 1;
+                    Err(super::call::raw_arity(&n.name, 2, given))
+                }
+            },
         };
         self.stack.truncate(pos);
         Some(r.map(|v| push_value(&mut self.stack, v)))
