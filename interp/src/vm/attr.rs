@@ -437,10 +437,6 @@ impl Vm {
             return FastAttr::Slow;
         }
         let class_attr = self.lookup_type_attr(cls, name);
-        let own = |vm: &Self| match vm.heap.get(dict) {
-            Obj::Dict(d) => vm.dict_get_str(d, name),
-            _ => None,
-        };
         match class_attr {
             None => {
                 let Obj::Dict(d) = self.heap.get(dict) else {
@@ -489,11 +485,46 @@ impl Vm {
                     }
                     _ => FastAttr::Slow,
                 },
+                // Strings, tuples and other builtin data as class attributes (defaults): no
+                // `__get__`, so the instance dict comes first.
+                Obj::Str(_)
+                | Obj::Tuple(_)
+                | Obj::List(_)
+                | Obj::Dict(_)
+                | Obj::Set(_)
+                | Obj::FrozenSet(_)
+                | Obj::Bytes(_)
+                | Obj::BigInt(_) => self.shadowed_class_value(cls, dict, name, site, Value::Obj(p)),
                 _ => FastAttr::Slow,
             },
             // Ints, floats, None, bools as class attributes (defaults): no descriptors.
-            Some(v) => FastAttr::Value(own(self).unwrap_or(v)),
+            Some(v) => self.shadowed_class_value(cls, dict, name, site, v),
         }
+    }
+
+    /// `obj.name` where the class's attribute is plain data (a default like `speed = 400.0`
+    /// or `entity = None`): the instance's own value if it has one, recorded for the site as a
+    /// `Load` (a plain class value cannot take precedence over the dict, so the entry holds),
+    /// else the class value.
+    fn shadowed_class_value(
+        &self,
+        cls: ObjRef,
+        dict: ObjRef,
+        name: ObjRef,
+        site: Option<usize>,
+        class_value: Value,
+    ) -> FastAttr {
+        let Obj::Dict(d) = self.heap.get(dict) else {
+            return FastAttr::Value(class_value);
+        };
+        let Some(index) = self.dict_find_str(d, name) else {
+            return FastAttr::Value(class_value);
+        };
+        if let Some(site) = site {
+            self.attr_cache
+                .put(site, self.attr_entry(Kind::Load, cls, name, index));
+        }
+        FastAttr::Value(d.value_at(index))
     }
 
     /// The raw setter of property `name` of class `cls`, if it has one (see
@@ -1000,9 +1031,14 @@ impl Vm {
                         if !allowed.iter().any(|a| a == n) {
                             let t = c.name.clone();
                             let n = n.to_string();
-                            return Err(exc::attribute_error(format!(
-                                "'{t}' object has no attribute '{n}'"
-                            )));
+                            // A class attribute of that name (a default) cannot be shadowed.
+                            return Err(exc::attribute_error(
+                                if self.lookup_type_attr(cls, name).is_some() {
+                                    format!("'{t}' object attribute '{n}' is read-only")
+                                } else {
+                                    format!("'{t}' object has no attribute '{n}'")
+                                },
+                            ));
                         }
                     }
                 }

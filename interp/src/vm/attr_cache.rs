@@ -28,7 +28,8 @@ const WAYS: usize = 2;
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
     Empty,
-    /// The class has no attribute of this name; the instance dict holds it at `index`.
+    /// The class has no attribute of this name, or only plain data (a default value, which
+    /// the instance dict shadows); the instance dict holds it at `index`.
     Load,
     /// As `Load`, and the class has no `__setattr__` of its own: stores go into the dict.
     Store,
