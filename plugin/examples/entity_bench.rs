@@ -1,7 +1,7 @@
 //! Script cost per frame for many scripted entities (a runner, not a timed test):
 //!
 //! ```text
-//! cargo run --release -p bevy_kaa --example entity_bench [N]
+//! cargo run --release -p bevy_kaa --example entity_bench [N] [FRAMES]
 //! ```
 //!
 //! N entities (default 10,000), each with Transform, a custom Velocity and a script whose
@@ -48,6 +48,12 @@ fn main() {
         .nth(1)
         .and_then(|a| a.parse().ok())
         .unwrap_or(10_000);
+    // Measured frames (a second argument): runs with two counts give the steady per-frame
+    // cost by difference, without start-up (`valgrind --tool=callgrind` on both).
+    let frames: usize = std::env::args()
+        .nth(2)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(20);
     let root = std::env::temp_dir().join(format!("kaa-bench-{}", std::process::id()));
     std::fs::create_dir_all(root.join("scripts")).expect("temp dir");
     std::fs::write(root.join("scripts/mover.py"), SCRIPT).expect("script");
@@ -95,7 +101,7 @@ fn main() {
     }
     let mut script_ms = Vec::new();
     let mut native_ms = Vec::new();
-    for _ in 0..20 {
+    for _ in 0..frames {
         app.update();
         let store = app.world().resource::<bevy::diagnostic::DiagnosticsStore>();
         if let Some(v) = store
@@ -114,7 +120,7 @@ fn main() {
         script_ms[script_ms.len() / 2],
         native_ms[native_ms.len() / 2],
     );
-    println!("{n} scripted entities: script time {s:.2} ms per frame (median of 20)");
+    println!("{n} scripted entities: script time {s:.2} ms per frame (median of {frames})");
     println!(
         "same logic as a Rust system: {r:.3} ms per frame; ratio {:.0}x",
         s / r.max(1e-9)

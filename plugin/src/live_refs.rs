@@ -17,7 +17,7 @@ use kaa::vm::PyResult;
 use kaa::{Value, Vm};
 
 /// What a cached reference points at.
-#[derive(Clone, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub enum RefKey {
     /// A component through reflection, by its handler's slot in the VM (one handler per
     /// component name per VM: the slot names the component without hashing its name).
@@ -39,19 +39,47 @@ impl RefKey {
             | RefKey::Scale(e) => *e,
         }
     }
+
+    /// The key's slot in the front table.
+    fn front_slot(&self) -> usize {
+        let kind = match self {
+            RefKey::Component(_, c) => 4 + *c as usize,
+            RefKey::Transform(_) => 1,
+            RefKey::Translation(_) => 2,
+            RefKey::Scale(_) => 3,
+        };
+        (self.entity().index().index() as usize * 8 + kind) % FRONT
+    }
 }
+
+/// Slots of the direct-mapped table in front of the map.
+const FRONT: usize = 4096;
 
 /// Above this many references the table is cleared (a script walking huge queries would
 /// otherwise keep one object per entity it ever looked at).
 pub const MAX_ENTRIES: usize = 1 << 16;
 
 /// The cached references of one VM (a VM extension).
-#[derive(Default)]
 pub struct LiveRefs {
     /// The reference, and the handle that keeps it alive.
     map: IndexMap<RefKey, (Value, Handle), FixedHasher>,
     /// Where [`prune`] goes on next.
     cursor: usize,
+    /// A direct-mapped copy of recently used entries (by entity index and kind), looked at
+    /// before hashing into `map`: a script reads the same few references of each entity
+    /// every frame. An entry is only ever a copy of one in `map` and goes when that one
+    /// goes, so its value is always alive.
+    front: Box<[Option<(RefKey, Value)>]>,
+}
+
+impl Default for LiveRefs {
+    fn default() -> Self {
+        LiveRefs {
+            map: IndexMap::default(),
+            cursor: 0,
+            front: vec![None; FRONT].into_boxed_slice(),
+        }
+    }
 }
 
 /// The reference for `key`, made by `make` on first use.
@@ -60,8 +88,17 @@ pub fn cached(
     key: RefKey,
     make: impl FnOnce(&mut Vm) -> PyResult<Value>,
 ) -> PyResult<Value> {
-    if let Some((v, _)) = vm.extension::<LiveRefs>().map.get(&key) {
-        return Ok(*v);
+    let slot = key.front_slot();
+    let refs = vm.extension::<LiveRefs>();
+    if let Some((k, v)) = refs.front[slot] {
+        if k == key {
+            return Ok(v);
+        }
+    }
+    if let Some((v, _)) = refs.map.get(&key) {
+        let v = *v;
+        refs.front[slot] = Some((key, v));
+        return Ok(v);
     }
     let v = make(vm)?;
     if v.is_none() {
@@ -71,9 +108,11 @@ pub fn cached(
     let refs = vm.extension::<LiveRefs>();
     if refs.map.len() >= MAX_ENTRIES {
         refs.map.clear();
+        refs.front.fill(None);
         refs.cursor = 0;
     }
     refs.map.insert(key, (v, h));
+    refs.front[slot] = Some((key, v));
     Ok(v)
 }
 
@@ -92,7 +131,12 @@ pub fn prune(vm: &mut Vm, world: &World, budget: usize) {
             refs.cursor += 1;
         } else {
             // The handle's drop queues its release for the next collection.
-            refs.map.swap_remove_index(refs.cursor);
+            if let Some((k, _)) = refs.map.swap_remove_index(refs.cursor) {
+                let slot = k.front_slot();
+                if matches!(refs.front[slot], Some((f, _)) if f == k) {
+                    refs.front[slot] = None;
+                }
+            }
         }
     }
 }

@@ -93,11 +93,17 @@ fn scene_of(world: &World, mut e: Entity) -> Option<Entity> {
     }
 }
 
+/// A script of this frame's jobs: its asset and module name, shared by every entity
+/// running it (jobs refer to it by index: no per-entity reference counting).
+struct JobScript {
+    asset: ScriptAsset,
+    module: String,
+}
+
 struct Job {
     entity: Entity,
-    /// Shared by every entity running the same script this frame.
-    asset: std::sync::Arc<ScriptAsset>,
-    module: std::sync::Arc<str>,
+    /// Index into the frame's [`JobScript`]s.
+    script: usize,
     started: bool,
 }
 
@@ -199,24 +205,50 @@ pub fn run_scripts(world: &mut World) {
         .iter(world)
         .map(|(e, s, i)| (e, s.asset.id(), i.map(|i| i.scene)))
         .collect();
-    type Shared = (std::sync::Arc<ScriptAsset>, std::sync::Arc<str>);
-    let mut assets: HashMap<bevy::asset::AssetId<ScriptAsset>, Option<Shared>> = HashMap::default();
+    let mut scripts: Vec<JobScript> = Vec::new();
+    let mut script_of: HashMap<bevy::asset::AssetId<ScriptAsset>, Option<usize>> =
+        HashMap::default();
+    // Entities come in archetype order, so runs of one script in one scene are the rule:
+    // the last script and scene are remembered instead of hashed again per entity.
+    let mut last_script = None;
+    let mut last_scene: Option<(Option<Entity>, Vec<Job>)> = None;
     for (entity, id, started) in items {
-        let shared = assets.entry(id).or_insert_with(|| {
-            let a = world.resource::<Assets<ScriptAsset>>().get(id)?.clone();
-            let module: std::sync::Arc<str> = module_name(&a.path).into();
-            Some((std::sync::Arc::new(a), module))
-        });
-        let Some((asset, module)) = shared.clone() else {
+        let script = match last_script {
+            Some((last_id, i)) if last_id == id => i,
+            _ => {
+                let i = *script_of.entry(id).or_insert_with(|| {
+                    let a = world.resource::<Assets<ScriptAsset>>().get(id)?.clone();
+                    let module = module_name(&a.path);
+                    scripts.push(JobScript { asset: a, module });
+                    Some(scripts.len() - 1)
+                });
+                last_script = Some((id, i));
+                i
+            }
+        };
+        let Some(script) = script else {
             continue; // still loading (or failed to load: nothing to run yet)
         };
         let scene = started.unwrap_or_else(|| scene_of(world, entity));
-        by_vm.entry(scene).or_default().push(Job {
+        let job = Job {
             entity,
-            asset,
-            module,
+            script,
             started: started.is_some(),
-        });
+        };
+        match &mut last_scene {
+            Some((s, jobs)) if *s == scene => jobs.push(job),
+            _ => {
+                if let Some((s, jobs)) = last_scene.take() {
+                    by_vm.entry(s).or_default().extend(jobs);
+                }
+                let mut jobs = by_vm.remove(&scene).unwrap_or_default();
+                jobs.push(job);
+                last_scene = Some((scene, jobs));
+            }
+        }
+    }
+    if let Some((s, jobs)) = last_scene {
+        by_vm.entry(s).or_default().extend(jobs);
     }
     let mut keys: Vec<Option<Entity>> = by_vm.keys().copied().collect();
     keys.push(None);
@@ -271,6 +303,7 @@ pub fn run_scripts(world: &mut World) {
                     modules,
                     instances,
                     key,
+                    &scripts,
                     jobs,
                     &settings,
                     dt,
@@ -352,6 +385,7 @@ fn run_vm(
     modules: &mut HashMap<String, LoadedModule>,
     instances: &mut HashMap<Entity, Handle>,
     scene: Option<Entity>,
+    scripts: &[JobScript],
     jobs: Vec<Job>,
     settings: &KaaSettings,
     dt: f64,
@@ -360,13 +394,14 @@ fn run_vm(
     let fuel = Some(settings.hook_fuel);
     // Modules first: load new ones, reload changed ones (once per VM, whatever the entity count).
     let mut reloaded: HashSet<String> = HashSet::default();
-    let mut seen: HashSet<&str> = HashSet::default();
+    let mut seen = vec![false; scripts.len()];
     for job in &jobs {
-        if !seen.insert(&job.module) {
+        if std::mem::replace(&mut seen[job.script], true) {
             continue;
         }
+        let JobScript { asset, module } = &scripts[job.script];
         // Imported scripts first (dependencies before dependents), under their import names.
-        for imp in &job.asset.imports {
+        for imp in &asset.imports {
             ensure_module(
                 vm,
                 modules,
@@ -378,33 +413,34 @@ fn run_vm(
                 out,
             );
         }
-        let a = &job.asset;
         if ensure_module(
             vm,
             modules,
-            &job.module,
-            &a.path,
-            &a.source,
-            a.hash,
+            module,
+            &asset.path,
+            &asset.source,
+            asset.hash,
             fuel,
             out,
         ) {
-            reloaded.insert(job.module.to_string());
+            reloaded.insert(module.clone());
         }
     }
-    drop(seen);
     let update = vm.intern("update");
-    // Jobs of one script share their module name: look the module up once per run of them.
-    let mut last: Option<(std::sync::Arc<str>, Option<Value>)> = None;
+    // Jobs of one script share their module: look it up once per run of them.
+    let mut last: Option<(usize, Option<Value>)> = None;
     for job in jobs {
-        let name: &str = &job.module;
-        let module = match &last {
-            Some((n, m)) if std::sync::Arc::ptr_eq(n, &job.module) => *m,
+        let JobScript {
+            asset,
+            module: name,
+        } = &scripts[job.script];
+        let module = match last {
+            Some((i, m)) if i == job.script => m,
             _ => {
                 let m = modules
                     .get(name)
                     .and_then(|m| vm.handle_value(&m.module).ok());
-                last = Some((job.module.clone(), m));
+                last = Some((job.script, m));
                 m
             }
         };
@@ -415,7 +451,7 @@ fn run_vm(
             continue;
         }
         if !job.started {
-            match start_instance(vm, module, job.entity, &job.asset.path, fuel) {
+            match start_instance(vm, module, job.entity, &asset.path, fuel) {
                 Ok(Some(obj)) => {
                     instances.insert(job.entity, vm.handle(obj));
                     if let Ok(reg) = bevy_helper(vm, "_register") {
@@ -423,9 +459,9 @@ fn run_vm(
                             let _ = vm.call_script(reg, &[ev, obj], fuel);
                         }
                     }
-                    out.report(&job.asset.path, call_hook(vm, obj, "start", &[], fuel));
+                    out.report(&asset.path, call_hook(vm, obj, "start", &[], fuel));
                     out.report(
-                        &job.asset.path,
+                        &asset.path,
                         call_hook(vm, obj, "update", &[Value::Float(dt)], fuel),
                     );
                     out.started.push((
@@ -437,7 +473,7 @@ fn run_vm(
                     ));
                 }
                 Ok(None) => {}
-                Err(e) => out.report(&job.asset.path, Err::<(), _>(e)),
+                Err(e) => out.report(&asset.path, Err::<(), _>(e)),
             }
             continue;
         }
@@ -456,13 +492,10 @@ fn run_vm(
         }
         if !reloaded.is_empty() && reloaded.contains(name) {
             rebind_class(vm, instance, module);
-            out.report(
-                &job.asset.path,
-                call_hook(vm, instance, "on_reload", &[], fuel),
-            );
+            out.report(&asset.path, call_hook(vm, instance, "on_reload", &[], fuel));
         }
         out.report(
-            &job.asset.path,
+            &asset.path,
             call_hook_key(vm, instance, update, &[Value::Float(dt)], fuel),
         );
     }

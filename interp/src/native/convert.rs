@@ -425,10 +425,12 @@ impl<T: NativeType> IntoValue for T {
 /// The native value inside object `r`, if it is a `T`.
 pub fn native_ref<T: NativeType>(vm: &Vm, r: ObjRef) -> Option<&T> {
     match vm.heap.get(r) {
-        Obj::Instance(i) => i
-            .native
-            .as_deref()
-            .and_then(|n| NativeData::as_any(&**n).downcast_ref::<T>()),
+        Obj::Instance(i) => {
+            // Upcast to `dyn Any` (no call) and downcast: one call through the vtable where
+            // `as_any` made two. Natives read their receivers this way on every call.
+            let n: &dyn std::any::Any = &**i.native.as_deref()?;
+            n.downcast_ref::<T>()
+        }
         _ => None,
     }
 }

@@ -11,6 +11,8 @@ use std::any::Any;
 
 pub(crate) struct Loan {
     ptr: *mut (dyn Any + Send),
+    /// The lent type, compared directly by [`Vm::host`] (natives ask on every call).
+    type_id: std::any::TypeId,
     type_name: &'static str,
 }
 
@@ -45,6 +47,7 @@ impl Vm {
         let ptr: *mut (dyn Any + Send) = data as *mut T;
         let prev = self.host.current.replace(Loan {
             ptr,
+            type_id: std::any::TypeId::of::<T>(),
             type_name: std::any::type_name::<T>(),
         });
         self.host.epoch += 1;
@@ -67,20 +70,20 @@ impl Vm {
                  (was a reference kept from an earlier run?)",
             ));
         };
-        let lent = loan.type_name;
-        // SAFETY: the pointer was made from a `&mut T` that `with_host` keeps borrowed for as
-        // long as the loan is set, and the result borrows `self`, so no second `&mut` to the
-        // data can exist while it is used.
-        let any: &mut (dyn Any + Send) = unsafe { &mut *loan.ptr };
-        any.downcast_mut::<T>().ok_or_else(|| {
-            PyErr::new(
+        if loan.type_id != std::any::TypeId::of::<T>() {
+            return Err(PyErr::new(
                 ExcKind::TypeError,
                 format!(
-                    "host data is a {lent}, not a {}",
+                    "host data is a {}, not a {}",
+                    loan.type_name,
                     std::any::type_name::<T>()
                 ),
-            )
-        })
+            ));
+        }
+        // SAFETY: the pointer was made from a `&mut T` (its type id was checked just above)
+        // that `with_host` keeps borrowed for as long as the loan is set, and the result
+        // borrows `self`, so no second `&mut` to the data can exist while it is used.
+        Ok(unsafe { &mut *(loan.ptr as *mut T) })
     }
 
     /// Is host data lent right now?

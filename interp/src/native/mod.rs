@@ -364,6 +364,12 @@ impl Vm {
         // paths (a plugin's per-entity caches), where hashing a `TypeId` cost more than this.
         let id = std::any::TypeId::of::<T>();
         let i = match self.extensions.iter().position(|(k, _)| *k == id) {
+            // A hit past the first two moves one place forward, so the extensions read per
+            // entity settle at the front of the list (and the first two stay put).
+            Some(i) if i > 1 => {
+                self.extensions.swap(i, i - 1);
+                i - 1
+            }
             Some(i) => i,
             None => {
                 self.extensions.push((id, Box::new(T::default())));
