@@ -506,7 +506,15 @@ impl Vm {
             return Err(self.error_report(e));
         }
         self.run_bounded(fuel, |vm| {
-            match vm.start_call(f, Args::new(args), true)? {
+            let pushed = match f {
+                Value::Obj(fr) => vm.push_exact_frame(fr, args, true),
+                _ => None,
+            };
+            let outcome = match pushed {
+                Some(outcome) => outcome?,
+                None => vm.start_call(f, Args::new(args), true)?,
+            };
+            match outcome {
                 crate::vm::call::CallOutcome::Value(v) => Ok(RunState::Done(v)),
                 crate::vm::call::CallOutcome::Pushed => vm.run_frames(),
             }

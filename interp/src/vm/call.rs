@@ -171,6 +171,59 @@ impl Vm {
         self.push_function_frame(fr, locals, boundary, init_self)
     }
 
+    /// The frame of a plain script function (not a generator) that `args` bind to exactly
+    /// (no keywords, defaults or `*args`), pushed with the arguments copied straight into its
+    /// slots: what a host calling a hook per entity per frame takes (`bind_args` builds and
+    /// moves a 16-slot vector). None when `fr` needs the general binding.
+    pub(crate) fn push_exact_frame(
+        &mut self,
+        fr: ObjRef,
+        args: &[Value],
+        boundary: bool,
+    ) -> Option<PyResult<CallOutcome>> {
+        let Obj::Function(func) = self.heap.get(fr) else {
+            return None;
+        };
+        let c = &func.code;
+        if c.argcount as usize != args.len()
+            || c.kwonlyargcount != 0
+            || c.flags.varargs
+            || c.flags.varkw
+            || c.flags.generator
+        {
+            return None;
+        }
+        // SAFETY: not a generator function, and the frame holds `fr` (see `FrameCode`).
+        let (code, globals) = (unsafe { FrameCode::borrowed(&func.code) }, func.globals);
+        if self.frames.len() >= self.recursion_limit {
+            return Some(Err(exc::recursion_error(
+                "maximum recursion depth exceeded",
+            )));
+        }
+        let base = self.stack.len();
+        self.stack.extend_from_slice(args);
+        self.stack.resize(base + code.nlocals(), Value::Undef);
+        if !code.cellvars.is_empty() || !code.freevars.is_empty() {
+            self.setup_cells(&code, base, fr);
+        }
+        self.frames.push(Frame {
+            code,
+            ip: 0,
+            base,
+            globals,
+            locals: None,
+            blocks: Vec::new(),
+            exc: Value::None,
+            func: Some(fr),
+            init_self: None,
+            boundary,
+            callable_below: false,
+            generator: None,
+            saved_stack: Vec::new(),
+        });
+        Some(Ok(CallOutcome::Pushed))
+    }
+
     /// Push the frame of function `fr` with its parameter slots filled.
     pub fn push_function_frame(
         &mut self,
