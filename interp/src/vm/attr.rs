@@ -315,53 +315,73 @@ impl Vm {
         }
     }
 
-    /// What the attribute cache of the `LoadAttr` at `site` says about `obj.name`, in one probe
-    /// of the site's entries: an instance attribute at its dict index (`Value`), or a property
-    /// getter to call. None: not cached (or the dict no longer holds the name there).
+    /// `obj.name` from the attribute cache of the instruction at `site`: an instance attribute
+    /// its class does not define, at the dict index the last lookup there found it.
     #[inline]
-    pub(crate) fn load_attr_site(&self, site: usize, obj: Value, name: ObjRef) -> Option<FastAttr> {
+    pub(crate) fn load_attr_cached(&self, site: usize, obj: Value, name: ObjRef) -> Option<Value> {
         let (i, epoch) = self.instance_epoch(obj)?;
-        let e = self.attr_cache.lookup(site, i.class, name, epoch)?;
-        match e.kind {
-            Kind::Load => match self.heap.get(i.dict) {
-                Obj::Dict(d) => d
-                    .value_if_key_at(e.index as usize, name)
-                    .map(FastAttr::Value),
-                _ => None,
-            },
-            Kind::Getter => Some(FastAttr::Getter(Value::Obj(ObjRef(e.index)))),
-            Kind::NativeGetter => Some(FastAttr::NativeGetter(Value::Obj(ObjRef(e.index)))),
+        let e = self
+            .attr_cache
+            .get(site, Kind::Load, i.class, name, epoch)?;
+        match self.heap.get(i.dict) {
+            Obj::Dict(d) => d.value_if_key_at(e.index as usize, name),
             _ => None,
         }
     }
 
-    /// `obj.name = val` through the attribute cache of the `StoreAttr` at `site`, in one probe:
-    /// stored into the instance dict (`Some(None)`), or the property setter to call
-    /// (`Some(Some(setter))`). None: not cached.
+    /// The property getter of `obj.name`, from the attribute cache of the instruction at
+    /// `site`.
     #[inline]
-    pub(crate) fn store_attr_site(
+    pub(crate) fn getter_cached(&self, site: usize, obj: Value, name: ObjRef) -> Option<FastAttr> {
+        let (i, epoch) = self.instance_epoch(obj)?;
+        let e = self.attr_cache.lookup(site, i.class, name, epoch)?;
+        let f = Value::Obj(ObjRef(e.index));
+        match e.kind {
+            Kind::Getter => Some(FastAttr::Getter(f)),
+            Kind::NativeGetter => Some(FastAttr::NativeGetter(f)),
+            _ => None,
+        }
+    }
+
+    /// The property setter `obj.name = v` calls, from the attribute cache of the instruction
+    /// at `site`.
+    #[inline]
+    pub(crate) fn setter_cached(&self, site: usize, obj: Value, name: ObjRef) -> Option<Value> {
+        let (i, epoch) = self.instance_epoch(obj)?;
+        let e = self
+            .attr_cache
+            .get(site, Kind::Setter, i.class, name, epoch)?;
+        Some(Value::Obj(ObjRef(e.index)))
+    }
+
+    /// `obj.name = val` through the attribute cache: true when stored.
+    #[inline]
+    pub(crate) fn store_attr_cached(
         &mut self,
         site: usize,
         obj: Value,
         name: ObjRef,
         val: Value,
-    ) -> Option<Option<Value>> {
-        let (i, epoch) = self.instance_epoch(obj)?;
-        let e = self.attr_cache.lookup(site, i.class, name, epoch)?;
-        match e.kind {
-            Kind::Store if i.native.is_none() => {
-                let dict = i.dict;
-                let Obj::Dict(d) = self.heap.get_mut(dict) else {
-                    return None;
-                };
-                let index = e.index as usize;
-                d.value_if_key_at(index, name)?;
-                d.set_value_at(index, val);
-                Some(None)
-            }
-            Kind::Setter => Some(Some(Value::Obj(ObjRef(e.index)))),
-            _ => None,
+    ) -> bool {
+        let Some((i, epoch)) = self.instance_epoch(obj) else {
+            return false;
+        };
+        if i.native.is_some() {
+            return false;
         }
+        let Some(e) = self.attr_cache.get(site, Kind::Store, i.class, name, epoch) else {
+            return false;
+        };
+        let dict = i.dict;
+        let Obj::Dict(d) = self.heap.get_mut(dict) else {
+            return false;
+        };
+        let index = e.index as usize;
+        let stored = d.value_if_key_at(index, name).is_some();
+        if stored {
+            d.set_value_at(index, val);
+        }
+        stored
     }
 
     /// The function `obj.name` would bind, from the attribute cache of the instruction at
@@ -403,7 +423,7 @@ impl Vm {
     /// frame of its own instead of a nested run. Anything else is `FastAttr::Slow`.
     ///
     /// With a `site`, an instance-dict hit is recorded in the attribute cache for
-    /// [`Vm::load_attr_site`].
+    /// [`Vm::load_attr_cached`].
     #[inline]
     pub(crate) fn load_attr_fast(&self, obj: Value, name: ObjRef, site: Option<usize>) -> FastAttr {
         let Value::Obj(r) = obj else {

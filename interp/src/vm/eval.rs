@@ -300,8 +300,14 @@ impl Vm {
                     Instr::LoadAttr(i) => {
                         let name = code.names[i as usize];
                         let site = super::attr_cache::site(code, ip);
-                        let fast = match self.load_attr_site(site, top!(), name) {
-                            Some(cached) => cached,
+                        if let Some(v) = self.load_attr_cached(site, top!(), name) {
+                            if let Some(t) = self.stack.last_mut() {
+                                *t = v;
+                            }
+                            continue;
+                        }
+                        let fast = match self.getter_cached(site, top!(), name) {
+                            Some(getter) => getter,
                             None => self.load_attr_fast(top!(), name, Some(site)),
                         };
                         match fast {
@@ -338,13 +344,14 @@ impl Vm {
                         let v = pop!();
                         let name = code.names[i as usize];
                         let site = super::attr_cache::site(code, ip);
-                        match self.store_attr_site(site, obj, name, v) {
-                            Some(None) => {}
-                            Some(Some(fset)) => {
-                                save_ip!();
-                                tri!(self.call_direct(fset, &[obj, v]));
+                        if !self.store_attr_cached(site, obj, name, v) {
+                            match self.setter_cached(site, obj, name) {
+                                Some(fset) => {
+                                    save_ip!();
+                                    tri!(self.call_direct(fset, &[obj, v]));
+                                }
+                                None => tri!(self.set_attr_at(obj, name, v, Some(site))),
                             }
-                            None => tri!(self.set_attr_at(obj, name, v, Some(site))),
                         }
                     }
                     Instr::DeleteAttr(i) => {
