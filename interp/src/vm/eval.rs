@@ -1477,23 +1477,26 @@ impl Vm {
                     c.call(self, args)
                 }
             }
-            &NativeImpl::Raw1(f, d) => match self.stack[pos + 1..] {
-                [a] => f(self, a, d),
-                _ => {
-                    let given = self.stack.len() - pos - 1;
-                    Err(super::call::raw_arity(&n.name, 1, given))
-                }
-            },
-            &NativeImpl::Raw2(f, d) => match self.stack[pos + 1..] {
-                [a, b] => f(self, a, b, d),
-                _ => {
-                    let given = self.stack.len() - pos - 1;
-                    Err(super::call::raw_arity(&n.name, 2, given))
-                }
-            },
+            NativeImpl::Raw1(..) | NativeImpl::Raw2(..) => self.call_raw(pos, fr),
         };
         self.stack.truncate(pos);
         Some(r.map(|v| push_value(&mut self.stack, v)))
+    }
+
+    /// `call_native_fast` for a raw native, out of line: the eval loop's own code stays as
+    /// it was without raw natives (its size and branches move the whole loop's speed).
+    #[inline(never)]
+    fn call_raw(&mut self, pos: usize, fr: ObjRef) -> PyResult<Value> {
+        let Obj::Native(n) = self.heap.get(fr) else {
+            return Ok(Value::None);
+        };
+        let args = &self.stack[pos + 1..];
+        match (&n.imp, args) {
+            (&NativeImpl::Raw1(f, d), &[a]) => f(self, a, d),
+            (&NativeImpl::Raw2(f, d), &[a, b]) => f(self, a, b, d),
+            (NativeImpl::Raw1(..), _) => Err(super::call::raw_arity(&n.name, 1, args.len())),
+            _ => Err(super::call::raw_arity(&n.name, 2, args.len())),
+        }
     }
 
     fn after_call(&mut self, out: CallOutcome) -> Flow {
