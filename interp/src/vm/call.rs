@@ -38,19 +38,28 @@ impl Vm {
                     return match &n.imp {
                         NativeImpl::Fn(p) => p(self, Args::new(args)),
                         NativeImpl::Closure(c) => c.clone().call_pos(self, args),
-                        &NativeImpl::Raw1(f, d) => match args {
-                            [a] => f(self, *a, d),
-                            _ => Err(raw_arity(&n.name, 1, args.len())),
-                        },
-                        &NativeImpl::Raw2(f, d) => match args {
-                            [a, b] => f(self, *a, *b, d),
-                            _ => Err(raw_arity(&n.name, 2, args.len())),
-                        },
+                        NativeImpl::Raw1(..) | NativeImpl::Raw2(..) => {
+                            self.call_raw_direct(r, args)
+                        }
                     };
                 }
             }
         }
         self.call(f, args)
+    }
+
+    /// [`Vm::call_direct`] of a raw native (out of line: see `call_raw` in the eval loop).
+    #[inline(never)]
+    fn call_raw_direct(&mut self, r: ObjRef, args: &[Value]) -> PyResult<Value> {
+        let Obj::Native(n) = self.heap.get(r) else {
+            return Ok(Value::None);
+        };
+        match (&n.imp, args) {
+            (&NativeImpl::Raw1(f, d), &[a]) => f(self, a, d),
+            (&NativeImpl::Raw2(f, d), &[a, b]) => f(self, a, b, d),
+            (NativeImpl::Raw1(..), _) => Err(raw_arity(&n.name, 1, args.len())),
+            _ => Err(raw_arity(&n.name, 2, args.len())),
+        }
     }
 
     /// Call with positional and keyword arguments from native code.
