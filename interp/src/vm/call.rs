@@ -215,21 +215,8 @@ impl Vm {
         if !code.cellvars.is_empty() || !code.freevars.is_empty() {
             self.setup_cells(&code, base, fr);
         }
-        self.frames.push(Frame {
-            code,
-            ip: 0,
-            base,
-            globals,
-            locals: None,
-            blocks: Vec::new(),
-            exc: Value::None,
-            func: Some(fr),
-            init_self: None,
-            boundary,
-            callable_below: false,
-            generator: None,
-            saved_stack: Vec::new(),
-        });
+        self.frames
+            .push(Frame::for_call(code, base, globals, fr, boundary, false));
         Some(Ok(CallOutcome::Pushed))
     }
 
@@ -266,25 +253,10 @@ impl Vm {
             code.flags.coroutine,
             code.flags.iterable_coroutine,
         );
-        let frame = Frame {
-            code,
-            ip: 0,
-            base,
-            globals,
-            locals: None,
-            blocks: Vec::new(),
-            exc: Value::None,
-            func: Some(fr),
-            init_self: init_self.as_obj(),
-            boundary,
-            callable_below: false,
-            generator: None,
-            saved_stack: Vec::new(),
-        };
+        let mut frame = Frame::for_call(code, base, globals, fr, boundary, false);
+        frame.init_self = init_self.as_obj();
         if generator {
-            let saved: Vec<Value> = self.stack.drain(base..).collect();
-            let mut frame = frame;
-            frame.saved_stack = saved;
+            frame.saved_stack = self.stack.drain(base..).collect();
             frame.boundary = false;
             let g = self.heap.alloc(Obj::Generator(Box::new(Generator {
                 frame: Some(frame),

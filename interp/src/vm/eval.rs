@@ -1548,21 +1548,9 @@ impl Vm {
         if !code.cellvars.is_empty() || !code.freevars.is_empty() {
             self.setup_cells(&code, base, fr);
         }
-        self.frames.push(crate::vm::frame::Frame {
-            code,
-            ip: 0,
-            base,
-            globals,
-            locals: None,
-            blocks: Vec::new(),
-            exc: Value::None,
-            func: Some(fr),
-            init_self: None,
-            boundary: false,
-            callable_below: true,
-            generator: None,
-            saved_stack: Vec::new(),
-        });
+        self.frames.push(crate::vm::frame::Frame::for_call(
+            code, base, globals, fr, false, true,
+        ));
         Ok(Flow::Reload)
     }
 

@@ -133,6 +133,33 @@ pub struct Frame {
 const _: () = assert!(std::mem::size_of::<Frame>() <= 128);
 
 impl Frame {
+    /// The frame of a call of script function `func`, its slots starting at `base`.
+    #[inline(always)]
+    pub fn for_call(
+        code: FrameCode,
+        base: usize,
+        globals: ObjRef,
+        func: ObjRef,
+        boundary: bool,
+        callable_below: bool,
+    ) -> Frame {
+        Frame {
+            code,
+            ip: 0,
+            base,
+            globals,
+            locals: None,
+            blocks: Vec::new(),
+            exc: Value::None,
+            func: Some(func),
+            init_self: None,
+            boundary,
+            callable_below,
+            generator: None,
+            saved_stack: Vec::new(),
+        }
+    }
+
     /// The stack height to go back to when this frame ends.
     #[inline]
     pub fn stack_floor(&self) -> usize {
