@@ -210,8 +210,16 @@ impl Vm {
             )));
         }
         let base = self.stack.len();
-        self.stack.extend_from_slice(args);
-        self.stack.resize(base + code.nlocals(), Value::Undef);
+        // Pushed one by one: a hook has a handful of arguments and locals, where
+        // `extend_from_slice` and `resize` each cost a library call.
+        let n = code.nlocals().max(args.len());
+        self.stack.reserve(n);
+        for &a in args {
+            self.stack.push(a);
+        }
+        for _ in args.len()..n {
+            self.stack.push(Value::Undef);
+        }
         if !code.cellvars.is_empty() || !code.freevars.is_empty() {
             self.setup_cells(&code, base, fr);
         }
