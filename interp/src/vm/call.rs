@@ -35,12 +35,14 @@ impl Vm {
         if let Value::Obj(r) = f {
             if let Obj::Native(n) = self.heap.get(r) {
                 if matches!(n.bound, Value::Undef) {
-                    return match &n.imp {
-                        NativeImpl::Fn(p) => p(self, Args::new(args)),
-                        NativeImpl::Closure(c) => c.clone().call_pos(self, args),
-                        NativeImpl::Raw1(..) | NativeImpl::Raw2(..) => {
-                            self.call_raw_direct(r, args)
-                        }
+                    return match (&n.imp, args) {
+                        // Raw field accessors first: the attribute cache calls them per
+                        // entity per frame.
+                        (&NativeImpl::Raw1(g, d), &[a]) => g(self, a, d),
+                        (&NativeImpl::Raw2(g, d), &[a, b]) => g(self, a, b, d),
+                        (NativeImpl::Fn(p), _) => p(self, Args::new(args)),
+                        (NativeImpl::Closure(c), _) => c.clone().call_pos(self, args),
+                        _ => self.call_raw_direct(r, args),
                     };
                 }
             }
@@ -48,18 +50,15 @@ impl Vm {
         self.call(f, args)
     }
 
-    /// [`Vm::call_direct`] of a raw native (out of line: see `call_raw` in the eval loop).
+    /// [`Vm::call_direct`] of a raw native with the wrong number of arguments.
+    #[cold]
     #[inline(never)]
     fn call_raw_direct(&mut self, r: ObjRef, args: &[Value]) -> PyResult<Value> {
         let Obj::Native(n) = self.heap.get(r) else {
             return Ok(Value::None);
         };
-        match (&n.imp, args) {
-            (&NativeImpl::Raw1(f, d), &[a]) => f(self, a, d),
-            (&NativeImpl::Raw2(f, d), &[a, b]) => f(self, a, b, d),
-            (NativeImpl::Raw1(..), _) => Err(raw_arity(&n.name, 1, args.len())),
-            _ => Err(raw_arity(&n.name, 2, args.len())),
-        }
+        let want = if matches!(n.imp, NativeImpl::Raw1(..)) { 1 } else { 2 };
+        Err(raw_arity(&n.name, want, args.len()))
     }
 
     /// Call with positional and keyword arguments from native code.
