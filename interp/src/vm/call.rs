@@ -57,7 +57,11 @@ impl Vm {
         let Obj::Native(n) = self.heap.get(r) else {
             return Ok(Value::None);
         };
-        let want = if matches!(n.imp, NativeImpl::Raw1(..)) { 1 } else { 2 };
+        let want = if matches!(n.imp, NativeImpl::Raw1(..)) {
+            1
+        } else {
+            2
+        };
         Err(raw_arity(&n.name, want, args.len()))
     }
 
