@@ -279,7 +279,7 @@ impl ComponentRefs {
     }
 
     /// Run `f` on the component of entity `e`.
-    fn read<R>(
+    pub(crate) fn read<R>(
         &self,
         vm: &mut Vm,
         e: Entity,
@@ -301,7 +301,7 @@ impl ComponentRefs {
 
     /// Run `f` on the component of entity `e` for writing (change detection sees it), with
     /// the type registry for building new values.
-    fn write<R>(
+    pub(crate) fn write<R>(
         &self,
         vm: &mut Vm,
         e: Entity,
@@ -507,6 +507,27 @@ fn entity_of(target: u64) -> PyResult<Entity> {
     Entity::try_from_bits(target).ok_or_else(|| runtime("bad entity id"))
 }
 
+impl ComponentRefs {
+    /// A `Vec2`/`Vec3` read at `path`: a live place, so `a.dir.x = 5` writes through.
+    fn vec_place(&self, vm: &mut Vm, e: Entity, path: &[PathSeg], leaf: &Leaf) -> PyResult<Value> {
+        let handler = vm
+            .extension::<ComponentHandlers>()
+            .list
+            .get(self.slot as usize)
+            .cloned()
+            .ok_or_else(|| runtime("unknown component handler"))?;
+        let place = crate::vec_place::FieldPlace {
+            handler,
+            entity: e,
+            path: path.into(),
+        };
+        match leaf {
+            Leaf::Vec2(_) => vm.to_value(crate::vec_place::Vec2Field(place)),
+            _ => vm.to_value(crate::vec_place::Vec3Field(place)),
+        }
+    }
+}
+
 impl RefHandler for ComponentRefs {
     fn type_name(&self) -> &str {
         &self.name
@@ -526,6 +547,7 @@ impl RefHandler for ComponentRefs {
         })?;
         Ok(match leaf {
             Leaf::Place => RefRead::Place,
+            Leaf::Vec2(_) | Leaf::Vec3(_) => RefRead::Value(self.vec_place(vm, e, path, &leaf)?),
             leaf => RefRead::Value(leaf_value(vm, leaf)?),
         })
     }
@@ -539,6 +561,12 @@ impl RefHandler for ComponentRefs {
         });
         Some(match leaf {
             Ok(Some(Leaf::Place)) => Ok(RefRead::Place),
+            Ok(Some(leaf @ (Leaf::Vec2(_) | Leaf::Vec3(_)))) => {
+                let name = self.fields.get().and_then(|f| f.get(index).cloned())?;
+                let e = entity_of(target).ok()?;
+                self.vec_place(vm, e, &[PathSeg::Attr(name)], &leaf)
+                    .map(RefRead::Value)
+            }
             Ok(Some(leaf)) => leaf_value(vm, leaf).map(RefRead::Value),
             Ok(None) => return None,
             Err(e) => Err(e),
@@ -774,6 +802,7 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
     }
     let m = vm.import_dotted("_bevy")?;
     crate::math::install(vm, m)?;
+    crate::vec_place::install(vm)?;
     for (cls, name, f) in methods {
         let c = vm.get_attr_str(m, cls)?;
         if let Value::Obj(c) = c {

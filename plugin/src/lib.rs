@@ -28,6 +28,7 @@ pub mod math;
 mod reflect_data;
 mod runner;
 mod script;
+mod vec_place;
 
 pub use asset::{
     check_syntax, PendingErrors, ScriptAsset, ScriptError, ScriptLoadError, ScriptLoader,

@@ -176,6 +176,9 @@ pub fn vec3_of(vm: &mut Vm, v: Value) -> PyResult<Option<Vec3>> {
         if let Some(place) = native_ref::<Vec3Place>(vm, r).copied() {
             return place.read(vm).map(Some);
         }
+        if let Some(x) = crate::vec_place::vec3_field_value(vm, v)? {
+            return Ok(Some(x));
+        }
         let tn = vm.type_name(v);
         if tn == "tuple" || tn == "list" {
             let xs: Vec<f32> = vm.extract(v)?;
@@ -187,10 +190,14 @@ pub fn vec3_of(vm: &mut Vm, v: Value) -> PyResult<Option<Vec3>> {
     Ok(None)
 }
 
-fn vec2_of(vm: &mut Vm, v: Value) -> PyResult<Option<Vec2>> {
+/// A `Vec2` from a script value: a `Vec2`, a live `Vec2Ref`, or a sequence of 2 numbers.
+pub fn vec2_of(vm: &mut Vm, v: Value) -> PyResult<Option<Vec2>> {
     if let Value::Obj(r) = v {
         if let Some(p) = native_ref::<PyVec2>(vm, r) {
             return Ok(Some(p.0));
+        }
+        if let Some(x) = crate::vec_place::vec2_field_value(vm, v)? {
+            return Ok(Some(x));
         }
         let tn = vm.type_name(v);
         if tn == "tuple" || tn == "list" {
@@ -291,6 +298,16 @@ fn fmt_f(x: f32) -> String {
 }
 
 /// Add the math types to module `_bevy` (called from `bindings::install`).
+/// The arithmetic and comparison dunders of `Vec2`, for classes whose instances read as one.
+pub fn vec2_binops(vm: &mut Vm) -> Vec<(&'static str, Value)> {
+    vec_binops!(vm, vec2_of, PyVec2, Vec2)
+}
+
+/// The arithmetic and comparison dunders of `Vec3`, for classes whose instances read as one.
+pub fn vec3_binops(vm: &mut Vm) -> Vec<(&'static str, Value)> {
+    vec_binops!(vm, vec3_of, PyVec3, Vec3)
+}
+
 pub fn install(vm: &mut Vm, module: Value) -> PyResult<()> {
     let Value::Obj(m) = module else {
         return Err(PyErr::new(ExcKind::RuntimeError, "_bevy is not a module"));

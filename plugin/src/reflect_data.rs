@@ -74,7 +74,7 @@ fn is_option(e: &dyn Enum) -> bool {
 }
 
 /// `Some(x)` reads through to `x` (`c.target.x` on an `Option<Vec2>`-like field).
-fn through_option(v: &dyn PartialReflect) -> &dyn PartialReflect {
+pub fn through_option(v: &dyn PartialReflect) -> &dyn PartialReflect {
     if let ReflectRef::Enum(e) = v.reflect_ref() {
         if is_option(e) && e.variant_name() == "Some" {
             if let Some(x) = e.field_at(0) {
@@ -219,7 +219,7 @@ pub fn walk<'a>(root: &'a dyn PartialReflect, path: &[PathSeg]) -> DataResult<Fo
     Ok(here)
 }
 
-fn through_option_mut(v: &mut dyn PartialReflect) -> &mut dyn PartialReflect {
+pub fn through_option_mut(v: &mut dyn PartialReflect) -> &mut dyn PartialReflect {
     let is_some = matches!(v.reflect_ref(), ReflectRef::Enum(e) if is_option(e) && e.variant_name() == "Some");
     if !is_some {
         return v;
@@ -527,19 +527,22 @@ impl DataIn {
                         }
                         DataIn::Dict(out)
                     }
-                    // A live Vec3 place (`t.translation`) and the like: its current value.
-                    _ => match crate::math::vec3_of(vm, v)? {
-                        Some(p) => DataIn::Floats(p.to_array().to_vec()),
-                        None => {
+                    // A live vector place (`t.translation`, `a.dir`): its current value.
+                    _ => {
+                        if let Some(p) = crate::math::vec3_of(vm, v)? {
+                            DataIn::Floats(p.to_array().to_vec())
+                        } else if let Some(p) = crate::math::vec2_of(vm, v)? {
+                            DataIn::Floats(p.to_array().to_vec())
+                        } else {
                             return Err(PyErr::new(
                                 ExcKind::TypeError,
                                 format!(
                                     "cannot store a '{}' in a component field",
                                     vm.type_name(v)
                                 ),
-                            ))
+                            ));
                         }
-                    },
+                    }
                 }
             }
             _ => return Err(PyErr::new(ExcKind::TypeError, "cannot store that value")),

@@ -1429,3 +1429,80 @@ class Pacer(Script):
         }
     );
 }
+
+#[derive(Component, Reflect, Default, Clone, Debug, PartialEq)]
+#[reflect(Component, Default)]
+struct Aim {
+    dir: Vec2,
+    spots: Vec<Vec3>,
+    back: Vec2,
+}
+
+/// A `Vec2`/`Vec3` inside a reflected component reads as a live place: writes to its axes go
+/// to the component (a copy would take them and drop them), and it acts as its value for
+/// everything else.
+#[test]
+fn vector_fields_of_reflected_components_write_through() {
+    let src = r#"
+from bevy import Script, Aim, Vec2, Vec3, emit
+
+class Aimer(Script):
+    def start(self):
+        self.entity.insert(Aim, {"dir": [1, 2], "spots": [[1, 1, 1], [2, 2, 2]]})
+
+    def update(self, dt):
+        if getattr(self, "done", False):
+            return
+        self.done = True
+        a = self.entity.get(Aim)
+        a.dir.x = 5
+        a.dir.y += 1
+        d = a.dir
+        log = [type(d).__name__, d.x, d.y, repr(d), list(d), d == Vec2(5, 3), d.length() > 5]
+        log.append([(d + Vec2(1, 1)).x, (d * 2).y, (2 * d).x, (-d).x, type(d + d).__name__])
+        for s in a.spots:
+            s.z = 9
+        a.spots[1].x -= 0.5
+        a.back = a.dir
+        a.dir.x = 0
+        log.append([a.back.x, a.dir.x, a.spots[0].z, a.spots[1].x, len(a.spots)])
+        a.spots.pop()
+        try:
+            s.x
+        except Exception as e:
+            log.append(type(e).__name__)
+        emit("log", log)
+"#;
+    let mut h = harness(&[("scripts/aim.py", src)]);
+    h.app.register_type::<Aim>();
+    let e = h.spawn_script("scripts/aim.py", ());
+    h.started(e);
+    h.frames(2);
+    assert!(h.errors().is_empty(), "{:?}", h.errors());
+    let inbox = h.app.world().resource::<Inbox>().0.clone();
+    let ScriptValue::List(log) = &inbox[0].payload else {
+        panic!("{inbox:?}")
+    };
+    use ScriptValue::{Bool as B, Float as F, Int as I, List as L, Str as S};
+    let s = |x: &str| S(x.into());
+    assert_eq!(
+        log[..7],
+        [
+            s("Vec2Ref"),
+            F(5.0),
+            F(3.0),
+            s("Vec2(5.0, 3.0)"),
+            L(vec![F(5.0), F(3.0)]),
+            B(true),
+            B(true)
+        ]
+    );
+    assert_eq!(log[7], L(vec![F(6.0), F(6.0), F(10.0), F(-5.0), s("Vec2")]));
+    assert_eq!(log[8], L(vec![F(5.0), F(0.0), F(9.0), F(1.5), I(2)]));
+    // The place of an item that is gone says so.
+    assert_eq!(log[9], s("IndexError"));
+    let aim = h.app.world().get::<Aim>(e).cloned().expect("Aim");
+    assert_eq!(aim.dir, Vec2::new(0.0, 3.0));
+    assert_eq!(aim.back, Vec2::new(5.0, 3.0));
+    assert_eq!(aim.spots, vec![Vec3::new(1.0, 1.0, 9.0)]);
+}

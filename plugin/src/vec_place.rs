@@ -1,0 +1,211 @@
+//! Live `Vec2`/`Vec3` places inside reflected components: `a.dir.x = 5` writes through to the
+//! component, as `t.translation.x += 1` does for Transform, where a copied `Vec2` would take the
+//! write and drop it without a word. A place reads as its current value for everything else:
+//! arithmetic, comparisons, `repr`, iteration, its methods (`a.dir.length()`), and being stored
+//! somewhere else (`b.dir = a.dir` stores the value).
+
+use crate::bindings::ComponentRefs;
+use crate::math::{PyVec2, PyVec3};
+use crate::reflect_data::{through_option, through_option_mut, walk, walk_mut, Found};
+use bevy::math::{Vec2, Vec3};
+use bevy::prelude::Entity;
+use bevy::reflect::PartialReflect;
+use kaa::native::{field_receiver, native_ref, NativeType, PathSeg};
+use kaa::{ExcKind, PyErr, PyResult, Value, Vm};
+use std::sync::Arc;
+
+/// Where a vector lives: a component of an entity and the path to it inside.
+#[derive(Clone)]
+pub struct FieldPlace {
+    pub handler: Arc<ComponentRefs>,
+    pub entity: Entity,
+    pub path: Arc<[PathSeg]>,
+}
+
+/// A live `Vec2` inside a reflected component.
+#[derive(Clone)]
+pub struct Vec2Field(pub FieldPlace);
+/// A live `Vec3` inside a reflected component.
+#[derive(Clone)]
+pub struct Vec3Field(pub FieldPlace);
+
+impl NativeType for Vec2Field {
+    const NAME: &'static str = "Vec2Ref";
+}
+impl NativeType for Vec3Field {
+    const NAME: &'static str = "Vec3Ref";
+}
+
+/// The vector types a place can hold.
+trait Vector: Copy + PartialReflect + std::ops::IndexMut<usize, Output = f32> + 'static {
+    const DIMS: usize;
+    const NAME: &'static str;
+}
+impl Vector for Vec2 {
+    const DIMS: usize = 2;
+    const NAME: &'static str = "Vec2";
+}
+impl Vector for Vec3 {
+    const DIMS: usize = 3;
+    const NAME: &'static str = "Vec3";
+}
+
+impl FieldPlace {
+    fn at(&self) -> String {
+        let mut s = self.handler.name.to_string();
+        for seg in self.path.iter() {
+            match seg {
+                PathSeg::Attr(a) => s.push_str(&format!(".{a}")),
+                PathSeg::Index(i) => s.push_str(&format!("[{i}]")),
+            }
+        }
+        s
+    }
+
+    fn not_a<V: Vector>(&self) -> PyErr {
+        PyErr::new(
+            ExcKind::TypeError,
+            format!("{} is no longer a {}", self.at(), V::NAME),
+        )
+    }
+
+    /// The vector's current value.
+    fn read<V: Vector>(&self, vm: &mut Vm) -> PyResult<V> {
+        let found = self
+            .handler
+            .read(vm, self.entity, |comp| match walk(comp, &self.path) {
+                Ok(Found::Field(v)) => Ok(through_option(v).try_downcast_ref::<V>().copied()),
+                Ok(Found::Variant(_)) => Ok(None),
+                // The place is gone (a list shrank, an option emptied): say where.
+                Err(err) => Err(err.at(self.at())),
+            })?;
+        found.ok_or_else(|| self.not_a::<V>())
+    }
+
+    /// Change the vector in place (change detection sees it).
+    fn write<V: Vector>(&self, vm: &mut Vm, f: impl FnOnce(&mut V)) -> PyResult<()> {
+        let done = self.handler.write(vm, self.entity, |comp, _| {
+            match walk_mut(comp, &self.path) {
+                Ok(v) => Ok(through_option_mut(v)
+                    .try_downcast_mut::<V>()
+                    .map(f)
+                    .is_some()),
+                Err(err) => Err(err.at(self.at())),
+            }
+        })?;
+        if done {
+            Ok(())
+        } else {
+            Err(self.not_a::<V>())
+        }
+    }
+}
+
+const AXES: [&str; 3] = ["x", "y", "z"];
+
+fn place_of(vm: &Vm, this: Value, axis: usize) -> PyResult<FieldPlace> {
+    if let Value::Obj(r) = this {
+        if let Some(p) = native_ref::<Vec2Field>(vm, r) {
+            return Ok(p.0.clone());
+        }
+        if let Some(p) = native_ref::<Vec3Field>(vm, r) {
+            return Ok(p.0.clone());
+        }
+    }
+    field_receiver::<Vec3Field>(vm, this, AXES[axis]).map(|p| p.0.clone())
+}
+
+fn axis_get<V: Vector>(vm: &mut Vm, this: Value, axis: u64) -> PyResult<Value> {
+    let i = (axis as usize).min(V::DIMS - 1);
+    let place = place_of(vm, this, i)?;
+    Ok(Value::Float(f64::from(place.read::<V>(vm)?[i])))
+}
+
+fn axis_set<V: Vector>(vm: &mut Vm, this: Value, v: Value, axis: u64) -> PyResult<Value> {
+    let i = (axis as usize).min(V::DIMS - 1);
+    let place = place_of(vm, this, i)?;
+    let x: f32 = vm.extract(v)?;
+    place.write::<V>(vm, |vec| vec[i] = x)?;
+    Ok(Value::None)
+}
+
+/// The current value of a live reflected `Vec2` place, if `v` is one.
+pub fn vec2_field_value(vm: &mut Vm, v: Value) -> PyResult<Option<Vec2>> {
+    let Value::Obj(r) = v else { return Ok(None) };
+    match native_ref::<Vec2Field>(vm, r).cloned() {
+        Some(p) => p.0.read::<Vec2>(vm).map(Some),
+        None => Ok(None),
+    }
+}
+
+/// The current value of a live reflected `Vec3` place, if `v` is one.
+pub fn vec3_field_value(vm: &mut Vm, v: Value) -> PyResult<Option<Vec3>> {
+    let Value::Obj(r) = v else { return Ok(None) };
+    match native_ref::<Vec3Field>(vm, r).cloned() {
+        Some(p) => p.0.read::<Vec3>(vm).map(Some),
+        None => Ok(None),
+    }
+}
+
+/// The current value of a place as the matching value type (for delegation).
+fn current(vm: &mut Vm, this: Value) -> PyResult<Value> {
+    if let Some(v) = vec2_field_value(vm, this)? {
+        return vm.to_value(PyVec2(v));
+    }
+    match vec3_field_value(vm, this)? {
+        Some(v) => vm.to_value(PyVec3(v)),
+        None => Err(PyErr::new(ExcKind::TypeError, "not a vector place")),
+    }
+}
+
+/// The place classes: axes as raw fields, arithmetic and comparison as on the value types,
+/// and every other attribute (methods, `__iter__`, `__repr__`) from the current value.
+pub fn install(vm: &mut Vm) -> PyResult<()> {
+    let c2 = vm.native_class::<Vec2Field>().build()?;
+    let c3 = vm.native_class::<Vec3Field>().build()?;
+    for (i, axis) in AXES.into_iter().enumerate() {
+        if i < 2 {
+            let p = vm.field_property(axis, axis_get::<Vec2>, Some(axis_set::<Vec2>), i as u64);
+            vm.class_set_attr(c2, axis, p);
+        }
+        let p = vm.field_property(axis, axis_get::<Vec3>, Some(axis_set::<Vec3>), i as u64);
+        vm.class_set_attr(c3, axis, p);
+    }
+    let ops2 = crate::math::vec2_binops(vm);
+    for (name, f) in ops2 {
+        vm.class_set_attr(c2, name, f);
+    }
+    let ops3 = crate::math::vec3_binops(vm);
+    for (name, f) in ops3 {
+        vm.class_set_attr(c3, name, f);
+    }
+    for cls in [c2, c3] {
+        let value = vm.native_fn("value", |vm: &mut Vm, this: Value| current(vm, this));
+        let prop = vm.call(Value::Obj(vm.types.property), &[value])?;
+        vm.class_set_attr(cls, "value", prop);
+        // Methods (`length`, `normalize`...) are the value's: pure, so a copy answers them.
+        let getattr = vm.native_fn(
+            "__getattr__",
+            |vm: &mut Vm, this: Value, name: String| -> PyResult<Value> {
+                let v = current(vm, this)?;
+                vm.get_attr_str(v, &name)
+            },
+        );
+        vm.class_set_attr(cls, "__getattr__", getattr);
+        for dunder in ["__iter__", "__repr__"] {
+            let f = vm.native_fn(
+                dunder,
+                move |vm: &mut Vm,
+                      this: Value,
+                      rest: kaa::native::Rest<Value>|
+                      -> PyResult<Value> {
+                    let v = current(vm, this)?;
+                    let m = vm.get_attr_str(v, dunder)?;
+                    vm.call(m, &rest.0)
+                },
+            );
+            vm.class_set_attr(cls, dunder, f);
+        }
+    }
+    Ok(())
+}
