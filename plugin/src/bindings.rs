@@ -508,7 +508,7 @@ fn entity_of(target: u64) -> PyResult<Entity> {
 }
 
 impl ComponentRefs {
-    /// A `Vec2`/`Vec3` read at `path`: a live place, so `a.dir.x = 5` writes through.
+    /// A `Vec2`/`Vec3`/`Color` read at `path`: a live place, so `a.dir.x = 5` writes through.
     fn vec_place(&self, vm: &mut Vm, e: Entity, path: &[PathSeg], leaf: &Leaf) -> PyResult<Value> {
         let handler = vm
             .extension::<ComponentHandlers>()
@@ -523,6 +523,7 @@ impl ComponentRefs {
         };
         match leaf {
             Leaf::Vec2(_) => vm.to_value(crate::vec_place::Vec2Field(place)),
+            Leaf::Color(_) => vm.to_value(crate::vec_place::ColorField(place)),
             _ => vm.to_value(crate::vec_place::Vec3Field(place)),
         }
     }
@@ -547,7 +548,9 @@ impl RefHandler for ComponentRefs {
         })?;
         Ok(match leaf {
             Leaf::Place => RefRead::Place,
-            Leaf::Vec2(_) | Leaf::Vec3(_) => RefRead::Value(self.vec_place(vm, e, path, &leaf)?),
+            Leaf::Vec2(_) | Leaf::Vec3(_) | Leaf::Color(_) => {
+                RefRead::Value(self.vec_place(vm, e, path, &leaf)?)
+            }
             leaf => RefRead::Value(leaf_value(vm, leaf)?),
         })
     }
@@ -561,7 +564,7 @@ impl RefHandler for ComponentRefs {
         });
         Some(match leaf {
             Ok(Some(Leaf::Place)) => Ok(RefRead::Place),
-            Ok(Some(leaf @ (Leaf::Vec2(_) | Leaf::Vec3(_)))) => {
+            Ok(Some(leaf @ (Leaf::Vec2(_) | Leaf::Vec3(_) | Leaf::Color(_)))) => {
                 let name = self.fields.get().and_then(|f| f.get(index).cloned())?;
                 let e = entity_of(target).ok()?;
                 self.vec_place(vm, e, &[PathSeg::Attr(name)], &leaf)

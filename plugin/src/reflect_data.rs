@@ -533,6 +533,8 @@ impl DataIn {
                             DataIn::Floats(p.to_array().to_vec())
                         } else if let Some(p) = crate::math::vec2_of(vm, v)? {
                             DataIn::Floats(p.to_array().to_vec())
+                        } else if let Some(c) = crate::vec_place::color_field_value(vm, v)? {
+                            DataIn::Color([c.red, c.green, c.blue, c.alpha])
                         } else {
                             return Err(PyErr::new(
                                 ExcKind::TypeError,

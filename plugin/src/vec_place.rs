@@ -1,11 +1,12 @@
-//! Live `Vec2`/`Vec3` places inside reflected components: `a.dir.x = 5` writes through to the
-//! component, as `t.translation.x += 1` does for Transform, where a copied `Vec2` would take the
-//! write and drop it without a word. A place reads as its current value for everything else:
-//! arithmetic, comparisons, `repr`, iteration, its methods (`a.dir.length()`), and being stored
-//! somewhere else (`b.dir = a.dir` stores the value).
+//! Live `Vec2`/`Vec3`/`Color` places inside reflected components: `a.dir.x = 5` and
+//! `s.color.a = 0.5` write through to the component, as `t.translation.x += 1` does for
+//! Transform, where a copied value would take the write and drop it without a word. A place
+//! reads as its current value for everything else: arithmetic, comparisons, `repr`, iteration,
+//! its methods (`a.dir.length()`, `s.color.to_hex()`), and being stored somewhere else
+//! (`b.dir = a.dir` stores the value).
 
 use crate::bindings::ComponentRefs;
-use crate::math::{PyVec2, PyVec3};
+use crate::math::{PyColor, PyVec2, PyVec3, Rgba};
 use crate::reflect_data::{through_option, through_option_mut, walk, walk_mut, Found};
 use bevy::math::{Vec2, Vec3};
 use bevy::prelude::Entity;
@@ -36,6 +37,14 @@ impl NativeType for Vec3Field {
     const NAME: &'static str = "Vec3Ref";
 }
 
+/// A live `Color` inside a reflected component (its channels in sRGB, as `Color` reads).
+#[derive(Clone)]
+pub struct ColorField(pub FieldPlace);
+
+impl NativeType for ColorField {
+    const NAME: &'static str = "ColorRef";
+}
+
 /// The vector types a place can hold.
 trait Vector: Copy + PartialReflect + std::ops::IndexMut<usize, Output = f32> + 'static {
     const DIMS: usize;
@@ -63,9 +72,13 @@ impl FieldPlace {
     }
 
     fn not_a<V: Vector>(&self) -> PyErr {
+        self.not(V::NAME)
+    }
+
+    fn not(&self, what: &str) -> PyErr {
         PyErr::new(
             ExcKind::TypeError,
-            format!("{} is no longer a {}", self.at(), V::NAME),
+            format!("{} is no longer a {what}", self.at()),
         )
     }
 
@@ -99,6 +112,90 @@ impl FieldPlace {
             Err(self.not_a::<V>())
         }
     }
+}
+
+impl FieldPlace {
+    /// The color's current value, in sRGB.
+    fn read_color(&self, vm: &mut Vm) -> PyResult<Rgba> {
+        let found = self
+            .handler
+            .read(vm, self.entity, |comp| match walk(comp, &self.path) {
+                Ok(Found::Field(v)) => Ok(through_option(v)
+                    .try_downcast_ref::<bevy::color::Color>()
+                    .map(|c| c.to_srgba())),
+                Ok(Found::Variant(_)) => Ok(None),
+                Err(err) => Err(err.at(self.at())),
+            })?;
+        let s = found.ok_or_else(|| self.not("Color"))?;
+        Ok(Rgba::new(s.red, s.green, s.blue, s.alpha))
+    }
+
+    /// Change one channel (0..4: r, g, b, a); the color is stored back in sRGB.
+    fn write_channel(&self, vm: &mut Vm, channel: usize, x: f32) -> PyResult<()> {
+        let done = self.handler.write(vm, self.entity, |comp, _| {
+            match walk_mut(comp, &self.path) {
+                Ok(v) => Ok(through_option_mut(v)
+                    .try_downcast_mut::<bevy::color::Color>()
+                    .map(|c| {
+                        let mut s = c.to_srgba();
+                        match channel {
+                            0 => s.red = x,
+                            1 => s.green = x,
+                            2 => s.blue = x,
+                            _ => s.alpha = x,
+                        }
+                        *c = bevy::color::Color::Srgba(s);
+                    })
+                    .is_some()),
+                Err(err) => Err(err.at(self.at())),
+            }
+        })?;
+        if done {
+            Ok(())
+        } else {
+            Err(self.not("Color"))
+        }
+    }
+}
+
+const CHANNELS: [&str; 4] = ["r", "g", "b", "a"];
+
+fn color_place(vm: &Vm, this: Value, channel: usize) -> PyResult<FieldPlace> {
+    field_receiver::<ColorField>(vm, this, CHANNELS[channel.min(3)]).map(|p| p.0.clone())
+}
+
+fn channel_get(vm: &mut Vm, this: Value, channel: u64) -> PyResult<Value> {
+    let i = (channel as usize).min(3);
+    let c = color_place(vm, this, i)?.read_color(vm)?;
+    let x = [c.red, c.green, c.blue, c.alpha][i];
+    Ok(Value::Float(f64::from(x)))
+}
+
+fn channel_set(vm: &mut Vm, this: Value, v: Value, channel: u64) -> PyResult<Value> {
+    let i = (channel as usize).min(3);
+    let place = color_place(vm, this, i)?;
+    let x: f32 = vm.extract(v)?;
+    place.write_channel(vm, i, x)?;
+    Ok(Value::None)
+}
+
+/// The current value of a live reflected `Color` place, if `v` is one.
+pub fn color_field_value(vm: &mut Vm, v: Value) -> PyResult<Option<Rgba>> {
+    let Value::Obj(r) = v else { return Ok(None) };
+    match native_ref::<ColorField>(vm, r).cloned() {
+        Some(p) => p.0.read_color(vm).map(Some),
+        None => Ok(None),
+    }
+}
+
+/// A color from a `Color` value or a live `Color` place.
+fn color_of(vm: &mut Vm, v: Value) -> PyResult<Option<Rgba>> {
+    if let Value::Obj(r) = v {
+        if let Some(c) = native_ref::<PyColor>(vm, r) {
+            return Ok(Some(c.0));
+        }
+    }
+    color_field_value(vm, v)
 }
 
 const AXES: [&str; 3] = ["x", "y", "z"];
@@ -152,6 +249,9 @@ fn current(vm: &mut Vm, this: Value) -> PyResult<Value> {
     if let Some(v) = vec2_field_value(vm, this)? {
         return vm.to_value(PyVec2(v));
     }
+    if let Some(c) = color_field_value(vm, this)? {
+        return vm.to_value(PyColor(c));
+    }
     match vec3_field_value(vm, this)? {
         Some(v) => vm.to_value(PyVec3(v)),
         None => Err(PyErr::new(ExcKind::TypeError, "not a vector place")),
@@ -179,7 +279,22 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
     for (name, f) in ops3 {
         vm.class_set_attr(c3, name, f);
     }
-    for cls in [c2, c3] {
+    let cc = vm.native_class::<ColorField>().build()?;
+    for (i, ch) in CHANNELS.into_iter().enumerate() {
+        let p = vm.field_property(ch, channel_get, Some(channel_set), i as u64);
+        vm.class_set_attr(cc, ch, p);
+    }
+    let eq = vm.native_fn(
+        "__eq__",
+        |vm: &mut Vm, a: Value, b: Value| -> PyResult<Value> {
+            match (color_of(vm, a)?, color_of(vm, b)?) {
+                (Some(x), Some(y)) => Ok(Value::Bool(x == y)),
+                _ => Ok(vm.not_implemented()),
+            }
+        },
+    );
+    vm.class_set_attr(cc, "__eq__", eq);
+    for cls in [c2, c3, cc] {
         let value = vm.native_fn("value", |vm: &mut Vm, this: Value| current(vm, this));
         let prop = vm.call(Value::Obj(vm.types.property), &[value])?;
         vm.class_set_attr(cls, "value", prop);

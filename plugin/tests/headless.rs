@@ -1436,6 +1436,7 @@ struct Aim {
     dir: Vec2,
     spots: Vec<Vec3>,
     back: Vec2,
+    tint: Color,
 }
 
 /// A `Vec2`/`Vec3` inside a reflected component reads as a live place: writes to its axes go
@@ -1444,7 +1445,7 @@ struct Aim {
 #[test]
 fn vector_fields_of_reflected_components_write_through() {
     let src = r#"
-from bevy import Script, Aim, Vec2, Vec3, emit
+from bevy import Script, Aim, Vec2, Vec3, Color, emit
 
 class Aimer(Script):
     def start(self):
@@ -1471,6 +1472,11 @@ class Aimer(Script):
             s.x
         except Exception as e:
             log.append(type(e).__name__)
+        a.tint = Color(0.5, 0.5, 0.5)
+        c = a.tint
+        c.a = 0.25
+        c.r += 0.25
+        log.append([type(c).__name__, c.a, c.r, c == Color(0.75, 0.5, 0.5, 0.25), c.with_alpha(1).a])
         emit("log", log)
 "#;
     let mut h = harness(&[("scripts/aim.py", src)]);
@@ -1501,8 +1507,13 @@ class Aimer(Script):
     assert_eq!(log[8], L(vec![F(5.0), F(0.0), F(9.0), F(1.5), I(2)]));
     // The place of an item that is gone says so.
     assert_eq!(log[9], s("IndexError"));
+    assert_eq!(
+        log[10],
+        L(vec![s("ColorRef"), F(0.25), F(0.75), B(true), F(1.0)])
+    );
     let aim = h.app.world().get::<Aim>(e).cloned().expect("Aim");
     assert_eq!(aim.dir, Vec2::new(0.0, 3.0));
     assert_eq!(aim.back, Vec2::new(5.0, 3.0));
     assert_eq!(aim.spots, vec![Vec3::new(1.0, 1.0, 9.0)]);
+    assert_eq!(aim.tint.to_srgba(), Srgba::new(0.75, 0.5, 0.5, 0.25));
 }
