@@ -488,7 +488,7 @@ fn field_set(vm: &mut Vm, this: Value, v: Value, data: u64) -> PyResult<Value> {
 }
 
 /// A component name and script path, shown only when an error message needs it.
-struct At<'a>(&'a str, &'a [PathSeg]);
+pub(crate) struct At<'a>(pub &'a str, pub &'a [PathSeg]);
 
 impl std::fmt::Display for At<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

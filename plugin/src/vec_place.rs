@@ -8,6 +8,7 @@
 use crate::bindings::ComponentRefs;
 use crate::math::{PyColor, PyVec2, PyVec3, Rgba};
 use crate::reflect_data::{through_option, through_option_mut, walk, walk_mut, Found};
+use bevy::color::Color;
 use bevy::math::{Vec2, Vec3};
 use bevy::prelude::Entity;
 use bevy::reflect::PartialReflect;
@@ -60,19 +61,9 @@ impl Vector for Vec3 {
 }
 
 impl FieldPlace {
-    fn at(&self) -> String {
-        let mut s = self.handler.name.to_string();
-        for seg in self.path.iter() {
-            match seg {
-                PathSeg::Attr(a) => s.push_str(&format!(".{a}")),
-                PathSeg::Index(i) => s.push_str(&format!("[{i}]")),
-            }
-        }
-        s
-    }
-
-    fn not_a<V: Vector>(&self) -> PyErr {
-        self.not(V::NAME)
+    /// `Aim.spots[1]`, for messages.
+    fn at(&self) -> crate::bindings::At<'_> {
+        crate::bindings::At(&self.handler.name, &self.path)
     }
 
     fn not(&self, what: &str) -> PyErr {
@@ -82,25 +73,35 @@ impl FieldPlace {
         )
     }
 
-    /// The vector's current value.
-    fn read<V: Vector>(&self, vm: &mut Vm) -> PyResult<V> {
+    /// `f` of the current value, a `T` (`what` names it in errors).
+    fn read_as<T: PartialReflect, R>(
+        &self,
+        vm: &mut Vm,
+        what: &str,
+        f: impl FnOnce(&T) -> R,
+    ) -> PyResult<R> {
         let found = self
             .handler
             .read(vm, self.entity, |comp| match walk(comp, &self.path) {
-                Ok(Found::Field(v)) => Ok(through_option(v).try_downcast_ref::<V>().copied()),
+                Ok(Found::Field(v)) => Ok(through_option(v).try_downcast_ref::<T>().map(f)),
                 Ok(Found::Variant(_)) => Ok(None),
                 // The place is gone (a list shrank, an option emptied): say where.
                 Err(err) => Err(err.at(self.at())),
             })?;
-        found.ok_or_else(|| self.not_a::<V>())
+        found.ok_or_else(|| self.not(what))
     }
 
-    /// Change the vector in place (change detection sees it).
-    fn write<V: Vector>(&self, vm: &mut Vm, f: impl FnOnce(&mut V)) -> PyResult<()> {
+    /// Change the value, a `T`, in place (change detection sees it).
+    fn write_as<T: PartialReflect>(
+        &self,
+        vm: &mut Vm,
+        what: &str,
+        f: impl FnOnce(&mut T),
+    ) -> PyResult<()> {
         let done = self.handler.write(vm, self.entity, |comp, _| {
             match walk_mut(comp, &self.path) {
                 Ok(v) => Ok(through_option_mut(v)
-                    .try_downcast_mut::<V>()
+                    .try_downcast_mut::<T>()
                     .map(f)
                     .is_some()),
                 Err(err) => Err(err.at(self.at())),
@@ -109,52 +110,36 @@ impl FieldPlace {
         if done {
             Ok(())
         } else {
-            Err(self.not_a::<V>())
+            Err(self.not(what))
         }
     }
-}
 
-impl FieldPlace {
+    fn read<V: Vector>(&self, vm: &mut Vm) -> PyResult<V> {
+        self.read_as::<V, V>(vm, V::NAME, |v| *v)
+    }
+
+    fn write<V: Vector>(&self, vm: &mut Vm, f: impl FnOnce(&mut V)) -> PyResult<()> {
+        self.write_as::<V>(vm, V::NAME, f)
+    }
+
     /// The color's current value, in sRGB.
     fn read_color(&self, vm: &mut Vm) -> PyResult<Rgba> {
-        let found = self
-            .handler
-            .read(vm, self.entity, |comp| match walk(comp, &self.path) {
-                Ok(Found::Field(v)) => Ok(through_option(v)
-                    .try_downcast_ref::<bevy::color::Color>()
-                    .map(|c| c.to_srgba())),
-                Ok(Found::Variant(_)) => Ok(None),
-                Err(err) => Err(err.at(self.at())),
-            })?;
-        let s = found.ok_or_else(|| self.not("Color"))?;
+        let s = self.read_as::<Color, _>(vm, "Color", |c| c.to_srgba())?;
         Ok(Rgba::new(s.red, s.green, s.blue, s.alpha))
     }
 
     /// Change one channel (0..4: r, g, b, a); the color is stored back in sRGB.
     fn write_channel(&self, vm: &mut Vm, channel: usize, x: f32) -> PyResult<()> {
-        let done = self.handler.write(vm, self.entity, |comp, _| {
-            match walk_mut(comp, &self.path) {
-                Ok(v) => Ok(through_option_mut(v)
-                    .try_downcast_mut::<bevy::color::Color>()
-                    .map(|c| {
-                        let mut s = c.to_srgba();
-                        match channel {
-                            0 => s.red = x,
-                            1 => s.green = x,
-                            2 => s.blue = x,
-                            _ => s.alpha = x,
-                        }
-                        *c = bevy::color::Color::Srgba(s);
-                    })
-                    .is_some()),
-                Err(err) => Err(err.at(self.at())),
+        self.write_as::<Color>(vm, "Color", |c| {
+            let mut s = c.to_srgba();
+            match channel {
+                0 => s.red = x,
+                1 => s.green = x,
+                2 => s.blue = x,
+                _ => s.alpha = x,
             }
-        })?;
-        if done {
-            Ok(())
-        } else {
-            Err(self.not("Color"))
-        }
+            *c = Color::Srgba(s);
+        })
     }
 }
 
