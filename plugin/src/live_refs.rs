@@ -40,26 +40,28 @@ impl RefKey {
         }
     }
 
-    /// The key's slot in the front table.
-    fn front_slot(&self) -> usize {
+    /// The key's slot in a front table of `len` slots (a power of two).
+    fn front_slot(&self, len: usize) -> usize {
         let kind = match self {
             RefKey::Component(_, c) => 4 + *c as usize,
             RefKey::Transform(_) => 1,
             RefKey::Translation(_) => 2,
             RefKey::Scale(_) => 3,
         };
-        (self.entity().index().index() as usize * 8 + kind) % FRONT
+        (self.entity().index().index() as usize * 8 + kind) & (len - 1)
     }
 }
 
-/// Slots of the direct-mapped table in front of the map.
-const FRONT: usize = 4096;
+/// Most slots of the direct-mapped table in front of the map (it grows with the map, from
+/// none: a scene VM with a few references keeps a few slots, 32 bytes each).
+const FRONT_MAX: usize = 4096;
 
 /// Above this many references the table is cleared (a script walking huge queries would
 /// otherwise keep one object per entity it ever looked at).
 pub const MAX_ENTRIES: usize = 1 << 16;
 
 /// The cached references of one VM (a VM extension).
+#[derive(Default)]
 pub struct LiveRefs {
     /// The reference, and the handle that keeps it alive.
     map: IndexMap<RefKey, (Value, Handle), FixedHasher>,
@@ -69,17 +71,7 @@ pub struct LiveRefs {
     /// before hashing into `map`: a script reads the same few references of each entity
     /// every frame. An entry is only ever a copy of one in `map` and goes when that one
     /// goes, so its value is always alive.
-    front: Box<[Option<(RefKey, Value)>]>,
-}
-
-impl Default for LiveRefs {
-    fn default() -> Self {
-        LiveRefs {
-            map: IndexMap::default(),
-            cursor: 0,
-            front: vec![None; FRONT].into_boxed_slice(),
-        }
-    }
+    front: Vec<Option<(RefKey, Value)>>,
 }
 
 /// The reference for `key`, made by `make` on first use.
@@ -88,16 +80,18 @@ pub fn cached(
     key: RefKey,
     make: impl FnOnce(&mut Vm) -> PyResult<Value>,
 ) -> PyResult<Value> {
-    let slot = key.front_slot();
     let refs = vm.extension::<LiveRefs>();
-    if let Some((k, v)) = refs.front[slot] {
+    let slot = key.front_slot(refs.front.len().max(1));
+    if let Some(&Some((k, v))) = refs.front.get(slot) {
         if k == key {
             return Ok(v);
         }
     }
     if let Some((v, _)) = refs.map.get(&key) {
         let v = *v;
-        refs.front[slot] = Some((key, v));
+        if let Some(f) = refs.front.get_mut(slot) {
+            *f = Some((key, v));
+        }
         return Ok(v);
     }
     let v = make(vm)?;
@@ -108,10 +102,16 @@ pub fn cached(
     let refs = vm.extension::<LiveRefs>();
     if refs.map.len() >= MAX_ENTRIES {
         refs.map.clear();
-        refs.front.fill(None);
+        refs.front.clear();
         refs.cursor = 0;
     }
     refs.map.insert(key, (v, h));
+    // Twice as many slots as references, up to the cap: grown (and emptied) by doubling.
+    let want = (2 * refs.map.len()).next_power_of_two().min(FRONT_MAX);
+    if want > refs.front.len() {
+        refs.front = vec![None; want];
+    }
+    let slot = key.front_slot(refs.front.len());
     refs.front[slot] = Some((key, v));
     Ok(v)
 }
@@ -132,9 +132,11 @@ pub fn prune(vm: &mut Vm, world: &World, budget: usize) {
         } else {
             // The handle's drop queues its release for the next collection.
             if let Some((k, _)) = refs.map.swap_remove_index(refs.cursor) {
-                let slot = k.front_slot();
-                if matches!(refs.front[slot], Some((f, _)) if f == k) {
-                    refs.front[slot] = None;
+                let slot = k.front_slot(refs.front.len().max(1));
+                if let Some(f) = refs.front.get_mut(slot) {
+                    if matches!(f, Some((x, _)) if *x == k) {
+                        *f = None;
+                    }
                 }
             }
         }
