@@ -360,3 +360,10 @@ class ChainMap:
 
     def __eq__(self, other):
         return dict(self.items()) == dict(other.items()) if hasattr(other, "items") else NotImplemented
+
+# `import collections` makes `collections.abc` reachable, as in CPython, and the containers
+# here count as the ABCs CPython's do.
+import collections.abc
+
+collections.abc.MutableSequence.register(deque)
+collections.abc.MutableMapping.register(ChainMap)
