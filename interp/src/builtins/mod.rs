@@ -1599,12 +1599,15 @@ fn b_build_class(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         match vm.is_class(b) {
             Some(c) => bases.push(c),
             None => {
-                // PEP 560: a non-class base (`list[int]`) names its replacement classes.
+                // PEP 560: a non-class base (`list[int]`, `typing.NamedTuple`, a function
+                // with the attribute) names its replacement classes. Looked up on the object
+                // itself, as CPython does.
                 let me = vm.intern("__mro_entries__");
-                let bt = vm.new_tuple(orig_bases.clone());
-                let Some(entries) = vm.call_dunder(b, me, &[bt])? else {
+                let Some(f) = vm.get_attr_opt(b, me)? else {
                     return Err(exc::type_error("bases must be types"));
                 };
+                let bt = vm.new_tuple(orig_bases.clone());
+                let entries = vm.call(f, &[bt])?;
                 for e in vm.iterate(entries)? {
                     match vm.is_class(e) {
                         Some(c) => bases.push(c),

@@ -229,7 +229,9 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
     def __new__(_cls, *args, **kwargs):
         values = list(args)
         if len(values) > num_fields:
-            raise TypeError(f"{typename}.__new__() takes {num_fields + 1} positional arguments but {len(values) + 1} were given")
+            lo = num_fields + 1 - len(defaults)
+            takes = f"{num_fields + 1}" if lo == num_fields + 1 else f"from {lo} to {num_fields + 1}"
+            raise TypeError(f"{typename}.__new__() takes {takes} positional arguments but {len(values) + 1} were given")
         for name in field_names[len(values):]:
             if name in kwargs:
                 values.append(kwargs.pop(name))

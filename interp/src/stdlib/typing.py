@@ -43,10 +43,59 @@ class Generic:
 class Protocol(Generic):
     pass
 
-def NamedTuple(typename, fields=None, **kwargs):
+def NamedTuple(typename, fields=None, /, **kwargs):
+    """Typed version of namedtuple: `NamedTuple("P", [("x", int)])`, or as a base class with
+    annotated fields (`class P(NamedTuple): x: int; y: int = 0`)."""
+    if fields is None:
+        fields = kwargs.items()
+    elif kwargs:
+        raise TypeError("Either list of fields or keywords"
+                        " can be provided to NamedTuple, not both")
     from collections import namedtuple
-    fields = fields or list(kwargs.items())
-    return namedtuple(typename, [f[0] for f in fields])
+    fields = list(fields)
+    nt = namedtuple(typename, [n for n, _ in fields])
+    nt.__annotations__ = dict(fields)
+    return nt
+
+
+_prohibited = frozenset({"__new__", "__init__", "__slots__", "__getnewargs__", "_fields",
+                         "_field_defaults", "_make", "_replace", "_asdict", "_source"})
+_special = frozenset({"__module__", "__name__", "__annotations__"})
+
+
+class NamedTupleMeta(type):
+    def __new__(cls, typename, bases, ns):
+        from collections import namedtuple
+        types = ns.get("__annotations__", {})
+        default_names = []
+        for field_name in types:
+            if field_name in ns:
+                default_names.append(field_name)
+            elif default_names:
+                raise TypeError(f"Non-default namedtuple field {field_name} "
+                                f"cannot follow default field"
+                                f"{'s' if len(default_names) > 1 else ''} "
+                                f"{', '.join(default_names)}")
+        nm_tpl = namedtuple(typename, list(types),
+                            defaults=[ns[n] for n in default_names],
+                            module=ns["__module__"])
+        nm_tpl.__annotations__ = dict(types)
+        for key in ns:
+            if key in _prohibited:
+                raise AttributeError("Cannot overwrite NamedTuple attribute " + key)
+            elif key not in _special and key not in nm_tpl._fields:
+                setattr(nm_tpl, key, ns[key])
+        return nm_tpl
+
+
+_NamedTuple = type.__new__(NamedTupleMeta, "NamedTuple", (), {})
+
+
+def _namedtuple_mro_entries(bases):
+    return (_NamedTuple,)
+
+
+NamedTuple.__mro_entries__ = _namedtuple_mro_entries
 
 
 def get_type_hints(obj, globalns=None, localns=None, include_extras=False):
