@@ -132,3 +132,58 @@ def get_origin(tp):
 
 def get_args(tp):
     return getattr(tp, "__args__", ())
+
+
+class _TypedDictMeta(type):
+    def __new__(cls, name, bases, ns, total=True):
+        for base in bases:
+            if type(base) is not _TypedDictMeta and base is not Generic:
+                raise TypeError("cannot inherit from both a TypedDict type "
+                                "and a non-TypedDict base class")
+        tp_dict = type.__new__(_TypedDictMeta, name, (dict,), ns)
+        annotations = {}
+        own_annotations = ns.get("__annotations__", {})
+        required_keys = set()
+        optional_keys = set()
+        for base in bases:
+            annotations.update(base.__dict__.get("__annotations__", {}))
+            required_keys.update(base.__dict__.get("__required_keys__", ()))
+            optional_keys.update(base.__dict__.get("__optional_keys__", ()))
+        annotations.update(own_annotations)
+        for key in own_annotations:
+            if total:
+                required_keys.add(key)
+            else:
+                optional_keys.add(key)
+        tp_dict.__annotations__ = annotations
+        tp_dict.__required_keys__ = frozenset(required_keys)
+        tp_dict.__optional_keys__ = frozenset(optional_keys)
+        if "__total__" not in tp_dict.__dict__:
+            tp_dict.__total__ = total
+        return tp_dict
+
+    def __init__(cls, name, bases, ns, total=True):
+        pass
+
+    # Calling a TypedDict makes a plain dict.
+    __call__ = dict
+
+    def __subclasscheck__(cls, other):
+        raise TypeError("TypedDict does not support instance and class checks")
+
+    __instancecheck__ = __subclasscheck__
+
+
+def TypedDict(typename, fields=None, /, *, total=True, **kwargs):
+    """A dict with a fixed set of typed keys: `class Movie(TypedDict): name: str`, or
+    `TypedDict("Movie", {"name": str})`. Instances are plain dicts."""
+    if fields is None:
+        fields = kwargs
+    elif kwargs:
+        raise TypeError("TypedDict takes either a dict or keyword arguments, but not both")
+    ns = {"__annotations__": dict(fields), "__module__": "__main__"}
+    return _TypedDictMeta(typename, (), ns, total=total)
+
+
+_TypedDict = type.__new__(_TypedDictMeta, "TypedDict", (), {})
+TypedDict.__mro_entries__ = lambda bases: (_TypedDict,)

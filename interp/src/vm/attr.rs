@@ -213,7 +213,7 @@ impl Vm {
     }
 
     /// The value of class attribute `attr` seen through instance `obj` (binding methods).
-    fn bind_descriptor(&mut self, attr: Value, obj: Value) -> PyResult<Value> {
+    pub(crate) fn bind_descriptor(&mut self, attr: Value, obj: Value) -> PyResult<Value> {
         let Value::Obj(r) = attr else { return Ok(attr) };
         match self.heap.get(r) {
             Obj::Function(_) => Ok(Value::Obj(self.heap.alloc(Obj::BoundMethod {

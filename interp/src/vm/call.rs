@@ -499,9 +499,17 @@ impl Vm {
             let c = self.names.__call__;
             if let Some(m) = self.lookup_type_attr(meta, c) {
                 if !self.is_builtin_object_slot(m) && !self.is_native_of(m, self.types.type_) {
-                    let mut args = args;
-                    args.pos.insert(0, Value::Obj(cls));
-                    return self.start_call(m, args, boundary);
+                    let plain = matches!(m, Value::Obj(mr)
+                        if matches!(self.heap.get(mr), Obj::Function(_) | Obj::Native(_)));
+                    if plain {
+                        let mut args = args;
+                        args.pos.insert(0, Value::Obj(cls));
+                        return self.start_call(m, args, boundary);
+                    }
+                    // Anything else (`__call__ = dict`) binds by the descriptor protocol: a
+                    // class or other non-descriptor is called without the class.
+                    let bound = self.bind_descriptor(m, Value::Obj(cls))?;
+                    return self.start_call(bound, args, boundary);
                 }
             }
         }
