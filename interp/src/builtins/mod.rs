@@ -265,6 +265,8 @@ const FROZEN: &[(&str, &str)] = &[
     ("hashlib", include_str!("../stdlib/hashlib.py")),
     ("kaa", include_str!("../stdlib/kaa.py")),
     ("traceback", include_str!("../stdlib/traceback.py")),
+    ("posixpath", include_str!("../stdlib/posixpath.py")),
+    ("os", include_str!("../stdlib/os.py")),
 ];
 
 fn install_misc_methods(vm: &mut Vm) {
