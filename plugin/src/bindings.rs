@@ -198,6 +198,15 @@ impl ComponentRefs {
         vm.extension::<ComponentHandlers>().list[slot as usize].clone()
     }
 
+    /// The handler in `slot` of this VM's table (from a `ComponentType` or a data word).
+    fn by_slot(vm: &mut Vm, slot: u32) -> PyResult<Arc<ComponentRefs>> {
+        vm.extension::<ComponentHandlers>()
+            .list
+            .get(slot as usize)
+            .cloned()
+            .ok_or_else(|| runtime("unknown component handler"))
+    }
+
     /// The index of component `name`'s handler in this VM's table (made on first use).
     pub fn slot_of(vm: &mut Vm, name: &str) -> u32 {
         let handlers = vm.extension::<ComponentHandlers>();
@@ -437,45 +446,36 @@ fn field_name(vm: &mut Vm, data: u64) -> Arc<str> {
 type FieldThis = (Arc<dyn RefHandler>, u64, Option<Vec<PathSeg>>);
 
 fn field_this(vm: &mut Vm, this: Value, data: u64) -> PyResult<FieldThis> {
-    let name;
-    let r = match this {
-        Value::Obj(r) if native_ref::<HostRef>(vm, r).is_some() => native_ref::<HostRef>(vm, r),
-        _ => {
-            name = field_name(vm, data);
-            Some(field_receiver::<HostRef>(vm, this, &name)?)
+    if let Value::Obj(r) = this {
+        if let Some(h) = native_ref::<HostRef>(vm, r) {
+            let deeper = (!h.path.is_empty()).then(|| h.path.to_vec());
+            return Ok((h.handler.clone(), h.target, deeper));
         }
-    };
-    let r = r.ok_or_else(|| runtime("not a reference"))?;
-    let deeper = (!r.path.is_empty()).then(|| r.path.to_vec());
-    Ok((r.handler.clone(), r.target, deeper))
+    }
+    // Not a reference (the accessor taken from the class): the receiver error, named.
+    let name = field_name(vm, data);
+    let err = field_receiver::<HostRef>(vm, this, &name).err();
+    Err(err.unwrap_or_else(|| runtime("not a reference")))
 }
 
 /// `ref.field`: a field of a reflected component's struct, read by index. References to
 /// deeper places (same class) take the generic path with the name appended.
 fn field_get(vm: &mut Vm, this: Value, data: u64) -> PyResult<Value> {
     let (handler, target, deeper) = field_this(vm, this, data)?;
-    let read = match deeper {
-        None => handler.get_field(vm, target, data as u32 as usize),
-        Some(_) => None,
-    };
-    let read = match read {
-        Some(read) => read?,
-        None => {
-            let mut path: SmallVec<[PathSeg; 4]> = deeper.unwrap_or_default().into();
-            path.push(PathSeg::Attr(field_name(vm, data)));
-            return match handler.get(vm, target, &path)? {
+    if deeper.is_none() {
+        if let Some(read) = handler.get_field(vm, target, data as u32 as usize) {
+            return match read? {
                 RefRead::Value(v) => Ok(v),
-                RefRead::Place => vm.new_host_ref(handler, target, path),
+                RefRead::Place => {
+                    let path = [PathSeg::Attr(field_name(vm, data))].into_iter().collect();
+                    vm.new_host_ref(handler, target, path)
+                }
             };
         }
-    };
-    match read {
-        RefRead::Value(v) => Ok(v),
-        RefRead::Place => {
-            let path = [PathSeg::Attr(field_name(vm, data))].into_iter().collect();
-            vm.new_host_ref(handler, target, path)
-        }
     }
+    let mut path: SmallVec<[PathSeg; 4]> = deeper.unwrap_or_default().into();
+    path.push(PathSeg::Attr(field_name(vm, data)));
+    vm.host_ref_read(handler, target, path)
 }
 
 /// `ref.field = v`: through the handler's path assignment (conversion, enums, lists).
@@ -510,12 +510,7 @@ fn entity_of(target: u64) -> PyResult<Entity> {
 impl ComponentRefs {
     /// A `Vec2`/`Vec3`/`Color` read at `path`: a live place, so `a.dir.x = 5` writes through.
     fn vec_place(&self, vm: &mut Vm, e: Entity, path: &[PathSeg], leaf: &Leaf) -> PyResult<Value> {
-        let handler = vm
-            .extension::<ComponentHandlers>()
-            .list
-            .get(self.slot as usize)
-            .cloned()
-            .ok_or_else(|| runtime("unknown component handler"))?;
+        let handler = ComponentRefs::by_slot(vm, self.slot)?;
         let place = crate::vec_place::FieldPlace {
             handler,
             entity: e,
@@ -556,17 +551,18 @@ impl RefHandler for ComponentRefs {
     }
 
     fn get_field(&self, vm: &mut Vm, target: u64, index: usize) -> Option<PyResult<RefRead>> {
-        let leaf = entity_of(target).and_then(|e| {
-            self.read(vm, e, |comp| match comp.reflect_ref() {
-                ReflectRef::Struct(s) => Ok(s.field_at(index).map(read_leaf)),
-                _ => Ok(None),
-            })
+        let e = match entity_of(target) {
+            Ok(e) => e,
+            Err(err) => return Some(Err(err)),
+        };
+        let leaf = self.read(vm, e, |comp| match comp.reflect_ref() {
+            ReflectRef::Struct(s) => Ok(s.field_at(index).map(read_leaf)),
+            _ => Ok(None),
         });
         Some(match leaf {
             Ok(Some(Leaf::Place)) => Ok(RefRead::Place),
             Ok(Some(leaf @ (Leaf::Vec2(_) | Leaf::Vec3(_) | Leaf::Color(_)))) => {
                 let name = self.fields.get().and_then(|f| f.get(index).cloned())?;
-                let e = entity_of(target).ok()?;
                 self.vec_place(vm, e, &[PathSeg::Attr(name)], &leaf)
                     .map(RefRead::Value)
             }
@@ -1088,12 +1084,7 @@ fn entity_get_raw(vm: &mut Vm, this: Value, t: Value, _: u64) -> PyResult<Value>
 
 /// A live reference to a component of an entity.
 fn entity_get(vm: &mut Vm, e: Entity, slot: u32) -> PyResult<Value> {
-    let handler = vm
-        .extension::<ComponentHandlers>()
-        .list
-        .get(slot as usize)
-        .cloned()
-        .ok_or_else(|| runtime("unknown component handler"))?;
+    let handler = ComponentRefs::by_slot(vm, slot)?;
     handler.install_fields(vm)?;
     let w = world(vm)?;
     let id = handler.resolved(w)?.id;

@@ -297,7 +297,6 @@ fn fmt_f(x: f32) -> String {
     }
 }
 
-/// Add the math types to module `_bevy` (called from `bindings::install`).
 /// The arithmetic and comparison dunders of `Vec2`, for classes whose instances read as one.
 pub fn vec2_binops(vm: &mut Vm) -> Vec<(&'static str, Value)> {
     vec_binops!(vm, vec2_of, PyVec2, Vec2)
@@ -308,6 +307,7 @@ pub fn vec3_binops(vm: &mut Vm) -> Vec<(&'static str, Value)> {
     vec_binops!(vm, vec3_of, PyVec3, Vec3)
 }
 
+/// Add the math types to module `_bevy` (called from `bindings::install`).
 pub fn install(vm: &mut Vm, module: Value) -> PyResult<()> {
     let Value::Obj(m) = module else {
         return Err(PyErr::new(ExcKind::RuntimeError, "_bevy is not a module"));
@@ -641,7 +641,8 @@ fn install_transform(vm: &mut Vm) -> PyResult<()> {
     Ok(())
 }
 
-const AXES: [&str; 3] = ["x", "y", "z"];
+/// The axis names, by index (for field accessors whose data word is the axis).
+pub(crate) const AXES: [&str; 3] = ["x", "y", "z"];
 
 /// `place.x` (`data` is the axis).
 fn place_axis_get(vm: &mut Vm, this: Value, axis: u64) -> PyResult<Value> {

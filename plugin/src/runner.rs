@@ -208,10 +208,9 @@ pub fn run_scripts(world: &mut World) {
     let mut scripts: Vec<JobScript> = Vec::new();
     let mut script_of: HashMap<bevy::asset::AssetId<ScriptAsset>, Option<usize>> =
         HashMap::default();
-    // Entities come in archetype order, so runs of one script in one scene are the rule:
-    // the last script and scene are remembered instead of hashed again per entity.
+    // Entities come in archetype order, so runs of one script are the rule: the last one is
+    // remembered instead of hashed again per entity.
     let mut last_script = None;
-    let mut last_scene: Option<(Option<Entity>, Vec<Job>)> = None;
     for (entity, id, started) in items {
         let script = match last_script {
             Some((last_id, i)) if last_id == id => i,
@@ -230,25 +229,11 @@ pub fn run_scripts(world: &mut World) {
             continue; // still loading (or failed to load: nothing to run yet)
         };
         let scene = started.unwrap_or_else(|| scene_of(world, entity));
-        let job = Job {
+        by_vm.entry(scene).or_default().push(Job {
             entity,
             script,
             started: started.is_some(),
-        };
-        match &mut last_scene {
-            Some((s, jobs)) if *s == scene => jobs.push(job),
-            _ => {
-                if let Some((s, jobs)) = last_scene.take() {
-                    by_vm.entry(s).or_default().extend(jobs);
-                }
-                let mut jobs = by_vm.remove(&scene).unwrap_or_default();
-                jobs.push(job);
-                last_scene = Some((scene, jobs));
-            }
-        }
-    }
-    if let Some((s, jobs)) = last_scene {
-        by_vm.entry(s).or_default().extend(jobs);
+        });
     }
     let mut keys: Vec<Option<Entity>> = by_vm.keys().copied().collect();
     keys.push(None);

@@ -6,7 +6,7 @@
 //! (`b.dir = a.dir` stores the value).
 
 use crate::bindings::ComponentRefs;
-use crate::math::{PyColor, PyVec2, PyVec3, Rgba};
+use crate::math::{PyColor, PyVec2, PyVec3, Rgba, AXES};
 use crate::reflect_data::{through_option, through_option_mut, walk, walk_mut, Found};
 use bevy::color::Color;
 use bevy::math::{Vec2, Vec3};
@@ -50,14 +50,18 @@ impl NativeType for ColorField {
 trait Vector: Copy + PartialReflect + std::ops::IndexMut<usize, Output = f32> + 'static {
     const DIMS: usize;
     const NAME: &'static str;
+    /// Its place class.
+    type Field: Place;
 }
 impl Vector for Vec2 {
     const DIMS: usize = 2;
     const NAME: &'static str = "Vec2";
+    type Field = Vec2Field;
 }
 impl Vector for Vec3 {
     const DIMS: usize = 3;
     const NAME: &'static str = "Vec3";
+    type Field = Vec3Field;
 }
 
 impl FieldPlace {
@@ -146,7 +150,7 @@ impl FieldPlace {
 const CHANNELS: [&str; 4] = ["r", "g", "b", "a"];
 
 fn color_place(vm: &Vm, this: Value, channel: usize) -> PyResult<FieldPlace> {
-    field_receiver::<ColorField>(vm, this, CHANNELS[channel.min(3)]).map(|p| p.0.clone())
+    field_receiver::<ColorField>(vm, this, CHANNELS[channel.min(3)]).map(|p| p.place().clone())
 }
 
 fn channel_get(vm: &mut Vm, this: Value, channel: u64) -> PyResult<Value> {
@@ -164,13 +168,42 @@ fn channel_set(vm: &mut Vm, this: Value, v: Value, channel: u64) -> PyResult<Val
     Ok(Value::None)
 }
 
-/// The current value of a live reflected `Color` place, if `v` is one.
-pub fn color_field_value(vm: &mut Vm, v: Value) -> PyResult<Option<Rgba>> {
+/// The place classes' common face: where their value lives.
+trait Place: NativeType {
+    fn place(&self) -> &FieldPlace;
+}
+impl Place for Vec2Field {
+    fn place(&self) -> &FieldPlace {
+        &self.0
+    }
+}
+impl Place for Vec3Field {
+    fn place(&self) -> &FieldPlace {
+        &self.0
+    }
+}
+impl Place for ColorField {
+    fn place(&self) -> &FieldPlace {
+        &self.0
+    }
+}
+
+/// `read` of the place inside `v`, if `v` is a `P`.
+fn place_value<P: Place, R>(
+    vm: &mut Vm,
+    v: Value,
+    read: impl FnOnce(&FieldPlace, &mut Vm) -> PyResult<R>,
+) -> PyResult<Option<R>> {
     let Value::Obj(r) = v else { return Ok(None) };
-    match native_ref::<ColorField>(vm, r).cloned() {
-        Some(p) => p.0.read_color(vm).map(Some),
+    match native_ref::<P>(vm, r).map(|p| p.place().clone()) {
+        Some(p) => read(&p, vm).map(Some),
         None => Ok(None),
     }
+}
+
+/// The current value of a live reflected `Color` place, if `v` is one.
+pub fn color_field_value(vm: &mut Vm, v: Value) -> PyResult<Option<Rgba>> {
+    place_value::<ColorField, _>(vm, v, |p, vm| p.read_color(vm))
 }
 
 /// A color from a `Color` value or a live `Color` place.
@@ -183,29 +216,19 @@ fn color_of(vm: &mut Vm, v: Value) -> PyResult<Option<Rgba>> {
     color_field_value(vm, v)
 }
 
-const AXES: [&str; 3] = ["x", "y", "z"];
-
-fn place_of(vm: &Vm, this: Value, axis: usize) -> PyResult<FieldPlace> {
-    if let Value::Obj(r) = this {
-        if let Some(p) = native_ref::<Vec2Field>(vm, r) {
-            return Ok(p.0.clone());
-        }
-        if let Some(p) = native_ref::<Vec3Field>(vm, r) {
-            return Ok(p.0.clone());
-        }
-    }
-    field_receiver::<Vec3Field>(vm, this, AXES[axis]).map(|p| p.0.clone())
-}
-
 fn axis_get<V: Vector>(vm: &mut Vm, this: Value, axis: u64) -> PyResult<Value> {
     let i = (axis as usize).min(V::DIMS - 1);
-    let place = place_of(vm, this, i)?;
+    let place = field_receiver::<V::Field>(vm, this, AXES[i])?
+        .place()
+        .clone();
     Ok(Value::Float(f64::from(place.read::<V>(vm)?[i])))
 }
 
 fn axis_set<V: Vector>(vm: &mut Vm, this: Value, v: Value, axis: u64) -> PyResult<Value> {
     let i = (axis as usize).min(V::DIMS - 1);
-    let place = place_of(vm, this, i)?;
+    let place = field_receiver::<V::Field>(vm, this, AXES[i])?
+        .place()
+        .clone();
     let x: f32 = vm.extract(v)?;
     place.write::<V>(vm, |vec| vec[i] = x)?;
     Ok(Value::None)
@@ -213,20 +236,12 @@ fn axis_set<V: Vector>(vm: &mut Vm, this: Value, v: Value, axis: u64) -> PyResul
 
 /// The current value of a live reflected `Vec2` place, if `v` is one.
 pub fn vec2_field_value(vm: &mut Vm, v: Value) -> PyResult<Option<Vec2>> {
-    let Value::Obj(r) = v else { return Ok(None) };
-    match native_ref::<Vec2Field>(vm, r).cloned() {
-        Some(p) => p.0.read::<Vec2>(vm).map(Some),
-        None => Ok(None),
-    }
+    place_value::<Vec2Field, _>(vm, v, |p, vm| p.read::<Vec2>(vm))
 }
 
 /// The current value of a live reflected `Vec3` place, if `v` is one.
 pub fn vec3_field_value(vm: &mut Vm, v: Value) -> PyResult<Option<Vec3>> {
-    let Value::Obj(r) = v else { return Ok(None) };
-    match native_ref::<Vec3Field>(vm, r).cloned() {
-        Some(p) => p.0.read::<Vec3>(vm).map(Some),
-        None => Ok(None),
-    }
+    place_value::<Vec3Field, _>(vm, v, |p, vm| p.read::<Vec3>(vm))
 }
 
 /// The current value of a place as the matching value type (for delegation).

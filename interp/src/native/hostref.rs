@@ -100,10 +100,7 @@ fn read(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let mut r = this_ref(vm, args)?;
     let key = args.pos.get(1).copied().unwrap_or(Value::None);
     r.path.push(seg_of(vm, key)?);
-    match r.handler.get(vm, r.target, &r.path)? {
-        RefRead::Value(v) => Ok(v),
-        RefRead::Place => vm.new_host_ref(r.handler, r.target, r.path),
-    }
+    vm.host_ref_read(r.handler, r.target, r.path)
 }
 
 fn write(vm: &mut Vm, args: &Args) -> PyResult<Value> {
@@ -126,10 +123,7 @@ fn iterate(vm: &mut Vm, args: &Args) -> PyResult<Value> {
             for i in 0..n {
                 let mut path = r.path.clone();
                 path.push(PathSeg::Index(i as i64));
-                out.push(match r.handler.get(vm, r.target, &path)? {
-                    RefRead::Value(v) => v,
-                    RefRead::Place => vm.new_host_ref(r.handler.clone(), r.target, path)?,
-                });
+                out.push(vm.host_ref_read(r.handler.clone(), r.target, path)?);
             }
             out
         }
@@ -175,11 +169,21 @@ impl Vm {
         }
         let seg = self.ref_name(name);
         h.path.push(seg);
-        Some(match h.handler.get(self, h.target, &h.path) {
-            Ok(RefRead::Value(v)) => Ok(v),
-            Ok(RefRead::Place) => self.new_host_ref(h.handler, h.target, h.path),
-            Err(e) => Err(e),
-        })
+        Some(self.host_ref_read(h.handler, h.target, h.path))
+    }
+
+    /// Read `path` of `target` through `handler`: the value there, or (for a place with
+    /// fields of its own) a reference to it.
+    pub fn host_ref_read(
+        &mut self,
+        handler: Arc<dyn RefHandler>,
+        target: u64,
+        path: SmallVec<[PathSeg; 4]>,
+    ) -> PyResult<Value> {
+        match handler.get(self, target, &path)? {
+            RefRead::Value(v) => Ok(v),
+            RefRead::Place => self.new_host_ref(handler, target, path),
+        }
     }
 
     /// `obj.name = value` on a reference object, straight to its handler (see

@@ -1,6 +1,7 @@
 """A sandboxed `os`: names, separators and path string functions (`os.path`, CPython's
 posixpath), with no file, process or environment access (`environ` is empty)."""
 
+import abc
 import posixpath as path
 import sys
 
@@ -27,9 +28,15 @@ def fspath(p):
     return path._fspath(p)
 
 
-class PathLike:
-    """Objects with `__fspath__` (an ABC in CPython)."""
+class PathLike(abc.ABC):
+    """Objects with `__fspath__`: `isinstance(x, os.PathLike)` asks for the method."""
+
+    @abc.abstractmethod
+    def __fspath__(self):
+        raise NotImplementedError
 
     @classmethod
-    def __subclasshook__(cls, C):
-        return hasattr(C, "__fspath__") or NotImplemented
+    def __subclasshook__(cls, subclass):
+        if cls is PathLike:
+            return hasattr(subclass, "__fspath__") or NotImplemented
+        return NotImplemented

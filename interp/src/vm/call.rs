@@ -42,7 +42,7 @@ impl Vm {
                         (&NativeImpl::Raw2(g, d), &[a, b]) => g(self, a, b, d),
                         (NativeImpl::Fn(p), _) => p(self, Args::new(args)),
                         (NativeImpl::Closure(c), _) => c.clone().call_pos(self, args),
-                        _ => self.call_raw_direct(r, args),
+                        _ => self.call_raw(r, args, false),
                     };
                 }
             }
@@ -50,19 +50,31 @@ impl Vm {
         self.call(f, args)
     }
 
-    /// [`Vm::call_direct`] of a raw native with the wrong number of arguments.
-    #[cold]
+    /// Call raw native `r` (`NativeImpl::Raw1`/`Raw2`): its function when `args` are exactly
+    /// what it takes, else CPython's error for a method-wrapper. Out of line: every caller
+    /// (`call_direct`, the eval loop, a general call) keeps its own code as small as it was.
     #[inline(never)]
-    fn call_raw_direct(&mut self, r: ObjRef, args: &[Value]) -> PyResult<Value> {
+    pub(crate) fn call_raw(
+        &mut self,
+        r: ObjRef,
+        args: &[Value],
+        keywords: bool,
+    ) -> PyResult<Value> {
         let Obj::Native(n) = self.heap.get(r) else {
-            return Ok(Value::None);
+            return Err(exc::type_error("not a native function"));
         };
-        let want = if matches!(n.imp, NativeImpl::Raw1(..)) {
-            1
-        } else {
-            2
-        };
-        Err(raw_arity(&n.name, want, args.len()))
+        if keywords {
+            let name = &n.name;
+            return Err(exc::type_error(format!(
+                "{name}() takes no keyword arguments"
+            )));
+        }
+        match (&n.imp, args) {
+            (&NativeImpl::Raw1(f, d), &[a]) => f(self, a, d),
+            (&NativeImpl::Raw2(f, d), &[a, b]) => f(self, a, b, d),
+            (NativeImpl::Raw1(..), _) => Err(raw_arity(&n.name, 1, args.len())),
+            _ => Err(raw_arity(&n.name, 2, args.len())),
+        }
     }
 
     /// Call with positional and keyword arguments from native code.
@@ -121,7 +133,7 @@ impl Vm {
         match self.heap.get(r) {
             Obj::Function(_) => self.call_function(r, &args.pos, &args.kw, boundary, Value::Undef),
             Obj::Native(n) => {
-                let imp = NativeCall::of(n);
+                let imp = NativeCall::of(r, n);
                 let bound = n.bound;
                 let mut args = args;
                 if !matches!(bound, Value::Undef) {
@@ -193,20 +205,7 @@ impl Vm {
         args: &[Value],
         boundary: bool,
     ) -> Option<PyResult<CallOutcome>> {
-        let Obj::Function(func) = self.heap.get(fr) else {
-            return None;
-        };
-        let c = &func.code;
-        if c.argcount as usize != args.len()
-            || c.kwonlyargcount != 0
-            || c.flags.varargs
-            || c.flags.varkw
-            || c.flags.generator
-        {
-            return None;
-        }
-        // SAFETY: not a generator function, and the frame holds `fr` (see `FrameCode`).
-        let (code, globals) = (unsafe { FrameCode::borrowed(&func.code) }, func.globals);
+        let (code, globals) = self.simple_callee(fr, args.len())?;
         if self.frames.len() >= self.recursion_limit {
             return Some(Err(exc::recursion_error(
                 "maximum recursion depth exceeded",
@@ -933,17 +932,16 @@ impl Vm {
 enum NativeCall {
     Fn(crate::object::NativeFnPtr),
     Closure(crate::object::NativeClosure),
-    Raw1(crate::object::RawFn1, u64, std::borrow::Cow<'static, str>),
-    Raw2(crate::object::RawFn2, u64, std::borrow::Cow<'static, str>),
+    /// A raw native, called through [`Vm::call_raw`].
+    Raw(ObjRef),
 }
 
 impl NativeCall {
-    fn of(n: &crate::object::NativeFn) -> Self {
+    fn of(r: ObjRef, n: &crate::object::NativeFn) -> Self {
         match &n.imp {
             NativeImpl::Fn(p) => NativeCall::Fn(*p),
             NativeImpl::Closure(c) => NativeCall::Closure(c.clone()),
-            &NativeImpl::Raw1(f, d) => NativeCall::Raw1(f, d, n.name.clone()),
-            &NativeImpl::Raw2(f, d) => NativeCall::Raw2(f, d, n.name.clone()),
+            NativeImpl::Raw1(..) | NativeImpl::Raw2(..) => NativeCall::Raw(r),
         }
     }
 
@@ -951,26 +949,14 @@ impl NativeCall {
         match self {
             NativeCall::Fn(p) => p(vm, args),
             NativeCall::Closure(c) => c.call(vm, args),
-            NativeCall::Raw1(_, _, name) | NativeCall::Raw2(_, _, name) if !args.kw.is_empty() => {
-                Err(exc::type_error(format!(
-                    "{name}() takes no keyword arguments"
-                )))
-            }
-            NativeCall::Raw1(f, d, name) => match &args.pos[..] {
-                [a] => f(vm, *a, d),
-                _ => Err(raw_arity(&name, 1, args.pos.len())),
-            },
-            NativeCall::Raw2(f, d, name) => match &args.pos[..] {
-                [a, b] => f(vm, *a, *b, d),
-                _ => Err(raw_arity(&name, 2, args.pos.len())),
-            },
+            NativeCall::Raw(r) => vm.call_raw(r, &args.pos, !args.kw.is_empty()),
         }
     }
 }
 
 /// A raw native called with the wrong number of arguments (CPython's wording for a
 /// method-wrapper).
-pub(crate) fn raw_arity(name: &str, want: usize, given: usize) -> PyErr {
+fn raw_arity(name: &str, want: usize, given: usize) -> PyErr {
     let s = if want == 1 { "" } else { "s" };
     crate::vm::exc::type_error(format!(
         "{name}() takes exactly {want} argument{s} ({given} given)"

@@ -1477,25 +1477,25 @@ impl Vm {
                     c.call(self, args)
                 }
             }
-            NativeImpl::Raw1(..) | NativeImpl::Raw2(..) => self.call_raw(pos, fr),
+            NativeImpl::Raw1(..) | NativeImpl::Raw2(..) => self.call_raw_at(pos, fr),
         };
         self.stack.truncate(pos);
         Some(r.map(|v| push_value(&mut self.stack, v)))
     }
 
-    /// `call_native_fast` for a raw native, out of line: the eval loop's own code stays as
-    /// it was without raw natives (its size and branches move the whole loop's speed).
+    /// `call_native_fast` for a raw native: its arguments copied off the stack for
+    /// [`Vm::call_raw`] (out of line: the eval loop's own code stays as it was without raw
+    /// natives; its size and branches move the whole loop's speed).
     #[inline(never)]
-    fn call_raw(&mut self, pos: usize, fr: ObjRef) -> PyResult<Value> {
-        let Obj::Native(n) = self.heap.get(fr) else {
-            return Ok(Value::None);
-        };
-        let args = &self.stack[pos + 1..];
-        match (&n.imp, args) {
-            (&NativeImpl::Raw1(f, d), &[a]) => f(self, a, d),
-            (&NativeImpl::Raw2(f, d), &[a, b]) => f(self, a, b, d),
-            (NativeImpl::Raw1(..), _) => Err(super::call::raw_arity(&n.name, 1, args.len())),
-            _ => Err(super::call::raw_arity(&n.name, 2, args.len())),
+    fn call_raw_at(&mut self, pos: usize, fr: ObjRef) -> PyResult<Value> {
+        match self.stack[pos + 1..] {
+            [a] => self.call_raw(fr, &[a], false),
+            [a, b] => self.call_raw(fr, &[a, b], false),
+            // Not what any raw native takes: the call only reports the count.
+            ref more => {
+                let args = more.to_vec();
+                self.call_raw(fr, &args, false)
+            }
         }
     }
 
@@ -1512,7 +1512,7 @@ impl Vm {
     /// The code and globals of `fr` if it is a script function that `argc` positional
     /// arguments bind to exactly (no defaults, keywords, `*args` or generator to set up).
     #[inline(always)]
-    fn simple_callee(&self, fr: ObjRef, argc: usize) -> Option<(FrameCode, ObjRef)> {
+    pub(crate) fn simple_callee(&self, fr: ObjRef, argc: usize) -> Option<(FrameCode, ObjRef)> {
         let Obj::Function(func) = self.heap.get(fr) else {
             return None;
         };

@@ -96,6 +96,8 @@ impl std::fmt::Debug for FrameCode {
     }
 }
 
+/// A handler block: on an exception, unwind the value stack to `depth` (relative to `base`),
+/// push the exception and jump to `handler`.
 #[derive(Debug, Clone, Copy)]
 pub struct Block {
     pub handler: u32,

@@ -13,3 +13,11 @@ try:
     join("a", b"b")
 except TypeError as e:
     print("TypeError:", e)
+
+
+class P:
+    def __fspath__(self):
+        return "/p"
+
+
+print(isinstance(P(), os.PathLike), isinstance("x", os.PathLike), issubclass(P, os.PathLike), os.fspath(P()))
