@@ -8,9 +8,10 @@
 //! `update` reads both and writes the Transform; compared with the same logic as a Rust system
 //! in the same run.
 
+mod support;
+
 use bevy::prelude::*;
-use bevy::time::TimeUpdateStrategy;
-use bevy_kaa::{KaaPlugin, Script};
+use bevy_kaa::Script;
 use std::time::{Duration, Instant};
 
 #[derive(Component, Reflect, Default, Clone)]
@@ -54,27 +55,8 @@ fn main() {
         .nth(2)
         .and_then(|a| a.parse().ok())
         .unwrap_or(20);
-    let root = std::env::temp_dir().join(format!("kaa-bench-{}", std::process::id()));
-    std::fs::create_dir_all(root.join("scripts")).expect("temp dir");
-    std::fs::write(root.join("scripts/mover.py"), SCRIPT).expect("script");
-    let mut app = App::new();
-    app.add_plugins((
-        MinimalPlugins,
-        AssetPlugin {
-            file_path: root.display().to_string(),
-            ..default()
-        },
-        KaaPlugin::default(),
-    ))
-    .init_resource::<bevy::diagnostic::DiagnosticsStore>()
-    .insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_millis(
-        16,
-    )))
-    .add_systems(Update, native_move);
-    let h = app
-        .world()
-        .resource::<AssetServer>()
-        .load("scripts/mover.py");
+    let (mut app, _assets, h) = support::headless_app("bench", &[("mover.py", SCRIPT)]);
+    app.add_systems(Update, native_move);
     for i in 0..n {
         let v = Velocity {
             x: (i % 7) as f32,
@@ -85,20 +67,7 @@ fn main() {
         app.world_mut().spawn((Transform::default(), v, Native));
     }
     // Let the asset load and every instance start.
-    let start = Instant::now();
-    while app
-        .world_mut()
-        .query::<&bevy_kaa::ScriptInstance>()
-        .iter(app.world())
-        .count()
-        < n
-    {
-        app.update();
-        assert!(
-            start.elapsed() < Duration::from_secs(120),
-            "scripts did not start"
-        );
-    }
+    support::run_until_started(&mut app, n, Duration::from_secs(120));
     let mut script_ms = Vec::new();
     let mut native_ms = Vec::new();
     for _ in 0..frames {
@@ -125,5 +94,4 @@ fn main() {
         "same logic as a Rust system: {r:.3} ms per frame; ratio {:.0}x",
         s / r.max(1e-9)
     );
-    let _ = std::fs::remove_dir_all(&root);
 }

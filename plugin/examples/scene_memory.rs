@@ -12,11 +12,11 @@
 
 #[path = "../../interp/examples/common/mod.rs"]
 mod common;
+mod support;
 
 use bevy::prelude::*;
-use bevy::time::TimeUpdateStrategy;
-use bevy_kaa::{KaaPlugin, KaaScene, KaaVms, Script, ScriptInstance};
-use std::time::{Duration, Instant};
+use bevy_kaa::{KaaScene, KaaVms, Script};
+use std::time::Duration;
 
 const SCRIPT: &str = r#"
 from bevy import Script, Transform
@@ -32,22 +32,8 @@ class Mover(Script):
         self.entity.get(Transform).translation.x += self.speed * dt
 "#;
 
-fn started(app: &mut App) -> usize {
-    app.world_mut()
-        .query::<&ScriptInstance>()
-        .iter(app.world())
-        .count()
-}
-
 fn run_until(app: &mut App, n: usize) {
-    let start = Instant::now();
-    while started(app) < n {
-        app.update();
-        assert!(
-            start.elapsed() < Duration::from_secs(60),
-            "scripts did not start"
-        );
-    }
+    support::run_until_started(app, n, Duration::from_secs(60));
     // A few more frames: caches filled, first collections done.
     for _ in 0..5 {
         app.update();
@@ -70,26 +56,7 @@ fn main() {
         .and_then(|a| a.parse().ok())
         .unwrap_or(20)
         .max(1);
-    let root = std::env::temp_dir().join(format!("kaa-scenes-{}", std::process::id()));
-    std::fs::create_dir_all(root.join("scripts")).expect("temp dir");
-    std::fs::write(root.join("scripts/mover.py"), SCRIPT).expect("script");
-    let mut app = App::new();
-    app.add_plugins((
-        MinimalPlugins,
-        AssetPlugin {
-            file_path: root.display().to_string(),
-            ..default()
-        },
-        KaaPlugin::default(),
-    ))
-    .init_resource::<bevy::diagnostic::DiagnosticsStore>()
-    .insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_millis(
-        16,
-    )));
-    let script = app
-        .world()
-        .resource::<AssetServer>()
-        .load("scripts/mover.py");
+    let (mut app, _assets, script) = support::headless_app("scenes", &[("mover.py", SCRIPT)]);
     // Warm-up: one scene, so what every scene shares (the asset, Bevy's tables) is paid.
     spawn_scene(&mut app, &script);
     run_until(&mut app, 1);
@@ -117,5 +84,4 @@ fn main() {
         freed / 1024,
         100.0 * freed as f64 / after.saturating_sub(before).max(1) as f64
     );
-    let _ = std::fs::remove_dir_all(&root);
 }
