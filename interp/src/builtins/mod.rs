@@ -267,6 +267,7 @@ const FROZEN: &[(&str, &str)] = &[
     ("traceback", include_str!("../stdlib/traceback.py")),
     ("posixpath", include_str!("../stdlib/posixpath.py")),
     ("os", include_str!("../stdlib/os.py")),
+    ("unittest", include_str!("../stdlib/unittest.py")),
 ];
 
 fn install_misc_methods(vm: &mut Vm) {

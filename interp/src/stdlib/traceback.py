@@ -18,17 +18,45 @@ def _value(exc, value):
     return value
 
 
+_CHAIN_MESSAGES = (
+    "The above exception was the direct cause of the following exception:",
+    "During handling of the above exception, another exception occurred:",
+)
+
+
 def _lines(text):
     if text.endswith("\n"):
         text = text[:-1]
     return [line + "\n" for line in text.split("\n")] if text else []
 
 
+def _entries(text):
+    # CPython's list: one string per frame (its File line with the source and marker lines
+    # under it) and one per chaining message with its blank lines around it.
+    out = []
+    in_frame = False
+    for line in _lines(text):
+        if line.startswith("  File "):
+            out.append(line)
+            in_frame = True
+        elif in_frame and line.startswith("    "):
+            out[-1] += line
+        elif line[:-1] in _CHAIN_MESSAGES and out and out[-1] == "\n":
+            out[-1] += line + "\n"
+            in_frame = False
+        elif line == "\n" and out and out[-1][1:-2] in _CHAIN_MESSAGES:
+            in_frame = False
+        else:
+            out.append(line)
+            in_frame = False
+    return out
+
+
 def format_exception(exc, /, value=_sentinel, tb=_sentinel, limit=None, chain=True):
     e = _value(exc, value)
     if e is None:
         return ["NoneType: None\n"]
-    return _lines(_kaa.format_exception(e, bool(chain)))
+    return _entries(_kaa.format_exception(e, bool(chain)))
 
 
 def format_exception_only(exc, /, value=_sentinel):
