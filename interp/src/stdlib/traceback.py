@@ -32,23 +32,23 @@ def _lines(text):
 
 def _entries(text):
     # CPython's list: one string per frame (its File line with the source and marker lines
-    # under it) and one per chaining message with its blank lines around it.
+    # under it) and one per chaining message with the blank lines around it.
     out = []
     in_frame = False
+    closing_blank = False
     for line in _lines(text):
-        if line.startswith("  File "):
+        if closing_blank and line == "\n":
+            out[-1] += line
+        elif line.startswith("  File "):
             out.append(line)
-            in_frame = True
         elif in_frame and line.startswith("    "):
             out[-1] += line
         elif line[:-1] in _CHAIN_MESSAGES and out and out[-1] == "\n":
-            out[-1] += line + "\n"
-            in_frame = False
-        elif line == "\n" and out and out[-1][1:-2] in _CHAIN_MESSAGES:
-            in_frame = False
+            out[-1] += line
         else:
             out.append(line)
-            in_frame = False
+        in_frame = line.startswith("  File ") or (in_frame and line.startswith("    "))
+        closing_blank = line[:-1] in _CHAIN_MESSAGES
     return out
 
 

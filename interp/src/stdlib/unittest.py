@@ -10,10 +10,11 @@ discovery of test files."""
 import sys
 import time
 import traceback
+from posixpath import commonprefix
 
 __all__ = ["TestCase", "TestSuite", "TestLoader", "TextTestRunner", "TestResult",
            "TextTestResult", "SkipTest", "skip", "skipIf", "skipUnless", "expectedFailure",
-           "main", "defaultTestLoader", "FunctionTestCase", "IsolatedAsyncioTestCase"]
+           "main", "defaultTestLoader", "FunctionTestCase"]
 
 _MAX_LENGTH = 80
 _PLACEHOLDER_LEN = 12
@@ -38,14 +39,6 @@ def strclass(cls):
     return "%s.%s" % (cls.__module__, cls.__qualname__)
 
 
-def _common_prefix(texts):
-    first, last = min(texts), max(texts)
-    for i, ch in enumerate(first):
-        if ch != last[i]:
-            return first[:i]
-    return first
-
-
 def _shorten(text, prefixlen, suffixlen):
     skip = len(text) - prefixlen - suffixlen
     if skip > _PLACEHOLDER_LEN:
@@ -59,7 +52,7 @@ def _common_shorten_repr(*args):
     longest = max(map(len, reprs))
     if longest <= _MAX_LENGTH:
         return reprs
-    prefix = _common_prefix(reprs)
+    prefix = commonprefix(reprs)
     n = len(prefix)
     common_len = _MAX_LENGTH - (longest - n + _MIN_BEGIN_LEN + _PLACEHOLDER_LEN)
     if common_len > _MIN_COMMON_LEN:
@@ -67,6 +60,50 @@ def _common_shorten_repr(*args):
         return tuple(prefix + r[n:] for r in reprs)
     prefix = _shorten(prefix, _MIN_BEGIN_LEN, _MIN_COMMON_LEN)
     return tuple(prefix + _shorten(r[n:], _MIN_DIFF_LEN, _MIN_END_LEN) for r in reprs)
+
+
+def _tally(items):
+    counts = {}
+    for item in items:
+        counts[item] = counts.get(item, 0) + 1
+    return counts
+
+
+def _pairs(items):
+    # (item, count) in first-seen order, by equality: for unhashable items.
+    pairs = []
+    for item in items:
+        for i, (seen, n) in enumerate(pairs):
+            if seen == item:
+                pairs[i] = (seen, n + 1)
+                break
+        else:
+            pairs.append((item, 1))
+    return pairs
+
+
+def _count_of(pairs, item):
+    for seen, n in pairs:
+        if seen == item:
+            return n
+    return 0
+
+
+def _count_differences(first, second):
+    """(count in first, count in second, item) where they differ, in CPython's order: the
+    first's items as first seen, then those only in the second."""
+    first, second = list(first), list(second)
+    try:
+        c1, c2 = _tally(first), _tally(second)
+        items1, items2 = c1.items(), c2.items()
+
+        def get(counts, item):
+            return counts.get(item, 0)
+    except TypeError:
+        c1, c2 = _pairs(first), _pairs(second)
+        items1, items2, get = c1, c2, _count_of
+    return ([(n, get(c2, x), x) for x, n in items1 if n != get(c2, x)]
+            + [(0, n, x) for x, n in items2 if get(c1, x) == 0])
 
 
 class SkipTest(Exception):
@@ -550,24 +587,7 @@ class TestCase:
             self.fail(self._formatMessage(msg, standard))
 
     def assertCountEqual(self, first, second, msg=None):
-        first_seq, second_seq = list(first), list(second)
-        differences = []
-        remaining = list(second_seq)
-        seen = []
-        for item in first_seq:
-            if any(item == s for s in seen):
-                continue
-            seen.append(item)
-            n1 = sum(1 for x in first_seq if x == item)
-            n2 = sum(1 for x in second_seq if x == item)
-            if n1 != n2:
-                differences.append((n1, n2, item))
-        for item in remaining:
-            if any(item == s for s in seen):
-                continue
-            seen.append(item)
-            n2 = sum(1 for x in second_seq if x == item)
-            differences.append((0, n2, item))
+        differences = _count_differences(first, second)
         if differences:
             standard = "Element counts were not equal:\n" + "\n".join(
                 "First has %d, Second has %d:  %r" % d for d in differences)
@@ -691,8 +711,6 @@ class FunctionTestCase(TestCase):
         doc = self._testFunc.__doc__
         return doc and doc.split("\n")[0].strip() or None
 
-
-IsolatedAsyncioTestCase = TestCase
 
 
 class _ErrorHolder:
