@@ -10,21 +10,54 @@ const PERTURB_SHIFT: u32 = 5;
 /// The hash of a deleted ("dummy") slot; real hashes are never -1.
 const DUMMY: i64 = -1;
 
+/// A slot: the hash and the key's payload, 16 bytes (CPython's `setentry` size). The key's
+/// kind lives in the parallel `tags` byte array: stored whole, a `Value` made a slot 24 bytes,
+/// and a set of a million ints took 48 MiB of table where CPython takes 32.
 #[derive(Debug, Clone, Copy)]
 struct Slot {
     hash: i64,
-    /// `Undef` for unused and dummy slots.
-    key: Value,
+    payload: u64,
 }
 
+/// An unused slot: hash 0 for never used, [`DUMMY`] for deleted; its tag is [`FREE`].
 const EMPTY: Slot = Slot {
     hash: 0,
-    key: Value::Undef,
+    payload: 0,
 };
+
+/// The tag of an unused or deleted slot; active slots carry their key's kind.
+const FREE: u8 = 0;
+
+/// A key as tag and payload (keys are never `Undef`).
+#[inline]
+fn split(v: Value) -> (u8, u64) {
+    match v {
+        Value::None => (1, 0),
+        Value::Bool(b) => (2, b as u64),
+        Value::Int(i) => (3, i as u64),
+        Value::Float(f) => (4, f.to_bits()),
+        Value::Obj(r) => (5, r.0 as u64),
+        Value::Undef => (FREE, 0),
+    }
+}
+
+#[inline]
+fn join(tag: u8, payload: u64) -> Value {
+    match tag {
+        1 => Value::None,
+        2 => Value::Bool(payload != 0),
+        3 => Value::Int(payload as i64),
+        4 => Value::Float(f64::from_bits(payload)),
+        5 => Value::Obj(ObjRef(payload as u32)),
+        _ => Value::Undef,
+    }
+}
 
 #[derive(Debug)]
 pub struct Set {
     table: Vec<Slot>,
+    /// Per slot: the key's kind, or [`FREE`].
+    tags: Vec<u8>,
     /// Active + dummy slots.
     fill: usize,
     used: usize,
@@ -40,8 +73,13 @@ impl Default for Set {
 
 impl Set {
     pub fn new() -> Self {
+        Set::with_slots(MIN_SIZE)
+    }
+
+    fn with_slots(n: usize) -> Self {
         Set {
-            table: vec![EMPTY; MIN_SIZE],
+            table: vec![EMPTY; n],
+            tags: vec![FREE; n],
             fill: 0,
             used: 0,
             version: 0,
@@ -63,8 +101,13 @@ impl Set {
     }
 
     #[inline]
-    fn is_active(s: &Slot) -> bool {
-        !matches!(s.key, Value::Undef)
+    fn is_active(&self, j: usize) -> bool {
+        self.tags[j] != FREE
+    }
+
+    #[inline]
+    fn key(&self, j: usize) -> Value {
+        join(self.tags[j], self.table[j].payload)
     }
 
     /// Slot of the key that satisfies `eq` among those with this hash.
@@ -79,12 +122,13 @@ impl Set {
                 0
             };
             for j in i..=i + probes {
-                let s = &self.table[j];
-                if !Self::is_active(s) && s.hash == 0 {
+                let h = self.table[j].hash;
+                if self.is_active(j) {
+                    if h == hash && eq(self.key(j)) {
+                        return Some(j);
+                    }
+                } else if h == 0 {
                     return None;
-                }
-                if Self::is_active(s) && s.hash == hash && eq(s.key) {
-                    return Some(j);
                 }
             }
             perturb >>= PERTURB_SHIFT;
@@ -99,7 +143,7 @@ impl Set {
     /// Every active slot with this hash (for keys whose equality needs the VM).
     pub fn candidates(&self, hash: i64) -> Vec<usize> {
         (0..self.table.len())
-            .filter(|&j| Self::is_active(&self.table[j]) && self.table[j].hash == hash)
+            .filter(|&j| self.is_active(j) && self.table[j].hash == hash)
             .collect()
     }
 
@@ -116,12 +160,12 @@ impl Set {
                 0
             };
             for j in i..=i + probes {
-                let s = &self.table[j];
-                if !Self::is_active(s) {
-                    if s.hash == 0 {
+                if !self.is_active(j) {
+                    let h = self.table[j].hash;
+                    if h == 0 {
                         break 'outer j;
                     }
-                    if s.hash == DUMMY && freeslot.is_none() {
+                    if h == DUMMY && freeslot.is_none() {
                         freeslot = Some(j);
                     }
                 }
@@ -134,12 +178,15 @@ impl Set {
                 & mask;
         };
         self.version = self.version.wrapping_add(1);
+        let (tag, payload) = split(key);
         if let Some(f) = freeslot {
-            self.table[f] = Slot { hash, key };
+            self.table[f] = Slot { hash, payload };
+            self.tags[f] = tag;
             self.used += 1;
             return;
         }
-        self.table[found] = Slot { hash, key };
+        self.table[found] = Slot { hash, payload };
+        self.tags[found] = tag;
         self.fill += 1;
         self.used += 1;
         if self.fill * 5 >= mask * 3 {
@@ -157,19 +204,23 @@ impl Set {
             newsize <<= 1;
         }
         let old = std::mem::replace(&mut self.table, vec![EMPTY; newsize]);
+        let old_tags = std::mem::replace(&mut self.tags, vec![FREE; newsize]);
         self.fill = self.used;
         let mask = newsize - 1;
-        for s in old.into_iter().filter(Self::is_active) {
-            insert_clean(&mut self.table, mask, s);
+        for (s, &tag) in old.iter().zip(&old_tags) {
+            if tag != FREE {
+                insert_clean(&mut self.table, &mut self.tags, mask, *s, tag);
+            }
         }
     }
 
     pub fn remove_slot(&mut self, j: usize) -> Value {
-        let k = self.table[j].key;
+        let k = self.key(j);
         self.table[j] = Slot {
             hash: DUMMY,
-            key: Value::Undef,
+            payload: 0,
         };
+        self.tags[j] = FREE;
         self.used -= 1;
         self.version = self.version.wrapping_add(1);
         k
@@ -185,10 +236,12 @@ impl Set {
     /// Key and hash at a slot, if active (iteration walks `0..slots()`).
     #[inline]
     pub fn slot(&self, j: usize) -> Option<(Value, i64)> {
-        self.table
-            .get(j)
-            .filter(|s| Self::is_active(s))
-            .map(|s| (s.key, s.hash))
+        match self.tags.get(j) {
+            Some(&tag) if tag != FREE => {
+                Some((join(tag, self.table[j].payload), self.table[j].hash))
+            }
+            _ => None,
+        }
     }
 
     pub fn slots(&self) -> usize {
@@ -198,13 +251,14 @@ impl Set {
     pub fn iter(&self) -> impl Iterator<Item = (Value, i64)> + '_ {
         self.table
             .iter()
-            .filter(|s| Self::is_active(s))
-            .map(|s| (s.key, s.hash))
+            .zip(&self.tags)
+            .filter(|(_, &tag)| tag != FREE)
+            .map(|(s, &tag)| (join(tag, s.payload), s.hash))
     }
 
     /// `pop()`: CPython takes the first active slot from a moving finger; we take the first.
     pub fn pop_first(&mut self) -> Option<Value> {
-        let j = (0..self.table.len()).find(|&j| Self::is_active(&self.table[j]))?;
+        let j = self.tags.iter().position(|&t| t != FREE)?;
         Some(self.remove_slot(j))
     }
 
@@ -230,15 +284,18 @@ impl Set {
         }
         self.version = self.version.wrapping_add(1);
         if self.fill == 0 && self.mask() == other.mask() && other.fill == other.used {
-            self.table = other.table.clone();
+            self.table.clone_from(&other.table);
+            self.tags.clone_from(&other.tags);
             self.fill = other.fill;
             self.used = other.used;
             return;
         }
         if self.fill == 0 {
             let mask = self.mask();
-            for s in other.table.iter().filter(|s| Self::is_active(s)) {
-                insert_clean(&mut self.table, mask, *s);
+            for (s, &tag) in other.table.iter().zip(&other.tags) {
+                if tag != FREE {
+                    insert_clean(&mut self.table, &mut self.tags, mask, *s, tag);
+                }
             }
             self.fill = other.used;
             self.used = other.used;
@@ -255,6 +312,7 @@ impl Set {
     pub fn copy_raw(&self) -> Set {
         Set {
             table: self.table.clone(),
+            tags: self.tags.clone(),
             fill: self.fill,
             used: self.used,
             version: self.version,
@@ -277,24 +335,25 @@ impl Set {
     }
 
     pub fn size_estimate(&self) -> usize {
-        self.table.len() * 24
+        self.table.len() * (std::mem::size_of::<Slot>() + 1)
     }
 }
 
-fn insert_clean(table: &mut [Slot], mask: usize, s: Slot) {
+/// Place an active slot in a table with no dummies, at the first free slot of its probe
+/// sequence (CPython's `set_insert_clean`).
+fn insert_clean(table: &mut [Slot], tags: &mut [u8], mask: usize, s: Slot, tag: u8) {
     let mut i = (s.hash as u64 as usize) & mask;
     let mut perturb = s.hash as u64;
     loop {
-        if !Set::is_active(&table[i]) {
+        if tags[i] == FREE {
             table[i] = s;
+            tags[i] = tag;
             return;
         }
         if i + LINEAR_PROBES <= mask {
-            if let Some(slot) = table[i + 1..=i + LINEAR_PROBES]
-                .iter_mut()
-                .find(|x| !Set::is_active(x))
-            {
-                *slot = s;
+            if let Some(j) = (i + 1..=i + LINEAR_PROBES).find(|&j| tags[j] == FREE) {
+                table[j] = s;
+                tags[j] = tag;
                 return;
             }
         }
