@@ -1,4 +1,14 @@
-//! The per-VM heap: an arena of objects addressed by [`ObjRef`], and a mark-sweep collector.
+//! The per-VM heap: an arena of objects addressed by [`ObjRef`], and a generational
+//! mark-sweep collector.
+//!
+//! Most objects die young (temporaries of an expression, a frame's garbage), so most
+//! collections are minor: they mark only the objects allocated since the last collection (the
+//! young ones, listed in `young`) and free the unreachable ones; survivors become old. Old
+//! objects are freed only by a major collection of everything, run when the heap has grown past
+//! the major threshold. A minor collection must see every reference from an old object to a
+//! young one: every mutation of an object goes through [`Heap::get_mut`], which records an old
+//! object the first time it is touched after a collection (the remembered set); its
+//! references are roots of the next minor collection. Objects are never moved.
 //!
 //! Collection only happens at safe points chosen by the VM (instruction boundaries of the
 //! outermost eval loop), where every live value is reachable from the VM's roots. Native code
@@ -15,10 +25,18 @@ pub struct Heap {
     /// loading each object was most of a collection's time (a cache miss per object).
     flags: Vec<u8>,
     free: Vec<u32>,
+    /// Slots allocated since the last collection.
+    young: Vec<u32>,
+    /// Old objects mutated since the last collection ([`DIRTY`]).
+    remembered: Vec<u32>,
     /// Estimated bytes in use (exact after a collection, grows by estimates between).
     pub bytes: usize,
     /// Collect when `bytes` passes this.
     pub threshold: usize,
+    /// Collect everything when `bytes` passes this.
+    major_threshold: usize,
+    /// Make the next collection a major one (`gc.collect()`).
+    pub force_major: bool,
     /// The memory limit: past it (after a collection) scripts get MemoryError.
     pub limit: usize,
     pub collections: u64,
@@ -31,8 +49,14 @@ pub struct Heap {
 }
 
 const MIN_THRESHOLD: usize = 4 << 20;
+/// The least allocation between minor collections.
+const NURSERY: usize = 4 << 20;
 const MARK: u8 = 1;
 const LEAF: u8 = 2;
+/// Survived a collection.
+const OLD: u8 = 4;
+/// Old, and mutated since the last collection: in `remembered`.
+const DIRTY: u8 = 8;
 const BIG_HEAP: usize = 64 << 20;
 
 impl Heap {
@@ -41,8 +65,12 @@ impl Heap {
             objs: Vec::with_capacity(1024),
             flags: Vec::with_capacity(1024),
             free: Vec::new(),
+            young: Vec::with_capacity(1024),
+            remembered: Vec::new(),
             bytes: 0,
             threshold: MIN_THRESHOLD,
+            major_threshold: MIN_THRESHOLD,
+            force_major: false,
             limit,
             collections: 0,
             last_freed: 0,
@@ -55,15 +83,17 @@ impl Heap {
     pub fn alloc(&mut self, obj: Obj) -> ObjRef {
         self.bytes += obj.size_estimate();
         let flag = if obj.is_leaf() { LEAF } else { 0 };
-        if let Some(i) = self.free.pop() {
+        let i = if let Some(i) = self.free.pop() {
             self.objs[i as usize] = Some(obj);
             self.flags[i as usize] = flag;
-            ObjRef(i)
+            i
         } else {
             self.objs.push(Some(obj));
             self.flags.push(flag);
-            ObjRef((self.objs.len() - 1) as u32)
-        }
+            (self.objs.len() - 1) as u32
+        };
+        self.young.push(i);
+        ObjRef(i)
     }
 
     /// Is `r` the handle of a live object of this heap? (Handles are plain indices: one of
@@ -85,13 +115,21 @@ impl Heap {
         let i = r.index();
         match self.objs.get_mut(i) {
             Some(Some(o)) => {
+                // SAFETY: `flags` has an entry per slot of `objs` (pushed together), and `i`
+                // is a slot of `objs`.
+                let f = unsafe { self.flags.get_unchecked_mut(i) };
+                // Young objects that may hold references, the common case, pass one test.
+                if *f & (LEAF | OLD) != 0 {
+                    // The write barrier: an old object may be given references to young ones.
+                    if *f & (OLD | DIRTY) == OLD {
+                        *f |= DIRTY;
+                        self.remembered.push(i as u32);
+                    }
+                    // It may be replaced by an object with references: no longer a leaf.
+                    *f &= !LEAF;
+                }
                 if let Obj::Class(_) = o {
                     self.class_epoch += 1;
-                } else if o.is_leaf() {
-                    // It may be replaced by an object with references: no longer a known leaf.
-                    if let Some(f) = self.flags.get_mut(i) {
-                        *f = 0;
-                    }
                 }
                 o
             }
@@ -124,12 +162,77 @@ impl Heap {
         self.objs.len() - self.free.len()
     }
 
-    /// Mark from `roots`, then sweep everything unmarked. Iterative: deep structures cannot
-    /// overflow the Rust stack.
+    /// A collection from `roots`: minor (the young objects only) unless the heap has passed
+    /// its major threshold or its limit, or a major one was asked for.
     pub fn collect(&mut self, roots: Vec<ObjRef>) {
-        for f in self.flags.iter_mut() {
-            *f &= !MARK;
+        if self.force_major || self.bytes > self.major_threshold || self.bytes > self.limit {
+            self.collect_major(roots);
+        } else {
+            self.collect_minor(roots);
         }
+        self.force_major = false;
+        self.collections += 1;
+        self.class_epoch += 1;
+    }
+
+    /// Mark the young objects reachable from `roots` and from the remembered old objects,
+    /// free the other young ones, and make the survivors old.
+    fn collect_minor(&mut self, roots: Vec<ObjRef>) {
+        let mut stack = roots;
+        for &i in &self.remembered {
+            let i = i as usize;
+            self.flags[i] &= !DIRTY;
+            if let Some(o) = &self.objs[i] {
+                o.trace(&mut stack);
+            }
+        }
+        self.remembered.clear();
+        while let Some(r) = stack.pop() {
+            let i = r.index();
+            let Some(f) = self.flags.get_mut(i) else {
+                continue;
+            };
+            // Old objects are live until the next major collection; what they reference
+            // that is young was reached through the remembered set.
+            if *f & (MARK | OLD) != 0 {
+                continue;
+            }
+            *f |= MARK;
+            if *f & LEAF != 0 {
+                continue;
+            }
+            if let Some(o) = &self.objs[i] {
+                o.trace(&mut stack);
+            }
+        }
+        let mut young = std::mem::take(&mut self.young);
+        let mut freed = 0;
+        let mut freed_bytes = 0;
+        for &i in &young {
+            let i = i as usize;
+            if self.flags[i] & MARK != 0 {
+                self.flags[i] = (self.flags[i] & LEAF) | OLD;
+            } else if let Some(o) = self.objs[i].take() {
+                freed_bytes += o.size_estimate();
+                self.free.push(i as u32);
+                freed += 1;
+            }
+        }
+        young.clear();
+        self.young = young;
+        self.bytes = self.bytes.saturating_sub(freed_bytes);
+        self.threshold = self.major_threshold.min(self.bytes + nursery(self.bytes));
+        self.last_freed = freed;
+    }
+
+    /// Mark from `roots`, then sweep everything unmarked; every survivor is old. Iterative:
+    /// deep structures cannot overflow the Rust stack.
+    fn collect_major(&mut self, roots: Vec<ObjRef>) {
+        for f in self.flags.iter_mut() {
+            *f &= LEAF;
+        }
+        self.young.clear();
+        self.remembered.clear();
         let mut stack = roots;
         while let Some(r) = stack.pop() {
             let i = r.index();
@@ -153,6 +256,7 @@ impl Heap {
             if let Some(o) = slot {
                 if self.flags[i] & MARK != 0 {
                     live_bytes += o.size_estimate();
+                    self.flags[i] = (self.flags[i] & LEAF) | OLD;
                 } else {
                     *slot = None;
                     self.free.push(i as u32);
@@ -161,19 +265,27 @@ impl Heap {
             }
         }
         self.bytes = live_bytes;
-        // The next collection when the heap has grown by as much as is live (so a frame's
-        // garbage costs few collections of a game-sized heap), but by at most half once the
-        // live heap is big, where the peak memory matters more than the marking time.
+        // The next major collection when the heap has grown by as much as is live (so the
+        // old generation's growth costs few full markings of a game-sized heap), but by at most
+        // half once the live heap is big, where the peak memory matters more than the marking
+        // time. Garbage that dies young is freed by the minor collections in between.
         let growth = if live_bytes < BIG_HEAP {
             live_bytes
         } else {
             (live_bytes / 2).max(BIG_HEAP)
         };
-        self.threshold = (live_bytes + growth).max(MIN_THRESHOLD);
-        self.collections += 1;
+        self.major_threshold = (live_bytes + growth).max(MIN_THRESHOLD);
+        self.threshold = self.major_threshold.min(live_bytes + nursery(live_bytes));
         self.last_freed = freed;
-        self.class_epoch += 1;
     }
+}
+
+/// Allocation allowed before the next minor collection, for a heap of `bytes`: an eighth of
+/// the heap, at least [`NURSERY`]. A fixed nursery made big heaps pay more: every minor
+/// collection rescans the old containers mutated since the last one in full (a list of a
+/// million strings being appended to), so their number must shrink as the heap grows.
+fn nursery(bytes: usize) -> usize {
+    (bytes / 8).max(NURSERY)
 }
 
 #[cold]
@@ -181,4 +293,82 @@ impl Heap {
 fn dangling(r: ObjRef) -> ! {
     // A handle outlived its object: a bug in Kaa's rooting, never something a script can cause.
     panic!("kaa: dangling object handle {}", r.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::object::PyStr;
+    use crate::value::Value;
+
+    fn list(heap: &mut Heap, items: Vec<Value>) -> ObjRef {
+        heap.alloc(Obj::List(items))
+    }
+
+    fn text(heap: &mut Heap, s: &str) -> ObjRef {
+        heap.alloc(Obj::Str(PyStr::new(s)))
+    }
+
+    #[test]
+    fn a_minor_collection_frees_young_garbage_and_keeps_what_roots_reach() {
+        let mut heap = Heap::new(usize::MAX);
+        let kept = text(&mut heap, "kept");
+        let holder = list(&mut heap, vec![Value::Obj(kept)]);
+        let garbage = text(&mut heap, "garbage");
+        heap.collect(vec![holder]);
+        assert!(heap.is_live(holder) && heap.is_live(kept));
+        assert!(!heap.is_live(garbage));
+        // Now old: a minor collection with no roots keeps them (only a major one frees them).
+        let young = text(&mut heap, "young");
+        heap.collect(vec![]);
+        assert!(heap.is_live(holder) && heap.is_live(kept));
+        assert!(!heap.is_live(young));
+        heap.force_major = true;
+        heap.collect(vec![]);
+        assert!(!heap.is_live(holder) && !heap.is_live(kept));
+    }
+
+    #[test]
+    fn a_young_object_stored_into_an_old_one_survives_minor_collections() {
+        let mut heap = Heap::new(usize::MAX);
+        let old = list(&mut heap, vec![]);
+        heap.collect(vec![old]);
+        // Stored after the old list's last collection: only the write barrier records it.
+        let young = text(&mut heap, "young");
+        let inner = list(&mut heap, vec![Value::Obj(young)]);
+        if let Obj::List(xs) = heap.get_mut(old) {
+            xs.push(Value::Obj(inner));
+        }
+        heap.collect(vec![old]);
+        assert!(heap.is_live(inner) && heap.is_live(young));
+        // Both old now, the list clean: further minor collections keep them without a store.
+        for _ in 0..3 {
+            let _ = text(&mut heap, "churn");
+            heap.collect(vec![old]);
+        }
+        assert!(heap.is_live(inner) && heap.is_live(young));
+        // Unlinked: the next major collection frees them.
+        if let Obj::List(xs) = heap.get_mut(old) {
+            xs.clear();
+        }
+        heap.force_major = true;
+        heap.collect(vec![old]);
+        assert!(!heap.is_live(inner) && !heap.is_live(young));
+    }
+
+    #[test]
+    fn a_reused_slot_is_young_again() {
+        let mut heap = Heap::new(usize::MAX);
+        let root = list(&mut heap, vec![]);
+        let dead = text(&mut heap, "dead");
+        heap.force_major = true;
+        heap.collect(vec![root]);
+        assert!(!heap.is_live(dead));
+        // The freed slot is reused: the new object must not inherit "old" and so must be
+        // freed by a minor collection when unreachable.
+        let reused = text(&mut heap, "reused");
+        assert_eq!(reused, dead);
+        heap.collect(vec![root]);
+        assert!(!heap.is_live(reused));
+    }
 }

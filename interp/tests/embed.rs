@@ -728,3 +728,34 @@ fn raw_fields_and_methods_act_like_properties_and_methods() {
         report.traceback
     );
 }
+
+#[test]
+fn minor_collections_run_and_keep_what_old_objects_hold() {
+    // The conformance case that stores new objects into old ones between collections: here
+    // also checked to run several collections (mostly minor ones) and to end with its objects.
+    let src = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases/gc_old_holds_young.py"),
+    )
+    .expect("case file");
+    let mut vm = quiet_vm();
+    let before = vm.heap.collections;
+    run(&mut vm, &src);
+    assert!(
+        vm.heap.collections >= before + 5,
+        "only {} collections",
+        vm.heap.collections - before
+    );
+    assert_eq!(
+        eval_str(
+            &mut vm,
+            "old_list[5], old_dict['round-5'], get(), nested['inner'][0][-1]"
+        ),
+        "(['round-5', {'n': 5}], ('round-5round-5', [5, 5, 5]), ['cell', 'round-5'], ['round-5'])"
+    );
+    // A full collection keeps the same.
+    vm.collect_garbage();
+    assert_eq!(
+        eval_str(&mut vm, "len(old_set), Registry.items[-1]"),
+        "(6, ('reg', 'round-5'))"
+    );
+}

@@ -1230,7 +1230,7 @@ impl Vm {
     /// Charge fuel and collect garbage. Ok(false): out of fuel, suspend.
     fn safe_point(&mut self) -> PyResult<bool> {
         if self.heap.should_collect() && self.native_depth == 0 {
-            self.collect_garbage();
+            self.collect_some_garbage();
             if self.heap.bytes > self.heap.limit {
                 return Err(exc::memory_error(""));
             }

@@ -999,8 +999,16 @@ impl Vm {
 
     // ----- garbage collection -----
 
-    /// Collect now. Only valid where every live value is reachable from the VM's roots.
+    /// Collect everything now. Only valid where every live value is reachable from the VM's
+    /// roots.
     pub fn collect_garbage(&mut self) {
+        self.heap.force_major = true;
+        self.collect_some_garbage();
+    }
+
+    /// A collection at a safe point: of the young objects only, unless the heap has grown past
+    /// its major threshold (see [`crate::heap`]).
+    pub(crate) fn collect_some_garbage(&mut self) {
         let started = std::time::Instant::now();
         let mut roots: Vec<ObjRef> = Vec::with_capacity(self.stack.len() + 64);
         for v in &self.stack {
