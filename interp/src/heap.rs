@@ -15,7 +15,7 @@
 //! may therefore hold `Value`s in Rust locals freely while it runs.
 
 use crate::object::Obj;
-use crate::value::ObjRef;
+use crate::value::{ObjRef, Value};
 
 /// Memory accounting and the arena.
 pub struct Heap {
@@ -29,6 +29,9 @@ pub struct Heap {
     young: Vec<u32>,
     /// Old objects mutated since the last collection ([`DIRTY`]).
     remembered: Vec<u32>,
+    /// Young objects stored into old ones by mutations that only add references
+    /// ([`Heap::get_mut_adding`]): roots of the next minor collection.
+    added: Vec<ObjRef>,
     /// Estimated bytes in use (exact after a collection, grows by estimates between).
     pub bytes: usize,
     /// Collect when `bytes` passes this.
@@ -67,6 +70,7 @@ impl Heap {
             free: Vec::new(),
             young: Vec::with_capacity(1024),
             remembered: Vec::new(),
+            added: Vec::new(),
             bytes: 0,
             threshold: MIN_THRESHOLD,
             major_threshold: MIN_THRESHOLD,
@@ -137,6 +141,37 @@ impl Heap {
         }
     }
 
+    /// Mutable access for a mutation that only adds references to `added` (an append, an
+    /// insert, a value stored under a key), possibly dropping others. An old object records
+    /// the young ones among `added` instead of being remembered whole: a minor collection
+    /// then does not rescan a big container that is only growing (a million-item list being
+    /// appended to was rescanned in full at every one). Sound because the mutation stores no
+    /// other reference; one it drops may be kept until the next major collection.
+    #[inline]
+    pub fn get_mut_adding(&mut self, r: ObjRef, added: &[Value]) -> &mut Obj {
+        let i = r.index();
+        let plain = match (self.objs.get(i), self.flags.get(i)) {
+            (Some(Some(o)), Some(&f)) => f & LEAF == 0 && !matches!(o, Obj::Class(_)),
+            _ => false,
+        };
+        // Leaves, classes (flag and epoch upkeep) and young or already remembered objects
+        // take the general path.
+        if !plain || self.flags[i] & (OLD | DIRTY) != OLD {
+            return self.get_mut(r);
+        }
+        for v in added {
+            if let Value::Obj(c) = v {
+                if self.flags.get(c.index()).is_some_and(|cf| cf & OLD == 0) {
+                    self.added.push(*c);
+                }
+            }
+        }
+        match self.objs.get_mut(i) {
+            Some(Some(o)) => o,
+            _ => dangling(r),
+        }
+    }
+
     /// Whether `r` names a live object (used to validate handles coming from outside).
     pub fn is_live(&self, r: ObjRef) -> bool {
         matches!(self.objs.get(r.index()), Some(Some(_)))
@@ -179,6 +214,7 @@ impl Heap {
     /// free the other young ones, and make the survivors old.
     fn collect_minor(&mut self, roots: Vec<ObjRef>) {
         let mut stack = roots;
+        stack.append(&mut self.added);
         for &i in &self.remembered {
             let i = i as usize;
             self.flags[i] &= !DIRTY;
@@ -233,6 +269,7 @@ impl Heap {
         }
         self.young.clear();
         self.remembered.clear();
+        self.added.clear();
         let mut stack = roots;
         while let Some(r) = stack.pop() {
             let i = r.index();
@@ -299,7 +336,6 @@ fn dangling(r: ObjRef) -> ! {
 mod tests {
     use super::*;
     use crate::object::PyStr;
-    use crate::value::Value;
 
     fn list(heap: &mut Heap, items: Vec<Value>) -> ObjRef {
         heap.alloc(Obj::List(items))
@@ -354,6 +390,30 @@ mod tests {
         heap.force_major = true;
         heap.collect(vec![old]);
         assert!(!heap.is_live(inner) && !heap.is_live(young));
+    }
+
+    #[test]
+    fn an_append_to_an_old_list_keeps_the_new_item_without_rescanning_the_list() {
+        let mut heap = Heap::new(usize::MAX);
+        let items: Vec<Value> = (0..100).map(Value::Int).collect();
+        let old = list(&mut heap, items);
+        heap.collect(vec![old]);
+        let young = text(&mut heap, "appended");
+        if let Obj::List(xs) = heap.get_mut_adding(old, &[Value::Obj(young)]) {
+            xs.push(Value::Obj(young));
+        }
+        // Recorded by itself: the list was not remembered whole.
+        assert!(heap.remembered.is_empty());
+        assert_eq!(heap.added, vec![young]);
+        heap.collect(vec![old]);
+        assert!(heap.is_live(young));
+        // A mutation of another kind still remembers the list whole.
+        let second = text(&mut heap, "second");
+        if let Obj::List(xs) = heap.get_mut(old) {
+            xs.insert(0, Value::Obj(second));
+        }
+        heap.collect(vec![old]);
+        assert!(heap.is_live(second) && heap.is_live(young));
     }
 
     #[test]

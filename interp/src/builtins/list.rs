@@ -99,7 +99,9 @@ fn l_append(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let r = list_ref(vm, &a, "append")?;
     vm.reserve(16)?;
     let v = a.pos[1];
-    with_list(vm, r, |xs| xs.push(v));
+    if let Obj::List(xs) = vm.heap.get_mut_adding(r, &[v]) {
+        xs.push(v);
+    }
     Ok(Value::None)
 }
 

@@ -80,7 +80,7 @@ impl Vm {
     pub fn dict_set(&mut self, d: ObjRef, key: Value, val: Value) -> PyResult<()> {
         let h = self.hash_value(key)?;
         let i = self.find_in_dict(d, key, h)?;
-        match self.heap.get_mut(d) {
+        match self.heap.get_mut_adding(d, &[key, val]) {
             Obj::Dict(dict) => match i {
                 Some(i) => dict.set_value_at(i, val),
                 None => {
@@ -227,7 +227,7 @@ impl Vm {
     pub fn set_add(&mut self, s: ObjRef, key: Value) -> PyResult<()> {
         let h = self.hash_value(key)?;
         if self.find_in_set(s, key, h)?.is_none() {
-            if let Obj::Set(set) | Obj::FrozenSet(set) = self.heap.get_mut(s) {
+            if let Obj::Set(set) | Obj::FrozenSet(set) = self.heap.get_mut_adding(s, &[key]) {
                 set.insert_absent(h, key);
             }
             self.heap.grew(24);

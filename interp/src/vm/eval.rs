@@ -406,7 +406,7 @@ impl Vm {
                                 {
                                     let v = self.stack[pos + 2];
                                     tri!(self.reserve(16));
-                                    if let Obj::List(xs) = self.heap.get_mut(l) {
+                                    if let Obj::List(xs) = self.heap.get_mut_adding(l, &[v]) {
                                         xs.push(v);
                                     }
                                     self.stack.truncate(pos);
@@ -852,7 +852,7 @@ impl Vm {
                         let l = self.stack[self.stack.len() - d as usize];
                         if let Value::Obj(r) = l {
                             tri!(self.reserve(16));
-                            if let Obj::List(xs) = self.heap.get_mut(r) {
+                            if let Obj::List(xs) = self.heap.get_mut_adding(r, &[v]) {
                                 xs.push(v);
                             }
                         }
