@@ -38,7 +38,7 @@ pub struct Heap {
     pub threshold: usize,
     /// Collect everything when `bytes` passes this.
     major_threshold: usize,
-    /// Make the next collection a major one (`gc.collect()`).
+    /// Make the next collection a major one ([`crate::Vm::collect_garbage`]).
     pub force_major: bool,
     /// The memory limit: past it (after a collection) scripts get MemoryError.
     pub limit: usize,
@@ -150,13 +150,11 @@ impl Heap {
     #[inline]
     pub fn get_mut_adding(&mut self, r: ObjRef, added: &[Value]) -> &mut Obj {
         let i = r.index();
-        let plain = match (self.objs.get(i), self.flags.get(i)) {
-            (Some(Some(o)), Some(&f)) => f & LEAF == 0 && !matches!(o, Obj::Class(_)),
-            _ => false,
-        };
-        // Leaves, classes (flag and epoch upkeep) and young or already remembered objects
-        // take the general path.
-        if !plain || self.flags[i] & (OLD | DIRTY) != OLD {
+        // Only an old object not yet remembered whole records the values; leaves and classes
+        // (flag and epoch upkeep) take the general path too.
+        let f = self.flags.get(i).copied().unwrap_or(0);
+        let class = matches!(self.objs.get(i), Some(Some(Obj::Class(_))));
+        if f & (LEAF | OLD | DIRTY) != OLD || class {
             return self.get_mut(r);
         }
         for v in added {
@@ -223,24 +221,9 @@ impl Heap {
             }
         }
         self.remembered.clear();
-        while let Some(r) = stack.pop() {
-            let i = r.index();
-            let Some(f) = self.flags.get_mut(i) else {
-                continue;
-            };
-            // Old objects are live until the next major collection; what they reference
-            // that is young was reached through the remembered set.
-            if *f & (MARK | OLD) != 0 {
-                continue;
-            }
-            *f |= MARK;
-            if *f & LEAF != 0 {
-                continue;
-            }
-            if let Some(o) = &self.objs[i] {
-                o.trace(&mut stack);
-            }
-        }
+        // Old objects are live until the next major collection; what they reference that is
+        // young was reached through the remembered set or the added values.
+        self.mark(stack, MARK | OLD);
         let mut young = std::mem::take(&mut self.young);
         let mut freed = 0;
         let mut freed_bytes = 0;
@@ -261,8 +244,7 @@ impl Heap {
         self.last_freed = freed;
     }
 
-    /// Mark from `roots`, then sweep everything unmarked; every survivor is old. Iterative:
-    /// deep structures cannot overflow the Rust stack.
+    /// Mark from `roots`, then sweep everything unmarked; every survivor is old.
     fn collect_major(&mut self, roots: Vec<ObjRef>) {
         for f in self.flags.iter_mut() {
             *f &= LEAF;
@@ -270,23 +252,7 @@ impl Heap {
         self.young.clear();
         self.remembered.clear();
         self.added.clear();
-        let mut stack = roots;
-        while let Some(r) = stack.pop() {
-            let i = r.index();
-            let Some(f) = self.flags.get_mut(i) else {
-                continue;
-            };
-            if *f & MARK != 0 {
-                continue;
-            }
-            *f |= MARK;
-            if *f & LEAF != 0 {
-                continue;
-            }
-            if let Some(o) = &self.objs[i] {
-                o.trace(&mut stack);
-            }
-        }
+        self.mark(roots, MARK);
         let mut live_bytes = 0;
         let mut freed = 0;
         for (i, slot) in self.objs.iter_mut().enumerate() {
@@ -314,6 +280,27 @@ impl Heap {
         self.major_threshold = (live_bytes + growth).max(MIN_THRESHOLD);
         self.threshold = self.major_threshold.min(live_bytes + nursery(live_bytes));
         self.last_freed = freed;
+    }
+
+    /// Mark everything reachable from `stack` that has none of the `stop` flags, and trace
+    /// through it. Iterative: deep structures cannot overflow the Rust stack.
+    fn mark(&mut self, mut stack: Vec<ObjRef>, stop: u8) {
+        while let Some(r) = stack.pop() {
+            let i = r.index();
+            let Some(f) = self.flags.get_mut(i) else {
+                continue;
+            };
+            if *f & stop != 0 {
+                continue;
+            }
+            *f |= MARK;
+            if *f & LEAF != 0 {
+                continue;
+            }
+            if let Some(o) = &self.objs[i] {
+                o.trace(&mut stack);
+            }
+        }
     }
 }
 

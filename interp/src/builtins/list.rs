@@ -99,9 +99,7 @@ fn l_append(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let r = list_ref(vm, &a, "append")?;
     vm.reserve(16)?;
     let v = a.pos[1];
-    if let Obj::List(xs) = vm.heap.get_mut_adding(r, &[v]) {
-        xs.push(v);
-    }
+    vm.list_push(r, v);
     Ok(Value::None)
 }
 

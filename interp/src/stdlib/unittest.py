@@ -956,42 +956,34 @@ class TextTestResult(TestResult):
         self.stream.write(ch)
         self.stream.flush()
 
+    def _report(self, test, status, ch):
+        # The verbose status line, or the one-character mark.
+        if self.showAll:
+            self._write_status(test, status)
+        elif self.dots:
+            self._dot(ch)
+
     def addSubTest(self, test, subtest, err):
         if err is not None:
             failed = issubclass(err[0], subtest.failureException)
-            if self.showAll:
-                self._write_status(subtest, "FAIL" if failed else "ERROR")
-            elif self.dots:
-                self._dot("F" if failed else "E")
+            self._report(subtest, "FAIL" if failed else "ERROR", "F" if failed else "E")
         super().addSubTest(test, subtest, err)
 
     def addSuccess(self, test):
         super().addSuccess(test)
-        if self.showAll:
-            self._write_status(test, "ok")
-        elif self.dots:
-            self._dot(".")
+        self._report(test, "ok", ".")
 
     def addError(self, test, err):
         super().addError(test, err)
-        if self.showAll:
-            self._write_status(test, "ERROR")
-        elif self.dots:
-            self._dot("E")
+        self._report(test, "ERROR", "E")
 
     def addFailure(self, test, err):
         super().addFailure(test, err)
-        if self.showAll:
-            self._write_status(test, "FAIL")
-        elif self.dots:
-            self._dot("F")
+        self._report(test, "FAIL", "F")
 
     def addSkip(self, test, reason):
         super().addSkip(test, reason)
-        if self.showAll:
-            self._write_status(test, "skipped {0!r}".format(reason))
-        elif self.dots:
-            self._dot("s")
+        self._report(test, "skipped {0!r}".format(reason), "s")
 
     def addExpectedFailure(self, test, err):
         super().addExpectedFailure(test, err)

@@ -73,13 +73,9 @@ impl Default for Set {
 
 impl Set {
     pub fn new() -> Self {
-        Set::with_slots(MIN_SIZE)
-    }
-
-    fn with_slots(n: usize) -> Self {
         Set {
-            table: vec![EMPTY; n],
-            tags: vec![FREE; n],
+            table: vec![EMPTY; MIN_SIZE],
+            tags: vec![FREE; MIN_SIZE],
             fill: 0,
             used: 0,
             version: 0,

@@ -224,6 +224,15 @@ impl Vm {
         Ok(self.find_in_set(s, key, h)?.is_some())
     }
 
+    /// `xs.append(v)` on list `l` (nothing for other objects), through the collector's
+    /// append barrier.
+    #[inline]
+    pub fn list_push(&mut self, l: ObjRef, v: Value) {
+        if let Obj::List(xs) = self.heap.get_mut_adding(l, &[v]) {
+            xs.push(v);
+        }
+    }
+
     pub fn set_add(&mut self, s: ObjRef, key: Value) -> PyResult<()> {
         let h = self.hash_value(key)?;
         if self.find_in_set(s, key, h)?.is_none() {

@@ -406,9 +406,7 @@ impl Vm {
                                 {
                                     let v = self.stack[pos + 2];
                                     tri!(self.reserve(16));
-                                    if let Obj::List(xs) = self.heap.get_mut_adding(l, &[v]) {
-                                        xs.push(v);
-                                    }
+                                    self.list_push(l, v);
                                     self.stack.truncate(pos);
                                     push_value(&mut self.stack, Value::None);
                                     continue;
@@ -852,9 +850,7 @@ impl Vm {
                         let l = self.stack[self.stack.len() - d as usize];
                         if let Value::Obj(r) = l {
                             tri!(self.reserve(16));
-                            if let Obj::List(xs) = self.heap.get_mut_adding(r, &[v]) {
-                                xs.push(v);
-                            }
+                            self.list_push(r, v);
                         }
                     }
                     Instr::SetAdd(d) => {
