@@ -8,7 +8,6 @@ use crate::vm::frame::Frame;
 use crate::vm::Vm;
 use num_bigint::BigInt;
 use smallvec::SmallVec;
-use std::cell::Cell;
 use std::sync::Arc;
 
 pub type PyResult<T> = Result<T, crate::vm::exc::PyErr>;
@@ -71,13 +70,11 @@ impl Args {
     }
 }
 
-/// A Python `str`. Hash is computed lazily and cached.
+/// A Python `str`. Its hash is computed lazily and cached (see [`crate::types::text::Text`]).
 #[derive(Debug)]
 pub struct PyStr {
+    /// The text, its char count and its cached hash.
     pub s: crate::types::text::Text,
-    pub hash: Cell<i64>,
-    /// Number of chars; equals `s.len()` when the string is ASCII (O(1) indexing).
-    pub chars: usize,
 }
 
 /// Text a new `str` can be made from: a borrowed `&str` is copied once (into the inline
@@ -107,22 +104,18 @@ impl StrSource for crate::types::text::Text {
 
 impl PyStr {
     pub fn new(s: impl StrSource) -> Self {
-        let s = s.into_text();
-        let t = s.as_str();
-        let chars = if t.is_ascii() {
-            t.len()
-        } else {
-            t.chars().count()
-        };
-        PyStr {
-            s,
-            hash: Cell::new(-1),
-            chars,
-        }
+        PyStr { s: s.into_text() }
     }
 
+    /// Number of chars (`len(s)`).
+    #[inline]
+    pub fn char_count(&self) -> usize {
+        self.s.char_count()
+    }
+
+    /// ASCII text: the char count equals the byte length (O(1) indexing).
     pub fn is_ascii(&self) -> bool {
-        self.chars == self.s.len()
+        self.s.char_count() == self.s.len()
     }
 }
 
@@ -321,7 +314,37 @@ pub struct BigRange {
     pub step: BigInt,
 }
 
-/// Iterator objects of builtin types.
+/// `enumerate(it, n)`: the next item is numbered `n`.
+#[derive(Debug)]
+pub struct EnumerateIter {
+    pub it: Value,
+    pub n: Value,
+}
+
+/// `map(func, *its)`
+#[derive(Debug)]
+pub struct MapIter {
+    pub func: Value,
+    pub its: Vec<Value>,
+}
+
+/// `filter(func, it)`, or `itertools.filterfalse` when `negate`.
+#[derive(Debug)]
+pub struct FilterIter {
+    pub func: Value,
+    pub it: Value,
+    pub negate: bool,
+}
+
+/// `iter(func, sentinel)`
+#[derive(Debug)]
+pub struct CallableIter {
+    pub func: Value,
+    pub sentinel: Value,
+}
+
+/// Iterator objects of builtin types. At most 32 bytes (a heap slot's payload): bigger
+/// states are boxed.
 #[derive(Debug)]
 pub enum IterKind {
     Seq {
@@ -354,32 +377,19 @@ pub enum IterKind {
         idx: usize,
         len: usize,
     },
-    Enumerate {
-        it: Value,
-        n: Value,
-    },
+    Enumerate(Box<EnumerateIter>),
     Zip {
         its: Vec<Value>,
         strict: bool,
     },
-    Map {
-        func: Value,
-        its: Vec<Value>,
-    },
-    Filter {
-        func: Value,
-        it: Value,
-        negate: bool,
-    },
+    Map(Box<MapIter>),
+    Filter(Box<FilterIter>),
     Reversed {
         seq: ObjRef,
         idx: usize,
     },
     /// `iter(callable, sentinel)`
-    Callable {
-        func: Value,
-        sentinel: Value,
-    },
+    Callable(Box<CallableIter>),
     /// The old sequence protocol: `__getitem__` with 0, 1, 2, ... until IndexError.
     GetItem {
         obj: Value,
@@ -416,12 +426,11 @@ pub enum Obj {
     Dict(Box<Dict>),
     Set(Box<Set>),
     FrozenSet(Box<Set>),
-    Range {
-        start: Value,
-        stop: Value,
-        step: Value,
-    },
-    Slice(Value, Value, Value),
+    /// `[start, stop, step]` (boxed, as the slice's: three values would make every heap
+    /// slot 16 bytes bigger).
+    Range(Box<[Value; 3]>),
+    /// `[start, stop, step]`
+    Slice(Box<[Value; 3]>),
     Code(Arc<Code>),
     Function(Box<Function>),
     Native(Box<NativeFn>),
@@ -469,16 +478,7 @@ impl Obj {
             Obj::List(xs) | Obj::Tuple(xs) => xs.iter().for_each(|&x| v(out, x)),
             Obj::Dict(d) => d.trace(out),
             Obj::Set(s) | Obj::FrozenSet(s) => s.trace(out),
-            Obj::Range { start, stop, step } => {
-                v(out, *start);
-                v(out, *stop);
-                v(out, *step);
-            }
-            Obj::Slice(a, b, c) => {
-                v(out, *a);
-                v(out, *b);
-                v(out, *c);
-            }
+            Obj::Range(parts) | Obj::Slice(parts) => parts.iter().for_each(|&x| v(out, x)),
             Obj::Code(c) => trace_code(c, out),
             Obj::Function(f) => {
                 out.push(f.code_ref);
@@ -548,22 +548,22 @@ impl Obj {
                 IterKind::Range { .. } | IterKind::BigRange(_) | IterKind::Exhausted => {}
                 IterKind::Dict { dict, .. } => out.push(*dict),
                 IterKind::Set { set, .. } => out.push(*set),
-                IterKind::Enumerate { it, n } => {
-                    v(out, *it);
-                    v(out, *n);
+                IterKind::Enumerate(e) => {
+                    v(out, e.it);
+                    v(out, e.n);
                 }
                 IterKind::Zip { its, .. } => its.iter().for_each(|&x| v(out, x)),
-                IterKind::Map { func, its } => {
-                    v(out, *func);
-                    its.iter().for_each(|&x| v(out, x));
+                IterKind::Map(m) => {
+                    v(out, m.func);
+                    m.its.iter().for_each(|&x| v(out, x));
                 }
-                IterKind::Filter { func, it, .. } => {
-                    v(out, *func);
-                    v(out, *it);
+                IterKind::Filter(f) => {
+                    v(out, f.func);
+                    v(out, f.it);
                 }
-                IterKind::Callable { func, sentinel } => {
-                    v(out, *func);
-                    v(out, *sentinel);
+                IterKind::Callable(c) => {
+                    v(out, c.func);
+                    v(out, c.sentinel);
                 }
                 IterKind::GetItem { obj, .. } => v(out, *obj),
                 IterKind::Native(n) => n.trace(out),
@@ -599,6 +599,7 @@ impl Obj {
             Obj::Bytes(b) | Obj::ByteArray(b) => b.capacity(),
             Obj::BigInt(b) => (b.bits() as usize) / 8,
             Obj::List(xs) | Obj::Tuple(xs) => xs.capacity() * 16,
+            Obj::Range(_) | Obj::Slice(_) => 48,
             Obj::Dict(d) => d.size_estimate(),
             Obj::Set(s) | Obj::FrozenSet(s) => s.size_estimate(),
             Obj::Function(_) => 160,
@@ -618,3 +619,8 @@ pub fn trace_code(c: &Code, out: &mut Vec<ObjRef>) {
     }
     out.extend(c.names.iter().copied());
 }
+
+// A heap slot is an `Option<Obj>`: every payload is at most 32 bytes (bigger states are
+// boxed), so a slot is 40 bytes.
+const _: () = assert!(std::mem::size_of::<Obj>() == 40);
+const _: () = assert!(std::mem::size_of::<Option<Obj>>() == 40);

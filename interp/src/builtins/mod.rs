@@ -18,7 +18,9 @@ pub mod sys;
 pub mod tasks;
 pub mod union;
 
-use crate::object::{Args, IterKind, NativeFnPtr, Obj, TypeKind};
+use crate::object::{
+    Args, CallableIter, EnumerateIter, FilterIter, IterKind, MapIter, NativeFnPtr, Obj, TypeKind,
+};
 use crate::types::dict::Dict;
 use crate::value::{ObjRef, Value};
 use crate::vm::exc::{self, ExcKind, PyErr};
@@ -531,7 +533,7 @@ pub fn len_of(vm: &mut Vm, v: Value) -> PyResult<usize> {
     }
     if let Value::Obj(r) = v {
         let n = match vm.heap.get(r) {
-            Obj::Str(s) => Some(s.chars),
+            Obj::Str(s) => Some(s.char_count()),
             Obj::List(xs) | Obj::Tuple(xs) => Some(xs.len()),
             Obj::Dict(d) => Some(d.len()),
             Obj::Set(s) | Obj::FrozenSet(s) => Some(s.len()),
@@ -545,7 +547,7 @@ pub fn len_of(vm: &mut Vm, v: Value) -> PyResult<usize> {
         if let Some(n) = n {
             return Ok(n);
         }
-        if let Obj::Range { .. } = vm.heap.get(r) {
+        if let Obj::Range(_) = vm.heap.get(r) {
             return Ok(vm.range_len(r)? as usize);
         }
         if let Obj::Instance(_) = vm.heap.get(r) {
@@ -725,10 +727,10 @@ fn b_iter(vm: &mut Vm, args: Args) -> PyResult<Value> {
     check_args(&args, "iter", 1, 2)?;
     if args.pos.len() == 2 {
         let f = args.pos[0];
-        return Ok(vm.new_iter(IterKind::Callable {
+        return Ok(vm.new_iter(IterKind::Callable(Box::new(CallableIter {
             func: f,
             sentinel: args.pos[1],
-        }));
+        }))));
     }
     vm.get_iter(args.pos[0])
 }
@@ -2909,7 +2911,9 @@ pub fn construct(vm: &mut Vm, cls: ObjRef, kind: TypeKind, mut args: Args) -> Py
             if matches!(step, Value::Int(0)) {
                 return Err(exc::value_error("range() arg 3 must not be zero"));
             }
-            Ok(Value::Obj(vm.heap.alloc(Obj::Range { start, stop, step })))
+            Ok(Value::Obj(
+                vm.heap.alloc(Obj::Range(Box::new([start, stop, step]))),
+            ))
         }
         TypeKind::Slice => {
             check_args(&args, "slice", 1, 3)?;
@@ -2918,7 +2922,7 @@ pub fn construct(vm: &mut Vm, cls: ObjRef, kind: TypeKind, mut args: Args) -> Py
                 2 => (args.pos[0], args.pos[1], Value::None),
                 _ => (args.pos[0], args.pos[1], args.pos[2]),
             };
-            Ok(Value::Obj(vm.heap.alloc(Obj::Slice(a, b, c))))
+            Ok(Value::Obj(vm.heap.alloc(Obj::Slice(Box::new([a, b, c])))))
         }
         TypeKind::Bytes | TypeKind::ByteArray => bytes::construct(vm, kind, args),
         TypeKind::Property => {
@@ -2977,7 +2981,7 @@ pub fn construct(vm: &mut Vm, cls: ObjRef, kind: TypeKind, mut args: Args) -> Py
                         "'{tn}' object cannot be interpreted as an integer"
                     )));
                 }
-                return Ok(vm.new_iter(IterKind::Enumerate { it, n }));
+                return Ok(vm.new_iter(IterKind::Enumerate(Box::new(EnumerateIter { it, n }))));
             }
             if cls == t.zip {
                 let strict = take_kw(vm, &mut args, "strict")
@@ -2998,16 +3002,16 @@ pub fn construct(vm: &mut Vm, cls: ObjRef, kind: TypeKind, mut args: Args) -> Py
                 for &a in &args.pos[1..] {
                     its.push(vm.get_iter(a)?);
                 }
-                return Ok(vm.new_iter(IterKind::Map { func, its }));
+                return Ok(vm.new_iter(IterKind::Map(Box::new(MapIter { func, its }))));
             }
             if cls == t.filter {
                 check_args(&args, "filter", 2, 2)?;
                 let it = vm.get_iter(args.pos[1])?;
-                return Ok(vm.new_iter(IterKind::Filter {
+                return Ok(vm.new_iter(IterKind::Filter(Box::new(FilterIter {
                     func: args.pos[0],
                     it,
                     negate: false,
-                }));
+                }))));
             }
             if cls == t.reversed {
                 check_args(&args, "reversed", 1, 1)?;
@@ -3055,7 +3059,8 @@ fn make_reversed(vm: &mut Vm, v: Value) -> PyResult<Value> {
                 let n = xs.len();
                 return Ok(vm.new_iter(IterKind::Reversed { seq: r, idx: n }));
             }
-            &Obj::Range { start, stop, step } => {
+            Obj::Range(parts) => {
+                let [start, stop, step] = **parts;
                 // Walk the same values backwards without materialising them.
                 let (Some(a), Some(b), Some(c)) =
                     (vm.to_bigint(start), vm.to_bigint(stop), vm.to_bigint(step))
@@ -3549,16 +3554,10 @@ pub fn special_attr(vm: &mut Vm, v: Value, name: ObjRef) -> PyResult<Option<Valu
             "__dict__" => Some(Value::Obj(m.dict)),
             _ => None,
         },
-        Obj::Range { start, stop, step } => match a {
-            "start" => Some(*start),
-            "stop" => Some(*stop),
-            "step" => Some(*step),
-            _ => None,
-        },
-        Obj::Slice(x, y, z) => match a {
-            "start" => Some(*x),
-            "stop" => Some(*y),
-            "step" => Some(*z),
+        Obj::Range(parts) | Obj::Slice(parts) => match a {
+            "start" => Some(parts[0]),
+            "stop" => Some(parts[1]),
+            "step" => Some(parts[2]),
             _ => None,
         },
         Obj::Property(p) => match a {

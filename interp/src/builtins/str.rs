@@ -1071,7 +1071,7 @@ fn s_iter(vm: &mut Vm, a: Args) -> PyResult<Value> {
 /// `s[i]` and `s[a:b:c]`.
 pub fn str_getitem(vm: &mut Vm, r: ObjRef, key: Value) -> PyResult<Value> {
     let (ascii, nchars) = match vm.heap.get(r) {
-        Obj::Str(s) => (s.is_ascii(), s.chars),
+        Obj::Str(s) => (s.is_ascii(), s.char_count()),
         _ => return Err(exc::type_error("not a str")),
     };
     if let Some(sl) = vm.as_slice(key) {

@@ -46,8 +46,8 @@ impl Vm {
                 Obj::Dict(_) => t.dict,
                 Obj::Set(_) => t.set,
                 Obj::FrozenSet(_) => t.frozenset,
-                Obj::Range { .. } => t.range,
-                Obj::Slice(..) => t.slice,
+                Obj::Range(_) => t.range,
+                Obj::Slice(_) => t.slice,
                 Obj::Code(_) => t.code,
                 Obj::Function(_) => t.function,
                 Obj::Native(_) => t.builtin_function,
@@ -69,10 +69,10 @@ impl Vm {
                     }
                 }
                 Obj::Iter(k) => match k {
-                    IterKind::Enumerate { .. } => t.enumerate,
+                    IterKind::Enumerate(_) => t.enumerate,
                     IterKind::Zip { .. } => t.zip,
-                    IterKind::Map { .. } => t.map,
-                    IterKind::Filter { .. } => t.filter,
+                    IterKind::Map(_) => t.map,
+                    IterKind::Filter(_) => t.filter,
                     IterKind::Reversed { .. } => t.reversed,
                     other => {
                         let name = iter_type_name(self, other);
@@ -1533,7 +1533,7 @@ fn iter_type_name(vm: &Vm, k: &IterKind) -> &'static str {
             DictView::Items => "dict_itemiterator",
         },
         IterKind::Set { .. } => "set_iterator",
-        IterKind::Callable { .. } => "callable_iterator",
+        IterKind::Callable(_) => "callable_iterator",
         IterKind::GetItem { .. } => "iterator",
         IterKind::Reversed { seq, .. } => match vm.heap.get(*seq) {
             Obj::List(_) => "list_reverseiterator",

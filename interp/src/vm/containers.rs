@@ -18,8 +18,8 @@ fn identity_key(o: &Obj) -> bool {
             | Obj::List(_)
             | Obj::Dict(_)
             | Obj::Complex(..)
-            | Obj::Range { .. }
-            | Obj::Slice(..)
+            | Obj::Range(_)
+            | Obj::Slice(_)
             | Obj::DictView(..)
             | Obj::ByteArray(_)
     )

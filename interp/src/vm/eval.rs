@@ -459,11 +459,11 @@ impl Vm {
                                 _ => (1, 0),
                             };
                             if start <= stop {
-                                let r = self.heap.alloc(Obj::Range {
-                                    start: Value::Int(start),
-                                    stop: Value::Int(stop),
-                                    step: Value::Int(1),
-                                });
+                                let r = self.heap.alloc(Obj::Range(Box::new([
+                                    Value::Int(start),
+                                    Value::Int(stop),
+                                    Value::Int(1),
+                                ])));
                                 self.stack.truncate(pos);
                                 push_value(&mut self.stack, Value::Obj(r));
                                 continue;
@@ -804,7 +804,7 @@ impl Vm {
                         let step = if n == 3 { pop!() } else { Value::None };
                         let stop = pop!();
                         let start = pop!();
-                        let s = self.heap.alloc(Obj::Slice(start, stop, step));
+                        let s = self.heap.alloc(Obj::Slice(Box::new([start, stop, step])));
                         push_value(&mut self.stack, Value::Obj(s));
                     }
                     Instr::BuildString(n) => {

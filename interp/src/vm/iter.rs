@@ -1,7 +1,7 @@
 //! The iteration protocol: `iter()` and `next()` for every builtin iterable, generators,
 //! and user classes with `__iter__`/`__next__` or the old `__getitem__` protocol.
 
-use crate::object::{DictView, IterKind, Obj};
+use crate::object::{DictView, FilterIter, IterKind, Obj};
 use crate::value::{ObjRef, Value};
 use crate::vm::exc::{self, ExcKind, PyErr};
 use crate::vm::{PyResult, Vm};
@@ -20,7 +20,7 @@ impl Vm {
                 | Obj::Dict(_)
                 | Obj::Set(_)
                 | Obj::FrozenSet(_)
-                | Obj::Range { .. }
+                | Obj::Range(_)
                 | Obj::Bytes(_)
                 | Obj::ByteArray(_)
                 | Obj::Iter(_)
@@ -72,8 +72,8 @@ impl Vm {
                     idx: 0,
                     len: s.len(),
                 }),
-                Obj::Range { start, stop, step } => {
-                    let (a, b, c) = (*start, *stop, *step);
+                Obj::Range(parts) => {
+                    let [a, b, c] = **parts;
                     match (a, b, c) {
                         (Value::Int(a), Value::Int(b), Value::Int(c)) => Some(IterKind::Range {
                             cur: a,
@@ -356,12 +356,12 @@ impl Vm {
                 }
                 (IterKind::Exhausted, None)
             }
-            IterKind::Enumerate { it, n } => match self.iter_next(it)? {
+            IterKind::Enumerate(mut e) => match self.iter_next(e.it)? {
                 Some(v) => {
-                    let next_n =
-                        self.binary_op(n, Value::Int(1), crate::code::BinaryOp::Add, false)?;
+                    let n = e.n;
+                    e.n = self.binary_op(n, Value::Int(1), crate::code::BinaryOp::Add, false)?;
                     let t = self.new_tuple(vec![n, v]);
-                    (IterKind::Enumerate { it, n: next_n }, Some(t))
+                    (IterKind::Enumerate(e), Some(t))
                 }
                 None => (IterKind::Exhausted, None),
             },
@@ -409,18 +409,19 @@ impl Vm {
                 let t = self.new_tuple(vals);
                 (IterKind::Zip { its, strict }, Some(t))
             }
-            IterKind::Map { func, its } => {
-                let mut vals = Vec::with_capacity(its.len());
-                for &it in &its {
+            IterKind::Map(m) => {
+                let mut vals = Vec::with_capacity(m.its.len());
+                for &it in &m.its {
                     match self.iter_next(it)? {
                         Some(v) => vals.push(v),
                         None => return Ok((IterKind::Exhausted, None)),
                     }
                 }
-                let v = self.call(func, &vals)?;
-                (IterKind::Map { func, its }, Some(v))
+                let v = self.call(m.func, &vals)?;
+                (IterKind::Map(m), Some(v))
             }
-            IterKind::Filter { func, it, negate } => loop {
+            IterKind::Filter(f) => loop {
+                let FilterIter { func, it, negate } = *f;
                 match self.iter_next(it)? {
                     Some(v) => {
                         let keep = if func.is_none() {
@@ -430,7 +431,7 @@ impl Vm {
                             self.truthy(r)?
                         };
                         if keep != negate {
-                            return Ok((IterKind::Filter { func, it, negate }, Some(v)));
+                            return Ok((IterKind::Filter(f), Some(v)));
                         }
                     }
                     None => return Ok((IterKind::Exhausted, None)),
@@ -449,12 +450,12 @@ impl Vm {
                     None => (IterKind::Exhausted, None),
                 }
             }
-            IterKind::Callable { func, sentinel } => {
-                let v = self.call(func, &[])?;
-                if self.eq(v, sentinel)? {
+            IterKind::Callable(c) => {
+                let v = self.call(c.func, &[])?;
+                if self.eq(v, c.sentinel)? {
                     (IterKind::Exhausted, None)
                 } else {
-                    (IterKind::Callable { func, sentinel }, Some(v))
+                    (IterKind::Callable(c), Some(v))
                 }
             }
             IterKind::GetItem { obj, idx } => match self.get_item(obj, Value::Int(idx)) {

@@ -533,12 +533,11 @@ impl Vm {
     pub fn str_hash(&self, r: ObjRef) -> i64 {
         match self.heap.get(r) {
             Obj::Str(s) => {
-                let h = s.hash.get();
-                if h != -1 {
+                if let Some(h) = s.s.cached_hash() {
                     return h;
                 }
                 let h = ops::hash_str(&s.s);
-                s.hash.set(h);
+                s.s.cache_hash(h);
                 h
             }
             _ => 0,

@@ -275,7 +275,7 @@ impl Vm {
                 Obj::BigInt(b) => !b.is_zero(),
                 Obj::Bytes(b) | Obj::ByteArray(b) => !b.is_empty(),
                 Obj::Complex(a, b) => *a != 0.0 || *b != 0.0,
-                Obj::Range { .. } => self.range_len(r)? != 0,
+                Obj::Range(_) => self.range_len(r)? != 0,
                 Obj::Instance(_) => return self.instance_truthy(v),
                 Obj::DictView(d, _) => match self.heap.get(*d) {
                     Obj::Dict(d) => !d.is_empty(),
@@ -372,7 +372,7 @@ impl Vm {
                         let t = self.type_name(v);
                         return Err(exc::type_error(format!("unhashable type: '{t}'")));
                     }
-                    Obj::Slice(..) => {
+                    Obj::Slice(_) => {
                         return Err(exc::type_error("unhashable type: 'slice'"));
                     }
                     Obj::Instance(_) => {}
@@ -758,7 +758,7 @@ impl Vm {
                 K::Ordered(p.cmp(q))
             }
             (Obj::Str(p), Obj::Str(q)) => K::Ordered(p.s.cmp(&q.s)),
-            (Obj::Range { .. }, Obj::Range { .. }) => K::Range,
+            (Obj::Range(_), Obj::Range(_)) => K::Range,
             (Obj::DictView(_, v1), Obj::DictView(_, v2))
                 if v1 == v2 && *v1 != crate::object::DictView::Values =>
             {
@@ -924,7 +924,7 @@ impl Vm {
                         }
                     };
                 }
-                Obj::Range { .. } if self.is_int(item) => {
+                Obj::Range(_) if self.is_int(item) => {
                     return self.range_contains(r, item);
                 }
                 Obj::Bytes(b) | Obj::ByteArray(b) => {
@@ -1247,7 +1247,7 @@ impl Vm {
             (Obj::Str(_), BinaryOp::Add) => {
                 let (b_len, b_chars) = match b {
                     Value::Obj(rb) => match self.heap.get(rb) {
-                        Obj::Str(p) => (p.s.len(), p.chars),
+                        Obj::Str(p) => (p.s.len(), p.char_count()),
                         _ => return Ok(None),
                     },
                     _ => return Ok(None),
@@ -1262,12 +1262,8 @@ impl Vm {
                     return Ok(None);
                 };
                 // SAFETY: the only text borrowed from the heap here is `sb` (allowed).
-                let text = unsafe { crate::types::text::Text::concat(&pa.s, sb) };
-                let s = crate::object::PyStr {
-                    s: text,
-                    hash: std::cell::Cell::new(-1),
-                    chars: pa.chars + b_chars,
-                };
+                let text = unsafe { crate::types::text::Text::concat(&pa.s, sb, b_chars) };
+                let s = crate::object::PyStr::new(text);
                 return Ok(Some(Value::Obj(self.heap.alloc(Obj::Str(s)))));
             }
             (Obj::Str(_), BinaryOp::Mul)
@@ -1840,7 +1836,7 @@ impl Vm {
     /// The indices a slice selects from a sequence of `len` items: (start, stop, step, count).
     pub fn slice_indices(&mut self, slice: ObjRef, len: usize) -> PyResult<(i64, i64, i64, usize)> {
         let (a, b, c) = match self.heap.get(slice) {
-            Obj::Slice(a, b, c) => (*a, *b, *c),
+            Obj::Slice(parts) => (parts[0], parts[1], parts[2]),
             _ => (Value::None, Value::None, Value::None),
         };
         let conv = |vm: &mut Vm, v: Value| -> PyResult<Option<i64>> {
@@ -1947,7 +1943,7 @@ impl Vm {
                 Obj::Bytes(_) | Obj::ByteArray(_) => {
                     return crate::builtins::bytes::bytes_getitem(self, r, key)
                 }
-                Obj::Range { .. } => return self.range_getitem(r, key),
+                Obj::Range(_) => return self.range_getitem(r, key),
                 Obj::Class(_) => {
                     let n = self.names.__class_getitem__;
                     if let Some(f) = self.lookup_type_attr(r, n) {
@@ -1993,7 +1989,7 @@ impl Vm {
 
     pub fn as_slice(&self, v: Value) -> Option<ObjRef> {
         match v {
-            Value::Obj(r) if matches!(self.heap.get(r), Obj::Slice(..)) => Some(r),
+            Value::Obj(r) if matches!(self.heap.get(r), Obj::Slice(_)) => Some(r),
             _ => None,
         }
     }
@@ -2216,7 +2212,7 @@ impl Vm {
 
     pub fn range_parts(&self, r: ObjRef) -> (Value, Value, Value) {
         match self.heap.get(r) {
-            Obj::Range { start, stop, step } => (*start, *stop, *step),
+            Obj::Range(parts) => (parts[0], parts[1], parts[2]),
             _ => (Value::Int(0), Value::Int(0), Value::Int(1)),
         }
     }
@@ -2247,11 +2243,11 @@ impl Vm {
             let nstart = a + start * c;
             let nstop = a + stop * c;
             let nstep = c * step;
-            return Ok(Value::Obj(self.heap.alloc(Obj::Range {
-                start: Value::Int(nstart),
-                stop: Value::Int(nstop),
-                step: Value::Int(nstep),
-            })));
+            return Ok(Value::Obj(self.heap.alloc(Obj::Range(Box::new([
+                Value::Int(nstart),
+                Value::Int(nstop),
+                Value::Int(nstep),
+            ])))));
         }
         if !self.is_int(key) && !self.is_instance_value(key) {
             let t = self.type_name(key);

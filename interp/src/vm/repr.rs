@@ -250,8 +250,8 @@ impl Vm {
                     inner
                 });
             }
-            Obj::Range { start, stop, step } => {
-                let (a, b, c) = (*start, *stop, *step);
+            Obj::Range(parts) => {
+                let [a, b, c] = **parts;
                 let (a, b) = (self.repr_value(a)?, self.repr_value(b)?);
                 if matches!(c, Value::Int(1)) {
                     return Ok(format!("range({a}, {b})"));
@@ -259,8 +259,8 @@ impl Vm {
                 let c = self.repr_value(c)?;
                 return Ok(format!("range({a}, {b}, {c})"));
             }
-            Obj::Slice(a, b, c) => {
-                let (a, b, c) = (*a, *b, *c);
+            Obj::Slice(parts) => {
+                let [a, b, c] = **parts;
                 return Ok(format!(
                     "slice({}, {}, {})",
                     self.repr_value(a)?,
@@ -860,11 +860,9 @@ impl Vm {
         let subscriptable = match args {
             Value::Obj(r) => match self.heap.get(r) {
                 Obj::Tuple(_) | Obj::Str(_) => false,
-                Obj::List(_)
-                | Obj::Dict(_)
-                | Obj::Bytes(_)
-                | Obj::ByteArray(_)
-                | Obj::Range { .. } => true,
+                Obj::List(_) | Obj::Dict(_) | Obj::Bytes(_) | Obj::ByteArray(_) | Obj::Range(_) => {
+                    true
+                }
                 Obj::Instance(_) => {
                     let cls = self.class_of(args);
                     let gi = self.names.__getitem__;
