@@ -3,7 +3,7 @@
 use crate::code::Code;
 use crate::types::dict::Dict;
 use crate::types::set::Set;
-use crate::value::{ObjRef, Value};
+use crate::value::{ObjRef, Triple, Value};
 use crate::vm::frame::Frame;
 use crate::vm::Vm;
 use num_bigint::BigInt;
@@ -426,11 +426,10 @@ pub enum Obj {
     Dict(Box<Dict>),
     Set(Box<Set>),
     FrozenSet(Box<Set>),
-    /// `[start, stop, step]` (boxed, as the slice's: three values would make every heap
-    /// slot 16 bytes bigger).
-    Range(Box<[Value; 3]>),
     /// `[start, stop, step]`
-    Slice(Box<[Value; 3]>),
+    Range(Triple),
+    /// `[start, stop, step]`
+    Slice(Triple),
     Code(Arc<Code>),
     Function(Box<Function>),
     Native(Box<NativeFn>),
@@ -478,7 +477,9 @@ impl Obj {
             Obj::List(xs) | Obj::Tuple(xs) => xs.iter().for_each(|&x| v(out, x)),
             Obj::Dict(d) => d.trace(out),
             Obj::Set(s) | Obj::FrozenSet(s) => s.trace(out),
-            Obj::Range(parts) | Obj::Slice(parts) => parts.iter().for_each(|&x| v(out, x)),
+            Obj::Range(parts) | Obj::Slice(parts) => {
+                parts.get().into_iter().for_each(|x| v(out, x))
+            }
             Obj::Code(c) => trace_code(c, out),
             Obj::Function(f) => {
                 out.push(f.code_ref);
@@ -599,7 +600,6 @@ impl Obj {
             Obj::Bytes(b) | Obj::ByteArray(b) => b.capacity(),
             Obj::BigInt(b) => (b.bits() as usize) / 8,
             Obj::List(xs) | Obj::Tuple(xs) => xs.capacity() * 16,
-            Obj::Range(_) | Obj::Slice(_) => 48,
             Obj::Dict(d) => d.size_estimate(),
             Obj::Set(s) | Obj::FrozenSet(s) => s.size_estimate(),
             Obj::Function(_) => 160,

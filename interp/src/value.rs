@@ -30,6 +30,52 @@ pub enum Value {
     Undef,
 }
 
+/// Three values in 32 bytes (three `Value`s take 48): a range's or a slice's start, stop and
+/// step, kept in the heap slot instead of a separate allocation (a slice is made by every
+/// `s[a:b]`).
+#[derive(Clone, Copy, Debug)]
+pub struct Triple {
+    kinds: [u8; 3],
+    bits: [u64; 3],
+}
+
+const _: () = assert!(std::mem::size_of::<Triple>() == 32);
+
+impl Triple {
+    pub fn new(values: [Value; 3]) -> Triple {
+        let mut t = Triple {
+            kinds: [0; 3],
+            bits: [0; 3],
+        };
+        for (i, v) in values.into_iter().enumerate() {
+            (t.kinds[i], t.bits[i]) = match v {
+                Value::None => (0, 0),
+                Value::Bool(b) => (1, b as u64),
+                Value::Int(n) => (2, n as u64),
+                Value::Float(f) => (3, f.to_bits()),
+                Value::Obj(r) => (4, r.0 as u64),
+                Value::Undef => (5, 0),
+            };
+        }
+        t
+    }
+
+    #[inline]
+    pub fn get(&self) -> [Value; 3] {
+        std::array::from_fn(|i| {
+            let b = self.bits[i];
+            match self.kinds[i] {
+                0 => Value::None,
+                1 => Value::Bool(b != 0),
+                2 => Value::Int(b as i64),
+                3 => Value::Float(f64::from_bits(b)),
+                4 => Value::Obj(ObjRef(b as u32)),
+                _ => Value::Undef,
+            }
+        })
+    }
+}
+
 impl Value {
     #[inline]
     pub fn is_none(self) -> bool {

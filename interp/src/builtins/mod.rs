@@ -22,7 +22,7 @@ use crate::object::{
     Args, CallableIter, EnumerateIter, FilterIter, IterKind, MapIter, NativeFnPtr, Obj, TypeKind,
 };
 use crate::types::dict::Dict;
-use crate::value::{ObjRef, Value};
+use crate::value::{ObjRef, Triple, Value};
 use crate::vm::exc::{self, ExcKind, PyErr};
 use crate::vm::ops::Num;
 use crate::vm::{PyResult, Vm};
@@ -2912,7 +2912,7 @@ pub fn construct(vm: &mut Vm, cls: ObjRef, kind: TypeKind, mut args: Args) -> Py
                 return Err(exc::value_error("range() arg 3 must not be zero"));
             }
             Ok(Value::Obj(
-                vm.heap.alloc(Obj::Range(Box::new([start, stop, step]))),
+                vm.heap.alloc(Obj::Range(Triple::new([start, stop, step]))),
             ))
         }
         TypeKind::Slice => {
@@ -2922,7 +2922,9 @@ pub fn construct(vm: &mut Vm, cls: ObjRef, kind: TypeKind, mut args: Args) -> Py
                 2 => (args.pos[0], args.pos[1], Value::None),
                 _ => (args.pos[0], args.pos[1], args.pos[2]),
             };
-            Ok(Value::Obj(vm.heap.alloc(Obj::Slice(Box::new([a, b, c])))))
+            Ok(Value::Obj(
+                vm.heap.alloc(Obj::Slice(Triple::new([a, b, c]))),
+            ))
         }
         TypeKind::Bytes | TypeKind::ByteArray => bytes::construct(vm, kind, args),
         TypeKind::Property => {
@@ -3060,7 +3062,7 @@ fn make_reversed(vm: &mut Vm, v: Value) -> PyResult<Value> {
                 return Ok(vm.new_iter(IterKind::Reversed { seq: r, idx: n }));
             }
             Obj::Range(parts) => {
-                let [start, stop, step] = **parts;
+                let [start, stop, step] = parts.get();
                 // Walk the same values backwards without materialising them.
                 let (Some(a), Some(b), Some(c)) =
                     (vm.to_bigint(start), vm.to_bigint(stop), vm.to_bigint(step))
@@ -3555,9 +3557,9 @@ pub fn special_attr(vm: &mut Vm, v: Value, name: ObjRef) -> PyResult<Option<Valu
             _ => None,
         },
         Obj::Range(parts) | Obj::Slice(parts) => match a {
-            "start" => Some(parts[0]),
-            "stop" => Some(parts[1]),
-            "step" => Some(parts[2]),
+            "start" => Some(parts.get()[0]),
+            "stop" => Some(parts.get()[1]),
+            "step" => Some(parts.get()[2]),
             _ => None,
         },
         Obj::Property(p) => match a {

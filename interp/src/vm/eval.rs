@@ -9,7 +9,7 @@
 use crate::code::{CompareOp, Instr};
 use crate::object::{Args, Function, GenState, IterKind, NativeImpl, Obj};
 use crate::types::dict::Dict;
-use crate::value::{ObjRef, Value};
+use crate::value::{ObjRef, Triple, Value};
 use crate::vm::attr_cache::{Entry, Kind};
 use crate::vm::call::CallOutcome;
 use crate::vm::exc::{self, ExcKind, PyErr};
@@ -459,7 +459,7 @@ impl Vm {
                                 _ => (1, 0),
                             };
                             if start <= stop {
-                                let r = self.heap.alloc(Obj::Range(Box::new([
+                                let r = self.heap.alloc(Obj::Range(Triple::new([
                                     Value::Int(start),
                                     Value::Int(stop),
                                     Value::Int(1),
@@ -804,7 +804,9 @@ impl Vm {
                         let step = if n == 3 { pop!() } else { Value::None };
                         let stop = pop!();
                         let start = pop!();
-                        let s = self.heap.alloc(Obj::Slice(Box::new([start, stop, step])));
+                        let s = self
+                            .heap
+                            .alloc(Obj::Slice(Triple::new([start, stop, step])));
                         push_value(&mut self.stack, Value::Obj(s));
                     }
                     Instr::BuildString(n) => {

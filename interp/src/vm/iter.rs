@@ -73,7 +73,7 @@ impl Vm {
                     len: s.len(),
                 }),
                 Obj::Range(parts) => {
-                    let [a, b, c] = **parts;
+                    let [a, b, c] = parts.get();
                     match (a, b, c) {
                         (Value::Int(a), Value::Int(b), Value::Int(c)) => Some(IterKind::Range {
                             cur: a,

@@ -5,7 +5,7 @@
 
 use crate::code::{BinaryOp, CompareOp, UnaryOp};
 use crate::object::Obj;
-use crate::value::{ObjRef, Value};
+use crate::value::{ObjRef, Triple, Value};
 use crate::vm::exc::{self, ExcKind, PyErr};
 use crate::vm::{PyResult, Vm};
 use num_bigint::BigInt;
@@ -1836,7 +1836,7 @@ impl Vm {
     /// The indices a slice selects from a sequence of `len` items: (start, stop, step, count).
     pub fn slice_indices(&mut self, slice: ObjRef, len: usize) -> PyResult<(i64, i64, i64, usize)> {
         let (a, b, c) = match self.heap.get(slice) {
-            Obj::Slice(parts) => (parts[0], parts[1], parts[2]),
+            Obj::Slice(parts) => parts.get().into(),
             _ => (Value::None, Value::None, Value::None),
         };
         let conv = |vm: &mut Vm, v: Value| -> PyResult<Option<i64>> {
@@ -2212,7 +2212,7 @@ impl Vm {
 
     pub fn range_parts(&self, r: ObjRef) -> (Value, Value, Value) {
         match self.heap.get(r) {
-            Obj::Range(parts) => (parts[0], parts[1], parts[2]),
+            Obj::Range(parts) => parts.get().into(),
             _ => (Value::Int(0), Value::Int(0), Value::Int(1)),
         }
     }
@@ -2243,7 +2243,7 @@ impl Vm {
             let nstart = a + start * c;
             let nstop = a + stop * c;
             let nstep = c * step;
-            return Ok(Value::Obj(self.heap.alloc(Obj::Range(Box::new([
+            return Ok(Value::Obj(self.heap.alloc(Obj::Range(Triple::new([
                 Value::Int(nstart),
                 Value::Int(nstop),
                 Value::Int(nstep),

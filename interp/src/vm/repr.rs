@@ -251,7 +251,7 @@ impl Vm {
                 });
             }
             Obj::Range(parts) => {
-                let [a, b, c] = **parts;
+                let [a, b, c] = parts.get();
                 let (a, b) = (self.repr_value(a)?, self.repr_value(b)?);
                 if matches!(c, Value::Int(1)) {
                     return Ok(format!("range({a}, {b})"));
@@ -260,7 +260,7 @@ impl Vm {
                 return Ok(format!("range({a}, {b}, {c})"));
             }
             Obj::Slice(parts) => {
-                let [a, b, c] = **parts;
+                let [a, b, c] = parts.get();
                 return Ok(format!(
                     "slice({}, {}, {})",
                     self.repr_value(a)?,

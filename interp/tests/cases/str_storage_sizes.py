@@ -51,3 +51,9 @@ print(list(enumerate("abc", 10)), list(map(lambda a, b: a * b, [1, 2, 3], [4, 5]
 print(list(filter(None, [0, 1, "", "x", None, 3])), list(filter(lambda x: x % 2, range(7))))
 it = iter([5, 4, 3, 0, 1])
 print(list(iter(lambda: next(it), 0)))
+# Slices and ranges keep any values (floats, bools, objects, big ints) exactly.
+s2 = slice(1.5, "a", [1])
+print(s2, s2.start, s2.stop, s2.step, slice(True, None, -1), slice(-(2**63), 2**63 - 1, -7))
+big = range(2**70, 2**70 + 10, 3)
+print(big, big.start, len(big), big[-1], list(big)[1], 2**70 + 3 in big, range(-5, 5)[::-2])
+print([0, 1, 2, 3, 4, 5][slice(None, None, -2)], "abcdef"[True:-1], (1, 2, 3)[-(2**63):2**63 - 1])
