@@ -48,35 +48,45 @@ impl Triple {
             bits: [0; 3],
         };
         for (i, v) in values.into_iter().enumerate() {
-            (t.kinds[i], t.bits[i]) = match v {
-                Value::None => (0, 0),
-                Value::Bool(b) => (1, b as u64),
-                Value::Int(n) => (2, n as u64),
-                Value::Float(f) => (3, f.to_bits()),
-                Value::Obj(r) => (4, r.0 as u64),
-                Value::Undef => (5, 0),
-            };
+            (t.kinds[i], t.bits[i]) = v.split();
         }
         t
     }
 
     #[inline]
     pub fn get(&self) -> [Value; 3] {
-        std::array::from_fn(|i| {
-            let b = self.bits[i];
-            match self.kinds[i] {
-                0 => Value::None,
-                1 => Value::Bool(b != 0),
-                2 => Value::Int(b as i64),
-                3 => Value::Float(f64::from_bits(b)),
-                4 => Value::Obj(ObjRef(b as u32)),
-                _ => Value::Undef,
-            }
-        })
+        std::array::from_fn(|i| Value::join(self.kinds[i], self.bits[i]))
     }
 }
 
 impl Value {
+    /// The value as a kind byte and an 8-byte payload, for packed storage (set slots,
+    /// [`Triple`]). Kind 0 is `Undef`, which packed storage also reads as "nothing here".
+    #[inline]
+    pub fn split(self) -> (u8, u64) {
+        match self {
+            Value::Undef => (0, 0),
+            Value::None => (1, 0),
+            Value::Bool(b) => (2, b as u64),
+            Value::Int(i) => (3, i as u64),
+            Value::Float(f) => (4, f.to_bits()),
+            Value::Obj(r) => (5, r.0 as u64),
+        }
+    }
+
+    /// The value [`Value::split`] made `(kind, payload)` of.
+    #[inline]
+    pub fn join(kind: u8, payload: u64) -> Value {
+        match kind {
+            1 => Value::None,
+            2 => Value::Bool(payload != 0),
+            3 => Value::Int(payload as i64),
+            4 => Value::Float(f64::from_bits(payload)),
+            5 => Value::Obj(ObjRef(payload as u32)),
+            _ => Value::Undef,
+        }
+    }
+
     #[inline]
     pub fn is_none(self) -> bool {
         matches!(self, Value::None)

@@ -25,33 +25,9 @@ const EMPTY: Slot = Slot {
     payload: 0,
 };
 
-/// The tag of an unused or deleted slot; active slots carry their key's kind.
+/// The tag of an unused or deleted slot (`Value::Undef`'s kind: keys are never `Undef`);
+/// active slots carry their key's kind ([`Value::split`]).
 const FREE: u8 = 0;
-
-/// A key as tag and payload (keys are never `Undef`).
-#[inline]
-fn split(v: Value) -> (u8, u64) {
-    match v {
-        Value::None => (1, 0),
-        Value::Bool(b) => (2, b as u64),
-        Value::Int(i) => (3, i as u64),
-        Value::Float(f) => (4, f.to_bits()),
-        Value::Obj(r) => (5, r.0 as u64),
-        Value::Undef => (FREE, 0),
-    }
-}
-
-#[inline]
-fn join(tag: u8, payload: u64) -> Value {
-    match tag {
-        1 => Value::None,
-        2 => Value::Bool(payload != 0),
-        3 => Value::Int(payload as i64),
-        4 => Value::Float(f64::from_bits(payload)),
-        5 => Value::Obj(ObjRef(payload as u32)),
-        _ => Value::Undef,
-    }
-}
 
 #[derive(Debug)]
 pub struct Set {
@@ -103,7 +79,7 @@ impl Set {
 
     #[inline]
     fn key(&self, j: usize) -> Value {
-        join(self.tags[j], self.table[j].payload)
+        Value::join(self.tags[j], self.table[j].payload)
     }
 
     /// Slot of the key that satisfies `eq` among those with this hash.
@@ -174,7 +150,7 @@ impl Set {
                 & mask;
         };
         self.version = self.version.wrapping_add(1);
-        let (tag, payload) = split(key);
+        let (tag, payload) = key.split();
         if let Some(f) = freeslot {
             self.table[f] = Slot { hash, payload };
             self.tags[f] = tag;
@@ -234,7 +210,7 @@ impl Set {
     pub fn slot(&self, j: usize) -> Option<(Value, i64)> {
         match self.tags.get(j) {
             Some(&tag) if tag != FREE => {
-                Some((join(tag, self.table[j].payload), self.table[j].hash))
+                Some((Value::join(tag, self.table[j].payload), self.table[j].hash))
             }
             _ => None,
         }
@@ -249,7 +225,7 @@ impl Set {
             .iter()
             .zip(&self.tags)
             .filter(|(_, &tag)| tag != FREE)
-            .map(|(s, &tag)| (join(tag, s.payload), s.hash))
+            .map(|(s, &tag)| (Value::join(tag, s.payload), s.hash))
     }
 
     /// `pop()`: CPython takes the first active slot from a moving finger; we take the first.
