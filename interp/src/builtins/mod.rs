@@ -3594,7 +3594,9 @@ pub fn special_attr(vm: &mut Vm, v: Value, name: ObjRef) -> PyResult<Option<Valu
             } else {
                 Value::Bool(true)
             }),
-            "gi_yieldfrom" | "cr_await" => Some(g.yieldfrom),
+            "gi_yieldfrom" | "cr_await" => {
+                Some(vm.delegation(r).map_or(Value::None, |(sub, _)| sub))
+            }
             _ => None,
         },
         Obj::DictView(d, view) => match a {

@@ -274,7 +274,6 @@ impl Vm {
                 func: fr,
                 coroutine,
                 iterable_coroutine,
-                yieldfrom: Value::None,
             })));
             if let Obj::Generator(gen) = self.heap.get_mut(g) {
                 if let Some(f) = gen.frame.as_mut() {
@@ -708,7 +707,7 @@ impl Vm {
 
     /// The sub-iterator a suspended generator is delegating to (`yield from` / `await`), and
     /// the exit target of its `Send` loop.
-    fn delegation(&self, g: ObjRef) -> Option<(Value, usize)> {
+    pub(crate) fn delegation(&self, g: ObjRef) -> Option<(Value, usize)> {
         let Obj::Generator(gen) = self.heap.get(g) else {
             return None;
         };

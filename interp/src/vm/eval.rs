@@ -1604,7 +1604,6 @@ impl Vm {
             if let Obj::Generator(gen) = self.heap.get_mut(g) {
                 gen.state = GenState::Finished;
                 gen.frame = None;
-                gen.yieldfrom = Value::None;
             }
             if frame.boundary {
                 return Ok(Flow::Exit(v));
