@@ -7,8 +7,9 @@
 //! objects are freed only by a major collection of everything, run when the heap has grown past
 //! the major threshold. A minor collection must see every reference from an old object to a
 //! young one: every mutation of an object goes through [`Heap::get_mut`], which records an old
-//! object the first time it is touched after a collection (the remembered set); its
-//! references are roots of the next minor collection. Objects are never moved.
+//! object the first time it is touched after a collection (the remembered set; its
+//! references are roots of the next minor collection), or through [`Heap::get_mut_adding`],
+//! which records just the young values an append or store adds. Objects are never moved.
 //!
 //! Collection only happens at safe points chosen by the VM (instruction boundaries of the
 //! outermost eval loop), where every live value is reachable from the VM's roots. Native code

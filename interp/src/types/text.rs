@@ -140,21 +140,22 @@ fn inline(s: &str) -> Option<Text> {
 
 impl Text {
     pub fn new(s: &str) -> Text {
-        inline(s).unwrap_or_else(|| Text::Heap {
-            chars: chars_u32(count_chars(s)),
-            hash: Cell::new(NO_HASH),
-            s: s.into(),
-        })
+        inline(s).unwrap_or_else(|| Text::heap(s.into(), count_chars(s)))
     }
 
     pub fn from_string(s: String) -> Text {
-        if let Some(t) = inline(&s) {
-            return t;
-        }
+        inline(&s).unwrap_or_else(|| {
+            let chars = count_chars(&s);
+            Text::heap(s.into_boxed_str(), chars)
+        })
+    }
+
+    /// `s`, with `chars` chars, in an allocation of its own.
+    fn heap(s: Box<str>, chars: usize) -> Text {
         Text::Heap {
-            chars: chars_u32(count_chars(&s)),
+            chars: chars_u32(chars),
             hash: Cell::new(NO_HASH),
-            s: s.into_boxed_str(),
+            s,
         }
     }
 
@@ -232,22 +233,18 @@ impl Text {
     /// buffer.
     pub unsafe fn concat(a: &Text, b: &str, b_chars: usize) -> Text {
         let total = a.len() + b.len();
+        let joined = || {
+            let mut s = String::with_capacity(total);
+            s.push_str(a);
+            s.push_str(b);
+            s
+        };
         if total <= MEDIUM {
-            let mut s = String::with_capacity(total);
-            s.push_str(a);
-            s.push_str(b);
-            return Text::new(&s);
+            return Text::new(&joined());
         }
-        let chars = chars_u32(a.char_count() + b_chars);
+        let chars = a.char_count() + b_chars;
         let Ok(total32) = u32::try_from(total) else {
-            let mut s = String::with_capacity(total);
-            s.push_str(a);
-            s.push_str(b);
-            return Text::Heap {
-                chars,
-                hash: Cell::new(NO_HASH),
-                s: s.into_boxed_str(),
-            };
+            return Text::heap(joined().into_boxed_str(), chars);
         };
         if let Text::Shared { buf, len, .. } = a {
             if buf.written() == *len as usize {
@@ -264,7 +261,7 @@ impl Text {
                 // and `b` no longer points into it.
                 unsafe { (&mut *buf.0.get()).push_str(b) };
                 return Text::Shared {
-                    chars,
+                    chars: chars_u32(chars),
                     len: total32,
                     // At most `total`.
                     own: b.len() as u32,
@@ -273,15 +270,12 @@ impl Text {
                 };
             }
         }
-        let mut s = String::with_capacity(total);
-        s.push_str(a);
-        s.push_str(b);
         Text::Shared {
-            chars,
+            chars: chars_u32(chars),
             len: total32,
             own: total32,
             hash: Cell::new(NO_HASH),
-            buf: Arc::new(SharedBuf(UnsafeCell::new(s))),
+            buf: Arc::new(SharedBuf(UnsafeCell::new(joined()))),
         }
     }
 }
