@@ -13,6 +13,7 @@ use crate::value::{ObjRef, Triple, Value};
 use crate::vm::attr_cache::{Entry, Kind};
 use crate::vm::call::CallOutcome;
 use crate::vm::exc::{self, ExcKind, PyErr};
+use crate::vm::format_spec::{parse_spec, Spec};
 use crate::vm::frame::FrameCode;
 use crate::vm::{PyResult, RunState, Vm};
 use smallvec::SmallVec;
@@ -836,14 +837,29 @@ impl Vm {
                             }
                             _ => {}
                         }
-                        let spec_s = spec
-                            .and_then(|s| self.as_str(s).map(|x| x.to_string()))
-                            .unwrap_or_default();
-                        let out = if spec_s.is_empty() && self.as_str(v).is_some() {
-                            v
-                        } else {
-                            let s = tri!(self.format_value(v, &spec_s));
-                            self.new_str(s)
+                        // The spec parsed where it lies; instances (their own `__format__`)
+                        // and invalid specs (the error names the spec) take the general path.
+                        let parsed = match spec {
+                            None => Some((Spec::default(), true)),
+                            Some(sv) => self
+                                .as_str(sv)
+                                .and_then(|t| parse_spec(t).ok().map(|p| (p, t.is_empty()))),
+                        };
+                        let instance = matches!(v, Value::Obj(r)
+                            if matches!(self.heap.get(r), Obj::Instance(_)));
+                        let out = match parsed {
+                            Some((_, true)) if self.as_str(v).is_some() => v,
+                            Some((sp, bare)) if !instance => {
+                                let s = tri!(self.format_builtin(v, &sp, bare));
+                                self.new_str(s)
+                            }
+                            _ => {
+                                let spec_s = spec
+                                    .and_then(|s| self.as_str(s).map(|x| x.to_string()))
+                                    .unwrap_or_default();
+                                let s = tri!(self.format_value(v, &spec_s));
+                                self.new_str(s)
+                            }
                         };
                         push_value(&mut self.stack, out);
                     }

@@ -4,10 +4,12 @@
 use crate::object::{DictView, GenState, Obj};
 use crate::value::{ObjRef, Value};
 use crate::vm::exc::{self, ExcKind, PyErr};
-use crate::vm::ops::Num;
+use crate::vm::format_spec::{
+    format_float, group_digits, group_size, pad, pad_number, parse_spec, u64_digits, Spec,
+    SpecError,
+};
 use crate::vm::{PyResult, Vm, MAX_NATIVE_DEPTH};
-use num_bigint::BigInt;
-use num_traits::{Signed, ToPrimitive, Zero};
+use num_traits::{Signed, ToPrimitive};
 
 /// CPython's `repr(float)`: shortest round-trip digits, fixed notation for exponents in
 /// [-4, 16), scientific otherwise.
@@ -667,22 +669,39 @@ impl Vm {
                 return self.format_value(base, spec);
             }
         }
-        let s = parse_spec(spec).ok_or_else(|| {
-            exc::value_error(format!(
+        // Types without a spec language of their own (object.__format__) refuse any spec
+        // before it is parsed.
+        let has_spec_language = match v {
+            Value::Bool(_) | Value::Int(_) | Value::Float(_) => true,
+            Value::Obj(r) => matches!(self.heap.get(r), Obj::Str(_) | Obj::BigInt(_)),
+            _ => false,
+        };
+        if !has_spec_language {
+            return self.format_builtin(v, &Spec::default(), spec.is_empty());
+        }
+        let s = parse_spec(spec).map_err(|e| match e {
+            SpecError::MissingPrecision => exc::value_error("Format specifier missing precision"),
+            SpecError::Invalid => exc::value_error(format!(
                 "Invalid format specifier '{spec}' for object of type '{}'",
                 self.type_name(v)
-            ))
+            )),
         })?;
+        self.format_builtin(v, &s, spec.is_empty())
+    }
+
+    /// `v`, not an instance with its own `__format__`, laid out by a parsed spec. `bare`: the
+    /// spec was empty.
+    pub(crate) fn format_builtin(&mut self, v: Value, s: &Spec, bare: bool) -> PyResult<String> {
         match v {
             Value::Bool(_) | Value::Int(_) => {
-                if s.ty == '\0' && spec.is_empty() {
+                if s.ty == '\0' && bare {
                     return self.str_value(v);
                 }
-                self.format_int(v, &s, spec)
+                self.format_int(v, s, bare)
             }
-            Value::Float(f) => format_float(f, &s, spec),
+            Value::Float(f) => format_float(f, s, bare),
             Value::None => {
-                if spec.is_empty() {
+                if bare {
                     Ok("None".into())
                 } else {
                     Err(exc::type_error(
@@ -698,10 +717,18 @@ impl Vm {
                             s.ty
                         )));
                     }
-                    if s.sign.is_some() {
-                        return Err(exc::value_error(
-                            "Sign not allowed in string format specifier",
-                        ));
+                    match s.sign {
+                        Some(' ') => {
+                            return Err(exc::value_error(
+                                "Space not allowed in string format specifier",
+                            ))
+                        }
+                        Some(_) => {
+                            return Err(exc::value_error(
+                                "Sign not allowed in string format specifier",
+                            ))
+                        }
+                        None => {}
                     }
                     if s.alt {
                         return Err(exc::value_error(
@@ -716,20 +743,23 @@ impl Vm {
                             "'=' alignment not allowed in string format specifier",
                         ));
                     }
-                    let mut text = st.s.to_string();
-                    if let Some(p) = s.precision {
-                        text = text.chars().take(p).collect();
-                    }
                     // A leading 0 means "fill with zeros" for strings too.
-                    let mut sp = s.clone();
+                    let mut sp = *s;
                     if sp.zero && sp.fill.is_none() {
                         sp.fill = Some('0');
                     }
-                    Ok(pad(&text, &sp, '<'))
+                    let text = st.s.as_str();
+                    Ok(match s.precision {
+                        Some(p) => {
+                            let end = text.char_indices().nth(p).map_or(text.len(), |(i, _)| i);
+                            pad(&text[..end], &sp, '<')
+                        }
+                        None => pad(text, &sp, '<'),
+                    })
                 }
-                Obj::BigInt(_) => self.format_int(v, &s, spec),
+                Obj::BigInt(_) => self.format_int(v, s, bare),
                 _ => {
-                    if spec.is_empty() {
+                    if bare {
                         self.str_value(v)
                     } else {
                         let t = self.type_name(v);
@@ -743,7 +773,7 @@ impl Vm {
         }
     }
 
-    fn format_int(&mut self, v: Value, s: &Spec, spec: &str) -> PyResult<String> {
+    fn format_int(&mut self, v: Value, s: &Spec, bare: bool) -> PyResult<String> {
         // Small ints skip the big-int conversion (an allocation) on the common paths.
         // (is negative, magnitude) of an int that fits a machine word.
         let small = match v {
@@ -758,34 +788,50 @@ impl Vm {
         match s.ty {
             'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%' => {
                 let f = b.to_f64().unwrap_or(f64::INFINITY);
-                return format_float(f, s, spec);
+                return format_float(f, s, bare);
             }
-            'c' => {
-                if s.sign.is_some() {
-                    return Err(exc::value_error(
-                        "Sign not allowed with integer format specifier 'c'",
-                    ));
-                }
-                if s.alt {
-                    return Err(exc::value_error(
-                        "Alternate form (#) not allowed with integer format specifier 'c'",
-                    ));
-                }
-                if let Some(g) = s.grouping {
-                    return Err(exc::value_error(format!("Cannot specify '{g}' with 'c'.")));
-                }
-                if s.precision.is_some() {
-                    return Err(exc::value_error(
-                        "Precision not allowed in integer format specifier",
-                    ));
-                }
-                let c = b
-                    .to_u32()
-                    .and_then(char::from_u32)
-                    .ok_or_else(|| exc::overflow_error("%c arg not in range(0x110000)"))?;
-                return Ok(pad(&c.to_string(), s, '>'));
+            'b' | 'o' | 'x' | 'X' | 'd' | 'n' | '\0' | 'c' => {}
+            c => {
+                let t = self.type_name(v);
+                return Err(exc::value_error(format!(
+                    "Unknown format code '{c}' for object of type '{t}'"
+                )));
             }
-            _ => {}
+        }
+        if s.no_neg_zero {
+            return Err(exc::value_error(
+                "Negative zero coercion (z) not allowed in integer format specifier",
+            ));
+        }
+        if s.ty == 'c' {
+            if s.sign.is_some() {
+                return Err(exc::value_error(
+                    "Sign not allowed with integer format specifier 'c'",
+                ));
+            }
+            if s.alt {
+                return Err(exc::value_error(
+                    "Alternate form (#) not allowed with integer format specifier 'c'",
+                ));
+            }
+            if let Some(g) = s.grouping {
+                return Err(exc::value_error(format!("Cannot specify '{g}' with 'c'.")));
+            }
+            if s.precision.is_some() {
+                return Err(exc::value_error(
+                    "Precision not allowed in integer format specifier",
+                ));
+            }
+            if b.to_i64().is_none() {
+                return Err(exc::overflow_error(
+                    "Python int too large to convert to C long",
+                ));
+            }
+            let c = b
+                .to_u32()
+                .and_then(char::from_u32)
+                .ok_or_else(|| exc::overflow_error("%c arg not in range(0x110000)"))?;
+            return Ok(pad(&c.to_string(), s, '>'));
         }
         if s.precision.is_some() {
             return Err(exc::value_error(
@@ -793,7 +839,20 @@ impl Vm {
             ));
         }
         let neg = small.map_or_else(|| b.is_negative(), |(neg, _)| neg);
-        // Small ints format without big-int arithmetic.
+        let sign = if neg {
+            "-"
+        } else {
+            match s.sign {
+                Some('+') => "+",
+                Some(' ') => " ",
+                _ => "",
+            }
+        };
+        // Small ints format without big-int arithmetic, decimal ones without an allocation.
+        if let (Some((_, m)), 'd' | 'n' | '\0', None) = (small, s.ty, s.grouping) {
+            let mut buf = [0u8; 20];
+            return Ok(pad_number(sign, "", u64_digits(m, &mut buf), s));
+        }
         let radix = |r: u32| match small {
             Some((_, m)) => match r {
                 2 => format!("{m:b}"),
@@ -808,281 +867,13 @@ impl Vm {
             'o' => (radix(8), "0o"),
             'x' => (radix(16), "0x"),
             'X' => (radix(16).to_uppercase(), "0X"),
-            'd' | 'n' | '\0' => (radix(10), ""),
-            c => {
-                let t = self.type_name(v);
-                return Err(exc::value_error(format!(
-                    "Unknown format code '{c}' for object of type '{t}'"
-                )));
-            }
+            _ => (radix(10), ""),
         };
         if let Some(g) = s.grouping {
-            let every = if matches!(s.ty, 'b' | 'o' | 'x' | 'X') {
-                4
-            } else {
-                3
-            };
-            digits = group_digits(&digits, g, every);
+            digits = group_digits(&digits, g, group_size(s.ty));
         }
-        let sign = if neg {
-            "-"
-        } else {
-            match s.sign {
-                Some('+') => "+",
-                Some(' ') => " ",
-                _ => "",
-            }
-        };
         let prefix = if s.alt { prefix } else { "" };
         Ok(pad_number(sign, prefix, &digits, s))
-    }
-
-    // ----- % formatting -----
-
-    pub fn percent_format(&mut self, fmt: Value, args: Value) -> PyResult<Value> {
-        let f = self.as_str(fmt).unwrap_or("").to_string();
-        let is_instance = self.is_instance_like(args);
-        let has_keys = is_instance && {
-            let k = self.names.keys;
-            self.get_attr_opt(args, k)?.is_some()
-        };
-        let (items, mapping) = match args {
-            Value::Obj(r) => match self.heap.get(r) {
-                Obj::Tuple(xs) => (xs.clone(), None),
-                Obj::Dict(_) => (vec![args], Some(args)),
-                Obj::Instance(_) if has_keys => (vec![args], Some(args)),
-                _ => (vec![args], None),
-            },
-            _ => (vec![args], None),
-        };
-        // CPython skips the "not all arguments converted" check for any argument that
-        // supports item access (lists, bytes, mappings), except tuples and strs.
-        let subscriptable = match args {
-            Value::Obj(r) => match self.heap.get(r) {
-                Obj::Tuple(_) | Obj::Str(_) => false,
-                Obj::List(_) | Obj::Dict(_) | Obj::Bytes(_) | Obj::ByteArray(_) | Obj::Range(_) => {
-                    true
-                }
-                Obj::Instance(_) => {
-                    let cls = self.class_of(args);
-                    let gi = self.names.__getitem__;
-                    self.lookup_type_attr(cls, gi).is_some()
-                }
-                _ => false,
-            },
-            _ => false,
-        };
-        let chars: Vec<char> = f.chars().collect();
-        let mut out = String::new();
-        let mut ai = 0;
-        let mut i = 0;
-        while i < chars.len() {
-            let c = chars[i];
-            if c != '%' {
-                out.push(c);
-                i += 1;
-                continue;
-            }
-            i += 1;
-            if i >= chars.len() {
-                return Err(exc::value_error("incomplete format"));
-            }
-            let mut key_val = None;
-            if chars[i] == '(' {
-                let mut depth = 1;
-                let start = i + 1;
-                i += 1;
-                while i < chars.len() && depth > 0 {
-                    if chars[i] == '(' {
-                        depth += 1;
-                    } else if chars[i] == ')' {
-                        depth -= 1;
-                    }
-                    i += 1;
-                }
-                let key: String = chars[start..i - 1].iter().collect();
-                let Some(m) = mapping else {
-                    return Err(exc::type_error("format requires a mapping"));
-                };
-                let k = self.new_str(key);
-                key_val = Some(self.get_item(m, k)?);
-            }
-            let mut flags = String::new();
-            while i < chars.len() && "-+ #0".contains(chars[i]) {
-                flags.push(chars[i]);
-                i += 1;
-            }
-            let mut width = String::new();
-            if i < chars.len() && chars[i] == '*' {
-                let w = items.get(ai).copied().unwrap_or(Value::None);
-                ai += 1;
-                width = self.index_value(w)?.to_string();
-                i += 1;
-            }
-            while i < chars.len() && chars[i].is_ascii_digit() {
-                width.push(chars[i]);
-                i += 1;
-            }
-            let mut prec: Option<String> = None;
-            if i < chars.len() && chars[i] == '.' {
-                i += 1;
-                let mut p = String::new();
-                if i < chars.len() && chars[i] == '*' {
-                    let w = items.get(ai).copied().unwrap_or(Value::None);
-                    ai += 1;
-                    p = self.index_value(w)?.to_string();
-                    i += 1;
-                }
-                while i < chars.len() && chars[i].is_ascii_digit() {
-                    p.push(chars[i]);
-                    i += 1;
-                }
-                prec = Some(if p.is_empty() { "0".into() } else { p });
-            }
-            while i < chars.len() && "hlL".contains(chars[i]) {
-                i += 1;
-            }
-            if i >= chars.len() {
-                return Err(exc::value_error("incomplete format"));
-            }
-            let conv = chars[i];
-            i += 1;
-            if conv == '%' {
-                out.push('%');
-                continue;
-            }
-            let arg = match key_val {
-                Some(v) => v,
-                None => {
-                    let v = items.get(ai).copied();
-                    ai += 1;
-                    match v {
-                        Some(v) => v,
-                        None => {
-                            return Err(exc::type_error("not enough arguments for format string"))
-                        }
-                    }
-                }
-            };
-            let mut spec = String::new();
-            let left = flags.contains('-');
-            if left {
-                spec.push('<');
-            } else if flags.contains('0') && conv != 's' && conv != 'r' {
-                spec.push('>');
-            }
-            if flags.contains('+') {
-                spec.push('+');
-            } else if flags.contains(' ') {
-                spec.push(' ');
-            }
-            if flags.contains('#') {
-                spec.push('#');
-            }
-            if flags.contains('0') && !left && conv != 's' && conv != 'r' && conv != 'c' {
-                spec.clear();
-                if flags.contains('+') {
-                    spec.push('+');
-                } else if flags.contains(' ') {
-                    spec.push(' ');
-                }
-                if flags.contains('#') {
-                    spec.push('#');
-                }
-                spec.push('0');
-            }
-            spec.push_str(&width);
-            let piece = match conv {
-                's' | 'r' | 'a' => {
-                    let mut s = if conv == 's' {
-                        self.str_value(arg)?
-                    } else {
-                        self.repr_value(arg)?
-                    };
-                    if conv == 'a' {
-                        s = crate::builtins::ascii_escape(&s);
-                    }
-                    if let Some(p) = &prec {
-                        let n: usize = p.parse().unwrap_or(0);
-                        s = s.chars().take(n).collect();
-                    }
-                    let sv = self.new_str(s);
-                    let sp = if left {
-                        format!("<{width}")
-                    } else {
-                        format!(">{width}")
-                    };
-                    self.format_value(sv, &sp)?
-                }
-                'd' | 'i' | 'u' => {
-                    let n = self.percent_int(arg, conv)?;
-                    self.format_value(n, &format!("{spec}d"))?
-                }
-                'x' | 'X' | 'o' => {
-                    let n = self.percent_int(arg, conv)?;
-                    self.format_value(n, &format!("{spec}{conv}"))?
-                }
-                'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
-                    let fv = match self.num(arg) {
-                        Some(n) => crate::vm::ops::num_to_f64(&n),
-                        None => {
-                            let t = self.type_name(arg);
-                            return Err(exc::type_error(format!("must be real number, not {t}")));
-                        }
-                    };
-                    let p = prec.clone().unwrap_or_else(|| "6".into());
-                    format_float(
-                        fv,
-                        &parse_spec(&format!("{spec}.{p}{conv}")).unwrap_or_default(),
-                        "",
-                    )?
-                }
-                'c' => {
-                    let s = match arg {
-                        Value::Int(n) => char::from_u32(n as u32)
-                            .map(|c| c.to_string())
-                            .unwrap_or_default(),
-                        _ => self.as_str(arg).unwrap_or("").to_string(),
-                    };
-                    let sv = self.new_str(s);
-                    self.format_value(sv, &format!("{}{width}", if left { "<" } else { ">" }))?
-                }
-                other => {
-                    return Err(exc::value_error(format!(
-                        "unsupported format character '{other}' (0x{:x}) at index {}",
-                        other as u32,
-                        i - 1
-                    )))
-                }
-            };
-            out.push_str(&piece);
-        }
-        if mapping.is_none() && !subscriptable && ai < items.len() {
-            return Err(exc::type_error(
-                "not all arguments converted during string formatting",
-            ));
-        }
-        Ok(self.new_str(out))
-    }
-
-    fn percent_int(&mut self, arg: Value, conv: char) -> PyResult<Value> {
-        match self.num(arg) {
-            Some(Num::F(f)) => {
-                if conv == 'x' || conv == 'X' || conv == 'o' {
-                    return Err(exc::type_error(format!(
-                        "%{conv} format: an integer is required, not float"
-                    )));
-                }
-                Ok(self.int_from_big(BigInt::from(f.trunc() as i128)))
-            }
-            Some(_) => Ok(arg),
-            None => {
-                let t = self.type_name(arg);
-                Err(exc::type_error(format!(
-                    "%{conv} format: a real number is required, not {t}"
-                )))
-            }
-        }
     }
 
     /// `str.format(*args, **kwargs)`
@@ -1355,325 +1146,6 @@ pub fn complex_repr(a: f64, b: f64) -> String {
         "+"
     };
     format!("({}{}{}j)", fmt(a), sign, fmt(b.abs()))
-}
-
-/// A parsed format spec.
-#[derive(Debug, Default, Clone)]
-pub struct Spec {
-    pub fill: Option<char>,
-    pub align: Option<char>,
-    pub sign: Option<char>,
-    pub alt: bool,
-    pub zero: bool,
-    pub width: Option<usize>,
-    pub grouping: Option<char>,
-    pub precision: Option<usize>,
-    pub ty: char,
-}
-
-pub fn parse_spec(spec: &str) -> Option<Spec> {
-    let c: Vec<char> = spec.chars().collect();
-    let mut s = Spec {
-        ty: '\0',
-        ..Spec::default()
-    };
-    let mut i = 0;
-    if c.len() >= 2 && matches!(c[1], '<' | '>' | '^' | '=') {
-        s.fill = Some(c[0]);
-        s.align = Some(c[1]);
-        i = 2;
-    } else if !c.is_empty() && matches!(c[0], '<' | '>' | '^' | '=') {
-        s.align = Some(c[0]);
-        i = 1;
-    }
-    if i < c.len() && matches!(c[i], '+' | '-' | ' ') {
-        s.sign = Some(c[i]);
-        i += 1;
-    }
-    if i < c.len() && c[i] == 'z' {
-        i += 1;
-    }
-    if i < c.len() && c[i] == '#' {
-        s.alt = true;
-        i += 1;
-    }
-    if i < c.len() && c[i] == '0' {
-        s.zero = true;
-        i += 1;
-    }
-    let mut w = String::new();
-    while i < c.len() && c[i].is_ascii_digit() {
-        w.push(c[i]);
-        i += 1;
-    }
-    if !w.is_empty() {
-        s.width = w.parse().ok();
-    }
-    if i < c.len() && matches!(c[i], ',' | '_') {
-        s.grouping = Some(c[i]);
-        i += 1;
-    }
-    if i < c.len() && c[i] == '.' {
-        i += 1;
-        let mut p = String::new();
-        while i < c.len() && c[i].is_ascii_digit() {
-            p.push(c[i]);
-            i += 1;
-        }
-        if p.is_empty() {
-            return None;
-        }
-        s.precision = p.parse().ok();
-    }
-    if i < c.len() {
-        s.ty = c[i];
-        i += 1;
-    }
-    if i != c.len() {
-        return None;
-    }
-    Some(s)
-}
-
-fn group_digits(digits: &str, sep: char, every: usize) -> String {
-    let (int, frac) = match digits.find('.') {
-        Some(p) => (&digits[..p], &digits[p..]),
-        None => (digits, ""),
-    };
-    let mut out = String::new();
-    let n = int.len();
-    for (i, ch) in int.chars().enumerate() {
-        if i > 0 && (n - i) % every == 0 {
-            out.push(sep);
-        }
-        out.push(ch);
-    }
-    out.push_str(frac);
-    out
-}
-
-fn pad(text: &str, s: &Spec, default_align: char) -> String {
-    let width = s.width.unwrap_or(0);
-    let len = text.chars().count();
-    if len >= width {
-        return text.to_string();
-    }
-    let fill = s.fill.unwrap_or(if s.zero { '0' } else { ' ' });
-    let n = width - len;
-    let f = |k: usize| std::iter::repeat_n(fill, k).collect::<String>();
-    match s.align.unwrap_or(default_align) {
-        '<' => concat(&[text, &f(n)]),
-        '^' => concat(&[&f(n / 2), text, &f(n - n / 2)]),
-        _ => concat(&[&f(n), text]),
-    }
-}
-
-fn pad_number(sign: &str, prefix: &str, digits: &str, s: &Spec) -> String {
-    let width = s.width.unwrap_or(0);
-    let body_len = sign.len() + prefix.len() + digits.chars().count();
-    if s.zero && s.align.is_none() && s.fill.is_none() {
-        if body_len >= width {
-            return concat(&[sign, prefix, digits]);
-        }
-        let zeros = width - body_len;
-        let mut d = "0".repeat(zeros);
-        d.push_str(digits);
-        if let Some(g) = s.grouping {
-            let raw: String = d.chars().filter(|c| *c != g).collect();
-            let int_len = raw.find('.').unwrap_or(raw.len());
-            let _ = int_len;
-            let mut grouped = group_digits(raw.trim_start_matches('0'), g, 3);
-            while sign.len() + prefix.len() + grouped.chars().count() < width {
-                let digits_only: String = grouped.chars().filter(|c| *c != g).collect();
-                grouped = group_digits(&format!("0{digits_only}"), g, 3);
-            }
-            return format!("{sign}{prefix}{grouped}");
-        }
-        return concat(&[sign, prefix, &d]);
-    }
-    let text = concat(&[sign, prefix, digits]);
-    if s.align == Some('=') {
-        let fill = s.fill.unwrap_or(if s.zero { '0' } else { ' ' });
-        if body_len >= width {
-            return text;
-        }
-        return format!(
-            "{sign}{prefix}{}{digits}",
-            fill.to_string().repeat(width - body_len)
-        );
-    }
-    pad(&text, s, '>')
-}
-
-/// Join a few pieces (cheaper than `format!` on hot formatting paths).
-fn concat(parts: &[&str]) -> String {
-    let mut out = String::with_capacity(parts.iter().map(|p| p.len()).sum());
-    for p in parts {
-        out.push_str(p);
-    }
-    out
-}
-
-/// Format a float by a spec (types e, f, g, %, or none).
-pub fn format_float(f: f64, s: &Spec, spec: &str) -> PyResult<String> {
-    let neg = f.is_sign_negative() && !f.is_nan();
-    let a = f.abs();
-    let mut body = match s.ty {
-        '\0' => {
-            if spec.is_empty() {
-                return Ok(float_repr(f));
-            }
-            match s.precision {
-                None => float_repr(a),
-                Some(p) => format_g(a, p.max(1), true),
-            }
-        }
-        'f' | 'F' => {
-            if !a.is_finite() {
-                nonfinite(a, s.ty == 'F')
-            } else {
-                let mut t = format!("{:.*}", s.precision.unwrap_or(6), a);
-                if s.alt && !t.contains('.') {
-                    t.push('.');
-                }
-                t
-            }
-        }
-        'e' | 'E' => {
-            if !a.is_finite() {
-                nonfinite(a, s.ty == 'E')
-            } else {
-                let t = format_e(a, s.precision.unwrap_or(6));
-                if s.ty == 'E' {
-                    t.to_uppercase()
-                } else {
-                    t
-                }
-            }
-        }
-        'g' | 'G' => {
-            if !a.is_finite() {
-                nonfinite(a, s.ty == 'G')
-            } else {
-                let mut t = format_g(a, s.precision.unwrap_or(6).max(1), s.alt);
-                if !s.alt {
-                    t = strip_g(&t);
-                }
-                if s.ty == 'G' {
-                    t.to_uppercase()
-                } else {
-                    t
-                }
-            }
-        }
-        '%' => {
-            if !a.is_finite() {
-                format!("{}%", nonfinite(a, false))
-            } else {
-                format!("{:.*}%", s.precision.unwrap_or(6), a * 100.0)
-            }
-        }
-        'n' => {
-            if !a.is_finite() {
-                nonfinite(a, false)
-            } else {
-                let t = format_g(a, s.precision.unwrap_or(6).max(1), s.alt);
-                if s.alt {
-                    t
-                } else {
-                    strip_g(&t)
-                }
-            }
-        }
-        c => {
-            return Err(exc::value_error(format!(
-                "Unknown format code '{c}' for object of type 'float'"
-            )));
-        }
-    };
-    if s.ty == '\0' && s.precision.is_some() {
-        body = strip_g(&body);
-        if !body.contains('.')
-            && !body.contains('e')
-            && !body.contains("inf")
-            && !body.contains("nan")
-        {
-            body.push_str(".0");
-        }
-    }
-    if let Some(g) = s.grouping {
-        let (num, suffix) = match body.find(['e', '%']) {
-            Some(p) => (body[..p].to_string(), body[p..].to_string()),
-            None => (body.clone(), String::new()),
-        };
-        body = format!("{}{}", group_digits(&num, g, 3), suffix);
-    }
-    let sign = if neg && !(a == 0.0 && f.is_sign_positive()) {
-        "-"
-    } else {
-        match s.sign {
-            Some('+') => "+",
-            Some(' ') => " ",
-            _ => "",
-        }
-    };
-    Ok(pad_number(sign, "", &body, s))
-}
-
-fn nonfinite(a: f64, upper: bool) -> String {
-    let t = if a.is_nan() { "nan" } else { "inf" };
-    if upper {
-        t.to_uppercase()
-    } else {
-        t.to_string()
-    }
-}
-
-/// `{:.Ne}` in Python style (two-digit exponent with sign).
-pub fn format_e(a: f64, prec: usize) -> String {
-    let t = format!("{:.*e}", prec, a);
-    let (m, e) = t.split_once('e').unwrap_or((&t, "0"));
-    let e: i32 = e.parse().unwrap_or(0);
-    format!("{m}e{}{:02}", if e < 0 { '-' } else { '+' }, e.abs())
-}
-
-/// `%g`: precision significant digits, fixed or scientific by the exponent.
-pub fn format_g(a: f64, p: usize, _alt: bool) -> String {
-    if a == 0.0 {
-        return format!("{:.*}", p.saturating_sub(1), 0.0);
-    }
-    let e = format_e(a, p - 1);
-    let exp: i32 = e
-        .split_once('e')
-        .map(|(_, x)| x.parse().unwrap_or(0))
-        .unwrap_or(0);
-    if exp < -4 || exp >= p as i32 {
-        e
-    } else {
-        let decimals = (p as i32 - 1 - exp).max(0) as usize;
-        format!("{:.*}", decimals, a)
-    }
-}
-
-fn strip_g(t: &str) -> String {
-    if let Some((m, e)) = t.split_once('e') {
-        let m = if m.contains('.') {
-            m.trim_end_matches('0').trim_end_matches('.')
-        } else {
-            m
-        };
-        return format!("{m}e{e}");
-    }
-    if t.contains('.') {
-        t.trim_end_matches('0').trim_end_matches('.').to_string()
-    } else {
-        t.to_string()
-    }
-}
-
-/// Unused helper kept for API symmetry with int formatting of big values.
-pub fn big_is_zero(b: &BigInt) -> bool {
-    b.is_zero()
 }
 
 impl Vm {
