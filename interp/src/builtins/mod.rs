@@ -2650,6 +2650,17 @@ pub fn parse_complex(text: &str) -> Option<(f64, f64)> {
 }
 
 pub fn parse_float(s: &str) -> Option<f64> {
+    // The common spelling (ASCII digits, point, exponent) parses as it is, with no copies.
+    let plain = s.trim_matches(|c: char| c.is_ascii_whitespace());
+    if !plain.is_empty()
+        && plain
+            .bytes()
+            .all(|c| c.is_ascii_digit() || matches!(c, b'.' | b'e' | b'E' | b'+' | b'-'))
+    {
+        if let Ok(f) = plain.parse() {
+            return Some(f);
+        }
+    }
     let t = ascii_digits(s).trim().replace('_', "");
     let lower = t.to_ascii_lowercase();
     let body = lower.trim_start_matches(['+', '-']);
@@ -2673,6 +2684,25 @@ pub fn parse_float(s: &str) -> Option<f64> {
         return None;
     }
     t.parse().ok()
+}
+
+/// `int(x)` or `float(x)` of one positional argument: the conversion, without the class
+/// call's argument vector (the call instruction's shortcut). None: take the general path.
+pub fn convert_one(vm: &mut Vm, cls: ObjRef, x: Value) -> Option<PyResult<Value>> {
+    if cls == vm.types.float {
+        return Some(to_float(vm, x));
+    }
+    if cls == vm.types.int {
+        return match x {
+            Value::Int(_) | Value::Bool(_) | Value::Float(_) => Some(to_int(vm, x)),
+            // Short decimal text only: longer strings have the digit limit to check.
+            _ => vm
+                .as_str(x)
+                .and_then(small_decimal)
+                .map(|i| Ok(Value::Int(i))),
+        };
+    }
+    None
 }
 
 /// Call a builtin class: `int(x)`, `list(it)`, ...
@@ -3286,6 +3316,9 @@ pub fn to_float(vm: &mut Vm, x: Value) -> PyResult<Value> {
                 }
             };
         }
+    }
+    if let Some(f) = vm.as_str(x).and_then(parse_float) {
+        return Ok(Value::Float(f));
     }
     if let Some(s) = vm.as_str(x).map(|s| s.to_string()) {
         return match parse_float(&s) {

@@ -270,32 +270,41 @@ fn split_args(vm: &mut Vm, a: &mut Args, name: &str) -> PyResult<(Text, Option<T
 
 fn s_split(vm: &mut Vm, mut a: Args) -> PyResult<Value> {
     let (s, sep, max) = split_args(vm, &mut a, "split")?;
-    // Slices of `s` (a copy, so the VM is free): each part is copied once, into its `str`.
-    let parts: Vec<&str> = match sep {
+    // Parts are slices of `s` (a copy, so the VM is free), each copied once, into its `str`.
+    let mut out = Vec::new();
+    match sep {
         Some(ref sep) => {
-            if max < 0 {
-                s.split(sep.as_str()).collect()
-            } else {
-                s.splitn(max as usize + 1, sep.as_str()).collect()
+            let limit = usize::try_from(max).map_or(usize::MAX, |m| m.saturating_add(1));
+            // A one-byte separator is searched for as a byte (memchr), not as a substring.
+            match sep.as_bytes() {
+                &[b] if b.is_ascii() => {
+                    let n = s.bytes().filter(|&c| c == b).count();
+                    out.reserve_exact(n.min(limit - 1) + 1);
+                    for p in s.splitn(limit, b as char) {
+                        out.push(vm.new_str(p));
+                    }
+                }
+                _ => {
+                    for p in s.splitn(limit, sep.as_str()) {
+                        out.push(vm.new_str(p));
+                    }
+                }
             }
         }
         None => {
-            let mut out = Vec::new();
             let mut rest = s.trim_start();
             while !rest.is_empty() {
                 if max >= 0 && out.len() as i64 == max {
-                    out.push(rest);
+                    out.push(vm.new_str(rest));
                     break;
                 }
                 let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
-                out.push(&rest[..end]);
+                out.push(vm.new_str(&rest[..end]));
                 rest = rest[end..].trim_start();
             }
-            out
         }
-    };
-    let vals: Vec<Value> = parts.into_iter().map(|p| vm.new_str(p)).collect();
-    Ok(vm.new_list(vals))
+    }
+    Ok(vm.new_list(out))
 }
 
 fn s_rsplit(vm: &mut Vm, mut a: Args) -> PyResult<Value> {
@@ -1077,18 +1086,36 @@ pub fn str_getitem(vm: &mut Vm, r: ObjRef, key: Value) -> PyResult<Value> {
     if let Some(sl) = vm.as_slice(key) {
         let (start, _, step, count) = vm.slice_indices(sl, nchars)?;
         let s = vm.str_ref(r);
-        let out: String = if ascii {
+        let text = if step == 1 {
+            // A contiguous run: one copy of its bytes (`Text::new` keeps short ones inline).
+            let start = start as usize;
+            let (a, b) = if ascii {
+                (start, start + count)
+            } else {
+                let mut at = s.char_indices().map(|(i, _)| i).skip(start);
+                let a = at.next().unwrap_or(s.len());
+                let b = if count == 0 {
+                    a
+                } else {
+                    at.nth(count - 1).unwrap_or(s.len())
+                };
+                (a, b)
+            };
+            Text::new(&s[a..b])
+        } else if ascii {
             let b = s.as_bytes();
-            (0..count)
-                .map(|k| b[(start + k as i64 * step) as usize] as char)
-                .collect()
+            let picked: Vec<u8> = (0..count)
+                .map(|k| b[(start + k as i64 * step) as usize])
+                .collect();
+            Text::from_string(String::from_utf8(picked).unwrap_or_default())
         } else {
             let cs: Vec<char> = s.chars().collect();
-            (0..count)
+            let picked: String = (0..count)
                 .map(|k| cs[(start + k as i64 * step) as usize])
-                .collect()
+                .collect();
+            Text::from_string(picked)
         };
-        return Ok(vm.new_str(out));
+        return Ok(vm.new_str(text));
     }
     if !vm.is_int(key) && !vm.is_instance_like(key) {
         let t = vm.type_name(key);
@@ -1103,5 +1130,5 @@ pub fn str_getitem(vm: &mut Vm, r: ObjRef, key: Value) -> PyResult<Value> {
     } else {
         s.chars().nth(i).unwrap_or(' ')
     };
-    Ok(vm.new_str(c.to_string()))
+    Ok(vm.new_str(&*c.encode_utf8(&mut [0; 4])))
 }

@@ -449,6 +449,16 @@ impl Vm {
                                     flow!(self.resume_inline(g, Value::None));
                                 }
                             }
+                            // `int(x)` / `float(x)`: the conversion, no class call.
+                            if let Value::Obj(f) = self.stack[pos] {
+                                let x = self.stack[pos + 1];
+                                if let Some(r) = crate::builtins::convert_one(self, f, x) {
+                                    let v = tri!(r);
+                                    self.stack.truncate(pos);
+                                    push_value(&mut self.stack, v);
+                                    continue;
+                                }
+                            }
                         }
                         // `range(n)` / `range(a, b)` of small ints: the object, no class call.
                         if (argc == 1 || argc == 2)
@@ -811,11 +821,15 @@ impl Vm {
                         push_value(&mut self.stack, Value::Obj(s));
                     }
                     Instr::BuildString(n) => {
-                        let items = self.stack.split_off(self.stack.len() - n as usize);
-                        let mut s = String::new();
-                        for v in items {
+                        // The pieces joined where they lie, into a buffer of the final size.
+                        let start = self.stack.len() - n as usize;
+                        let pieces = &self.stack[start..];
+                        let len = pieces.iter().map(|&v| self.as_str(v).map_or(0, str::len));
+                        let mut s = String::with_capacity(len.sum());
+                        for &v in pieces {
                             s.push_str(self.as_str(v).unwrap_or(""));
                         }
+                        self.stack.truncate(start);
                         let v = self.new_str(s);
                         push_value(&mut self.stack, v);
                     }
