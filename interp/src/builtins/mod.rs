@@ -2686,11 +2686,28 @@ pub fn parse_float(s: &str) -> Option<f64> {
     t.parse().ok()
 }
 
-/// `int(x)` or `float(x)` of one positional argument: the conversion, without the class
-/// call's argument vector (the call instruction's shortcut). None: take the general path.
+/// `int(x)`, `float(x)` or `str(x)` of one positional argument: the conversion, without the
+/// class call's argument vector (the call instruction's shortcut). None: take the general
+/// path.
 pub fn convert_one(vm: &mut Vm, cls: ObjRef, x: Value) -> Option<PyResult<Value>> {
     if cls == vm.types.float {
         return Some(to_float(vm, x));
+    }
+    if cls == vm.types.str_ {
+        return match x {
+            Value::Int(i) => {
+                let mut buf = [0; 20];
+                let digits = crate::vm::format_spec::u64_digits(i.unsigned_abs(), &mut buf);
+                Some(Ok(if i < 0 {
+                    vm.new_str(format!("-{digits}"))
+                } else {
+                    vm.new_str(digits)
+                }))
+            }
+            // An exact str is its own str().
+            Value::Obj(r) if matches!(vm.heap.get(r), Obj::Str(_)) => Some(Ok(x)),
+            _ => None,
+        };
     }
     if cls == vm.types.int {
         return match x {

@@ -22,6 +22,10 @@ pub fn hash_str(s: &str) -> i64 {
     if s.is_empty() {
         return 0;
     }
+    // ASCII text is its own one-byte representation: hashed in place, no copy.
+    if s.is_ascii() {
+        return fix_hash(siphash13(s.as_bytes()) as i64);
+    }
     let max = s.chars().map(|c| c as u32).max().unwrap_or(0);
     let h = if max < 0x100 {
         let data: Vec<u8> = s.chars().map(|c| c as u32 as u8).collect();
