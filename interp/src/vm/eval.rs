@@ -62,6 +62,9 @@ impl Vm {
             // Frames saved elsewhere (generators, handlers, delegation) come back through here:
             // one check per reload keeps the unchecked fetch below in range.
             let mut ip = frame.ip.min(code.instrs.len() - 1);
+            // The instruction array's base, read once per frame load rather than through
+            // `code` at every dispatch.
+            let instrs: *const Instr = code.instrs.as_ptr();
             let fi = self.frames.len() - 1;
             macro_rules! save_ip {
                 () => {
@@ -83,10 +86,11 @@ impl Vm {
             // The instruction after the one executing, for fusing pairs. It exists: only
             // `EndOfCode` is last, and it does not peek.
             macro_rules! peek_next {
-                () => {
+                () => {{
                     // SAFETY: see above; `ip` is the index after a non-last instruction.
-                    unsafe { code.instrs.fetch(ip) }
-                };
+                    debug_assert!(ip < code.instrs.len());
+                    unsafe { *instrs.add(ip) }
+                }};
             }
             macro_rules! pop {
                 () => {
@@ -133,7 +137,9 @@ impl Vm {
                 // SAFETY: `ip` is in range: checked at the frame's (re)load above, and after
                 // that it only moves to the next instruction after one that is not the last
                 // (`EndOfCode` never falls through) or to a jump target (checked by `Instrs`).
-                let instr = unsafe { code.instrs.fetch(ip) };
+                // `instrs` points into `code`, alive for this pass (see `code` above).
+                debug_assert!(ip < code.instrs.len());
+                let instr = unsafe { *instrs.add(ip) };
                 ip += 1;
                 match instr {
                     Instr::Nop => {}
