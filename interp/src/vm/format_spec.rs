@@ -31,6 +31,19 @@ pub enum SpecError {
     MissingPrecision,
 }
 
+impl Spec {
+    /// The sign a number shows: `-` when negative, else what the spec asks for (`+` or a
+    /// space), else none.
+    pub fn sign_text(&self, negative: bool) -> &'static str {
+        match (negative, self.sign) {
+            (true, _) => "-",
+            (false, Some('+')) => "+",
+            (false, Some(' ')) => " ",
+            _ => "",
+        }
+    }
+}
+
 fn is_align(c: char) -> bool {
     matches!(c, '<' | '>' | '^' | '=')
 }
@@ -344,15 +357,7 @@ pub fn format_float(f: f64, s: &Spec, bare: bool) -> PyResult<String> {
             .all(|c| matches!(c, b'0' | b'.' | b',' | b'_' | b'%'))
     };
     let neg = neg && !(s.no_neg_zero && rounded_to_zero());
-    let sign = if neg && !(a == 0.0 && f.is_sign_positive()) {
-        "-"
-    } else {
-        match s.sign {
-            Some('+') => "+",
-            Some(' ') => " ",
-            _ => "",
-        }
-    };
+    let sign = s.sign_text(neg && !(a == 0.0 && f.is_sign_positive()));
     // The common case, a number wider than the field, needs no second buffer.
     if sign.is_empty() && body.len() >= s.width.unwrap_or(0) {
         return Ok(body);

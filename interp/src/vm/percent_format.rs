@@ -259,12 +259,7 @@ impl Vm {
                                 digits.insert_str(0, &"0".repeat(p - digits.len()));
                             }
                             let spec = c.number_spec(ty);
-                            let sign = match (big.sign(), spec.sign) {
-                                (Sign::Minus, _) => "-",
-                                (_, Some('+')) => "+",
-                                (_, Some(' ')) => " ",
-                                _ => "",
-                            };
+                            let sign = spec.sign_text(big.sign() == Sign::Minus);
                             let prefix = match (c.alt, ty) {
                                 (true, 'x') => "0x",
                                 (true, 'X') => "0X",

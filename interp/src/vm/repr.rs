@@ -839,15 +839,7 @@ impl Vm {
             ));
         }
         let neg = small.map_or_else(|| b.is_negative(), |(neg, _)| neg);
-        let sign = if neg {
-            "-"
-        } else {
-            match s.sign {
-                Some('+') => "+",
-                Some(' ') => " ",
-                _ => "",
-            }
-        };
+        let sign = s.sign_text(neg);
         // Small ints format without big-int arithmetic, decimal ones without an allocation.
         if let (Some((_, m)), 'd' | 'n' | '\0', None) = (small, s.ty, s.grouping) {
             let mut buf = [0u8; 20];
