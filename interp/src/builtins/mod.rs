@@ -2695,15 +2695,9 @@ pub fn convert_one(vm: &mut Vm, cls: ObjRef, x: Value) -> Option<PyResult<Value>
     }
     if cls == vm.types.str_ {
         return match x {
-            Value::Int(i) => {
-                let mut buf = [0; 20];
-                let digits = crate::vm::format_spec::u64_digits(i.unsigned_abs(), &mut buf);
-                Some(Ok(if i < 0 {
-                    vm.new_str(format!("-{digits}"))
-                } else {
-                    vm.new_str(digits)
-                }))
-            }
+            Value::Int(i) => Some(Ok(
+                vm.new_str(crate::vm::format_spec::i64_text(i, &mut [0; 21]))
+            )),
             // An exact str is its own str().
             Value::Obj(r) if matches!(vm.heap.get(r), Obj::Str(_)) => Some(Ok(x)),
             _ => None,
@@ -3334,18 +3328,13 @@ pub fn to_float(vm: &mut Vm, x: Value) -> PyResult<Value> {
             };
         }
     }
-    if let Some(f) = vm.as_str(x).and_then(parse_float) {
-        return Ok(Value::Float(f));
-    }
-    if let Some(s) = vm.as_str(x).map(|s| s.to_string()) {
-        return match parse_float(&s) {
+    if let Some(s) = vm.as_str(x) {
+        return match parse_float(s) {
             Some(f) => Ok(Value::Float(f)),
-            None => {
-                let r = crate::vm::repr::str_repr(&s);
-                Err(exc::value_error(format!(
-                    "could not convert string to float: {r}"
-                )))
-            }
+            None => Err(exc::value_error(format!(
+                "could not convert string to float: {}",
+                crate::vm::repr::str_repr(s)
+            ))),
         };
     }
     if let Value::Obj(_) = x {

@@ -455,7 +455,7 @@ impl Vm {
                                     flow!(self.resume_inline(g, Value::None));
                                 }
                             }
-                            // `int(x)` / `float(x)`: the conversion, no class call.
+                            // `int(x)`, `float(x)`, `str(x)`: the conversion, no class call.
                             if let Value::Obj(f) = self.stack[pos] {
                                 let x = self.stack[pos + 1];
                                 if let Some(r) = crate::builtins::convert_one(self, f, x) {

@@ -141,6 +141,15 @@ pub fn group_digits(digits: &str, sep: char, every: usize) -> String {
     out
 }
 
+/// How `n` fill characters split before and after the text for an alignment.
+fn fill_sides(align: char, n: usize) -> (usize, usize) {
+    match align {
+        '<' => (0, n),
+        '^' => (n / 2, n - n / 2),
+        _ => (n, 0),
+    }
+}
+
 fn push_fill(out: &mut String, fill: char, n: usize) {
     out.extend(std::iter::repeat_n(fill, n));
 }
@@ -155,11 +164,7 @@ pub fn pad(text: &str, s: &Spec, default_align: char) -> String {
     }
     let fill = s.fill.unwrap_or(if s.zero { '0' } else { ' ' });
     let n = width - len;
-    let (before, after) = match s.align.unwrap_or(default_align) {
-        '<' => (0, n),
-        '^' => (n / 2, n - n / 2),
-        _ => (n, 0),
-    };
+    let (before, after) = fill_sides(s.align.unwrap_or(default_align), n);
     let mut out = String::with_capacity(text.len() + n * fill.len_utf8());
     push_fill(&mut out, fill, before);
     out.push_str(text);
@@ -211,11 +216,7 @@ pub fn pad_number(sign: &str, prefix: &str, digits: &str, s: &Spec) -> String {
     }
     let fill = s.fill.unwrap_or(if s.zero { '0' } else { ' ' });
     let n = width - body_len;
-    let (before, after) = match s.align.unwrap_or('>') {
-        '<' => (0, n),
-        '^' => (n / 2, n - n / 2),
-        _ => (n, 0),
-    };
+    let (before, after) = fill_sides(s.align.unwrap_or('>'), n);
     let mut out = String::with_capacity(width + n * (fill.len_utf8() - 1));
     push_fill(&mut out, fill, before);
     out.push_str(sign);
@@ -234,19 +235,52 @@ fn concat(parts: &[&str]) -> String {
     out
 }
 
-/// The decimal digits of `m`, written from the end of `buf`.
-pub fn u64_digits(mut m: u64, buf: &mut [u8; 20]) -> &str {
+/// Writes the decimal digits of `m` at the end of `buf` (long enough for them); returns where
+/// they start.
+fn digits_from_end(mut m: u64, buf: &mut [u8]) -> usize {
     let mut i = buf.len();
     loop {
         i -= 1;
         buf[i] = b'0' + (m % 10) as u8;
         m /= 10;
         if m == 0 {
-            break;
+            return i;
         }
     }
+}
+
+/// The decimal digits of `m`, written into `buf` (no allocation).
+pub fn u64_digits(m: u64, buf: &mut [u8; 20]) -> &str {
+    let i = digits_from_end(m, buf);
     // Only ASCII digits were written.
     std::str::from_utf8(&buf[i..]).unwrap_or_default()
+}
+
+/// `str(i)`, written into `buf` (no allocation).
+pub fn i64_text(v: i64, buf: &mut [u8; 21]) -> &str {
+    let mut i = digits_from_end(v.unsigned_abs(), buf);
+    if v < 0 {
+        i -= 1;
+        buf[i] = b'-';
+    }
+    std::str::from_utf8(&buf[i..]).unwrap_or_default()
+}
+
+/// The radix and the `#` prefix of an integer presentation type (`d`, `n` and none: decimal).
+pub fn radix_prefix(ty: char) -> (u32, &'static str) {
+    match ty {
+        'b' => (2, "0b"),
+        'o' => (8, "0o"),
+        'x' => (16, "0x"),
+        'X' => (16, "0X"),
+        _ => (10, ""),
+    }
+}
+
+/// The character of a code point, as `%c` and the `c` type take it.
+pub fn code_point(n: &num_bigint::BigInt) -> Option<char> {
+    use num_traits::ToPrimitive;
+    n.to_u32().and_then(char::from_u32)
 }
 
 /// Format a float by a spec (types e, f, g, %, n, or none). `bare`: the spec was empty
@@ -453,5 +487,9 @@ mod tests {
         let mut buf = [0; 20];
         assert_eq!(u64_digits(u64::MAX, &mut buf), "18446744073709551615");
         assert_eq!(u64_digits(0, &mut buf), "0");
+        let mut buf = [0; 21];
+        assert_eq!(i64_text(i64::MIN, &mut buf), "-9223372036854775808");
+        assert_eq!(i64_text(-7, &mut buf), "-7");
+        assert_eq!(i64_text(0, &mut buf), "0");
     }
 }

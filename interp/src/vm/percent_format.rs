@@ -8,11 +8,12 @@
 use crate::object::Obj;
 use crate::value::Value;
 use crate::vm::exc;
-use crate::vm::format_spec::{format_float, pad, pad_number, u64_digits, Spec};
+use crate::vm::format_spec::{
+    code_point, format_float, i64_text, pad, pad_number, radix_prefix, Spec,
+};
 use crate::vm::ops::Num;
 use crate::vm::{PyResult, Vm};
 use num_bigint::Sign;
-use num_traits::ToPrimitive;
 
 /// One conversion's flags, width and precision (`%-08.3f`).
 #[derive(Default)]
@@ -204,100 +205,7 @@ impl Vm {
                     v.ok_or_else(|| exc::type_error("not enough arguments for format string"))?
                 }
             };
-            match conv {
-                's' | 'r' | 'a' => {
-                    if conv == 's' && c.is_plain() {
-                        if let Some(s) = self.as_str(arg) {
-                            out.push_str(s);
-                            continue;
-                        }
-                    }
-                    let mut s = match conv {
-                        's' => self.str_value(arg)?,
-                        _ => self.repr_value(arg)?,
-                    };
-                    if conv == 'a' {
-                        s = crate::builtins::ascii_escape(&s);
-                    }
-                    if let Some(n) = c.precision {
-                        if let Some((end, _)) = s.char_indices().nth(n) {
-                            s.truncate(end);
-                        }
-                    }
-                    out.push_str(&pad(&s, &c.text_spec(), '<'));
-                }
-                'd' | 'i' | 'u' | 'x' | 'X' | 'o' => {
-                    let n = self.percent_int(arg, conv)?;
-                    let ty = if matches!(conv, 'x' | 'X' | 'o') {
-                        conv
-                    } else {
-                        'd'
-                    };
-                    if let (Value::Int(x), 'd', true) = (n, ty, c.is_plain()) {
-                        if x < 0 {
-                            out.push('-');
-                        }
-                        out.push_str(u64_digits(x.unsigned_abs(), &mut [0; 20]));
-                        continue;
-                    }
-                    // An int subclass formats as its int value (no `__format__`).
-                    let n = self.unwrap_base(n);
-                    let piece = match c.precision {
-                        // A precision is a minimum digit count here.
-                        Some(p) => {
-                            let big = self.to_bigint(n).unwrap_or_default();
-                            let radix = match ty {
-                                'x' | 'X' => 16,
-                                'o' => 8,
-                                _ => 10,
-                            };
-                            let mut digits = big.magnitude().to_str_radix(radix);
-                            if ty == 'X' {
-                                digits.make_ascii_uppercase();
-                            }
-                            if digits.len() < p {
-                                digits.insert_str(0, &"0".repeat(p - digits.len()));
-                            }
-                            let spec = c.number_spec(ty);
-                            let sign = spec.sign_text(big.sign() == Sign::Minus);
-                            let prefix = match (c.alt, ty) {
-                                (true, 'x') => "0x",
-                                (true, 'X') => "0X",
-                                (true, 'o') => "0o",
-                                _ => "",
-                            };
-                            pad_number(sign, prefix, &digits, &spec)
-                        }
-                        None => self.format_builtin(n, &c.number_spec(ty), false)?,
-                    };
-                    out.push_str(&piece);
-                }
-                'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
-                    let fv = match self.num(arg) {
-                        Some(n) => crate::vm::ops::num_to_f64(&n),
-                        None => {
-                            let t = self.type_name(arg);
-                            return Err(exc::type_error(format!("must be real number, not {t}")));
-                        }
-                    };
-                    let mut spec = c.number_spec(conv);
-                    spec.precision = Some(c.precision.unwrap_or(6));
-                    out.push_str(&format_float(fv, &spec, false)?);
-                }
-                'c' => {
-                    let s = self.percent_char(arg)?;
-                    out.push_str(&pad(&s, &c.text_spec(), '<'));
-                }
-                other => {
-                    let at = f[..i].chars().count() - 1;
-                    // CPython shows only an ASCII character itself.
-                    let shown = if other.is_ascii() { other } else { '?' };
-                    return Err(exc::value_error(format!(
-                        "unsupported format character '{shown}' (0x{:x}) at index {at}",
-                        other as u32
-                    )));
-                }
-            }
+            self.percent_convert(conv, &c, arg, &f, i, &mut out)?;
         }
         if mapping.is_none() && ai < n_items && !self.percent_subscriptable(args) {
             return Err(exc::type_error(
@@ -305,6 +213,102 @@ impl Vm {
             ));
         }
         Ok(self.new_str(out))
+    }
+
+    /// One conversion (`conv`, with its flags in `c`) of `arg`, appended to `out`. `fmt` and
+    /// `end` (the byte after the conversion character) place an error.
+    fn percent_convert(
+        &mut self,
+        conv: char,
+        c: &Conversion,
+        arg: Value,
+        fmt: &str,
+        end: usize,
+        out: &mut String,
+    ) -> PyResult<()> {
+        match conv {
+            's' | 'r' | 'a' => {
+                if conv == 's' && c.is_plain() {
+                    if let Some(s) = self.as_str(arg) {
+                        out.push_str(s);
+                        return Ok(());
+                    }
+                }
+                let mut s = match conv {
+                    's' => self.str_value(arg)?,
+                    _ => self.repr_value(arg)?,
+                };
+                if conv == 'a' {
+                    s = crate::builtins::ascii_escape(&s);
+                }
+                if let Some(n) = c.precision {
+                    if let Some((cut, _)) = s.char_indices().nth(n) {
+                        s.truncate(cut);
+                    }
+                }
+                out.push_str(&pad(&s, &c.text_spec(), '<'));
+            }
+            'd' | 'i' | 'u' | 'x' | 'X' | 'o' => {
+                let n = self.percent_int(arg, conv)?;
+                let ty = if matches!(conv, 'x' | 'X' | 'o') {
+                    conv
+                } else {
+                    'd'
+                };
+                if let (Value::Int(x), 'd', true) = (n, ty, c.is_plain()) {
+                    out.push_str(i64_text(x, &mut [0; 21]));
+                    return Ok(());
+                }
+                // An int subclass formats as its int value (no `__format__`).
+                let n = self.unwrap_base(n);
+                let spec = c.number_spec(ty);
+                let piece = match c.precision {
+                    // A precision is a minimum digit count here.
+                    Some(p) => {
+                        let big = self.to_bigint(n).unwrap_or_default();
+                        let (radix, prefix) = radix_prefix(ty);
+                        let mut digits = big.magnitude().to_str_radix(radix);
+                        if ty == 'X' {
+                            digits.make_ascii_uppercase();
+                        }
+                        if digits.len() < p {
+                            digits.insert_str(0, &"0".repeat(p - digits.len()));
+                        }
+                        let sign = spec.sign_text(big.sign() == Sign::Minus);
+                        let prefix = if c.alt { prefix } else { "" };
+                        pad_number(sign, prefix, &digits, &spec)
+                    }
+                    None => self.format_builtin(n, &spec, false)?,
+                };
+                out.push_str(&piece);
+            }
+            'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
+                let fv = match self.num(arg) {
+                    Some(n) => crate::vm::ops::num_to_f64(&n),
+                    None => {
+                        let t = self.type_name(arg);
+                        return Err(exc::type_error(format!("must be real number, not {t}")));
+                    }
+                };
+                let mut spec = c.number_spec(conv);
+                spec.precision = Some(c.precision.unwrap_or(6));
+                out.push_str(&format_float(fv, &spec, false)?);
+            }
+            'c' => {
+                let s = self.percent_char(arg)?;
+                out.push_str(&pad(&s, &c.text_spec(), '<'));
+            }
+            other => {
+                let at = fmt[..end].chars().count() - 1;
+                // CPython shows only an ASCII character itself.
+                let shown = if other.is_ascii() { other } else { '?' };
+                return Err(exc::value_error(format!(
+                    "unsupported format character '{shown}' (0x{:x}) at index {at}",
+                    other as u32
+                )));
+            }
+        }
+        Ok(())
     }
 
     /// CPython skips the "not all arguments converted" check for any argument that supports
@@ -359,9 +363,7 @@ impl Vm {
             }
         } else if let Some(Num::I(_) | Num::B(_)) = self.num(arg) {
             let n = self.to_bigint(arg).unwrap_or_default();
-            return n
-                .to_u32()
-                .and_then(char::from_u32)
+            return code_point(&n)
                 .map(|c| c.to_string())
                 .ok_or_else(|| exc::overflow_error("%c arg not in range(0x110000)"));
         }

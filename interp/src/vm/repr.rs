@@ -5,8 +5,8 @@ use crate::object::{DictView, GenState, Obj};
 use crate::value::{ObjRef, Value};
 use crate::vm::exc::{self, ExcKind, PyErr};
 use crate::vm::format_spec::{
-    format_float, group_digits, group_size, pad, pad_number, parse_spec, u64_digits, Spec,
-    SpecError,
+    code_point, format_float, group_digits, group_size, pad, pad_number, parse_spec, radix_prefix,
+    u64_digits, Spec, SpecError,
 };
 use crate::vm::{PyResult, Vm, MAX_NATIVE_DEPTH};
 use num_traits::{Signed, ToPrimitive};
@@ -827,9 +827,7 @@ impl Vm {
                     "Python int too large to convert to C long",
                 ));
             }
-            let c = b
-                .to_u32()
-                .and_then(char::from_u32)
+            let c = code_point(&b)
                 .ok_or_else(|| exc::overflow_error("%c arg not in range(0x110000)"))?;
             return Ok(pad(&c.to_string(), s, '>'));
         }
@@ -845,22 +843,19 @@ impl Vm {
             let mut buf = [0u8; 20];
             return Ok(pad_number(sign, "", u64_digits(m, &mut buf), s));
         }
-        let radix = |r: u32| match small {
-            Some((_, m)) => match r {
+        let (radix, prefix) = radix_prefix(s.ty);
+        let mut digits = match small {
+            Some((_, m)) => match radix {
                 2 => format!("{m:b}"),
                 8 => format!("{m:o}"),
                 16 => format!("{m:x}"),
                 _ => m.to_string(),
             },
-            None => b.abs().to_str_radix(r),
+            None => b.magnitude().to_str_radix(radix),
         };
-        let (mut digits, prefix) = match s.ty {
-            'b' => (radix(2), "0b"),
-            'o' => (radix(8), "0o"),
-            'x' => (radix(16), "0x"),
-            'X' => (radix(16).to_uppercase(), "0X"),
-            _ => (radix(10), ""),
-        };
+        if s.ty == 'X' {
+            digits.make_ascii_uppercase();
+        }
         if let Some(g) = s.grouping {
             digits = group_digits(&digits, g, group_size(s.ty));
         }
